@@ -1,0 +1,214 @@
+package dev.corsstarter.core.decision;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.request.RequestType;
+import dev.corsstarter.core.validation.CorsPolicyValidator;
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.ValidationContext;
+import dev.corsstarter.core.validation.Violation;
+
+/**
+ * Decides CORS requests against a set of compiled policies. Built once from validated policies,
+ * immutable and thread-safe; {@link #evaluate} is the per-request path and allocates at most the
+ * decision it returns.
+ */
+public final class CorsEngine {
+
+	/** Longest {@code Access-Control-Request-Headers} value considered; longer is malformed. */
+	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
+
+	private static final String OPTIONS = "OPTIONS";
+
+	private final List<CompiledPolicy> policies;
+
+	private final PathPattern[] patterns;
+
+	private final CompiledPolicy[] patternPolicies;
+
+	private CorsEngine(List<CorsPolicy> policies) {
+		List<CompiledPolicy> compiled = new ArrayList<>();
+		List<Route> routes = new ArrayList<>();
+		PathPatternParser parser = PathPatternParser.defaultInstance;
+		for (CorsPolicy policy : policies) {
+			CompiledPolicy compiledPolicy = new CompiledPolicy(policy);
+			compiled.add(compiledPolicy);
+			for (String pattern : policy.pathPatterns()) {
+				routes.add(new Route(parser.parse(pattern), compiledPolicy));
+			}
+		}
+		// The most specific pattern wins; ties are broken by pattern text and policy name, so the
+		// result never depends on declaration or property-source order.
+		routes.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+			.thenComparing(route -> route.pattern().getPatternString())
+			.thenComparing(route -> route.policy().name()));
+		this.policies = List.copyOf(compiled);
+		this.patterns = routes.stream().map(Route::pattern).toArray(PathPattern[]::new);
+		this.patternPolicies = routes.stream().map(Route::policy).toArray(CompiledPolicy[]::new);
+	}
+
+	/**
+	 * Validate and compile policies.
+	 * @throws InvalidCorsConfigurationException if any policy has an error in any profile
+	 */
+	public static CorsEngine create(List<CorsPolicy> policies) {
+		List<Violation> errors = CorsPolicyValidator.validate(policies, ValidationContext.DEFAULT)
+			.stream()
+			.filter(Violation::isError)
+			.toList();
+		if (!errors.isEmpty()) {
+			throw new InvalidCorsConfigurationException(errors);
+		}
+		return new CorsEngine(policies);
+	}
+
+	public List<CompiledPolicy> policies() {
+		return this.policies;
+	}
+
+	/** The policy for a path (most specific pattern wins), or {@code null}. */
+	public CompiledPolicy policyFor(PathContainer path) {
+		for (int i = 0; i < this.patterns.length; i++) {
+			if (this.patterns[i].matches(path)) {
+				return this.patternPolicies[i];
+			}
+		}
+		return null;
+	}
+
+	/** Decide one request. Never throws on request content. */
+	public CorsDecision evaluate(CorsRequest request) {
+		CompiledPolicy policy = policyFor(request.path());
+		if (policy == null) {
+			return CorsDecision.NO_POLICY;
+		}
+		String origin = request.header(CorsHeaders.ORIGIN);
+		if (origin == null) {
+			return policy.noOrigin();
+		}
+		RequestType type = classify(request);
+		if (request.headerCount(CorsHeaders.ORIGIN) > 1 || !RequestOrigin.isWellFormed(origin)) {
+			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
+		}
+		if ("same-origin".equals(request.header(CorsHeaders.SEC_FETCH_SITE))
+				|| RequestOrigin.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
+			return policy.sameOrigin();
+		}
+		if (!policy.origins().matchesWellFormed(origin)) {
+			return policy.rejected(type, Reason.ORIGIN_NOT_ALLOWED);
+		}
+		return switch (type) {
+			case PREFLIGHT -> preflight(request, policy, origin);
+			case WEBSOCKET -> policy.websocketAllowed();
+			default -> policy.allowsMethod(request.method()) ? policy.actualAllowed(origin)
+					: policy.rejected(type, Reason.METHOD_NOT_ALLOWED);
+		};
+	}
+
+	private static RequestType classify(CorsRequest request) {
+		String method = request.method();
+		if (OPTIONS.equals(method) && request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null) {
+			return RequestType.PREFLIGHT;
+		}
+		if ("GET".equals(method) && "websocket".equalsIgnoreCase(request.header(CorsHeaders.UPGRADE))) {
+			return RequestType.WEBSOCKET;
+		}
+		return RequestType.ACTUAL;
+	}
+
+	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin) {
+		String method = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+		if (request.headerCount(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD) > 1 || !HttpTokens.isToken(method)) {
+			return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
+		}
+		if (!policy.allowsMethod(method)) {
+			return policy.rejected(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
+		}
+		String requestedHeaders = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+		if (requestedHeaders != null && request.headerCount(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS) > 1) {
+			requestedHeaders = String.join(",", request.headerValues(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
+		}
+		String allowHeaders = null;
+		if (requestedHeaders != null) {
+			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
+				return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
+			}
+			Reason problem = checkRequestedHeaders(requestedHeaders, policy);
+			if (problem != null) {
+				return policy.rejected(RequestType.PREFLIGHT, problem);
+			}
+			allowHeaders = policy.anyHeader() ? normalizedList(requestedHeaders) : policy.allowHeaders();
+		}
+		boolean privateNetwork = "true".equals(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
+		if (privateNetwork && !policy.allowPrivateNetwork()) {
+			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
+		}
+		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
+		return CorsDecision.allowed(RequestType.PREFLIGHT, policy, policy.allowOrigin(origin), allowMethods,
+				allowHeaders, privateNetwork);
+	}
+
+	/** Walk a comma list with optional whitespace in place; null when every name is allowed. */
+	private static Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
+		int length = value.length();
+		int start = 0;
+		while (start <= length) {
+			int comma = value.indexOf(',', start);
+			int end = (comma < 0) ? length : comma;
+			int s = start;
+			int e = end;
+			while (s < e && isWhitespace(value.charAt(s))) {
+				s++;
+			}
+			while (e > s && isWhitespace(value.charAt(e - 1))) {
+				e--;
+			}
+			if (s < e) {
+				if (!HttpTokens.isToken(value, s, e)) {
+					return Reason.MALFORMED_REQUEST;
+				}
+				if (!policy.allowsHeader(value, s, e)) {
+					return Reason.HEADER_NOT_ALLOWED;
+				}
+			}
+			if (comma < 0) {
+				break;
+			}
+			start = comma + 1;
+		}
+		return null;
+	}
+
+	/** The requested names, already checked as tokens, lower-cased and joined with ", ". */
+	private static String normalizedList(String value) {
+		StringBuilder result = new StringBuilder(value.length());
+		for (String part : value.split(",")) {
+			String name = part.strip();
+			if (!name.isEmpty()) {
+				if (result.length() > 0) {
+					result.append(", ");
+				}
+				result.append(name.toLowerCase(java.util.Locale.ROOT));
+			}
+		}
+		return (result.length() > 0) ? result.toString() : null;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	private record Route(PathPattern pattern, CompiledPolicy policy) {
+	}
+
+}

@@ -1,0 +1,355 @@
+package dev.corsstarter.core.origin;
+
+import java.net.IDN;
+import java.util.Locale;
+
+/**
+ * One parsed entry of {@code allowed-origins}: {@code *}, {@code null}, an exact origin
+ * {@code scheme://host[:port]}, or a host pattern {@code scheme://*.host[:port]} and/or
+ * {@code scheme://host:*}. Parsing is strict: anything a browser could never send as
+ * {@code Origin} is rejected with a reason and a fix, instead of silently never matching.
+ */
+public final class OriginPattern {
+
+	/** Kinds of origin pattern. */
+	public enum Kind {
+		/** {@code *}: any origin. */
+		ANY,
+		/** {@code null}: the opaque origin. */
+		NULL,
+		/** An exact serialised origin. */
+		EXACT,
+		/** A pattern with a subdomain and/or port wildcard. */
+		WILDCARD
+	}
+
+	static final int MAX_HOST_LENGTH = 253;
+
+	static final int MAX_LABEL_LENGTH = 63;
+
+	private final String value;
+
+	private final Kind kind;
+
+	private final String scheme;
+
+	private final String host;
+
+	private final boolean anySubdomain;
+
+	private final String port;
+
+	private final boolean anyPort;
+
+	private OriginPattern(String value, Kind kind, String scheme, String host, boolean anySubdomain, String port,
+			boolean anyPort) {
+		this.value = value;
+		this.kind = kind;
+		this.scheme = scheme;
+		this.host = host;
+		this.anySubdomain = anySubdomain;
+		this.port = port;
+		this.anyPort = anyPort;
+	}
+
+	/**
+	 * Parse one configured origin.
+	 * @param value the configured value
+	 * @return the pattern
+	 * @throws OriginSyntaxException if the value can never match or is not a valid pattern
+	 */
+	public static OriginPattern parse(String value) {
+		if (value == null || value.isEmpty()) {
+			throw new OriginSyntaxException("", "An empty origin can never match.",
+					"Remove the entry or write an origin such as https://app.example.com.");
+		}
+		if (!value.equals(value.strip())) {
+			throw new OriginSyntaxException(value, "Surrounding whitespace means the origin can never match.",
+					"Remove the whitespace: " + value.strip());
+		}
+		if (value.equals("*")) {
+			return new OriginPattern(value, Kind.ANY, null, null, false, null, false);
+		}
+		if (value.equals("null")) {
+			return new OriginPattern(value, Kind.NULL, null, null, false, null, false);
+		}
+		if (value.equalsIgnoreCase("null")) {
+			throw new OriginSyntaxException(value, "The opaque origin is sent as lower-case 'null'.", "Write: null");
+		}
+		int schemeEnd = value.indexOf("://");
+		if (schemeEnd < 0) {
+			String example = value.startsWith("*.") ? "https://" + value : "https://" + value;
+			String what = value.startsWith("*.") ? "A wildcard without a scheme can never match: an Origin always has one."
+					: "An origin without a scheme can never match: an Origin is scheme://host[:port].";
+			throw new OriginSyntaxException(value, what, "Add the scheme, e.g. " + example);
+		}
+		String scheme = value.substring(0, schemeEnd);
+		if (!isValidScheme(scheme.toLowerCase(Locale.ROOT))) {
+			throw new OriginSyntaxException(value, "'" + scheme + "' is not a valid URI scheme.",
+					"Use a scheme such as https, e.g. https://app.example.com");
+		}
+		if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
+			throw new OriginSyntaxException(value, "Browsers send the scheme in lower case, so this never matches.",
+					"Write it in lower case: " + value.substring(0, schemeEnd).toLowerCase(Locale.ROOT)
+							+ value.substring(schemeEnd));
+		}
+		String rest = value.substring(schemeEnd + 3);
+		int pathStart = indexOfAny(rest, "/?#");
+		String authority = (pathStart >= 0) ? rest.substring(0, pathStart) : rest;
+		String corrected = scheme + "://" + authority;
+		if (pathStart >= 0) {
+			String tail = rest.substring(pathStart);
+			String reason = tail.equals("/") ? "An origin has no trailing slash, so this never matches."
+					: "An origin has no path, query or fragment, so this never matches.";
+			String action = tail.equals("/") ? "Remove the trailing slash: " : "Keep only scheme://host[:port]: ";
+			throw new OriginSyntaxException(value, reason, action + corrected);
+		}
+		if (authority.indexOf('@') >= 0) {
+			throw new OriginSyntaxException(value, "An origin never contains user info (user@), so this never matches.",
+					"Remove the user info: " + scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
+		}
+		if (authority.isEmpty()) {
+			throw new OriginSyntaxException(value, "The origin has no host.", "Write scheme://host, e.g. https://app.example.com");
+		}
+		// split host and port (IPv6 literals are bracketed)
+		String hostPart;
+		String portPart = null;
+		if (authority.startsWith("[")) {
+			int close = authority.indexOf(']');
+			if (close < 0) {
+				throw new OriginSyntaxException(value, "Unterminated IPv6 literal.", "Write it as scheme://[address]:port, e.g. http://[::1]:8080");
+			}
+			hostPart = authority.substring(0, close + 1);
+			String after = authority.substring(close + 1);
+			if (!after.isEmpty()) {
+				if (after.charAt(0) != ':') {
+					throw new OriginSyntaxException(value, "Unexpected characters after the IPv6 literal.",
+							"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
+				}
+				portPart = after.substring(1);
+			}
+		}
+		else {
+			int colon = authority.lastIndexOf(':');
+			hostPart = (colon >= 0) ? authority.substring(0, colon) : authority;
+			portPart = (colon >= 0) ? authority.substring(colon + 1) : null;
+		}
+		boolean anyPort = false;
+		if (portPart != null) {
+			if (portPart.equals("*")) {
+				anyPort = true;
+				portPart = null;
+			}
+			else {
+				checkPort(value, scheme, hostPart, portPart);
+			}
+		}
+		boolean anySubdomain = false;
+		String host = hostPart;
+		if (host.equals("*")) {
+			throw new OriginSyntaxException(value, "A wildcard host matches every site; it is '*' in disguise.",
+					"Use a subdomain wildcard under a domain you control, e.g. " + scheme + "://*.example.com");
+		}
+		if (host.startsWith("*.")) {
+			anySubdomain = true;
+			host = host.substring(2);
+		}
+		if (host.indexOf('*') >= 0) {
+			throw new OriginSyntaxException(value, "A wildcard may only stand for whole leading labels ('*.') or the port (':*').",
+					"Use a form such as " + scheme + "://*.example.com or " + scheme + "://example.com:*");
+		}
+		checkHost(value, scheme, host, anySubdomain, authority.substring(hostPart.length()));
+		if (anySubdomain && host.startsWith("[")) {
+			throw new OriginSyntaxException(value, "An IP literal has no subdomains.", "List the exact origin instead.");
+		}
+		boolean wildcard = anySubdomain || anyPort;
+		return new OriginPattern(value, wildcard ? Kind.WILDCARD : Kind.EXACT, scheme, host, anySubdomain, portPart, anyPort);
+	}
+
+	private static void checkPort(String value, String scheme, String host, String port) {
+		String without = scheme + "://" + host;
+		if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
+			throw new OriginSyntaxException(value, "'" + port + "' is not a valid port.",
+					"Use a port between 1 and 65535, ':*' for any port, or none: " + without);
+		}
+		int number = Integer.parseInt(port);
+		if (number < 1 || number > 65535) {
+			throw new OriginSyntaxException(value, "Port " + port + " is outside 1-65535.",
+					"Use a port between 1 and 65535, or none: " + without);
+		}
+		if (port.charAt(0) == '0') {
+			throw new OriginSyntaxException(value, "Browsers send ports without leading zeros, so this never matches.",
+					"Write: " + without + ":" + number);
+		}
+		if (number == defaultPort(scheme)) {
+			throw new OriginSyntaxException(value,
+					"Browsers omit the default port " + number + " for " + scheme + ", so this never matches.",
+					"Remove the port: " + without);
+		}
+	}
+
+	private static void checkHost(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
+		String prefix = scheme + "://" + (anySubdomain ? "*." : "");
+		if (host.startsWith("[")) {
+			String inner = host.substring(1, host.length() - 1);
+			if (inner.isEmpty() || !inner.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
+				String lower = host.toLowerCase(Locale.ROOT);
+				throw new OriginSyntaxException(value, "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).",
+						"Write it as a lower-case IPv6 address, e.g. " + prefix + (lower.equals(host) ? "[::1]" : lower) + portSuffix);
+			}
+			return;
+		}
+		boolean ascii = host.chars().allMatch(c -> c < 0x80);
+		if (!ascii) {
+			String fix;
+			try {
+				fix = "Write the punycode form: " + prefix + IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT) + portSuffix;
+			}
+			catch (IllegalArgumentException ex) {
+				fix = "Write the host in its punycode (IDNA) form.";
+			}
+			throw new OriginSyntaxException(value, "Browsers send internationalised hosts in punycode, so this never matches.", fix);
+		}
+		if (!host.equals(host.toLowerCase(Locale.ROOT))) {
+			throw new OriginSyntaxException(value, "Browsers send the host in lower case, so this never matches.",
+					"Write it in lower case: " + prefix + host.toLowerCase(Locale.ROOT) + portSuffix);
+		}
+		if (host.isEmpty() || host.length() > MAX_HOST_LENGTH) {
+			throw new OriginSyntaxException(value, "A host must have 1 to " + MAX_HOST_LENGTH + " characters.",
+					"Write a valid host name.");
+		}
+		int labelStart = 0;
+		for (int i = 0; i <= host.length(); i++) {
+			if (i == host.length() || host.charAt(i) == '.') {
+				int length = i - labelStart;
+				if (length == 0) {
+					throw new OriginSyntaxException(value, "The host has an empty label (leading, trailing or double dot).",
+							"Remove the extra dot.");
+				}
+				if (length > MAX_LABEL_LENGTH) {
+					throw new OriginSyntaxException(value, "A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
+							"Write a valid host name.");
+				}
+				labelStart = i + 1;
+			}
+			else if (!isHostChar(host.charAt(i))) {
+				throw new OriginSyntaxException(value, "'" + host.charAt(i) + "' is not allowed in a host name.",
+						"Use letters, digits, '-' and '.' only.");
+			}
+		}
+	}
+
+	static boolean isHostChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+	}
+
+	static boolean isValidScheme(String scheme) {
+		if (scheme.isEmpty() || scheme.charAt(0) < 'a' || scheme.charAt(0) > 'z') {
+			return false;
+		}
+		for (int i = 1; i < scheme.length(); i++) {
+			char c = scheme.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The default port of a special scheme, or -1. */
+	public static int defaultPort(String scheme) {
+		return switch (scheme) {
+			case "http", "ws" -> 80;
+			case "https", "wss" -> 443;
+			case "ftp" -> 21;
+			default -> -1;
+		};
+	}
+
+	private static int indexOfAny(String s, String chars) {
+		for (int i = 0; i < s.length(); i++) {
+			if (chars.indexOf(s.charAt(i)) >= 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The value as configured. */
+	public String value() {
+		return this.value;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/** The scheme, or {@code null} for {@code *} and {@code null}. */
+	public String scheme() {
+		return this.scheme;
+	}
+
+	/** The host without a leading {@code *.}, or {@code null} for {@code *} and {@code null}. */
+	public String host() {
+		return this.host;
+	}
+
+	public boolean anySubdomain() {
+		return this.anySubdomain;
+	}
+
+	public boolean anyPort() {
+		return this.anyPort;
+	}
+
+	/** The explicit port, or {@code null} when none or any. */
+	public String port() {
+		return this.port;
+	}
+
+	/**
+	 * Whether a well-formed request origin matches this pattern. {@code schemeEnd} is the index
+	 * of {@code "://"} and {@code hostEnd} the end of the host in {@code origin}.
+	 */
+	boolean matches(String origin, int schemeEnd, int hostEnd) {
+		switch (this.kind) {
+			case ANY:
+				return true;
+			case NULL:
+				return origin.equals("null");
+			case EXACT:
+				return origin.equals(this.value);
+			default:
+				break;
+		}
+		if (schemeEnd != this.scheme.length() || !origin.startsWith(this.scheme)) {
+			return false;
+		}
+		int length = origin.length();
+		if (!this.anyPort) {
+			if (this.port == null) {
+				if (hostEnd != length) {
+					return false;
+				}
+			}
+			else if (length - hostEnd - 1 != this.port.length() || origin.charAt(hostEnd) != ':'
+					|| !origin.regionMatches(hostEnd + 1, this.port, 0, this.port.length())) {
+				return false;
+			}
+		}
+		int hostStart = schemeEnd + 3;
+		int hostLength = hostEnd - hostStart;
+		int baseLength = this.host.length();
+		if (this.anySubdomain) {
+			return hostLength > baseLength + 1 && origin.charAt(hostEnd - baseLength - 1) == '.'
+					&& origin.regionMatches(hostEnd - baseLength, this.host, 0, baseLength);
+		}
+		return hostLength == baseLength && origin.regionMatches(hostStart, this.host, 0, baseLength);
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.corsstarter.core.origin;
+
+/**
+ * Checks of the {@code Origin} request header that run before any policy sees it. Nothing here
+ * allocates: a hostile header is inspected in place and never copied, decoded or reflected.
+ */
+public final class RequestOrigin {
+
+	/** Longer values cannot be a serialised origin: scheme, 253-character host and port. */
+	public static final int MAX_LENGTH = 300;
+
+	private RequestOrigin() {
+	}
+
+	/**
+	 * Whether {@code origin} is a serialised origin as browsers send it: {@code null}, or
+	 * lower-case {@code scheme://host[:port]} in ASCII with valid labels and port.
+	 */
+	public static boolean isWellFormed(String origin) {
+		int length = origin.length();
+		if (length == 0 || length > MAX_LENGTH) {
+			return false;
+		}
+		if (origin.equals("null")) {
+			return true;
+		}
+		int schemeEnd = schemeEnd(origin);
+		if (schemeEnd <= 0) {
+			return false;
+		}
+		int hostStart = schemeEnd + 3;
+		int hostEnd = hostEnd(origin, hostStart);
+		if (hostEnd <= hostStart) {
+			return false;
+		}
+		if (hostEnd < length) {
+			// ":" then 1-5 digits, no leading zero, 1..65535
+			int digits = length - hostEnd - 1;
+			if (origin.charAt(hostEnd) != ':' || digits < 1 || digits > 5 || origin.charAt(hostEnd + 1) == '0') {
+				return false;
+			}
+			int port = 0;
+			for (int i = hostEnd + 1; i < length; i++) {
+				char c = origin.charAt(i);
+				if (c < '0' || c > '9') {
+					return false;
+				}
+				port = port * 10 + (c - '0');
+			}
+			return port <= 65535;
+		}
+		return true;
+	}
+
+	/** Index of {@code "://"} after a valid lower-case scheme, or -1. */
+	static int schemeEnd(String origin) {
+		int length = origin.length();
+		for (int i = 0; i < length && i < 40; i++) {
+			char c = origin.charAt(i);
+			if (c == ':') {
+				return (i > 0 && i + 2 < length && origin.charAt(i + 1) == '/' && origin.charAt(i + 2) == '/') ? i : -1;
+			}
+			boolean ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+			if (!ok) {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * End index (exclusive) of a valid host starting at {@code hostStart}, or -1 when the host is
+	 * malformed. The host is followed by the end of the string or by {@code ':'}.
+	 */
+	static int hostEnd(String origin, int hostStart) {
+		int length = origin.length();
+		if (hostStart >= length) {
+			return -1;
+		}
+		if (origin.charAt(hostStart) == '[') {
+			for (int i = hostStart + 1; i < length; i++) {
+				char c = origin.charAt(i);
+				if (c == ']') {
+					return (i > hostStart + 1 && (i + 1 == length || origin.charAt(i + 1) == ':')) ? i + 1 : -1;
+				}
+				if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
+					return -1;
+				}
+			}
+			return -1;
+		}
+		int labelLength = 0;
+		int i = hostStart;
+		for (; i < length; i++) {
+			char c = origin.charAt(i);
+			if (c == ':') {
+				break;
+			}
+			if (c == '.') {
+				if (labelLength == 0) {
+					return -1;
+				}
+				labelLength = 0;
+			}
+			else if (OriginPattern.isHostChar(c)) {
+				if (++labelLength > OriginPattern.MAX_LABEL_LENGTH) {
+					return -1;
+				}
+			}
+			else {
+				return -1;
+			}
+		}
+		if (labelLength == 0 || i - hostStart > OriginPattern.MAX_HOST_LENGTH) {
+			return -1;
+		}
+		return i;
+	}
+
+	/**
+	 * Whether a well-formed {@code origin} is the request's own origin.
+	 * @param origin the request's {@code Origin} header, already checked by {@link #isWellFormed}
+	 * @param scheme the request scheme as the application sees it (forwarded headers applied)
+	 * @param host the request host, may be upper case or a bracketed IPv6 literal
+	 * @param port the request port, or -1 for the scheme's default
+	 */
+	public static boolean isSameOrigin(String origin, String scheme, String host, int port) {
+		if (scheme == null || host == null || origin.equals("null")) {
+			return false;
+		}
+		int schemeLength = scheme.length();
+		if (!origin.regionMatches(true, 0, scheme, 0, schemeLength) || !origin.startsWith("://", schemeLength)) {
+			return false;
+		}
+		int hostStart = schemeLength + 3;
+		int hostEnd = hostEnd(origin, hostStart);
+		if (hostEnd - hostStart != host.length() || !origin.regionMatches(true, hostStart, host, 0, host.length())) {
+			return false;
+		}
+		int originPort = (hostEnd == origin.length()) ? -1 : parsePort(origin, hostEnd + 1);
+		int defaultPort = OriginPattern.defaultPort(lower(scheme));
+		int effectiveOriginPort = (originPort == -1) ? defaultPort : originPort;
+		int effectiveRequestPort = (port <= 0) ? defaultPort : port;
+		return effectiveOriginPort == effectiveRequestPort;
+	}
+
+	private static String lower(String scheme) {
+		return switch (scheme) {
+			case "http", "https", "ws", "wss" -> scheme;
+			default -> scheme.toLowerCase(java.util.Locale.ROOT);
+		};
+	}
+
+	private static int parsePort(String origin, int start) {
+		int port = 0;
+		for (int i = start; i < origin.length(); i++) {
+			port = port * 10 + (origin.charAt(i) - '0');
+		}
+		return port;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.corsstarter.core.request;
+
+import java.util.List;
+
+import org.springframework.http.server.PathContainer;
+
+/**
+ * The few facts of an HTTP request a CORS decision needs. Each web stack implements it over its
+ * own request type without copying headers.
+ */
+public interface CorsRequest {
+
+	/** The request method, exactly as received. */
+	String method();
+
+	/** The path within the application (context path removed), as Spring parses it. */
+	PathContainer path();
+
+	/** The first value of a header, or {@code null}. Names are case-insensitive. */
+	String header(String name);
+
+	/** How many times a header occurs (0, 1, 2 or more; counting may stop at 2). */
+	int headerCount(String name);
+
+	/** All values of a header, in order. Only used on the rare repeated-header path. */
+	List<String> headerValues(String name);
+
+	/** The scheme the application sees (forwarded headers applied), for same-origin detection. */
+	String scheme();
+
+	/** The host the application sees (forwarded headers applied). */
+	String host();
+
+	/** The port the application sees, or -1 when it is the scheme's default. */
+	int port();
+
+}

@@ -1,0 +1,12 @@
+package dev.corsstarter.core.validation;
+
+/** How a configuration problem is treated at startup. */
+public enum Severity {
+
+	/** The application must not start. */
+	ERROR,
+
+	/** The application starts; the problem is logged once and reported by the actuator endpoint. */
+	WARN
+
+}

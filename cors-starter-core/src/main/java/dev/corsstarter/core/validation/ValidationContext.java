@@ -1,0 +1,20 @@
+package dev.corsstarter.core.validation;
+
+import java.util.List;
+
+/**
+ * What the validator needs to know beyond the policies themselves.
+ *
+ * @param production whether a production profile is active, so production rules apply
+ * @param devOrigins extra origins or patterns the user calls "dev" ({@code cors.dev-origins})
+ */
+public record ValidationContext(boolean production, List<String> devOrigins) {
+
+	/** Outside production, with no extra dev origins. */
+	public static final ValidationContext DEFAULT = new ValidationContext(false, List.of());
+
+	public ValidationContext {
+		devOrigins = (devOrigins != null) ? List.copyOf(devOrigins) : List.of();
+	}
+
+}
