@@ -1,0 +1,230 @@
+package dev.corsstarter.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+import dev.corsstarter.core.policy.CorsPolicy;
+
+/**
+ * Configuration of cors-starter: named CORS policies, each applying to a set of path patterns.
+ */
+@ConfigurationProperties("cors")
+public class CorsProperties {
+
+	/**
+	 * Whether to install the CORS filter.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Order of the CORS filter. Defaults to just after Spring Boot's ForwardedHeaderFilter and
+	 * well before Spring Session and Spring Security.
+	 */
+	private Integer filterOrder;
+
+	/**
+	 * Profiles that, when any of them is active, make the production validation rules apply.
+	 */
+	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
+
+	/**
+	 * Additional origins or origin patterns that count as development origins and are refused
+	 * when a production profile is active.
+	 */
+	private List<String> devOrigins = new ArrayList<>();
+
+	/**
+	 * CORS policies by name. A request is decided by the policy whose path pattern matches it
+	 * most specifically; paths no policy matches are left untouched.
+	 */
+	private Map<String, Policy> policies = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Integer getFilterOrder() {
+		return this.filterOrder;
+	}
+
+	public void setFilterOrder(Integer filterOrder) {
+		this.filterOrder = filterOrder;
+	}
+
+	public List<String> getProductionProfiles() {
+		return this.productionProfiles;
+	}
+
+	public void setProductionProfiles(List<String> productionProfiles) {
+		this.productionProfiles = productionProfiles;
+	}
+
+	public List<String> getDevOrigins() {
+		return this.devOrigins;
+	}
+
+	public void setDevOrigins(List<String> devOrigins) {
+		this.devOrigins = devOrigins;
+	}
+
+	public Map<String, Policy> getPolicies() {
+		return this.policies;
+	}
+
+	public void setPolicies(Map<String, Policy> policies) {
+		this.policies = policies;
+	}
+
+	/** The configured policies as engine values, in declaration order. */
+	public List<CorsPolicy> toCorsPolicies() {
+		List<CorsPolicy> result = new ArrayList<>();
+		this.policies.forEach((name, policy) -> result.add(policy.toCorsPolicy(name)));
+		return result;
+	}
+
+	/**
+	 * One CORS policy.
+	 */
+	public static class Policy {
+
+		/**
+		 * Path patterns (Spring PathPattern syntax, within the application) the policy applies
+		 * to. Required.
+		 */
+		private List<String> pathPatterns = new ArrayList<>();
+
+		/**
+		 * Allowed origins: 'scheme://host[:port]', 'scheme://*.host[:port]' for any subdomain,
+		 * 'scheme://host:*' for any port, 'null' for the opaque origin, or '*' for any origin
+		 * (never with credentials). Required.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
+
+		/**
+		 * Allowed HTTP methods, compared case-sensitively; '*' allows any.
+		 */
+		private List<String> allowedMethods = new ArrayList<>(CorsPolicy.DEFAULT_METHODS);
+
+		/**
+		 * Request headers a preflight may ask for, compared case-insensitively; '*' allows any.
+		 */
+		private List<String> allowedHeaders = new ArrayList<>();
+
+		/**
+		 * Response headers, besides the CORS-safelisted ones, that scripts may read.
+		 */
+		private List<String> exposedHeaders = new ArrayList<>();
+
+		/**
+		 * Whether browsers may send cookies and HTTP authentication and let scripts read the
+		 * response (Access-Control-Allow-Credentials).
+		 */
+		private boolean allowCredentials;
+
+		/**
+		 * Whether public sites may reach this server on a private network
+		 * (Access-Control-Allow-Private-Network).
+		 */
+		private boolean allowPrivateNetwork;
+
+		/**
+		 * How long browsers may cache a preflight result. A number without unit is seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration maxAge = CorsPolicy.DEFAULT_MAX_AGE;
+
+		public List<String> getPathPatterns() {
+			return this.pathPatterns;
+		}
+
+		public void setPathPatterns(List<String> pathPatterns) {
+			this.pathPatterns = pathPatterns;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public List<String> getAllowedMethods() {
+			return this.allowedMethods;
+		}
+
+		public void setAllowedMethods(List<String> allowedMethods) {
+			this.allowedMethods = allowedMethods;
+		}
+
+		public List<String> getAllowedHeaders() {
+			return this.allowedHeaders;
+		}
+
+		public void setAllowedHeaders(List<String> allowedHeaders) {
+			this.allowedHeaders = allowedHeaders;
+		}
+
+		public List<String> getExposedHeaders() {
+			return this.exposedHeaders;
+		}
+
+		public void setExposedHeaders(List<String> exposedHeaders) {
+			this.exposedHeaders = exposedHeaders;
+		}
+
+		public boolean isAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
+		}
+
+		public boolean isAllowPrivateNetwork() {
+			return this.allowPrivateNetwork;
+		}
+
+		public void setAllowPrivateNetwork(boolean allowPrivateNetwork) {
+			this.allowPrivateNetwork = allowPrivateNetwork;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		CorsPolicy toCorsPolicy(String name) {
+			return CorsPolicy.builder(name)
+				.pathPatterns(nonNull(this.pathPatterns))
+				.allowedOrigins(nonNull(this.allowedOrigins))
+				.allowedMethods(nonNull(this.allowedMethods))
+				.allowedHeaders(nonNull(this.allowedHeaders))
+				.exposedHeaders(nonNull(this.exposedHeaders))
+				.allowCredentials(this.allowCredentials)
+				.allowPrivateNetwork(this.allowPrivateNetwork)
+				.maxAge((this.maxAge != null) ? this.maxAge : CorsPolicy.DEFAULT_MAX_AGE)
+				.build();
+		}
+
+		private static List<String> nonNull(List<String> values) {
+			return (values != null) ? values : List.of();
+		}
+
+	}
+
+}

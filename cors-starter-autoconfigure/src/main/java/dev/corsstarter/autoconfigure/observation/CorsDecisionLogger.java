@@ -1,0 +1,62 @@
+package dev.corsstarter.autoconfigure.observation;
+
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.decision.CorsHeaders;
+import dev.corsstarter.core.request.CorsRequest;
+
+/**
+ * Logs one DEBUG line per decision: the CORS conversation, request and answer. Nothing is
+ * built unless DEBUG is enabled for {@code dev.corsstarter}.
+ */
+public class CorsDecisionLogger implements CorsDecisionObserver {
+
+	private static final Log logger = LogFactory.getLog(CorsDecisionLogger.class);
+
+	@Override
+	public void observe(CorsRequest request, CorsDecision decision) {
+		if (!logger.isDebugEnabled()) {
+			return;
+		}
+		logger.debug(format(request, decision));
+	}
+
+	static String format(CorsRequest request, CorsDecision decision) {
+		StringBuilder line = new StringBuilder(256);
+		line.append("CORS ")
+			.append(LogSanitizer.sanitize(request.method()))
+			.append(' ')
+			.append(LogSanitizer.sanitize(request.path().value()))
+			.append(" origin=")
+			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ORIGIN)))
+			.append(" request-method=")
+			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
+			.append(" request-headers=")
+			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
+			.append(" policy=")
+			.append(decision.policyName())
+			.append(" type=")
+			.append((decision.type() != null) ? decision.type().tag() : "-")
+			.append(" decision=")
+			.append(decision.outcome().tag())
+			.append(" reason=")
+			.append(decision.reason().tag())
+			.append(" status=")
+			.append((decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus()) : "chain")
+			.append(" headers={");
+		boolean first = true;
+		for (Map.Entry<String, String> header : decision.responseHeaders().entrySet()) {
+			if (!first) {
+				line.append("; ");
+			}
+			first = false;
+			line.append(header.getKey()).append(": ").append(LogSanitizer.sanitize(header.getValue()));
+		}
+		return line.append('}').toString();
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.corsstarter.autoconfigure.observation;
+
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.request.CorsRequest;
+
+/**
+ * Told about every decision on a policy path, once per request, after deciding and before
+ * enforcing. Implementations run on the request path: keep them cheap and never throw.
+ */
+@FunctionalInterface
+public interface CorsDecisionObserver {
+
+	void observe(CorsRequest request, CorsDecision decision);
+
+}

@@ -1,0 +1,135 @@
+package dev.corsstarter.autoconfigure.reactive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.decision.CorsHeaders;
+import dev.corsstarter.core.decision.HeaderWriter;
+
+/**
+ * The reactive CORS filter. Answers preflights and rejections itself without invoking the
+ * chain; for allowed requests sets the CORS headers before the chain runs and, just before the
+ * response commits, makes them the only CORS headers again, so they survive error handlers and
+ * are never duplicated by {@code @CrossOrigin} or Spring Security's {@code cors()}.
+ */
+public class CorsPolicyWebFilter implements WebFilter {
+
+	private static final byte[] REJECTED_BODY = "Invalid CORS request".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private final CorsEngine engine;
+
+	private final CorsDecisionObserver observer;
+
+	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer) {
+		this.engine = engine;
+		this.observer = observer;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
+		CorsDecision decision = this.engine.evaluate(request);
+		if (!decision.hasPolicy()) {
+			return chain.filter(exchange);
+		}
+		this.observer.observe(request, decision);
+		ServerHttpResponse response = exchange.getResponse();
+		HttpHeaders headers = response.getHeaders();
+		int status = decision.shortCircuitStatus();
+		if (status != 0) {
+			decision.writeHeaders(writer(headers));
+			response.setStatusCode(HttpStatusCode.valueOf(status));
+			if (decision.isRejected()) {
+				headers.setContentType(MediaType.TEXT_PLAIN);
+				headers.setContentLength(REJECTED_BODY.length);
+				DataBuffer body = response.bufferFactory().wrap(REJECTED_BODY);
+				return response.writeWith(Mono.just(body));
+			}
+			return response.setComplete();
+		}
+		decision.writeHeaders(writer(headers));
+		response.beforeCommit(() -> {
+			restore(response.getHeaders(), decision);
+			return Mono.empty();
+		});
+		return chain.filter(exchange);
+	}
+
+	/**
+	 * Drop foreign CORS headers and CORS request-header tokens from Vary, de-duplicate the rest,
+	 * and write the decision's headers again.
+	 */
+	private static void restore(HttpHeaders headers, CorsDecision decision) {
+		List<String> foreign = null;
+		for (String name : headers.headerNames()) {
+			if (isAccessControl(name)) {
+				foreign = (foreign != null) ? foreign : new ArrayList<>();
+				foreign.add(name);
+			}
+		}
+		if (foreign != null) {
+			foreign.forEach(headers::remove);
+		}
+		List<String> vary = headers.get(CorsHeaders.VARY);
+		if (vary != null && !vary.isEmpty()) {
+			List<String> tokens = new ArrayList<>();
+			for (String value : vary) {
+				for (String token : value.split(",")) {
+					String name = token.strip();
+					if (!name.isEmpty() && !isAccessControl(name) && tokens.stream().noneMatch(name::equalsIgnoreCase)) {
+						tokens.add(name);
+					}
+				}
+			}
+			headers.remove(CorsHeaders.VARY);
+			tokens.forEach(token -> headers.add(CorsHeaders.VARY, token));
+		}
+		decision.writeHeaders(writer(headers));
+	}
+
+	private static boolean isAccessControl(String name) {
+		return name.regionMatches(true, 0, CorsHeaders.ACCESS_CONTROL_PREFIX, 0, CorsHeaders.ACCESS_CONTROL_PREFIX.length());
+	}
+
+	private static HeaderWriter writer(HttpHeaders headers) {
+		return new HeaderWriter() {
+			@Override
+			public void set(String name, String value) {
+				headers.set(name, value);
+			}
+
+			@Override
+			public void vary(String token) {
+				List<String> existing = headers.get(CorsHeaders.VARY);
+				if (existing != null) {
+					String lower = token.toLowerCase(Locale.ROOT);
+					for (String value : existing) {
+						for (String present : value.split(",")) {
+							String name = present.strip();
+							if (name.equals("*") || name.toLowerCase(Locale.ROOT).equals(lower)) {
+								return;
+							}
+						}
+					}
+				}
+				headers.add(CorsHeaders.VARY, token);
+			}
+		};
+	}
+
+}

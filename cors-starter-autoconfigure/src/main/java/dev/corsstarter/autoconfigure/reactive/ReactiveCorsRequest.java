@@ -1,0 +1,67 @@
+package dev.corsstarter.autoconfigure.reactive;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+import dev.corsstarter.core.request.CorsRequest;
+
+/** {@link CorsRequest} over a reactive request, reading headers in place. */
+final class ReactiveCorsRequest implements CorsRequest {
+
+	private final ServerHttpRequest request;
+
+	private final HttpHeaders headers;
+
+	ReactiveCorsRequest(ServerHttpRequest request) {
+		this.request = request;
+		this.headers = request.getHeaders();
+	}
+
+	@Override
+	public String method() {
+		return this.request.getMethod().name();
+	}
+
+	@Override
+	public PathContainer path() {
+		return this.request.getPath().pathWithinApplication();
+	}
+
+	@Override
+	public String header(String name) {
+		return this.headers.getFirst(name);
+	}
+
+	@Override
+	public int headerCount(String name) {
+		List<String> values = this.headers.get(name);
+		return (values != null) ? values.size() : 0;
+	}
+
+	@Override
+	public List<String> headerValues(String name) {
+		List<String> values = this.headers.get(name);
+		return (values != null) ? values : List.of();
+	}
+
+	@Override
+	public String scheme() {
+		return this.request.getURI().getScheme();
+	}
+
+	@Override
+	public String host() {
+		return this.request.getURI().getHost();
+	}
+
+	@Override
+	public int port() {
+		URI uri = this.request.getURI();
+		return uri.getPort();
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.corsstarter.autoconfigure.servlet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.decision.CorsEngine;
+
+/**
+ * The servlet CORS filter. Decides each request once, on its REQUEST dispatch: answers
+ * preflights and rejections itself without invoking the chain, and for allowed requests sets
+ * the CORS headers before the chain runs. The decision is kept on the request so ERROR and
+ * ASYNC dispatches put the same headers back on the final response.
+ */
+public class CorsPolicyFilter implements Filter {
+
+	/** Request attribute holding the {@link CorsDecision} of the current request. */
+	public static final String DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".decision";
+
+	static final byte[] REJECTED_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
+
+	private final CorsEngine engine;
+
+	private final CorsDecisionObserver observer;
+
+	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer) {
+		this.engine = engine;
+		this.observer = observer;
+	}
+
+	@Override
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+			chain.doFilter(req, res);
+			return;
+		}
+		CorsDecision decision = (CorsDecision) request.getAttribute(DECISION_ATTRIBUTE);
+		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
+			// a later dispatch of a request already decided (or never seen): restore, never re-decide
+			if (decision != null && decision.hasPolicy()) {
+				chain.doFilter(request, new CorsHeaderGuardResponse(response, decision));
+			}
+			else {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
+		ServletCorsRequest corsRequest = new ServletCorsRequest(request);
+		decision = this.engine.evaluate(corsRequest);
+		if (!decision.hasPolicy()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		request.setAttribute(DECISION_ATTRIBUTE, decision);
+		this.observer.observe(corsRequest, decision);
+		int status = decision.shortCircuitStatus();
+		if (status != 0) {
+			CorsHeaderGuardResponse.apply(response, decision);
+			response.setStatus(status);
+			if (decision.isRejected()) {
+				response.setContentType("text/plain;charset=US-ASCII");
+				response.setContentLength(REJECTED_BODY.length);
+				response.getOutputStream().write(REJECTED_BODY);
+			}
+			response.flushBuffer();
+			return;
+		}
+		chain.doFilter(request, new CorsHeaderGuardResponse(response, decision));
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.corsstarter.autoconfigure.it;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.cors.CorsConfiguration;
+
+/**
+ * The application under test on both stacks: Spring Security as users configure it
+ * (everything authenticated, HTTP Basic, CSRF on, {@code cors()} enabled with a permissive
+ * source) and controllers that answer 200, throw, and complete asynchronously.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({ CorsTestApplication.TestController.class, CorsTestApplication.ServletSecurity.class,
+		CorsTestApplication.ReactiveSecurity.class })
+public class CorsTestApplication {
+
+	/** Counts controller invocations, to prove rejected requests never reach one. */
+	static final AtomicInteger calls = new AtomicInteger();
+
+	/**
+	 * A deliberately permissive CORS configuration for /api/**, to prove the starter's headers win
+	 * without duplicates; other paths get none, so the starter's own absence is observable there.
+	 */
+	static CorsConfiguration permissive() {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.addAllowedOriginPattern("*");
+		configuration.addAllowedMethod("*");
+		configuration.addAllowedHeader("*");
+		configuration.addExposedHeader("X-Leaked");
+		configuration.setAllowCredentials(true);
+		return configuration;
+	}
+
+	@RestController
+	static class TestController {
+
+		@GetMapping({ "/api/hello", "/api/public/hello", "/device/hello", "/other/hello" })
+		ResponseEntity<String> hello() {
+			calls.incrementAndGet();
+			return ResponseEntity.ok().header("X-Request-Id", "r-1").header("X-Secret", "s").body("hello");
+		}
+
+		@PostMapping("/api/hello")
+		String post() {
+			calls.incrementAndGet();
+			return "posted";
+		}
+
+		@GetMapping("/api/boom")
+		String boom() {
+			calls.incrementAndGet();
+			throw new IllegalStateException("boom");
+		}
+
+		@GetMapping("/api/async")
+		CompletableFuture<String> async() {
+			calls.incrementAndGet();
+			return CompletableFuture.supplyAsync(() -> "later");
+		}
+
+		@CrossOrigin(origins = "*", exposedHeaders = "X-Annotated")
+		@GetMapping("/api/annotated")
+		String annotated() {
+			calls.incrementAndGet();
+			return "annotated";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletSecurity {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/public/**", "/error").permitAll()
+				.anyRequest()
+				.authenticated())
+				.httpBasic(Customizer.withDefaults())
+				.cors(cors -> cors.configurationSource(request -> request.getRequestURI().startsWith("/api/") ? permissive() : null));
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@EnableWebFluxSecurity
+	static class ReactiveSecurity {
+
+		@Bean
+		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+			http.authorizeExchange(exchanges -> exchanges.pathMatchers("/api/public/**").permitAll()
+				.anyExchange()
+				.authenticated())
+				.httpBasic(Customizer.withDefaults())
+				.cors(cors -> cors.configurationSource(
+						exchange -> exchange.getRequest().getPath().value().startsWith("/api/") ? permissive() : null));
+			return http.build();
+		}
+
+	}
+
+}
