@@ -1,0 +1,207 @@
+package dev.corsstarter.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.corsstarter.autoconfigure.CorsReactiveAutoConfiguration.OrderedCorsPolicyWebFilter;
+import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+
+class CorsAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(CorsAutoConfiguration.class,
+			CorsServletAutoConfiguration.class, CorsReactiveAutoConfiguration.class);
+
+	private static final String[] POLICY = { "cors.policies.api.path-patterns=/api/**",
+			"cors.policies.api.allowed-origins=https://app.example.com" };
+
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
+
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
+
+	@Test
+	void servletApplicationWithPoliciesGetsTheFilterForRequestErrorAndAsyncDispatches() {
+		this.servlet.withPropertyValues(POLICY).run(context -> {
+			assertThat(context).hasSingleBean(CorsEngine.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class);
+			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isInstanceOf(CorsPolicyFilter.class);
+			assertThat(registration.getOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
+			assertThat(registration.determineDispatcherTypes()).containsExactlyInAnyOrder(DispatcherType.REQUEST,
+					DispatcherType.ERROR, DispatcherType.ASYNC);
+		});
+	}
+
+	@Test
+	void defaultOrderIsAfterForwardedHeaderFilterAndBeforeSessionAndSecurity() {
+		int forwardedHeaderFilter = Integer.MIN_VALUE;
+		int springSession = Integer.MIN_VALUE + 50;
+		int springSecurity = -100;
+		assertThat(CorsFilterOrder.DEFAULT).isGreaterThan(forwardedHeaderFilter)
+			.isLessThan(springSession)
+			.isLessThan(springSecurity);
+	}
+
+	@Test
+	void reactiveApplicationWithPoliciesGetsTheWebFilter() {
+		this.reactive.withPropertyValues(POLICY).run(context -> {
+			assertThat(context).hasSingleBean(OrderedCorsPolicyWebFilter.class)
+				.doesNotHaveBean(FilterRegistrationBean.class);
+			assertThat(context.getBean(OrderedCorsPolicyWebFilter.class).getOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
+		});
+	}
+
+	@Test
+	void filterOrderCanBeConfigured() {
+		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.filter-order=-50").run(context ->
+				assertThat(context.getBean(FilterRegistrationBean.class).getOrder()).isEqualTo(-50));
+		this.reactive.withPropertyValues(POLICY).withPropertyValues("cors.filter-order=-50").run(context ->
+				assertThat(context.getBean(OrderedCorsPolicyWebFilter.class).getOrder()).isEqualTo(-50));
+	}
+
+	@Test
+	void nothingIsInstalledWhenDisabled() {
+		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.enabled=false").run(context ->
+				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(FilterRegistrationBean.class));
+		this.reactive.withPropertyValues(POLICY).withPropertyValues("cors.enabled=false").run(context ->
+				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+	}
+
+	@Test
+	void nothingIsInstalledWithoutPolicies() {
+		this.servlet.run(context ->
+				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(FilterRegistrationBean.class));
+		this.reactive.withPropertyValues("cors.dev-origins=http://localhost:*").run(context ->
+				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+	}
+
+	@Test
+	void nothingIsInstalledOutsideAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(POLICY).run(context ->
+				assertThat(context).hasNotFailed().doesNotHaveBean(CorsEngine.class).doesNotHaveBean(CorsProperties.class));
+	}
+
+	@Test
+	void userEngineWinsAndPoliciesMayComeFromCode() {
+		this.servlet.withUserConfiguration(UserEngineConfiguration.class).run(context -> {
+			assertThat(context).hasSingleBean(CorsEngine.class);
+			assertThat(context.getBean(CorsEngine.class)).isSameAs(context.getBean("userEngine"));
+			assertThat(context.getBean(FilterRegistrationBean.class).getFilter()).isInstanceOf(CorsPolicyFilter.class);
+		});
+		this.servlet.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues(POLICY).run(context ->
+				assertThat(context.getBean(CorsEngine.class).policies()).extracting(p -> p.name()).containsExactly("code"));
+	}
+
+	@Test
+	void userFilterRegistrationWins() {
+		this.servlet.withPropertyValues(POLICY).withUserConfiguration(UserFilterConfiguration.class).run(context -> {
+			assertThat(context).hasSingleBean(FilterRegistrationBean.class);
+			assertThat(context.getBean(FilterRegistrationBean.class).getOrder()).isEqualTo(42);
+		});
+	}
+
+	@Test
+	void relaxedNamesBind() {
+		this.servlet
+			.withPropertyValues("cors.policies.api.pathPatterns=/api/**", "cors.policies.api.allowed_origins=https://a.example.com",
+					"cors.policies.api.allowCredentials=true", "cors.policies.api.exposed-headers[0]=X-Request-Id")
+			.run(context -> {
+				CorsPolicy policy = context.getBean(CorsProperties.class).toCorsPolicies().get(0);
+				assertThat(policy.pathPatterns()).containsExactly("/api/**");
+				assertThat(policy.allowedOrigins()).containsExactly("https://a.example.com");
+				assertThat(policy.allowCredentials()).isTrue();
+				assertThat(policy.exposedHeaders()).containsExactly("X-Request-Id");
+				assertThat(policy.allowedMethods()).containsExactly("GET", "HEAD", "POST");
+				assertThat(policy.maxAge()).isEqualTo(Duration.ofMinutes(5));
+			});
+	}
+
+	@ParameterizedTest(name = "max-age={0}")
+	@CsvSource({ "10m, 600", "PT1H, 3600", "3600s, 3600", "90, 90", "0, 0" })
+	void maxAgeBindsAsDuration(String value, long seconds) {
+		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.policies.api.max-age=" + value).run(context ->
+				assertThat(context.getBean(CorsProperties.class).getPolicies().get("api").getMaxAge().toSeconds())
+					.isEqualTo(seconds));
+	}
+
+	@Test
+	void unbindableValueFailsNamingTheProperty() {
+		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.policies.api.max-age=banana").run(context -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(IllegalArgumentException.class);
+			assertThat(findCause(context.getStartupFailure(), BindException.class).getMessage())
+				.contains("cors.policies.api.max-age");
+		});
+	}
+
+	@Test
+	void invalidPoliciesStopTheContextBeforeAnyFilterExists() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.policies.api.allowed-origins=*", "cors.policies.api.allow-credentials=true")
+			.run(context -> {
+				assertThat(context).hasFailed();
+				InvalidCorsConfigurationException ex = findCause(context.getStartupFailure(),
+						InvalidCorsConfigurationException.class);
+				assertThat(ex.getViolations()).anySatisfy(v -> assertThat(v.property())
+					.isEqualTo("cors.policies.api.allowed-origins[0]"));
+			});
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return (T) t;
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEngineConfiguration {
+
+		@Bean
+		CorsEngine userEngine() {
+			return CorsEngine.create(List.of(CorsPolicy.builder("code")
+				.pathPatterns("/code/**")
+				.allowedOrigins("https://code.example.com")
+				.build()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFilterConfiguration {
+
+		@Bean
+		FilterRegistrationBean<CorsPolicyFilter> myCorsFilter(CorsEngine engine) {
+			FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
+					new CorsPolicyFilter(engine, (request, decision) -> {
+					}));
+			registration.setOrder(42);
+			return registration;
+		}
+
+	}
+
+}
