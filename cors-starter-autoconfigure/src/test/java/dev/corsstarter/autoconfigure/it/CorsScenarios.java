@@ -91,6 +91,12 @@ final class CorsScenarios {
 					.expectStatus(200).noAccessControl().vary("Origin").reachesController(true),
 				CorsScenario.of("same origin").origin("http://localhost:{port}").authenticated()
 					.expectStatus(200).noAccessControl().vary("Origin").reachesController(true),
+				CorsScenario.of("same origin behind a proxy (forwarded headers)").origin("https://public.example.net")
+					.header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "public.example.net").authenticated()
+					.expectStatus(200).noAccessControl().vary("Origin").reachesController(true),
+				CorsScenario.of("forwarded host differs: still cross-origin").origin("https://public.example.net")
+					.header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "other.example.net").authenticated()
+					.expectStatus(403).noAccessControl().reachesController(false),
 				CorsScenario.of("Sec-Fetch-Site same-origin").origin("http://127.0.0.1:{port}").header("Sec-Fetch-Site", "same-origin").authenticated()
 					.expectStatus(200).noAccessControl().reachesController(true),
 				// policy selection and untouched paths
