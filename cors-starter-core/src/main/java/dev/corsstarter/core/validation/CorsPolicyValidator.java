@@ -17,8 +17,9 @@ import dev.corsstarter.core.request.HttpTokens;
 
 /**
  * The startup rules over configured policies (DESIGN §5). Returns every violation found, errors
- * and warnings, so one failed start reports them all. Policies shadowed by other policies are
- * found by {@link PolicyShadowing}.
+ * and warnings, so one failed start reports them all. The structural rules, which apply in every
+ * profile, are here; the production and warning rules are in {@link PolicyRules},
+ * {@link DevOrigins} and {@link PolicyShadowing}.
  */
 public final class CorsPolicyValidator {
 
@@ -31,6 +32,7 @@ public final class CorsPolicyValidator {
 	public static List<Violation> validate(List<CorsPolicy> policies, ValidationContext context) {
 		List<Violation> violations = new ArrayList<>();
 		Map<String, String> patternOwners = new HashMap<>();
+		DevOrigins.validate(context, violations);
 		Map<CorsPolicy, Violation> shadowed = PolicyShadowing.find(policies);
 		for (CorsPolicy policy : policies) {
 			validatePolicy(policy, context, patternOwners, violations);
