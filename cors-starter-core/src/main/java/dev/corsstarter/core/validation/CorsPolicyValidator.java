@@ -16,8 +16,10 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.HttpTokens;
 
 /**
- * The startup rules over configured policies. Returns every violation found, errors and
- * warnings, so one failed start reports them all.
+ * The startup rules over configured policies (DESIGN §5). Returns every violation found, errors
+ * and warnings, so one failed start reports them all. The structural rules, which apply in every
+ * profile, are here; the production and warning rules are in {@link PolicyRules},
+ * {@link DevOrigins} and {@link PolicyShadowing}.
  */
 public final class CorsPolicyValidator {
 
@@ -30,8 +32,14 @@ public final class CorsPolicyValidator {
 	public static List<Violation> validate(List<CorsPolicy> policies, ValidationContext context) {
 		List<Violation> violations = new ArrayList<>();
 		Map<String, String> patternOwners = new HashMap<>();
+		DevOrigins.validate(context, violations);
+		Map<CorsPolicy, Violation> shadowed = PolicyShadowing.find(policies);
 		for (CorsPolicy policy : policies) {
 			validatePolicy(policy, context, patternOwners, violations);
+			Violation shadow = shadowed.get(policy);
+			if (shadow != null) {
+				violations.add(shadow);
+			}
 		}
 		List<Violation> sorted = new ArrayList<>(violations.stream().filter(Violation::isError).toList());
 		sorted.addAll(violations.stream().filter(v -> !v.isError()).toList());

@@ -1,21 +1,213 @@
 package dev.corsstarter.core.validation;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import dev.corsstarter.core.origin.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * Production and warning rules over one policy whose grammar has been checked. Entries of
- * {@code origins} are null where the configured value was invalid.
+ * Production and warning rules over one policy whose grammar has been checked (DESIGN §5).
+ * Entries of {@code origins} are null where the configured value was invalid; those already
+ * have an error and are skipped here.
+ * <p>
+ * <b>ERROR while a production profile is active</b>, per {@code allowed-origins[i]}:
+ * <ul>
+ * <li>a dev origin, as decided by {@link DevOrigins}: built-in loopback, private-network,
+ * {@code .local} and Docker hosts of http(s) origins, plus {@code cors.dev-origins};</li>
+ * <li>{@code null}, the opaque origin, which any page can obtain with a sandboxed iframe;</li>
+ * <li>an {@code http://} origin, exact or wildcard, on a policy with
+ * {@code allow-credentials: true} (not reported again for a dev origin, whose fix is removal,
+ * not https);</li>
+ * <li>a subdomain wildcard {@code *.X} that spans a public suffix of the Public Suffix List
+ * (see {@link PublicSuffixes}): X is itself a suffix ({@code *.com}, {@code *.co.uk},
+ * {@code *.github.io}), X's children are suffixes by a wildcard rule ({@code *.ck},
+ * {@code *.kawasaki.jp}), or a suffix lies below X ({@code *.amazonaws.com} covers
+ * {@code s3.amazonaws.com}); in each case the wildcard admits sites registered by other parties.
+ * The list is loaded only when such a wildcard is checked.</li>
+ * </ul>
+ * <b>Dev origins outside production</b> produce nothing, not even a warning: they are normal
+ * in development, and a warning on every local start would teach users to ignore warnings.
+ * <p>
+ * <b>WARN in every profile</b>:
+ * <ul>
+ * <li>{@code max-age} above 2 hours (Chromium's cap) or above 24 hours (Firefox's cap): one
+ * warning, with the text for the cap exceeded;</li>
+ * <li>{@code *} in {@code allowed-methods}, {@code allowed-headers} or {@code exposed-headers}
+ * with {@code allow-credentials: true};</li>
+ * <li>a forbidden request-header name of the Fetch standard in {@code allowed-headers}, and a
+ * forbidden response-header name ({@code Set-Cookie}, {@code Set-Cookie2}) in
+ * {@code exposed-headers}: browsers never send or expose them, so the entry is dead.</li>
+ * </ul>
+ * Policies shadowed by other policies need every policy and are found by
+ * {@link PolicyShadowing}.
  */
 final class PolicyRules {
+
+	static final Duration CHROMIUM_MAX_AGE_CAP = Duration.ofHours(2);
+
+	static final Duration FIREFOX_MAX_AGE_CAP = Duration.ofHours(24);
+
+	/** The Fetch standard's forbidden request-header names, lower case, besides the prefixes. */
+	static final Set<String> FORBIDDEN_REQUEST_HEADERS = Set.of("accept-charset", "accept-encoding",
+			"access-control-request-headers", "access-control-request-method", "connection", "content-length",
+			"cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te",
+			"trailer", "transfer-encoding", "upgrade", "via");
+
+	/** The Fetch standard's forbidden response-header names, lower case. */
+	static final Set<String> FORBIDDEN_RESPONSE_HEADERS = Set.of("set-cookie", "set-cookie2");
 
 	private PolicyRules() {
 	}
 
 	static void apply(CorsPolicy policy, List<OriginPattern> origins, ValidationContext context, List<Violation> out) {
-		// production and WARN rules: see DESIGN §5
+		if (context.production()) {
+			applyProductionRules(policy, origins, DevOrigins.of(context), out);
+		}
+		checkMaxAge(policy, out);
+		checkWildcardsWithCredentials(policy, out);
+		checkForbiddenHeaders(policy, out);
+	}
+
+	private static void applyProductionRules(CorsPolicy policy, List<OriginPattern> origins, DevOrigins devOrigins,
+			List<Violation> out) {
+		String prefix = policy.propertyPrefix();
+		for (int i = 0; i < origins.size(); i++) {
+			OriginPattern origin = origins.get(i);
+			if (origin == null || origin.kind() == OriginPattern.Kind.ANY) {
+				continue;
+			}
+			String property = prefix + ".allowed-origins[" + i + "]";
+			String value = origin.value();
+			if (origin.kind() == OriginPattern.Kind.NULL) {
+				out.add(Violation.error(property, value,
+						"The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents and some redirects; any web site can produce it with <iframe sandbox>, so allowing it in production allows everyone.",
+						"Remove 'null' from " + prefix + ".allowed-origins and serve the client from a real origin that you list, e.g. https://app.example.com"));
+				continue;
+			}
+			String dev = devOrigins.describe(origin);
+			if (dev != null) {
+				out.add(Violation.error(property, value, "'" + value + "' is " + dev
+						+ ". Allowed in production, it lets whatever runs there (a local dev server, another application, malware) call this API in the visitor's name.",
+						"Remove " + value + " from " + prefix
+								+ ".allowed-origins in the production configuration and list it in a development profile only (e.g. application-dev.yml); production rules apply when a profile in cors.production-profiles is active."));
+				continue;
+			}
+			if (policy.allowCredentials() && "http".equals(origin.scheme())) {
+				String https = httpsVersion(origin);
+				out.add(Violation.error(property, value,
+						"An http:// origin is served without TLS, so anyone on the network path (public Wi-Fi, a compromised router) can inject script into it and read this API's responses with the visitor's credentials (allow-credentials=true).",
+						"Serve the client over HTTPS and list " + https + " instead, or set " + prefix + ".allow-credentials=false."));
+			}
+			if (origin.anySubdomain()) {
+				checkPublicSuffix(prefix, property, origin, out);
+			}
+		}
+	}
+
+	private static void checkPublicSuffix(String prefix, String property, OriginPattern origin, List<Violation> out) {
+		String host = origin.host();
+		String suffix = PublicSuffixes.get().suffixSpannedBySubdomainsOf(host);
+		if (suffix == null) {
+			return;
+		}
+		String value = origin.value();
+		String reason;
+		String fix;
+		if (suffix.equals(host)) {
+			String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
+			reason = "'" + host + "' is a public suffix";
+			fix = "List the exact origins you serve, or a wildcard under a domain you control, e.g. " + origin.scheme()
+					+ "://*.your-site." + host + port + ", in " + prefix + ".allowed-origins.";
+		}
+		else {
+			reason = suffix.startsWith("*.") ? "every name matching " + suffix + " is a public suffix"
+					: "the public suffix " + suffix + " lies below '" + host + "'";
+			fix = "List the exact origins you serve, or narrow the wildcard to a domain you control below which the Public Suffix List has no entry, in "
+					+ prefix + ".allowed-origins.";
+		}
+		out.add(Violation.error(property, value, "'" + value + "' spans a public suffix: " + reason
+				+ " on the Public Suffix List, where unrelated parties register their own sites, so this wildcard trusts sites anyone can create.",
+				fix));
+	}
+
+	private static String httpsVersion(OriginPattern origin) {
+		String value = origin.value();
+		String https = "https" + value.substring("http".length());
+		return https.endsWith(":443") ? https.substring(0, https.length() - 4) : https;
+	}
+
+	private static void checkMaxAge(CorsPolicy policy, List<Violation> out) {
+		Duration maxAge = policy.maxAge();
+		if (maxAge.compareTo(CHROMIUM_MAX_AGE_CAP) <= 0) {
+			return;
+		}
+		String seconds = maxAge.toSeconds() + " s";
+		String reason = (maxAge.compareTo(FIREFOX_MAX_AGE_CAP) > 0)
+				? "max-age " + seconds + " is above 24 hours: Firefox caps the preflight cache at 24 hours (86400 s) and Chromium-based browsers at 2 hours (7200 s), so no browser caches preflights that long."
+				: "max-age " + seconds + " is above 2 hours: Chromium-based browsers cap the preflight cache at 2 hours (7200 s) and repeat the preflight after that, whatever this value says.";
+		out.add(Violation.warn(policy.propertyPrefix() + ".max-age", maxAge.toString(), reason,
+				"Use 2h or less, e.g. " + policy.propertyPrefix() + ".max-age=2h"));
+	}
+
+	private static void checkWildcardsWithCredentials(CorsPolicy policy, List<Violation> out) {
+		if (!policy.allowCredentials()) {
+			return;
+		}
+		String prefix = policy.propertyPrefix();
+		int methods = policy.allowedMethods().indexOf("*");
+		if (methods >= 0) {
+			out.add(Violation.warn(prefix + ".allowed-methods[" + methods + "]", "*",
+					"For credentialed requests browsers read '*' in Access-Control-Allow-Methods as a method literally named '*', not a wildcard. This starter answers each preflight with the requested method, so requests work, but every method, DELETE included, is then allowed with the visitor's credentials.",
+					"List the methods the clients use, e.g. " + prefix + ".allowed-methods=GET,POST,PUT,DELETE"));
+		}
+		int headers = policy.allowedHeaders().indexOf("*");
+		if (headers >= 0) {
+			out.add(Violation.warn(prefix + ".allowed-headers[" + headers + "]", "*",
+					"For credentialed requests browsers read '*' in Access-Control-Allow-Headers as a header literally named '*', not a wildcard. This starter answers each preflight with the requested header names, so requests work, but any request header is then accepted with the visitor's credentials.",
+					"List the request headers the clients send, e.g. " + prefix + ".allowed-headers=Content-Type,Authorization"));
+		}
+		int exposed = policy.exposedHeaders().indexOf("*");
+		if (exposed >= 0) {
+			out.add(Violation.warn(prefix + ".exposed-headers[" + exposed + "]", "*",
+					"For credentialed requests browsers read Access-Control-Expose-Headers: * as a header literally named '*', so no response header is exposed to scripts; this starter sends the list as configured.",
+					"List the response headers scripts must read, e.g. " + prefix + ".exposed-headers=X-Request-Id"));
+		}
+	}
+
+	private static void checkForbiddenHeaders(CorsPolicy policy, List<Violation> out) {
+		String prefix = policy.propertyPrefix();
+		List<String> allowed = policy.allowedHeaders();
+		for (int i = 0; i < allowed.size(); i++) {
+			String header = allowed.get(i);
+			if (!isForbiddenRequestHeader(header)) {
+				continue;
+			}
+			boolean cookie = header.equalsIgnoreCase("cookie") || header.equalsIgnoreCase("cookie2");
+			String cookieFix = policy.allowCredentials() ? "; cookies are already sent because allow-credentials=true."
+					: "; to receive cookies set " + prefix + ".allow-credentials=true.";
+			out.add(Violation.warn(prefix + ".allowed-headers[" + i + "]", header,
+					"'" + header + "' is a forbidden request-header name in the Fetch standard: browsers never let scripts set it and never list it in Access-Control-Request-Headers, so this entry has no effect."
+							+ (cookie ? " Cookies are sent by the browser when allow-credentials=true, not by allowing the header." : ""),
+					"Remove " + header + " from " + prefix + ".allowed-headers" + (cookie ? cookieFix : ".")));
+		}
+		List<String> exposed = policy.exposedHeaders();
+		for (int i = 0; i < exposed.size(); i++) {
+			String header = exposed.get(i);
+			if (!FORBIDDEN_RESPONSE_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+				continue;
+			}
+			out.add(Violation.warn(prefix + ".exposed-headers[" + i + "]", header,
+					"'" + header + "' is a forbidden response-header name in the Fetch standard: browsers never expose it to scripts, whatever Access-Control-Expose-Headers says.",
+					"Remove " + header + " from " + prefix + ".exposed-headers."));
+		}
+	}
+
+	static boolean isForbiddenRequestHeader(String header) {
+		String lower = header.toLowerCase(Locale.ROOT);
+		return FORBIDDEN_REQUEST_HEADERS.contains(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
 	}
 
 }

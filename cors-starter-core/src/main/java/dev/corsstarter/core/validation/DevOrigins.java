@@ -1,0 +1,203 @@
+package dev.corsstarter.core.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.corsstarter.core.origin.OriginMatcher;
+import dev.corsstarter.core.origin.OriginPattern;
+import dev.corsstarter.core.origin.OriginSyntaxException;
+
+/**
+ * Which configured origins are development origins, refused while a production profile is
+ * active.
+ * <p>
+ * <b>Built-in dev hosts</b> (for {@code http} and {@code https} origins, any port, exact or
+ * wildcard): {@code localhost} and any {@code *.localhost}; IPv4 loopback {@code 127.0.0.0/8};
+ * {@code 0.0.0.0}; RFC 1918 private IPv4 ({@code 10/8}, {@code 172.16/12}, {@code 192.168/16})
+ * and link-local {@code 169.254/16}; IPv6 {@code [::1]}, {@code [::]}, unique-local
+ * {@code fc00::/7} and link-local {@code fe80::/10}; mDNS names under {@code .local}; and
+ * Docker's host aliases under {@code docker.internal} ({@code host.docker.internal}, ...).
+ * Other schemes are not built-in dev origins: {@code capacitor://localhost} or
+ * {@code ionic://localhost} are the fixed production origins of hybrid mobile apps, and no web
+ * page can have them.
+ * <p>
+ * <b>{@code cors.dev-origins}</b> entries use the {@code allowed-origins} grammar. An
+ * {@code allowed-origins} entry is a dev origin when it equals an entry as configured, or when an
+ * entry covers it: every origin the allowed entry admits is admitted by the dev entry (for an
+ * exact origin: the entry matches it, as {@link OriginMatcher} would; for a wildcard: the dev
+ * entry is a wildcard at least as broad in host and port). So {@code http://localhost:*} flags
+ * {@code http://localhost:3000}, and {@code https://*.dev.example.com} flags both
+ * {@code https://a.dev.example.com} and {@code https://*.pr.dev.example.com}; a production
+ * wildcard that merely overlaps a dev entry ({@code https://*.example.com} against
+ * {@code https://dev.example.com}) is not flagged. Entries that break the grammar, and
+ * {@code *}, are reported as errors in every profile: they would silently weaken the production
+ * check.
+ */
+final class DevOrigins {
+
+	/** A parsed {@code cors.dev-origins} entry. */
+	private record Entry(int index, String value, OriginPattern pattern) {
+	}
+
+	private final List<Entry> entries;
+
+	private DevOrigins(List<Entry> entries) {
+		this.entries = entries;
+	}
+
+	/** The valid {@code cors.dev-origins} entries of a context; invalid ones are skipped. */
+	static DevOrigins of(ValidationContext context) {
+		List<Entry> entries = new ArrayList<>();
+		List<String> values = context.devOrigins();
+		for (int i = 0; i < values.size(); i++) {
+			String value = values.get(i);
+			try {
+				OriginPattern pattern = OriginPattern.parse(value);
+				if (pattern.kind() != OriginPattern.Kind.ANY) {
+					entries.add(new Entry(i, value, pattern));
+				}
+			}
+			catch (OriginSyntaxException ex) {
+				// reported once by validate(...)
+			}
+		}
+		return new DevOrigins(List.copyOf(entries));
+	}
+
+	/** Report {@code cors.dev-origins} entries that cannot be used (every profile). */
+	static void validate(ValidationContext context, List<Violation> out) {
+		List<String> values = context.devOrigins();
+		for (int i = 0; i < values.size(); i++) {
+			String value = values.get(i);
+			String property = "cors.dev-origins[" + i + "]";
+			try {
+				if (OriginPattern.parse(value).kind() == OriginPattern.Kind.ANY) {
+					out.add(Violation.error(property, value,
+							"'*' in cors.dev-origins would make every origin a dev origin, so no policy could start under a production profile.",
+							"List the development origins or patterns, e.g. http://localhost:* or https://*.dev.example.com"));
+				}
+			}
+			catch (OriginSyntaxException ex) {
+				out.add(Violation.error(property, value,
+						ex.getReason() + " A dev-origins entry that can never match would let that dev origin pass the production check unnoticed.",
+						ex.getFix()));
+			}
+		}
+	}
+
+	/**
+	 * Why {@code origin} is a dev origin, as a phrase completing "'x' is ...", or {@code null}.
+	 */
+	String describe(OriginPattern origin) {
+		if (origin.kind() != OriginPattern.Kind.EXACT && origin.kind() != OriginPattern.Kind.WILDCARD) {
+			return null;
+		}
+		String builtIn = builtIn(origin);
+		if (builtIn != null) {
+			return builtIn;
+		}
+		for (Entry entry : this.entries) {
+			if (entry.value().equals(origin.value()) || covers(entry.pattern(), origin)) {
+				return "listed as a development origin by cors.dev-origins[" + entry.index() + "]='" + entry.value() + "'";
+			}
+		}
+		return null;
+	}
+
+	/** The built-in dev host category of an exact or wildcard http(s) origin, or {@code null}. */
+	static String builtIn(OriginPattern origin) {
+		if (!"http".equals(origin.scheme()) && !"https".equals(origin.scheme())) {
+			return null;
+		}
+		String host = origin.host();
+		if (host.equals("localhost") || host.endsWith(".localhost")) {
+			return "a loopback origin (localhost): it is served from the visitor's own machine";
+		}
+		if (host.equals("local") || host.endsWith(".local")) {
+			return "an mDNS name (.local): it is a device on the visitor's local network";
+		}
+		if (host.equals("docker.internal") || host.endsWith(".docker.internal")) {
+			return "Docker's alias for a developer's host machine";
+		}
+		if (host.startsWith("[")) {
+			return ipv6(host.substring(1, host.length() - 1));
+		}
+		return ipv4(host);
+	}
+
+	private static String ipv4(String host) {
+		String[] parts = host.split("\\.", -1);
+		if (parts.length != 4) {
+			return null;
+		}
+		int[] octets = new int[4];
+		for (int i = 0; i < 4; i++) {
+			String part = parts[i];
+			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+				return null;
+			}
+			octets[i] = Integer.parseInt(part);
+			if (octets[i] > 255) {
+				return null;
+			}
+		}
+		if (octets[0] == 127) {
+			return "a loopback address (127.0.0.0/8): it is served from the visitor's own machine";
+		}
+		if (octets[0] == 0 && octets[1] == 0 && octets[2] == 0 && octets[3] == 0) {
+			return "the unspecified address 0.0.0.0, which browsers route to the visitor's own machine";
+		}
+		if (octets[0] == 10 || (octets[0] == 172 && octets[1] >= 16 && octets[1] <= 31)
+				|| (octets[0] == 192 && octets[1] == 168)) {
+			return "a private-network address (RFC 1918): it is a device on the visitor's local network";
+		}
+		if (octets[0] == 169 && octets[1] == 254) {
+			return "a link-local address (169.254.0.0/16): it is a device on the visitor's local network";
+		}
+		return null;
+	}
+
+	private static String ipv6(String address) {
+		if (address.equals("::1")) {
+			return "the IPv6 loopback address [::1]: it is served from the visitor's own machine";
+		}
+		if (address.equals("::")) {
+			return "the unspecified IPv6 address [::], which browsers route to the visitor's own machine";
+		}
+		int colon = address.indexOf(':');
+		String first = (colon >= 0) ? address.substring(0, colon) : address;
+		if (first.isEmpty() || first.length() > 4 || !first.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+			return null;
+		}
+		int group = Integer.parseInt(first, 16);
+		if ((group & 0xfe00) == 0xfc00) {
+			return "a unique-local IPv6 address (fc00::/7): it is a device on the visitor's private network";
+		}
+		if ((group & 0xffc0) == 0xfe80) {
+			return "a link-local IPv6 address (fe80::/10): it is a device on the visitor's local network";
+		}
+		return null;
+	}
+
+	/** Whether every origin {@code allowed} admits is also admitted by {@code dev}. */
+	static boolean covers(OriginPattern dev, OriginPattern allowed) {
+		if (allowed.kind() == OriginPattern.Kind.EXACT) {
+			return OriginMatcher.of(List.of(dev)).matches(allowed.value());
+		}
+		if (allowed.kind() != OriginPattern.Kind.WILDCARD || dev.kind() != OriginPattern.Kind.WILDCARD
+				|| !dev.scheme().equals(allowed.scheme())) {
+			return false;
+		}
+		boolean portCovered = dev.anyPort() || (!allowed.anyPort() && Objects.equals(dev.port(), allowed.port()));
+		if (!portCovered) {
+			return false;
+		}
+		if (allowed.anySubdomain()) {
+			return dev.anySubdomain()
+					&& (allowed.host().equals(dev.host()) || allowed.host().endsWith("." + dev.host()));
+		}
+		return dev.anySubdomain() ? allowed.host().endsWith("." + dev.host()) : allowed.host().equals(dev.host());
+	}
+
+}

@@ -1,0 +1,448 @@
+package dev.corsstarter.core.validation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.corsstarter.core.policy.CorsPolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Every startup rule of DESIGN §5, table-driven: each rule has rows that must be reported (with
+ * severity, exact property, value, a reason and a fix, the fix naming the corrected value where
+ * there is one) and rows that must pass. A failing row must produce exactly the expected
+ * violation and nothing else, so no rule double-reports or fires on a neighbour's input.
+ */
+class CorsPolicyValidatorTest {
+
+	private static final ValidationContext DEV = ValidationContext.DEFAULT;
+
+	private static final ValidationContext PROD = new ValidationContext(true, List.of());
+
+	private static final String API = "cors.policies.api.";
+
+	/** One table row: policies validated in a context, and the single violation expected (or none). */
+	record Row(String rule, ValidationContext context, List<CorsPolicy> policies, Severity severity, String property,
+			String value, String fixContains, String reasonContains) {
+
+		Row reason(String text) {
+			return new Row(this.rule, this.context, this.policies, this.severity, this.property, this.value,
+					this.fixContains, text);
+		}
+
+		Row withContext(ValidationContext context) {
+			return new Row(this.rule, context, this.policies, this.severity, this.property, this.value, this.fixContains,
+					this.reasonContains);
+		}
+
+		boolean passes() {
+			return this.severity == null;
+		}
+
+		@Override
+		public String toString() {
+			return (passes() ? "passes: " : "reports: ") + this.rule;
+		}
+
+	}
+
+	/** The policy every row starts from: clean in every profile. */
+	private static CorsPolicy.Builder api() {
+		return CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com");
+	}
+
+	private static CorsPolicy policy(UnaryOperator<CorsPolicy.Builder> config) {
+		return config.apply(api()).build();
+	}
+
+	private static Row error(String rule, ValidationContext context, UnaryOperator<CorsPolicy.Builder> config,
+			String key, String value, String fixContains) {
+		return new Row(rule, context, List.of(policy(config)), Severity.ERROR, API + key, value, fixContains, null);
+	}
+
+	private static Row warn(String rule, ValidationContext context, UnaryOperator<CorsPolicy.Builder> config, String key,
+			String value, String fixContains) {
+		return new Row(rule, context, List.of(policy(config)), Severity.WARN, API + key, value, fixContains, null);
+	}
+
+	private static Row pass(String rule, ValidationContext context, UnaryOperator<CorsPolicy.Builder> config) {
+		return new Row(rule, context, List.of(policy(config)), null, null, null, null, null);
+	}
+
+	private static Row origin(ValidationContext context, String origin, String fixContains) {
+		return error("origin " + origin + (context.production() ? " in production" : ""), context,
+				b -> b.allowedOrigins(origin), "allowed-origins[0]", origin, fixContains);
+	}
+
+	private static Row originPasses(ValidationContext context, String origin) {
+		return pass("origin " + origin + (context.production() ? " in production" : " outside production"), context,
+				b -> b.allowedOrigins(origin));
+	}
+
+	static Stream<Row> rows() {
+		List<Row> rows = new ArrayList<>();
+		structuralRows(rows);
+		productionRows(rows);
+		warningRows(rows);
+		return rows.stream();
+	}
+
+	private static void structuralRows(List<Row> rows) {
+		// '*' with credentials / private-network access, in every profile
+		for (ValidationContext context : List.of(DEV, PROD)) {
+			rows.add(error("'*' with allow-credentials", context, b -> b.allowedOrigins("*").allowCredentials(true),
+					"allowed-origins[0]", "*", "allow-credentials=false"));
+			rows.add(error("'*' with allow-private-network", context,
+					b -> b.allowedOrigins("*").allowPrivateNetwork(true), "allowed-origins[0]", "*",
+					"allow-private-network=false"));
+			rows.add(pass("'*' without credentials", context, b -> b.allowedOrigins("*")));
+		}
+		rows.add(pass("explicit origins with credentials and private-network access", PROD,
+				b -> b.allowCredentials(true).allowPrivateNetwork(true)));
+
+		// origins that can never match
+		rows.add(origin(DEV, "https://app.example.com/", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com/app", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com?x=1", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com#top", "https://app.example.com"));
+		rows.add(origin(DEV, "https://user@app.example.com", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com:443", "https://app.example.com"));
+		rows.add(origin(DEV, "http://app.example.com:80", "http://app.example.com"));
+		rows.add(origin(DEV, "https://App.Example.com", "https://app.example.com"));
+		rows.add(origin(DEV, "HTTPS://app.example.com", "https://app.example.com"));
+		rows.add(origin(DEV, "https://bücher.example", "https://xn--bcher-kva.example"));
+		rows.add(origin(DEV, "https://app.example.com:99999", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com:0", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com:abc", "https://app.example.com"));
+		rows.add(origin(DEV, "https://app.example.com:08443", "https://app.example.com:8443"));
+		rows.add(origin(DEV, "app.example.com", "https://app.example.com"));
+		rows.add(origin(DEV, " https://app.example.com", "https://app.example.com"));
+		rows.add(origin(DEV, "", null));
+		rows.add(origin(DEV, "NULL", "null"));
+		rows.add(origin(PROD, "https://app.example.com/", "https://app.example.com"));
+		rows.add(originPasses(DEV, "https://app.example.com:8443"));
+		rows.add(originPasses(PROD, "capacitor://localhost"));
+		rows.add(originPasses(PROD, "chrome-extension://abcdefghijklmnopabcdefghijklmnop"));
+
+		// bad wildcards
+		rows.add(origin(DEV, "https://*", "https://*.example.com"));
+		rows.add(origin(DEV, "*.example.com", "https://*.example.com"));
+		rows.add(origin(DEV, "https://a.*.com", "https://*.example.com"));
+		rows.add(origin(DEV, "https://*.example.com/", "https://*.example.com"));
+		rows.add(originPasses(PROD, "https://*.example.com"));
+		rows.add(originPasses(PROD, "https://app.example.com:*"));
+		rows.add(originPasses(PROD, "https://*.example.com:*"));
+
+		// methods
+		rows.add(error("method with a space", DEV, b -> b.allowedMethods("GE T"), "allowed-methods[0]", "GE T", "GET"));
+		rows.add(error("comma list in one method", DEV, b -> b.allowedMethods("GET", "PUT,POST"), "allowed-methods[1]",
+				"PUT,POST", "POST"));
+		for (String method : List.of("CONNECT", "TRACE", "TRACK")) {
+			rows.add(error(method + " method", DEV, b -> b.allowedMethods("GET", method), "allowed-methods[1]", method,
+					"Remove " + method));
+		}
+		rows.add(error("lower-case standard method", DEV, b -> b.allowedMethods("get"), "allowed-methods[0]", "get",
+				"GET"));
+		rows.add(error("no methods", DEV, b -> b.allowedMethods(List.of()), "allowed-methods", "", "GET, HEAD, POST"));
+		rows.add(pass("standard, extension and '*' methods", PROD, b -> b.allowedMethods("PATCH", "PROPFIND", "*")));
+
+		// header names
+		rows.add(error("allowed header with a space", DEV, b -> b.allowedHeaders("Content Type"), "allowed-headers[0]",
+				"Content Type", "Content-Type"));
+		rows.add(error("exposed header with a colon", DEV, b -> b.exposedHeaders("X-Request-Id:"), "exposed-headers[0]",
+				"X-Request-Id:", "X-Request-Id"));
+		rows.add(pass("valid header names", PROD,
+				b -> b.allowedHeaders("Content-Type", "Authorization", "X-Trace").exposedHeaders("X-Request-Id")));
+		rows.add(pass("'*' headers without credentials", PROD, b -> b.allowedHeaders("*").exposedHeaders("*")));
+
+		// path patterns and origins present
+		rows.add(error("no path pattern", DEV, b -> b.pathPatterns(List.of()), "path-patterns", "", "/api/**"));
+		rows.add(error("no origin", DEV, b -> b.allowedOrigins(List.of()), "allowed-origins", "",
+				"https://app.example.com"));
+		rows.add(error("unterminated capture", DEV, b -> b.pathPatterns("/api/{id"), "path-patterns[0]", "/api/{id",
+				"/files/{name}"));
+		rows.add(error("path pattern without leading slash", DEV, b -> b.pathPatterns("api/**"), "path-patterns[0]",
+				"api/**", "/api/**"));
+		rows.add(pass("capture and catch-all patterns", PROD, b -> b.pathPatterns("/files/{name}", "/docs/{*path}")));
+		rows.add(new Row("same pattern in two policies", DEV,
+				List.of(api().build(), CorsPolicy.builder("other").pathPatterns("/api/**").allowedOrigins("https://b.example.com").build()),
+				Severity.ERROR, "cors.policies.other.path-patterns[0]", "/api/**", "one policy", null)
+			.reason("policy 'api'"));
+		rows.add(new Row("/api/** beside /api/public/**", PROD,
+				List.of(api().build(), CorsPolicy.builder("public").pathPatterns("/api/public/**").allowedOrigins("*").build()),
+				null, null, null, null, null));
+
+		// max-age
+		rows.add(error("negative max-age", DEV, b -> b.maxAge(Duration.ofSeconds(-1)), "max-age", "PT-1S", "5m"));
+		rows.add(pass("max-age 0", PROD, b -> b.maxAge(Duration.ZERO)));
+	}
+
+	private static void productionRows(List<Row> rows) {
+		// built-in dev origins: ERROR in production, nothing outside it
+		List<String> devOrigins = List.of("http://localhost:3000", "https://localhost", "http://localhost:*",
+				"http://app.localhost:5173", "http://*.localhost:*", "http://127.0.0.1:8080", "http://127.10.20.30",
+				"http://[::1]:3000", "http://[::]", "http://0.0.0.0:8080", "http://10.0.0.12", "http://172.16.0.5:8080",
+				"http://172.31.255.255", "http://192.168.1.10:8080", "http://169.254.10.1", "http://[fd12:3456::1]:8080",
+				"http://[fe80::1]", "http://printer.local", "https://*.local", "http://host.docker.internal:8080");
+		for (String dev : devOrigins) {
+			rows.add(origin(PROD, dev, "Remove " + dev).reason("'" + dev + "' is "));
+			rows.add(originPasses(DEV, dev));
+		}
+		rows.add(error("dev origin on a credentialed policy is reported once, as a dev origin", PROD,
+				b -> b.allowedOrigins("http://localhost:3000").allowCredentials(true), "allowed-origins[0]",
+				"http://localhost:3000", "Remove http://localhost:3000"));
+		for (String notDev : List.of("http://172.32.0.1", "http://172.15.0.1", "http://11.0.0.1", "http://192.169.0.1",
+				"https://localhost.example.com", "https://local.example.com", "https://docker.internal.example.com",
+				"http://[2001:db8::1]", "capacitor://localhost", "ionic://localhost")) {
+			rows.add(originPasses(PROD, notDev));
+		}
+
+		// cors.dev-origins
+		ValidationContext custom = new ValidationContext(true,
+				List.of("https://staging.example.com", "https://*.dev.example.com", "https://qa.example.com:*"));
+		for (String[] flagged : new String[][] { { "https://staging.example.com", "[0]" },
+				{ "https://feature.dev.example.com", "[1]" }, { "https://*.pr.dev.example.com", "[1]" },
+				{ "https://*.dev.example.com", "[1]" }, { "https://qa.example.com:8443", "[2]" },
+				{ "https://qa.example.com:*", "[2]" } }) {
+			rows.add(origin(custom, flagged[0], "Remove " + flagged[0]).reason("cors.dev-origins" + flagged[1]));
+		}
+		for (String allowed : List.of("https://app.example.com", "https://*.example.com", "https://staging.example.com:8443",
+				"https://dev.example.com", "http://qa.example.com:8080")) {
+			rows.add(originPasses(custom, allowed));
+		}
+		rows.add(originPasses(new ValidationContext(false, custom.devOrigins()), "https://staging.example.com"));
+		rows.add(new Row("invalid cors.dev-origins entry", DEV, List.of(api().build()), Severity.ERROR,
+				"cors.dev-origins[1]", "localhost:3000", "https://localhost:3000", null)
+			.withContext(new ValidationContext(false, List.of("http://localhost:4200", "localhost:3000"))));
+		rows.add(new Row("'*' in cors.dev-origins", PROD, List.of(api().build()), Severity.ERROR, "cors.dev-origins[0]",
+				"*", "http://localhost:*", null)
+			.withContext(new ValidationContext(true, List.of("*"))));
+
+		// null
+		rows.add(origin(PROD, "null", "Remove 'null'"));
+		rows.add(originPasses(DEV, "null"));
+
+		// http:// with credentials
+		for (String[] http : new String[][] { { "http://app.example.com", "https://app.example.com" },
+				{ "http://app.example.com:8080", "https://app.example.com:8080" },
+				{ "http://app.example.com:443", "https://app.example.com" },
+				{ "http://*.example.com", "https://*.example.com" }, { "http://app.example.com:*", "https://app.example.com:*" } }) {
+			rows.add(error("http origin " + http[0] + " with credentials in production", PROD,
+					b -> b.allowedOrigins(http[0]).allowCredentials(true), "allowed-origins[0]", http[0],
+					"list " + http[1] + " instead"));
+			rows.add(pass("http origin " + http[0] + " with credentials outside production", DEV,
+					b -> b.allowedOrigins(http[0]).allowCredentials(true)));
+		}
+		rows.add(pass("http origin without credentials in production", PROD, b -> b.allowedOrigins("http://app.example.com")));
+		rows.add(pass("https origins with credentials in production", PROD,
+				b -> b.allowedOrigins("https://app.example.com", "https://*.example.com").allowCredentials(true)));
+
+		// wildcards over a public suffix (Public Suffix List, ICANN and PRIVATE)
+		for (String[] psl : new String[][] { { "https://*.com", "https://*.your-site.com" },
+				{ "https://*.co.uk", "https://*.your-site.co.uk" }, { "https://*.github.io", "https://*.your-site.github.io" },
+				{ "https://*.vercel.app", "https://*.your-site.vercel.app" },
+				{ "https://*.com:*", "https://*.your-site.com:*" }, { "https://*.com:8443", "https://*.your-site.com:8443" },
+				{ "https://*.foo.ck", "https://*.your-site.foo.ck" },
+				{ "https://*.xn--55qx5d.cn", "https://*.your-site.xn--55qx5d.cn" } }) {
+			rows.add(origin(PROD, psl[0], psl[1]).reason("is a public suffix"));
+			rows.add(originPasses(DEV, psl[0]));
+		}
+		rows.add(origin(PROD, "https://*.ck", "List the exact origins").reason("every name matching *.ck"));
+		rows.add(origin(PROD, "https://*.kawasaki.jp", "List the exact origins").reason("every name matching *.kawasaki.jp"));
+		rows.add(origin(PROD, "https://*.amazonaws.com", "List the exact origins")
+			.reason("the public suffix s3.amazonaws.com lies below 'amazonaws.com'"));
+		for (String ok : List.of("https://*.example.com", "https://*.myapp.github.io", "https://*.example.co.uk",
+				"https://*.www.ck", "https://*.city.kawasaki.jp", "https://*.corp", "https://github.io",
+				"https://app.example.com:*")) {
+			rows.add(originPasses(PROD, ok));
+		}
+	}
+
+	private static void warningRows(List<Row> rows) {
+		for (ValidationContext context : List.of(DEV, PROD)) {
+			String where = context.production() ? " in production" : "";
+			// max-age caps
+			rows.add(warn("max-age 3h" + where, context, b -> b.maxAge(Duration.ofHours(3)), "max-age", "PT3H", "2h")
+				.reason("Chromium"));
+			rows.add(warn("max-age 25h" + where, context, b -> b.maxAge(Duration.ofHours(25)), "max-age", "PT25H", "2h")
+				.reason("Firefox caps the preflight cache at 24 hours"));
+			rows.add(pass("max-age 2h" + where, context, b -> b.maxAge(Duration.ofHours(2))));
+
+			// '*' with credentials
+			rows.add(warn("'*' method with credentials" + where, context,
+					b -> b.allowedMethods("GET", "*").allowCredentials(true), "allowed-methods[1]", "*",
+					"allowed-methods=GET,POST"));
+			rows.add(warn("'*' allowed header with credentials" + where, context,
+					b -> b.allowedHeaders("Content-Type", "*").allowCredentials(true), "allowed-headers[1]", "*",
+					"allowed-headers=Content-Type,Authorization"));
+			rows.add(warn("'*' exposed header with credentials" + where, context,
+					b -> b.exposedHeaders("*").allowCredentials(true), "exposed-headers[0]", "*",
+					"exposed-headers=X-Request-Id"));
+			rows.add(pass("listed methods and headers with credentials" + where, context,
+					b -> b.allowedMethods("GET", "PUT").allowedHeaders("Content-Type").exposedHeaders("X-Request-Id")
+						.allowCredentials(true)));
+		}
+
+		// forbidden header names
+		for (String forbidden : List.of("Host", "content-length", "Origin", "Access-Control-Request-Method", "Referer",
+				"Set-Cookie", "Sec-Fetch-Mode", "sec-ch-ua", "Proxy-Authorization", "DNT")) {
+			rows.add(warn("forbidden request header " + forbidden, DEV, b -> b.allowedHeaders("Content-Type", forbidden),
+					"allowed-headers[1]", forbidden, "Remove " + forbidden).reason("forbidden request-header name"));
+		}
+		rows.add(warn("forbidden request header Cookie", PROD, b -> b.allowedHeaders("Cookie"), "allowed-headers[0]",
+				"Cookie", "set cors.policies.api.allow-credentials=true"));
+		rows.add(warn("forbidden request header Cookie with credentials", PROD,
+				b -> b.allowedHeaders("Cookie").allowCredentials(true), "allowed-headers[0]", "Cookie",
+				"already sent"));
+		rows.add(pass("ordinary request headers", PROD,
+				b -> b.allowedHeaders("Authorization", "Content-Type", "X-Sec-Token", "Secret-Id", "Proxyish", "X-Proxy-Id",
+						"Accept", "Accept-Language")));
+		rows.add(warn("forbidden response header Set-Cookie exposed", DEV, b -> b.exposedHeaders("X-Request-Id", "Set-Cookie"),
+				"exposed-headers[1]", "Set-Cookie", "Remove Set-Cookie").reason("forbidden response-header name"));
+
+		// policies shadowed entirely by another policy
+		rows.add(shadowed("literal behind a single-character wildcard", List.of("/api/a?c"), List.of("/api/abc"),
+				"/api/abc by /api/a?c of policy 'a'"));
+		rows.add(shadowed("same capture pattern under another name", List.of("/api/{id}"), List.of("/api/{name}"),
+				"/api/{name} by /api/{id} of policy 'a'"));
+		rows.add(shadowed("same regex capture under another name", List.of("/files/{id:\\d{3}}"),
+				List.of("/files/{n:\\d{3}}"), "by /files/{id:\\d{3}} of policy 'a'"));
+		rows.add(shadowed("every pattern shadowed", List.of("/api/a?c", "/users/{id}"), List.of("/api/abc", "/users/{user}"),
+				"/users/{user} by /users/{id} of policy 'a'"));
+		rows.add(notShadowed("/api/** beside /api/public/**", List.of("/api/**"), List.of("/api/public/**")));
+		rows.add(notShadowed("/api/public/** beside /api/**", List.of("/api/public/**"), List.of("/api/**")));
+		rows.add(notShadowed("/api/* beside /api/{id} (/api/ still reaches /api/*)", List.of("/api/{id}"), List.of("/api/*")));
+		rows.add(notShadowed("a literal beside a catch-all", List.of("/api/**"), List.of("/api/public")));
+		rows.add(notShadowed("only some patterns shadowed", List.of("/api/a?c"), List.of("/api/abc", "/other/**")));
+		rows.add(notShadowed("different regex captures", List.of("/files/{id:\\d+}"), List.of("/files/{n:[a-z]+}")));
+	}
+
+	private static Row shadowed(String rule, List<String> a, List<String> b, String reason) {
+		return new Row("shadowed policy: " + rule, DEV, twoPolicies(a, b), Severity.WARN, "cors.policies.b.path-patterns",
+				String.join(", ", b), "Remove policy 'b'", reason);
+	}
+
+	private static Row notShadowed(String rule, List<String> a, List<String> b) {
+		return new Row("not shadowed: " + rule, PROD, twoPolicies(a, b), null, null, null, null, null);
+	}
+
+	private static List<CorsPolicy> twoPolicies(List<String> a, List<String> b) {
+		return List.of(
+				CorsPolicy.builder("a").pathPatterns(a).allowedOrigins("https://a.example.com").build(),
+				CorsPolicy.builder("b").pathPatterns(b).allowedOrigins("https://b.example.com").build());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("rows")
+	void rule(Row row) {
+		List<Violation> violations = CorsPolicyValidator.validate(row.policies(), row.context());
+		if (row.passes()) {
+			assertThat(violations).isEmpty();
+			return;
+		}
+		assertThat(violations).hasSize(1);
+		Violation violation = violations.get(0);
+		assertThat(violation.severity()).isEqualTo(row.severity());
+		assertThat(violation.property()).isEqualTo(row.property());
+		assertThat(violation.value()).isEqualTo(row.value());
+		assertThat(violation.reason()).isNotBlank();
+		assertThat(violation.fix()).isNotBlank();
+		if (row.fixContains() != null) {
+			assertThat(violation.fix()).contains(row.fixContains());
+		}
+		if (row.reasonContains() != null) {
+			assertThat(violation.reason()).contains(row.reasonContains());
+		}
+	}
+
+	@Test
+	void everyViolationIsReportedErrorsFirst() {
+		CorsPolicy api = api().allowedOrigins("https://app.example.com/", "http://localhost:3000", "null", "https://*.com",
+				"http://app.example.com")
+			.allowedMethods("GET", "CONNECT", "*")
+			.allowedHeaders("Cookie", "*")
+			.allowCredentials(true)
+			.maxAge(Duration.ofDays(2))
+			.build();
+		CorsPolicy other = CorsPolicy.builder("other")
+			.pathPatterns("/api/**", "/x/{id")
+			.allowedOrigins("https://*.github.io")
+			.build();
+		List<Violation> violations = CorsPolicyValidator.validate(List.of(api, other),
+				new ValidationContext(true, List.of("bad dev origin")));
+
+		assertThat(violations).extracting(Violation::severity, Violation::property, Violation::value)
+			.containsExactly(
+					tuple(Severity.ERROR, "cors.dev-origins[0]", "bad dev origin"),
+					tuple(Severity.ERROR, API + "allowed-origins[0]", "https://app.example.com/"),
+					tuple(Severity.ERROR, API + "allowed-methods[1]", "CONNECT"),
+					tuple(Severity.ERROR, API + "allowed-origins[1]", "http://localhost:3000"),
+					tuple(Severity.ERROR, API + "allowed-origins[2]", "null"),
+					tuple(Severity.ERROR, API + "allowed-origins[3]", "https://*.com"),
+					tuple(Severity.ERROR, API + "allowed-origins[4]", "http://app.example.com"),
+					tuple(Severity.ERROR, "cors.policies.other.path-patterns[0]", "/api/**"),
+					tuple(Severity.ERROR, "cors.policies.other.path-patterns[1]", "/x/{id"),
+					tuple(Severity.ERROR, "cors.policies.other.allowed-origins[0]", "https://*.github.io"),
+					tuple(Severity.WARN, API + "max-age", "PT48H"),
+					tuple(Severity.WARN, API + "allowed-methods[2]", "*"),
+					tuple(Severity.WARN, API + "allowed-headers[1]", "*"),
+					tuple(Severity.WARN, API + "allowed-headers[0]", "Cookie"));
+		assertThat(violations).allSatisfy(v -> {
+			assertThat(v.reason()).isNotBlank();
+			assertThat(v.fix()).isNotBlank();
+		});
+	}
+
+	@Test
+	void aCleanProductionConfigurationHasNoViolations() {
+		CorsPolicy api = CorsPolicy.builder("api")
+			.pathPatterns("/api/**", "/graphql")
+			.allowedOrigins("https://app.example.com", "https://*.preview.example.com", "https://admin.example.com:8443",
+					"https://*.myapp.github.io", "capacitor://localhost")
+			.allowedMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+			.allowedHeaders("Content-Type", "Authorization", "X-Requested-With")
+			.exposedHeaders("X-Request-Id", "Location")
+			.allowCredentials(true)
+			.maxAge(Duration.ofHours(2))
+			.build();
+		CorsPolicy publicApi = CorsPolicy.builder("public")
+			.pathPatterns("/api/public/**", "/files/{name}")
+			.allowedOrigins("*")
+			.allowedHeaders("*")
+			.exposedHeaders("*")
+			.build();
+		CorsPolicy device = CorsPolicy.builder("device")
+			.pathPatterns("/device/**")
+			.allowedOrigins("https://portal.example.com")
+			.allowPrivateNetwork(true)
+			.maxAge(Duration.ZERO)
+			.build();
+		ValidationContext production = new ValidationContext(true, List.of("http://localhost:*", "https://*.dev.example.com"));
+
+		assertThat(CorsPolicyValidator.validate(List.of(api, publicApi, device), production)).isEmpty();
+	}
+
+	@Test
+	void productionRulesApplyOnlyInProduction() {
+		CorsPolicy policy = api().allowedOrigins("http://localhost:3000", "null", "https://*.vercel.app",
+				"http://app.example.com", "https://staging.example.com")
+			.allowCredentials(true)
+			.build();
+		List<String> devOrigins = List.of("https://staging.example.com");
+
+		assertThat(CorsPolicyValidator.validate(List.of(policy), new ValidationContext(false, devOrigins))).isEmpty();
+		assertThat(CorsPolicyValidator.validate(List.of(policy), new ValidationContext(true, devOrigins)))
+			.extracting(Violation::property)
+			.containsExactly(API + "allowed-origins[0]", API + "allowed-origins[1]", API + "allowed-origins[2]",
+					API + "allowed-origins[3]", API + "allowed-origins[4]");
+	}
+
+}
