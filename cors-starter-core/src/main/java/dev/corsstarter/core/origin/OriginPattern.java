@@ -59,8 +59,8 @@ public final class OriginPattern {
 	 * @throws OriginSyntaxException if the value can never match or is not a valid pattern
 	 */
 	public static OriginPattern parse(String value) {
-		if (value == null || value.isEmpty()) {
-			throw new OriginSyntaxException("", "An empty origin can never match.",
+		if (value == null || value.isBlank()) {
+			throw new OriginSyntaxException((value != null) ? value : "", "An empty origin can never match.",
 					"Remove the entry or write an origin such as https://app.example.com.");
 		}
 		if (!value.equals(value.strip())) {
