@@ -24,6 +24,14 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  */
 class OriginGrammarTest {
 
+	/** A 253-character host, the longest DNS allows. */
+	static final String HOST_253 = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+
+	/** A 251-character host: the longest under which a subdomain still fits. */
+	static final String HOST_251 = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(59));
+
+	static final String SCHEME_39 = "x".repeat(39);
+
 	static Stream<Arguments> matchRows() {
 		return Stream.of(
 				// exact origins
@@ -100,7 +108,13 @@ class OriginGrammarTest {
 						"chrome-extension://abcdefghijklmnopabcdefghijklmnop", true),
 				match("chrome-extension://abcdef", "chrome-extension://abcdefg", false),
 				match("chrome-extension://abcdef", "chrome-extension://abcde", false),
-				match("chrome-extension://abcdef", "moz-extension://abcdef", false));
+				match("chrome-extension://abcdef", "moz-extension://abcdef", false),
+				// at the length limits of a request Origin
+				match(SCHEME_39 + "://localhost", SCHEME_39 + "://localhost", true),
+				match("x".repeat(38) + "://" + HOST_253 + ":65535", "x".repeat(38) + "://" + HOST_253 + ":65535", true),
+				match("https://*." + HOST_251, "https://a." + HOST_251, true),
+				match("https://*." + HOST_251, "https://ab." + HOST_251, false),
+				match(SCHEME_39 + "://" + HOST_253 + ":*", SCHEME_39 + "://" + HOST_253 + ":8080", true));
 	}
 
 	private static Arguments match(String pattern, String origin, boolean expected) {
@@ -225,7 +239,12 @@ class OriginGrammarTest {
 				rejected("label over 63 characters", "https://" + "a".repeat(64) + ".example.com", "host name", false),
 				rejected("host over 253 characters",
 						"https://" + String.join(".", List.of("a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(63))),
-						"host name", false));
+						"host name", false),
+				rejected("scheme over 39 characters", "x".repeat(40) + "://localhost", "39 characters", false),
+				rejected("exact origin over 300 characters", SCHEME_39 + "://" + HOST_253 + ":65535", "*.example.com",
+						false),
+				rejected("subdomain wildcard with no room for a subdomain", "https://*." + HOST_251 + "d",
+						"https://*.example.com", false));
 	}
 
 	private static Arguments rejected(String name, String value, String fixContains, boolean fixIsValue) {
