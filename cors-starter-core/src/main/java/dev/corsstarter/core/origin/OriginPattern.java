@@ -59,8 +59,8 @@ public final class OriginPattern {
 	 * @throws OriginSyntaxException if the value can never match or is not a valid pattern
 	 */
 	public static OriginPattern parse(String value) {
-		if (value == null || value.isEmpty()) {
-			throw new OriginSyntaxException("", "An empty origin can never match.",
+		if (value == null || value.isBlank()) {
+			throw new OriginSyntaxException((value != null) ? value : "", "An empty origin can never match.",
 					"Remove the entry or write an origin such as https://app.example.com.");
 		}
 		if (!value.equals(value.strip())) {
@@ -92,6 +92,11 @@ public final class OriginPattern {
 			throw new OriginSyntaxException(value, "Browsers send the scheme in lower case, so this never matches.",
 					"Write it in lower case: " + value.substring(0, schemeEnd).toLowerCase(Locale.ROOT)
 							+ value.substring(schemeEnd));
+		}
+		if (scheme.length() > RequestOrigin.MAX_SCHEME_LENGTH) {
+			throw new OriginSyntaxException(value, "An Origin with a scheme longer than " + RequestOrigin.MAX_SCHEME_LENGTH
+					+ " characters is rejected as malformed, so this never matches.",
+					"Use the scheme the client actually sends, at most " + RequestOrigin.MAX_SCHEME_LENGTH + " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
 		int pathStart = indexOfAny(rest, "/?#");
@@ -161,6 +166,13 @@ public final class OriginPattern {
 		checkHost(value, scheme, host, anySubdomain, authority.substring(hostPart.length()));
 		if (anySubdomain && host.startsWith("[")) {
 			throw new OriginSyntaxException(value, "An IP literal has no subdomains.", "List the exact origin instead.");
+		}
+		// the shortest origin this can match: "*." stands for at least two characters, ":*" for none
+		if (value.length() - (anyPort ? 2 : 0) > RequestOrigin.MAX_LENGTH
+				|| (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
+			throw new OriginSyntaxException(value, "Every origin this could match is longer than an Origin header may be ("
+					+ RequestOrigin.MAX_LENGTH + " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
+					"Use a shorter host, or a subdomain wildcard such as " + scheme + "://*.example.com");
 		}
 		boolean wildcard = anySubdomain || anyPort;
 		return new OriginPattern(value, wildcard ? Kind.WILDCARD : Kind.EXACT, scheme, host, anySubdomain, portPart, anyPort);

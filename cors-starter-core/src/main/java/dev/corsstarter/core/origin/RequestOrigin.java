@@ -9,6 +9,9 @@ public final class RequestOrigin {
 	/** Longer values cannot be a serialised origin: scheme, 253-character host and port. */
 	public static final int MAX_LENGTH = 300;
 
+	/** Longer schemes are not looked for, so {@code "://"} must start within the first 40 characters. */
+	public static final int MAX_SCHEME_LENGTH = 39;
+
 	private RequestOrigin() {
 	}
 
@@ -55,7 +58,7 @@ public final class RequestOrigin {
 	/** Index of {@code "://"} after a valid lower-case scheme, or -1. */
 	static int schemeEnd(String origin) {
 		int length = origin.length();
-		for (int i = 0; i < length && i < 40; i++) {
+		for (int i = 0; i < length && i <= MAX_SCHEME_LENGTH; i++) {
 			char c = origin.charAt(i);
 			if (c == ':') {
 				return (i > 0 && i + 2 < length && origin.charAt(i + 1) == '/' && origin.charAt(i + 2) == '/') ? i : -1;
