@@ -80,14 +80,22 @@ public final class OriginGenerators {
 		return scheme.toString();
 	}
 
-	/** A host of {@code labels} labels, each 1-63 host characters; may exceed 253 in total. */
+	/**
+	 * A host of {@code labels} labels, each 1-63 host characters; may exceed 253 in total. The last
+	 * label starts with a letter, as top-level domains do: for special schemes a numeric last label
+	 * would make the host an IPv4 address.
+	 */
 	public static String hostName(Random random, int labels) {
 		StringBuilder host = new StringBuilder();
 		for (int i = 0; i < labels; i++) {
 			if (i > 0) {
 				host.append('.');
 			}
-			host.append(label(random));
+			String label = label(random);
+			if (i == labels - 1) {
+				label = (char) ('a' + random.nextInt(26)) + label.substring(1);
+			}
+			host.append(label);
 		}
 		return host.toString();
 	}

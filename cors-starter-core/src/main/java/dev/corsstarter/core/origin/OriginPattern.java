@@ -59,6 +59,49 @@ public final class OriginPattern {
 	 * @throws OriginSyntaxException if the value can never match or is not a valid pattern
 	 */
 	public static OriginPattern parse(String value) {
+		try {
+			return parseOnce(value);
+		}
+		catch (OriginSyntaxException ex) {
+			throw withCompleteFix(ex);
+		}
+	}
+
+	/**
+	 * A value may have several faults ({@code https://x.com:443/}); follow the suggested
+	 * corrections until one parses, so a single restart is always enough.
+	 */
+	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
+		StringBuilder fix = new StringBuilder(first.getFix());
+		String candidate = correctedValue(first.getFix());
+		for (int i = 0; candidate != null && i < 5; i++) {
+			try {
+				parseOnce(candidate);
+				break;
+			}
+			catch (OriginSyntaxException next) {
+				String step = next.getFix();
+				fix.append("; then ").append(Character.toLowerCase(step.charAt(0))).append(step.substring(1));
+				candidate = correctedValue(step);
+			}
+		}
+		return (fix.length() == first.getFix().length()) ? first
+				: new OriginSyntaxException(first.getValue(), first.getReason(), fix.toString());
+	}
+
+	/** The corrected origin a fix ends with ("...: https://x.com"), or null. */
+	private static String correctedValue(String fix) {
+		int colon = fix.lastIndexOf(": ");
+		int example = fix.lastIndexOf("e.g. ");
+		int start = Math.max((colon >= 0) ? colon + 2 : -1, (example >= 0) ? example + 5 : -1);
+		if (start < 0) {
+			return null;
+		}
+		String candidate = fix.substring(start).strip();
+		return (candidate.contains("://") && candidate.indexOf(' ') < 0) ? candidate : null;
+	}
+
+	private static OriginPattern parseOnce(String value) {
 		if (value == null || value.isBlank()) {
 			throw new OriginSyntaxException((value != null) ? value : "", "An empty origin can never match.",
 					"Remove the entry or write an origin such as https://app.example.com.");
@@ -115,6 +158,10 @@ public final class OriginPattern {
 		}
 		if (authority.isEmpty()) {
 			throw new OriginSyntaxException(value, "The origin has no host.", "Write scheme://host, e.g. https://app.example.com");
+		}
+		if (authority.startsWith("*.[")) {
+			throw new OriginSyntaxException(value, "An IP literal has no subdomains.",
+					"List the exact origin instead, e.g. " + scheme + "://" + authority.substring(2));
 		}
 		// split host and port (IPv6 literals are bracketed)
 		String hostPart;
@@ -246,9 +293,76 @@ public final class OriginPattern {
 			}
 			else if (!isHostChar(host.charAt(i))) {
 				throw new OriginSyntaxException(value, "'" + host.charAt(i) + "' is not allowed in a host name.",
-						"Use letters, digits, '-' and '.' only.");
+						"Use letters, digits, '-', '_' and '.' only.");
 			}
 		}
+		checkIpv4(value, scheme, host, anySubdomain, portSuffix);
+	}
+
+	/**
+	 * For special schemes a host whose last label is a number is an IPv4 address to a browser, which serialises it in
+	 * dotted-decimal form ({@code 127.1} and {@code 0x7f.0.0.1} become {@code 127.0.0.1}).
+	 */
+	private static void checkIpv4(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
+		if (defaultPort(scheme) < 0) {
+			return; // non-special schemes have opaque hosts: no IPv4 rewriting
+		}
+		String last = host.substring(host.lastIndexOf('.') + 1);
+		boolean numeric = !last.isEmpty() && (last.chars().allMatch(c -> c >= '0' && c <= '9')
+				|| (last.startsWith("0x") && last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)));
+		if (!numeric) {
+			return;
+		}
+		if (anySubdomain) {
+			throw new OriginSyntaxException(value, "An IP address has no subdomains.", "List the exact origin instead.");
+		}
+		long address = parseIpv4(host);
+		if (address < 0) {
+			throw new OriginSyntaxException(value, "'" + host + "' is not a valid IPv4 address.",
+					"Write a dotted-decimal address such as " + scheme + "://127.0.0.1" + portSuffix);
+		}
+		String canonical = (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+				+ (address & 0xff);
+		if (!canonical.equals(host)) {
+			throw new OriginSyntaxException(value,
+					"Browsers rewrite this IPv4 address to dotted-decimal form, so this never matches.",
+					"Write: " + scheme + "://" + canonical + portSuffix);
+		}
+	}
+
+	/** WHATWG URL IPv4 parsing (decimal, octal, hex parts; the last part fills the rest), or -1. */
+	private static long parseIpv4(String host) {
+		String[] parts = host.split("\\.", -1);
+		if (parts.length > 4) {
+			return -1;
+		}
+		long result = 0;
+		for (int i = 0; i < parts.length; i++) {
+			String part = parts[i];
+			int radix = 10;
+			if (part.startsWith("0x") || part.startsWith("0X")) {
+				radix = 16;
+				part = part.substring(2);
+			}
+			else if (part.length() > 1 && part.startsWith("0")) {
+				radix = 8;
+				part = part.substring(1);
+			}
+			long number;
+			try {
+				number = part.isEmpty() ? 0 : Long.parseLong(part, radix);
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+			boolean lastPart = i == parts.length - 1;
+			long limit = lastPart ? (1L << (8 * (5 - parts.length))) : 256;
+			if (number < 0 || number >= limit) {
+				return -1;
+			}
+			result = lastPart ? (result << (8 * (5 - parts.length))) | number : (result << 8) | number;
+		}
+		return result;
 	}
 
 	static boolean isHostChar(char c) {
