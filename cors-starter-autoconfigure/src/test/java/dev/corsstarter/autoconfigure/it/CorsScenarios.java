@@ -75,6 +75,12 @@ final class CorsScenarios {
 					.expectStatus(200)
 					.expect("Access-Control-Allow-Origin", APP)
 					.vary("Origin"),
+				CorsScenario.of("headers restored after the response is reset").request("GET", "/api/reset").origin(APP).authenticated()
+					.expectStatus(200)
+					.expect("Access-Control-Allow-Origin", APP)
+					.expect("Access-Control-Allow-Credentials", "true")
+					.vary("Origin")
+					.reachesController(true),
 				CorsScenario.of("actual 403 from CSRF keeps CORS headers").request("POST", "/api/hello").origin(APP).authenticated()
 					.expectStatus(403)
 					.expect("Access-Control-Allow-Origin", APP)

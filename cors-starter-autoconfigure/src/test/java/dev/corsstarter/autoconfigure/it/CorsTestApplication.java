@@ -30,7 +30,8 @@ import org.springframework.web.cors.CorsConfiguration;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ CorsTestApplication.TestController.class, CorsTestApplication.ServletSecurity.class,
+@Import({ CorsTestApplication.TestController.class, CorsTestApplication.ServletResetController.class,
+		CorsTestApplication.ReactiveResetController.class, CorsTestApplication.ServletSecurity.class,
 		CorsTestApplication.ReactiveSecurity.class })
 public class CorsTestApplication {
 
@@ -83,6 +84,37 @@ public class CorsTestApplication {
 		String annotated() {
 			calls.incrementAndGet();
 			return "annotated";
+		}
+
+	}
+
+	/** Resets the response, as some error handlers do: the CORS headers must come back. */
+	@RestController
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletResetController {
+
+		@GetMapping("/api/reset")
+		void reset(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+			calls.incrementAndGet();
+			response.reset();
+			response.setContentType("text/plain");
+			response.getWriter().write("reset");
+		}
+
+	}
+
+	/** Strips the CORS headers before the body is written: they must be back on the wire. */
+	@RestController
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveResetController {
+
+		@GetMapping("/api/reset")
+		reactor.core.publisher.Mono<String> reset(org.springframework.http.server.reactive.ServerHttpResponse response) {
+			calls.incrementAndGet();
+			response.getHeaders().remove("Access-Control-Allow-Origin");
+			response.getHeaders().remove("Access-Control-Allow-Credentials");
+			response.getHeaders().remove("Vary");
+			return reactor.core.publisher.Mono.just("reset");
 		}
 
 	}
