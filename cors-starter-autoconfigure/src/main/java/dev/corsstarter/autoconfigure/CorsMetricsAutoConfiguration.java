@@ -1,0 +1,32 @@
+package dev.corsstarter.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.corsstarter.autoconfigure.observation.CorsDecisionMetrics;
+import dev.corsstarter.core.decision.CorsEngine;
+
+/**
+ * Counts CORS decisions in Micrometer when a {@link MeterRegistry} exists. Ordered after Spring
+ * Boot's metrics auto-configurations (named, so Spring Boot's metrics module stays optional), so
+ * their registry is known when the condition is evaluated.
+ */
+@AutoConfiguration(after = CorsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ CorsEngine.class, MeterRegistry.class })
+public final class CorsMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CorsDecisionMetrics corsDecisionMetrics(MeterRegistry registry) {
+		return new CorsDecisionMetrics(registry);
+	}
+
+}

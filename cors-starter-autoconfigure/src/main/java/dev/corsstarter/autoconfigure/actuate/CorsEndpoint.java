@@ -1,0 +1,186 @@
+package dev.corsstarter.autoconfigure.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+import dev.corsstarter.autoconfigure.CorsConfigurationReport;
+import dev.corsstarter.core.decision.CompiledPolicy;
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.Violation;
+
+/**
+ * The {@code cors} actuator endpoint: the effective CORS policies, and a dry run that explains
+ * what the filter would do with one request.
+ * <p>
+ * Without parameters it describes the configuration: {@code policies} by name,
+ * {@code stack}, {@code filterOrder}, {@code productionProfileActive} and the startup
+ * {@code warnings}. With a {@code path} parameter it evaluates one request through the very
+ * {@link CorsEngine} the filter uses, without sending it:
+ * <ul>
+ * <li>{@code path} (required for a dry run): the request path within the application, without
+ * the context path, as it appears in the request line;</li>
+ * <li>{@code origin}: the {@code Origin} header; without it the request is not a CORS request;
+ * a given origin is always treated as cross-origin;</li>
+ * <li>{@code method}: the request method, {@code GET} by default; for a preflight, the
+ * {@code Access-Control-Request-Method};</li>
+ * <li>{@code headers}: the {@code Access-Control-Request-Headers} of a preflight, a comma
+ * list;</li>
+ * <li>{@code privateNetwork}: {@code true} to ask for private network access in a
+ * preflight;</li>
+ * <li>{@code preflight}: {@code true} to evaluate a preflight. A dry run is a preflight
+ * ({@code OPTIONS} with {@code Access-Control-Request-Method: <method>}) when this is
+ * {@code true} or when {@code headers} or {@code privateNetwork=true} is given; otherwise it
+ * is an actual request with {@code <method>}.</li>
+ * </ul>
+ * The answer carries the {@code decision} ({@code allowed}, {@code rejected},
+ * {@code not-cors}, {@code no-policy}), the deciding {@code policy}, the {@code reason}, the
+ * request {@code type}, the {@code status} the filter answers itself ({@code 204} or
+ * {@code 403}; {@code null} when the request continues to the application) and the
+ * {@code responseHeaders} it writes. A dry run neither logs nor counts a decision.
+ * Missing or impossible parameters raise an {@link InvalidEndpointRequestException}.
+ */
+@Endpoint(id = "cors")
+public class CorsEndpoint {
+
+	/** The {@code stack} of a Spring MVC (servlet) application. */
+	public static final String SERVLET = "servlet";
+
+	/** The {@code stack} of a WebFlux (reactive) application. */
+	public static final String REACTIVE = "reactive";
+
+	private final CorsEngine engine;
+
+	private final CorsConfigurationReport report;
+
+	private final String stack;
+
+	private final int filterOrder;
+
+	/**
+	 * @param engine the engine the filter decides with
+	 * @param report the outcome of validating the configuration at startup
+	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
+	 * @param filterOrder the order of the CORS filter
+	 */
+	public CorsEndpoint(CorsEngine engine, CorsConfigurationReport report, String stack, int filterOrder) {
+		this.engine = engine;
+		this.report = report;
+		this.stack = stack;
+		this.filterOrder = filterOrder;
+	}
+
+	/**
+	 * Describe the configuration, or evaluate one request when any dry-run parameter is given.
+	 * @throws InvalidEndpointRequestException when a dry-run parameter is missing or malformed
+	 */
+	@ReadOperation
+	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
+			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
+		if (!DryRunRequest.isRequested(path, origin, method, headers, privateNetwork, preflight)) {
+			return describe();
+		}
+		return dryRun(DryRunRequest.of(path, origin, method, headers, privateNetwork, preflight));
+	}
+
+	/** The effective policies and how they were validated and installed. */
+	public CorsDescriptor describe() {
+		Map<String, PolicyDescriptor> policies = new LinkedHashMap<>();
+		for (CompiledPolicy compiled : this.engine.policies()) {
+			policies.put(compiled.name(), PolicyDescriptor.of(compiled.policy()));
+		}
+		List<WarningDescriptor> warnings = this.report.warnings().stream().map(WarningDescriptor::of).toList();
+		return new CorsDescriptor(policies, this.stack, this.filterOrder, this.report.productionProfileActive(),
+				warnings);
+	}
+
+	private DryRunDescriptor dryRun(DryRunRequest request) {
+		CorsDecision decision = this.engine.evaluate(request);
+		int status = decision.shortCircuitStatus();
+		return new DryRunDescriptor(
+				new RequestDescriptor(request.method(), request.rawPath(), request.headers()),
+				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
+				(decision.type() != null) ? decision.type().tag() : null, (status != 0) ? status : null,
+				decision.responseHeaders());
+	}
+
+	/**
+	 * The effective CORS configuration.
+	 *
+	 * @param policies the policies by name, in declaration order
+	 * @param stack {@value CorsEndpoint#SERVLET} or {@value CorsEndpoint#REACTIVE}
+	 * @param filterOrder the order of the CORS filter
+	 * @param productionProfileActive whether the production validation rules applied
+	 * @param warnings what validation reported without stopping the application
+	 */
+	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, int filterOrder,
+			boolean productionProfileActive, List<WarningDescriptor> warnings) implements OperationResponseBody {
+	}
+
+	/**
+	 * One policy as the filter applies it; {@code maxAge} in seconds.
+	 */
+	public record PolicyDescriptor(List<String> pathPatterns, List<String> allowedOrigins,
+			List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
+			boolean allowCredentials, boolean allowPrivateNetwork, long maxAge) {
+
+		static PolicyDescriptor of(CorsPolicy policy) {
+			return new PolicyDescriptor(policy.pathPatterns(), policy.allowedOrigins(), policy.allowedMethods(),
+					policy.allowedHeaders(), policy.exposedHeaders(), policy.allowCredentials(),
+					policy.allowPrivateNetwork(), policy.maxAge().toSeconds());
+		}
+
+	}
+
+	/**
+	 * A validation warning: the property, its value, why it is a problem and how to fix it.
+	 */
+	public record WarningDescriptor(String property, String value, String reason, String fix) {
+
+		static WarningDescriptor of(Violation violation) {
+			return new WarningDescriptor(violation.property(), violation.value(), violation.reason(), violation.fix());
+		}
+
+	}
+
+	/**
+	 * What the filter would do with one request. Every field is always present, {@code null}
+	 * when it does not apply, so clients see one shape.
+	 *
+	 * @param request the request evaluated
+	 * @param decision {@code allowed}, {@code rejected}, {@code not-cors} or {@code no-policy}
+	 * @param policy the deciding policy, {@code null} when no policy covers the path
+	 * @param reason why, e.g. {@code origin-not-allowed}
+	 * @param type {@code preflight}, {@code actual}, {@code websocket}, {@code no-origin} or
+	 * {@code same-origin}; {@code null} when no policy covers the path
+	 * @param status the status the filter answers with itself ({@code 204} or {@code 403}), or
+	 * {@code null} when the request continues to the application
+	 * @param responseHeaders the CORS headers the filter writes, {@code Vary} joined
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record DryRunDescriptor(RequestDescriptor request, String decision, @Nullable String policy,
+			String reason, @Nullable String type, @Nullable Integer status, Map<String, String> responseHeaders)
+			implements OperationResponseBody {
+	}
+
+	/**
+	 * The request a dry run evaluated.
+	 *
+	 * @param method the request method ({@code OPTIONS} for a preflight)
+	 * @param path the path within the application
+	 * @param headers the CORS request headers sent
+	 */
+	public record RequestDescriptor(String method, String path, Map<String, String> headers) {
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.corsstarter.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.Violation;
+
+class CorsEndpointAutoConfigurationTests {
+
+	private static final String[] POLICY = { "cors.policies.api.path-patterns=/api/**",
+			"cors.policies.api.allowed-origins=https://app.example.com" };
+
+	private static final String EXPOSE = "management.endpoints.web.exposure.include=cors";
+
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
+				CorsEndpointAutoConfiguration.class));
+
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsReactiveAutoConfiguration.class,
+				CorsEndpointAutoConfiguration.class));
+
+	@Test
+	void endpointOnTheServletStackWhenPoliciesExistAndItIsExposed() {
+		this.servlet.withPropertyValues(POLICY).withPropertyValues(EXPOSE).run(context -> {
+			assertThat(context).hasSingleBean(CorsEndpoint.class).hasSingleBean(CorsEndpointWebExtension.class);
+			CorsEndpoint.CorsDescriptor descriptor = context.getBean(CorsEndpoint.class).describe();
+			assertThat(descriptor.stack()).isEqualTo("servlet");
+			assertThat(descriptor.filterOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
+			assertThat(descriptor.policies()).containsOnlyKeys("api");
+		});
+	}
+
+	@Test
+	void endpointOnTheReactiveStack() {
+		this.reactive.withPropertyValues(POLICY).withPropertyValues(EXPOSE, "cors.filter-order=7").run(context -> {
+			CorsEndpoint.CorsDescriptor descriptor = context.getBean(CorsEndpoint.class).describe();
+			assertThat(descriptor.stack()).isEqualTo("reactive");
+			assertThat(descriptor.filterOrder()).isEqualTo(7);
+		});
+	}
+
+	@Test
+	void noEndpointWhenNotExposed() {
+		this.servlet.withPropertyValues(POLICY)
+			.run(context -> assertThat(context).doesNotHaveBean(CorsEndpoint.class)
+				.doesNotHaveBean(CorsEndpointWebExtension.class)
+				.hasSingleBean(CorsEngine.class));
+	}
+
+	@Test
+	void noEndpointWhenAccessIsDenied() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "management.endpoint.cors.access=NONE")
+			.run(context -> assertThat(context).doesNotHaveBean(CorsEndpoint.class));
+	}
+
+	@Test
+	void noWebExtensionWhenOnlyExposedOverJmx() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=cors")
+			.run(context -> assertThat(context).hasSingleBean(CorsEndpoint.class)
+				.doesNotHaveBean(CorsEndpointWebExtension.class));
+	}
+
+	@Test
+	void noEndpointWithoutPolicies() {
+		this.servlet.withPropertyValues(EXPOSE)
+			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsEngine.class)
+				.doesNotHaveBean(CorsEndpoint.class));
+	}
+
+	@Test
+	void noEndpointWhenDisabled() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "cors.enabled=false")
+			.run(context -> assertThat(context).doesNotHaveBean(CorsEndpoint.class));
+	}
+
+	@Test
+	void noEndpointWithoutActuatorButTheFilterStays() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE)
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsEndpoint.class)
+				.hasBean("corsPolicyFilter"));
+	}
+
+	@Test
+	void endpointListsTheStartupWarningsAndDescribesAnApplicationEngine() {
+		this.servlet.withPropertyValues(EXPOSE).withUserConfiguration(ApplicationEngine.class).run(context -> {
+			CorsEndpoint.CorsDescriptor descriptor = context.getBean(CorsEndpoint.class).describe();
+			assertThat(descriptor.policies()).containsOnlyKeys("own");
+			assertThat(descriptor.warnings()).singleElement().satisfies(warning -> {
+				assertThat(warning.property()).isEqualTo("cors.policies.own.max-age");
+				assertThat(warning.value()).isEqualTo("3h");
+				assertThat(warning.reason()).isEqualTo("Too long.");
+				assertThat(warning.fix()).isEqualTo("Shorten it.");
+			});
+		});
+	}
+
+	@Test
+	void userEndpointBacksOff() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE)
+			.withBean("myCorsEndpoint", CorsEndpoint.class,
+					() -> new CorsEndpoint(CorsEngine.create(List.of()), CorsConfigurationReport.NONE, "servlet", 0))
+			.run(context -> assertThat(context).hasSingleBean(CorsEndpoint.class).hasBean("myCorsEndpoint"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationEngine {
+
+		@Bean
+		CorsEngine corsEngine() {
+			return CorsEngine.create(List.of(CorsPolicy.builder("own").pathPatterns("/own/**")
+				.allowedOrigins("https://own.example.com").build()));
+		}
+
+		@Bean
+		CorsConfigurationReport corsConfigurationReport() {
+			return new CorsConfigurationReport(false,
+					List.of(Violation.warn("cors.policies.own.max-age", "3h", "Too long.", "Shorten it.")));
+		}
+
+	}
+
+}

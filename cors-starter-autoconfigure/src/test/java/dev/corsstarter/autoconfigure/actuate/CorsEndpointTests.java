@@ -1,0 +1,226 @@
+package dev.corsstarter.autoconfigure.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import dev.corsstarter.autoconfigure.CorsConfigurationReport;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.PolicyDescriptor;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.WarningDescriptor;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.Violation;
+
+class CorsEndpointTests {
+
+	private static final String APP = "https://app.example.com";
+
+	private final CorsEngine engine = CorsEngine.create(List.of(
+			CorsPolicy.builder("api")
+				.pathPatterns("/api/**")
+				.allowedOrigins(APP, "https://*.preview.example.com")
+				.allowedMethods("GET", "PUT")
+				.allowedHeaders("Content-Type", "X-Trace")
+				.exposedHeaders("X-Request-Id")
+				.allowCredentials(true)
+				.maxAge(Duration.ofMinutes(10))
+				.build(),
+			CorsPolicy.builder("device").pathPatterns("/device/**", "/printer/**").allowedOrigins(APP)
+				.allowPrivateNetwork(true).build()));
+
+	private final Violation warning = Violation.warn("cors.policies.api.max-age", "PT3H",
+			"Chromium caps max-age at 2 hours.", "Use 2h or less.");
+
+	private final CorsEndpoint endpoint = new CorsEndpoint(this.engine,
+			new CorsConfigurationReport(true, List.of(this.warning)), CorsEndpoint.REACTIVE, 42);
+
+	@Test
+	void describesPoliciesInDeclarationOrderWithMaxAgeInSeconds() {
+		CorsDescriptor descriptor = (CorsDescriptor) this.endpoint.cors(null, null, null, null, null, null);
+
+		assertThat(descriptor.policies()).containsExactly(
+				entry("api", new PolicyDescriptor(List.of("/api/**"), List.of(APP, "https://*.preview.example.com"),
+						List.of("GET", "PUT"), List.of("Content-Type", "X-Trace"), List.of("X-Request-Id"), true,
+						false, 600)),
+				entry("device", new PolicyDescriptor(List.of("/device/**", "/printer/**"), List.of(APP),
+						List.of("GET", "HEAD", "POST"), List.of(), List.of(), false, true, 300)));
+		assertThat(descriptor.stack()).isEqualTo("reactive");
+		assertThat(descriptor.filterOrder()).isEqualTo(42);
+		assertThat(descriptor.productionProfileActive()).isTrue();
+		assertThat(descriptor.warnings()).containsExactly(new WarningDescriptor("cors.policies.api.max-age", "PT3H",
+				"Chromium caps max-age at 2 hours.", "Use 2h or less."));
+	}
+
+	@Test
+	void dryRunOfAnAllowedPreflightWritesWhatTheDecisionWrites() {
+		DryRunDescriptor result = dryRun("/api/orders", APP, "PUT", "content-type, x-trace", null, null);
+
+		assertThat(result.request().method()).isEqualTo("OPTIONS");
+		assertThat(result.request().path()).isEqualTo("/api/orders");
+		assertThat(result.request().headers()).containsExactly(entry("Origin", APP),
+				entry("Access-Control-Request-Method", "PUT"),
+				entry("Access-Control-Request-Headers", "content-type, x-trace"));
+		assertThat(result.decision()).isEqualTo("allowed");
+		assertThat(result.policy()).isEqualTo("api");
+		assertThat(result.reason()).isEqualTo("allowed");
+		assertThat(result.type()).isEqualTo("preflight");
+		assertThat(result.status()).isEqualTo(204);
+		assertThat(result.responseHeaders()).containsExactly(
+				entry("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
+				entry("Access-Control-Allow-Origin", APP), entry("Access-Control-Allow-Credentials", "true"),
+				entry("Access-Control-Allow-Methods", "GET, PUT"),
+				entry("Access-Control-Allow-Headers", "Content-Type, X-Trace"), entry("Access-Control-Max-Age", "600"));
+	}
+
+	@Test
+	void dryRunIsAPreflightWhenAskedOrWhenItCarriesPreflightHeaders() {
+		assertThat(dryRun("/api/x", APP, "PUT", null, null, null).type()).isEqualTo("actual");
+		assertThat(dryRun("/api/x", APP, "PUT", null, null, "true").type()).isEqualTo("preflight");
+		assertThat(dryRun("/api/x", APP, null, "x-trace", null, null).request().headers())
+			.containsEntry("Access-Control-Request-Method", "GET");
+		DryRunDescriptor privateNetwork = dryRun("/device/x", APP, null, null, "true", null);
+		assertThat(privateNetwork.type()).isEqualTo("preflight");
+		assertThat(privateNetwork.request().headers()).containsEntry("Access-Control-Request-Private-Network", "true");
+		assertThat(privateNetwork.responseHeaders()).containsEntry("Access-Control-Allow-Private-Network", "true");
+		assertThat(dryRun("/device/x", APP, null, null, "false", null).type()).isEqualTo("actual");
+		// OPTIONS without Access-Control-Request-Method is an actual request, as on the wire
+		DryRunDescriptor options = dryRun("/api/x", APP, "OPTIONS", null, null, null);
+		assertThat(options.type()).isEqualTo("actual");
+		assertThat(options.reason()).isEqualTo("method-not-allowed");
+	}
+
+	@Test
+	void dryRunOfRejections() {
+		DryRunDescriptor origin = dryRun("/api/x", "https://evil.example.org", null, null, null, null);
+		assertThat(origin.decision()).isEqualTo("rejected");
+		assertThat(origin.reason()).isEqualTo("origin-not-allowed");
+		assertThat(origin.status()).isEqualTo(403);
+		assertThat(origin.responseHeaders()).containsExactly(entry("Vary", "Origin"));
+		assertThat(dryRun("/api/x", APP, "DELETE", null, null, "true").reason()).isEqualTo("method-not-allowed");
+		assertThat(dryRun("/api/x", APP, "put", null, null, "true").reason()).isEqualTo("method-not-allowed");
+		assertThat(dryRun("/api/x", APP, "GET", "x-evil", null, null).reason()).isEqualTo("header-not-allowed");
+		assertThat(dryRun("/api/x", APP, "GET", "<script>", null, null).reason()).isEqualTo("malformed-request");
+		assertThat(dryRun("/api/x", APP, null, null, "true", null).reason()).isEqualTo("private-network-not-allowed");
+		assertThat(dryRun("/api/x", "https://APP.example.com", null, null, null, null).reason()).isEqualTo("malformed-origin");
+		assertThat(dryRun("/api/x", "", null, null, null, null).reason()).isEqualTo("malformed-origin");
+	}
+
+	@Test
+	void dryRunTreatsAnyOriginAsCrossOrigin() {
+		DryRunDescriptor result = dryRun("/api/x", "http://localhost:8080", null, null, null, null);
+
+		assertThat(result.type()).isEqualTo("actual");
+		assertThat(result.reason()).isEqualTo("origin-not-allowed");
+	}
+
+	@Test
+	void dryRunWithoutOriginIsNotCors() {
+		DryRunDescriptor result = dryRun("/api/x", null, null, null, null, null);
+
+		assertThat(result.decision()).isEqualTo("not-cors");
+		assertThat(result.policy()).isEqualTo("api");
+		assertThat(result.type()).isEqualTo("no-origin");
+		assertThat(result.status()).isNull();
+		assertThat(result.responseHeaders()).containsExactly(entry("Vary", "Origin"));
+	}
+
+	@Test
+	void dryRunOnAPathWithoutPolicy() {
+		DryRunDescriptor result = dryRun("/other", APP, null, null, null, null);
+
+		assertThat(result.decision()).isEqualTo("no-policy");
+		assertThat(result.policy()).isNull();
+		assertThat(result.reason()).isEqualTo("no-policy");
+		assertThat(result.type()).isNull();
+		assertThat(result.status()).isNull();
+		assertThat(result.responseHeaders()).isEmpty();
+	}
+
+	@Test
+	void dryRunMatchesPercentEncodedPathsAsTheFilterDoes() {
+		assertThat(dryRun("/printer/a%20b", APP, null, null, null, null).policy()).isEqualTo("device");
+		assertThat(dryRun("/api", APP, null, null, null, null).policy()).isEqualTo("api");
+		assertThat(dryRun("/apix", APP, null, null, null, null).decision()).isEqualTo("no-policy");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			null        | https://app.example.com | null  | null    | null  | null  | 'path'
+			null        | null                    | PUT   | null    | null  | null  | 'path'
+			null        | null                    | null  | null    | null  | true  | 'path'
+			''          | null                    | null  | null    | null  | null  | 'path'
+			api/x       | null                    | null  | null    | null  | null  | 'path'
+			/api/x?y=1  | null                    | null  | null    | null  | null  | 'path'
+			/api/x#top  | null                    | null  | null    | null  | null  | 'path'
+			/api/a b    | null                    | null  | null    | null  | null  | 'path'
+			/api/x      | null                    | ''    | null    | null  | null  | 'method'
+			/api/x      | null                    | GE(T  | null    | null  | null  | 'method'
+			/api/x      | null                    | null  | null    | yes   | null  | 'privateNetwork'
+			/api/x      | null                    | null  | null    | null  | 1     | 'preflight'
+			/api/x      | null                    | null  | x-trace | null  | false | 'headers'
+			/api/x      | null                    | null  | null    | true  | false | 'privateNetwork=true'
+			""")
+	void refusesParametersNoRealRequestCouldCarry(String path, String origin, String method, String headers,
+			String privateNetwork, String preflight, String mentioned) {
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> this.endpoint.cors(path, origin, method, headers, privateNetwork, preflight))
+			.satisfies(ex -> assertThat(ex.getReason()).contains(mentioned));
+	}
+
+	@Test
+	void refusesControlCharactersAndOverLongValues() {
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> dryRun("/api/x", APP + "\r\nX-Forged: 1", null, null, null, null))
+			.satisfies(ex -> assertThat(ex.getReason()).contains("'origin'").contains("control character")
+				.doesNotContain("Forged"));
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> dryRun("/api/x", APP, null, "x-trace\n", null, null))
+			.satisfies(ex -> assertThat(ex.getReason()).contains("'headers'"));
+		String tooLong = "a".repeat(DryRunRequest.MAX_PARAMETER_LENGTH + 1);
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> dryRun("/api/x", tooLong, null, null, null, null))
+			.satisfies(ex -> assertThat(ex.getReason()).contains("'origin'").contains("longer than"));
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> dryRun("/" + tooLong, null, null, null, null, null))
+			.satisfies(ex -> assertThat(ex.getReason()).contains("'path'"));
+		// a tab is allowed in a header value; the engine decides what it means
+		assertThat(dryRun("/api/x", APP, null, "x-trace,\tcontent-type", null, null).decision()).isEqualTo("allowed");
+	}
+
+	@Test
+	void webExtensionAnswersBadRequestsWith400AndTheReason() {
+		CorsEndpointWebExtension extension = new CorsEndpointWebExtension(this.endpoint);
+
+		WebEndpointResponse<?> bad = extension.cors(null, APP, null, null, null, null);
+		assertThat(bad.getStatus()).isEqualTo(400);
+		assertThat(bad.getBody()).isInstanceOfSatisfying(BadRequestDescriptor.class, body -> {
+			assertThat(body.status()).isEqualTo(400);
+			assertThat(body.error()).isEqualTo("Bad Request");
+			assertThat(body.message()).contains("'path'");
+		});
+
+		WebEndpointResponse<?> ok = extension.cors("/api/x", APP, null, null, null, null);
+		assertThat(ok.getStatus()).isEqualTo(200);
+		assertThat(ok.getBody()).isInstanceOf(DryRunDescriptor.class);
+		assertThat(extension.cors(null, null, null, null, null, null).getBody()).isInstanceOf(CorsDescriptor.class);
+	}
+
+	private DryRunDescriptor dryRun(String path, String origin, String method, String headers, String privateNetwork,
+			String preflight) {
+		return (DryRunDescriptor) this.endpoint.cors(path, origin, method, headers, privateNetwork, preflight);
+	}
+
+}

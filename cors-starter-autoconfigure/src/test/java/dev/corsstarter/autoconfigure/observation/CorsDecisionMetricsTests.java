@@ -1,0 +1,116 @@
+package dev.corsstarter.autoconfigure.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+
+class CorsDecisionMetricsTests {
+
+	private static final String APP = "https://app.example.com";
+
+	private static final String EVIL = "https://evil.example.org";
+
+	private final CorsEngine engine = CorsEngine.create(List.of(
+			CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).allowedHeaders("Content-Type").build(),
+			CorsPolicy.builder("public").pathPatterns("/public/**").allowedOrigins("*").build()));
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final CorsDecisionMetrics metrics = new CorsDecisionMetrics(this.registry);
+
+	@Test
+	void countsCrossOriginDecisionsByPolicyTypeOutcomeAndReason() {
+		observe(TestCorsRequest.of("OPTIONS", "/api/a", "Origin", APP, "Access-Control-Request-Method", "POST"));
+		observe(TestCorsRequest.of("OPTIONS", "/api/b", "Origin", APP, "Access-Control-Request-Method", "GET"));
+		observe(TestCorsRequest.of("OPTIONS", "/api/a", "Origin", EVIL, "Access-Control-Request-Method", "GET"));
+		observe(TestCorsRequest.of("OPTIONS", "/api/a", "Origin", APP, "Access-Control-Request-Method", "GET",
+				"Access-Control-Request-Headers", "x-evil"));
+		observe(TestCorsRequest.of("DELETE", "/api/a", "Origin", APP));
+		observe(TestCorsRequest.of("GET", "/public/a", "Origin", EVIL));
+		observe(TestCorsRequest.of("GET", "/api/a", "Origin", EVIL, "Upgrade", "websocket"));
+		observe(TestCorsRequest.of("GET", "/api/a", "Origin", "https://EVIL.example.org"));
+
+		assertThat(count("api", "preflight", "allowed", "allowed")).isEqualTo(2);
+		assertThat(count("api", "preflight", "rejected", "origin-not-allowed")).isEqualTo(1);
+		assertThat(count("api", "preflight", "rejected", "header-not-allowed")).isEqualTo(1);
+		assertThat(count("api", "actual", "rejected", "method-not-allowed")).isEqualTo(1);
+		assertThat(count("public", "actual", "allowed", "allowed")).isEqualTo(1);
+		assertThat(count("api", "websocket", "rejected", "origin-not-allowed")).isEqualTo(1);
+		assertThat(count("api", "actual", "rejected", "malformed-origin")).isEqualTo(1);
+		assertThat(this.registry.getMeters()).hasSize(7);
+	}
+
+	@Test
+	void neverTagsOriginOrPath() {
+		observe(TestCorsRequest.of("GET", "/api/secret-path", "Origin", EVIL));
+
+		Meter meter = this.registry.get("cors.requests").meter();
+		assertThat(meter.getId().getTags()).extracting(Tag::getKey)
+			.containsExactlyInAnyOrder("policy", "type", "outcome", "reason");
+		assertThat(meter.getId().getTags()).extracting(Tag::getValue)
+			.noneMatch(value -> value.contains("evil") || value.contains("secret"));
+		assertThat(meter.getId().getDescription()).isEqualTo("CORS decisions on policy paths");
+	}
+
+	@Test
+	void doesNotCountRequestsThatAreNotCors() {
+		observe(TestCorsRequest.of("GET", "/api/a"));
+		observe(TestCorsRequest.of("GET", "/api/a", "Origin", "http://localhost:8080"));
+		observe(TestCorsRequest.of("GET", "/api/a", "Origin", EVIL, "Sec-Fetch-Site", "same-origin"));
+		this.metrics.observe(TestCorsRequest.of("GET", "/other", "Origin", EVIL), CorsDecision.NO_POLICY);
+
+		assertThat(this.registry.getMeters()).isEmpty();
+	}
+
+	@Test
+	void resolvesEachCounterOnceAndCountsExactlyUnderContention() throws Exception {
+		TestCorsRequest request = TestCorsRequest.of("GET", "/api/a", "Origin", APP);
+		CorsDecision decision = this.engine.evaluate(request);
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				futures.add(executor.submit(() -> {
+					for (int i = 0; i < 5_000; i++) {
+						this.metrics.observe(request, decision);
+					}
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			executor.shutdown();
+		}
+
+		assertThat(this.registry.getMeters()).hasSize(1);
+		assertThat(count("api", "actual", "allowed", "allowed")).isEqualTo(20_000);
+	}
+
+	private void observe(TestCorsRequest request) {
+		this.metrics.observe(request, this.engine.evaluate(request));
+	}
+
+	private double count(String policy, String type, String outcome, String reason) {
+		Counter counter = this.registry.find("cors.requests")
+			.tags("policy", policy, "type", type, "outcome", outcome, "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+}
