@@ -3,6 +3,7 @@ package dev.corsstarter.autoconfigure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +25,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass({ WebFilter.class, OrderedWebFilter.class })
 @ConditionalOnBean(CorsEngine.class)
+@ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsReactiveAutoConfiguration {
 
 	@Bean

@@ -8,6 +8,7 @@ import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,6 +28,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
 @ConditionalOnBean(CorsEngine.class)
+@ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsServletAutoConfiguration {
 
 	@Bean

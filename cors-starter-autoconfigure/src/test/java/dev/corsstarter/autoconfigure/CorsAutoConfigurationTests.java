@@ -113,6 +113,14 @@ class CorsAutoConfigurationTests {
 	}
 
 	@Test
+	void disabledMeansNoFilterEvenWithAUserEngine() {
+		this.servlet.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues("cors.enabled=false")
+			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(FilterRegistrationBean.class));
+		this.reactive.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues("cors.enabled=false")
+			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+	}
+
+	@Test
 	void userFilterRegistrationWins() {
 		this.servlet.withPropertyValues(POLICY).withUserConfiguration(UserFilterConfiguration.class).run(context -> {
 			assertThat(context).hasSingleBean(FilterRegistrationBean.class);
