@@ -62,8 +62,16 @@ abstract class AbstractSampleHttpTests {
 	@Test
 	void corsEndpointNeedsTheLogin() throws Exception {
 		assertThat(send(get("/actuator/cors")).statusCode()).isEqualTo(401);
-		assertThat(send(get("/actuator/cors").header("Authorization", DEMO_LOGIN).build()).statusCode())
-			.isNotIn(401, 403);
+		HttpResponse<String> endpoint = send(get("/actuator/cors").header("Authorization", DEMO_LOGIN).build());
+		assertThat(endpoint.statusCode()).isEqualTo(200);
+		assertThat(endpoint.body()).contains("\"policies\"", "\"public\"", "\"api\"", "\"stack\":\"" + expectedStack() + "\"",
+				"\"productionProfileActive\":false");
+		HttpResponse<String> dryRun = send(get("/actuator/cors?path=/api/items&origin=https://evil.example.org")
+			.header("Authorization", DEMO_LOGIN)
+			.build());
+		assertThat(dryRun.statusCode()).isEqualTo(200);
+		assertThat(dryRun.body()).contains("\"decision\":\"rejected\"", "\"reason\":\"origin-not-allowed\"",
+				"\"policy\":\"api\"");
 		assertThat(send(get("/actuator/cors").header("Authorization", "Basic ZGVtbzp3cm9uZw==").build())
 			.statusCode()).isEqualTo(401);
 	}
