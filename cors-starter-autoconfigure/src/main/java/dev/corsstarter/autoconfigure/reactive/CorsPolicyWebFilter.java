@@ -2,7 +2,6 @@ package dev.corsstarter.autoconfigure.reactive;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
@@ -20,6 +19,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
+import dev.corsstarter.core.decision.VaryHeader;
 
 /**
  * The reactive CORS filter. Answers preflights and rejections itself without invoking the
@@ -115,19 +115,9 @@ public class CorsPolicyWebFilter implements WebFilter {
 
 			@Override
 			public void vary(String token) {
-				List<String> existing = headers.get(CorsHeaders.VARY);
-				if (existing != null) {
-					String lower = token.toLowerCase(Locale.ROOT);
-					for (String value : existing) {
-						for (String present : value.split(",")) {
-							String name = present.strip();
-							if (name.equals("*") || name.toLowerCase(Locale.ROOT).equals(lower)) {
-								return;
-							}
-						}
-					}
+				if (!VaryHeader.covers(headers.get(CorsHeaders.VARY), token)) {
+					headers.add(CorsHeaders.VARY, token);
 				}
-				headers.add(CorsHeaders.VARY, token);
 			}
 		};
 	}

@@ -1,7 +1,5 @@
 package dev.corsstarter.autoconfigure.servlet;
 
-import java.util.Collection;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -9,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
+import dev.corsstarter.core.decision.VaryHeader;
 
 /**
  * Writes a decision's headers on a policy path and keeps them the only CORS headers of the
@@ -160,17 +159,9 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	}
 
 	static void addVaryToken(HttpServletResponse response, String token) {
-		Collection<String> existing = response.getHeaders(CorsHeaders.VARY);
-		String lower = token.toLowerCase(Locale.ROOT);
-		for (String value : existing) {
-			for (String present : value.split(",")) {
-				String name = present.strip();
-				if (name.equals("*") || name.toLowerCase(Locale.ROOT).equals(lower)) {
-					return;
-				}
-			}
+		if (!VaryHeader.covers(response.getHeaders(CorsHeaders.VARY), token)) {
+			response.addHeader(CorsHeaders.VARY, token);
 		}
-		response.addHeader(CorsHeaders.VARY, token);
 	}
 
 }

@@ -1,0 +1,42 @@
+package dev.corsstarter.core.decision;
+
+/** Reading {@code Vary} as the comma-separated, case-insensitive token list it is. */
+public final class VaryHeader {
+
+	private VaryHeader() {
+	}
+
+	/**
+	 * Whether the {@code Vary} header lines already cover {@code token}: it is listed (in any
+	 * case, on any line) or {@code Vary: *} is present. Scans in place without splitting.
+	 */
+	public static boolean covers(Iterable<String> varyValues, String token) {
+		if (varyValues == null) {
+			return false;
+		}
+		for (String value : varyValues) {
+			int length = value.length();
+			int start = 0;
+			while (start < length) {
+				int comma = value.indexOf(',', start);
+				int end = (comma < 0) ? length : comma;
+				int s = start;
+				int e = end;
+				while (s < e && Character.isWhitespace(value.charAt(s))) {
+					s++;
+				}
+				while (e > s && Character.isWhitespace(value.charAt(e - 1))) {
+					e--;
+				}
+				int tokenLength = e - s;
+				if ((tokenLength == 1 && value.charAt(s) == '*')
+						|| (tokenLength == token.length() && value.regionMatches(true, s, token, 0, tokenLength))) {
+					return true;
+				}
+				start = end + 1;
+			}
+		}
+		return false;
+	}
+
+}
