@@ -118,8 +118,8 @@ final class CorsScenarios {
 					.header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
 					.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
 					.expectStatus(403).noAccessControl().reachesController(false),
-				// never duplicated with @CrossOrigin and Security's cors()
-				CorsScenario.of("no duplicates with @CrossOrigin and http.cors()").request("GET", "/api/annotated").origin(APP).authenticated()
+				// never duplicated with @CrossOrigin, addCorsMappings and Security's cors()
+				CorsScenario.of("no duplicates with @CrossOrigin, addCorsMappings and http.cors()").request("GET", "/api/annotated").origin(APP).authenticated()
 					.expectStatus(200)
 					.expect("Access-Control-Allow-Origin", APP)
 					.expect("Access-Control-Allow-Credentials", "true")

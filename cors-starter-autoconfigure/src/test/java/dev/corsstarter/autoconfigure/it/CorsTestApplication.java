@@ -32,14 +32,16 @@ import org.springframework.web.cors.CorsConfiguration;
 @EnableAutoConfiguration
 @Import({ CorsTestApplication.TestController.class, CorsTestApplication.ServletResetController.class,
 		CorsTestApplication.ReactiveResetController.class, CorsTestApplication.ServletSecurity.class,
-		CorsTestApplication.ReactiveSecurity.class })
+		CorsTestApplication.ReactiveSecurity.class, CorsTestApplication.ServletCorsMappings.class,
+		CorsTestApplication.ReactiveCorsMappings.class })
 public class CorsTestApplication {
 
 	/** Counts controller invocations, to prove rejected requests never reach one. */
 	static final AtomicInteger calls = new AtomicInteger();
 
 	/**
-	 * A deliberately permissive CORS configuration for /api/**, to prove the starter's headers win
+	 * A deliberately permissive CORS configuration for /api/** (Security's {@code cors()}, and the
+	 * MVC/WebFlux CORS mappings below), to prove the starter's headers win
 	 * without duplicates; other paths get none, so the starter's own absence is observable there.
 	 */
 	static CorsConfiguration permissive() {
@@ -115,6 +117,32 @@ public class CorsTestApplication {
 			response.getHeaders().remove("Access-Control-Allow-Credentials");
 			response.getHeaders().remove("Vary");
 			return reactor.core.publisher.Mono.just("reset");
+		}
+
+	}
+
+	/** Spring MVC's own CORS mappings on the same paths: they must not add a second set of headers. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletCorsMappings implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
+
+		@Override
+		public void addCorsMappings(org.springframework.web.servlet.config.annotation.CorsRegistry registry) {
+			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
+				.exposedHeaders("X-Mapped");
+		}
+
+	}
+
+	/** WebFlux's own CORS mappings on the same paths: they must not add a second set of headers. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveCorsMappings implements org.springframework.web.reactive.config.WebFluxConfigurer {
+
+		@Override
+		public void addCorsMappings(org.springframework.web.reactive.config.CorsRegistry registry) {
+			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
+				.exposedHeaders("X-Mapped");
 		}
 
 	}
