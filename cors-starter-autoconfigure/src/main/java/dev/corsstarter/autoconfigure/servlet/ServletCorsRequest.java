@@ -30,10 +30,52 @@ final class ServletCorsRequest implements CorsRequest {
 	@Override
 	public PathContainer path() {
 		if (this.path == null) {
-			this.path = RequestPath.parse(this.request.getRequestURI(), this.request.getContextPath())
-				.pathWithinApplication();
+			this.path = parsePath(this.request.getRequestURI(), this.request.getContextPath());
 		}
 		return this.path;
+	}
+
+	/**
+	 * The path within the application as Spring MVC parses it. Servlet containers remove path
+	 * parameters before they decode a URI, so a malformed escape inside one ({@code /api;x=%zz/y})
+	 * reaches the application, where Spring's parser refuses it. Path patterns never look at path
+	 * parameters, so such a path is matched without them, and a stray {@code %} as a literal,
+	 * instead of failing the request.
+	 */
+	static PathContainer parsePath(String requestUri, String contextPath) {
+		try {
+			return RequestPath.parse(requestUri, contextPath).pathWithinApplication();
+		}
+		catch (IllegalArgumentException ex) {
+			return RequestPath.parse(lenient(requestUri), lenient(contextPath)).pathWithinApplication();
+		}
+	}
+
+	/** Without path parameters, and with every {@code %} that starts no valid escape escaped. */
+	private static String lenient(String path) {
+		StringBuilder result = new StringBuilder(path.length() + 8);
+		boolean parameters = false;
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '/') {
+				parameters = false;
+			}
+			else if (c == ';') {
+				parameters = true;
+			}
+			if (parameters) {
+				continue;
+			}
+			result.append(c);
+			if (c == '%' && !(i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2)))) {
+				result.append("25");
+			}
+		}
+		return result.toString();
+	}
+
+	private static boolean isHex(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	@Override

@@ -1,0 +1,78 @@
+package dev.corsstarter.autoconfigure.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.ServletException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+
+/**
+ * The servlet filter on request URIs that Tomcat lets through but Spring's path parser refuses:
+ * Tomcat removes path parameters before it decodes, so a malformed escape inside one arrives
+ * as is. The filter must decide such a request like any other, never fail it.
+ */
+class CorsPolicyFilterTests {
+
+	static final String APP = "https://app.example.com";
+
+	static final CorsEngine ENGINE = CorsEngine
+		.create(List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).build()));
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api;x=%zz/orders", "/api/orders;%", "/api/orders;a=%4", "/api;%/orders;b=%g1" })
+	void malformedEscapeInAPathParameterIsRejectedFromAForeignOrigin(String uri) throws IOException, ServletException {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+		request.addHeader("Origin", "https://evil.example.org");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		new CorsPolicyFilter(ENGINE, (corsRequest, decision) -> {
+		}).doFilter(request, response, chain);
+
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(chain.getRequest()).as("chain invoked").isNull();
+		assertThat(response.getHeaderNames()).noneMatch(name -> name.startsWith("Access-Control-"));
+		assertThat(response.getHeaders("Vary")).containsExactly("Origin");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api;x=%zz/orders", "/api/orders;%" })
+	void malformedEscapeInAPathParameterIsAllowedFromAnAllowedOrigin(String uri) throws IOException, ServletException {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+		request.addHeader("Origin", APP);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		new CorsPolicyFilter(ENGINE, (corsRequest, decision) -> {
+		}).doFilter(request, response, chain);
+
+		assertThat(chain.getRequest()).as("chain invoked").isNotNull();
+		assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(APP);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/other;x=%zz/orders", "/;%/api/orders" })
+	void malformedEscapeInAPathParameterOutsideEveryPolicyIsLeftAlone(String uri) throws IOException, ServletException {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+		request.addHeader("Origin", "https://evil.example.org");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		new CorsPolicyFilter(ENGINE, (corsRequest, decision) -> {
+		}).doFilter(request, response, chain);
+
+		assertThat(chain.getRequest()).as("chain invoked").isNotNull();
+		assertThat(response.getHeaderNames()).isEmpty();
+	}
+
+}
