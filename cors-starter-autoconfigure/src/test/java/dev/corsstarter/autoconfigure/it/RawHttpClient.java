@@ -39,6 +39,38 @@ final class RawHttpClient {
 		}
 	}
 
+	/**
+	 * Send exactly these bytes (request line, headers and the blank line) and read until the
+	 * server closes the connection.
+	 * @return the response (status 0 when the server answered without a status line), or
+	 * {@code null} when the server closed the connection without answering
+	 */
+	static Response sendRaw(int port, byte[] request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(5_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request);
+			out.flush();
+			ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+			InputStream in = socket.getInputStream();
+			byte[] chunk = new byte[8192];
+			try {
+				for (int n = in.read(chunk); n != -1; n = in.read(chunk)) {
+					buffer.write(chunk, 0, n);
+				}
+			}
+			catch (java.net.SocketException ex) {
+				// reset after answering a request it did not read to the end: what arrived is the answer
+			}
+			if (buffer.size() == 0) {
+				return null;
+			}
+			String text = buffer.toString(StandardCharsets.ISO_8859_1);
+			// an HTTP/0.9-style answer (some servers give one to a request line without a target)
+			return text.startsWith("HTTP/") ? Response.parse(buffer.toByteArray()) : new Response(0, List.of(), text);
+		}
+	}
+
 	private static byte[] readAll(InputStream in) throws IOException {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 		byte[] chunk = new byte[8192];
