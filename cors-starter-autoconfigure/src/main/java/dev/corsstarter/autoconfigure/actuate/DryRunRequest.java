@@ -41,10 +41,10 @@ final class DryRunRequest implements CorsRequest {
 
 	private final Map<String, String> headers;
 
-	private DryRunRequest(String method, String rawPath, Map<String, String> headers) {
+	private DryRunRequest(String method, String rawPath, PathContainer path, Map<String, String> headers) {
 		this.method = method;
 		this.rawPath = rawPath;
-		this.path = PathContainer.parsePath(rawPath);
+		this.path = path;
 		this.headers = Collections.unmodifiableMap(headers);
 	}
 
@@ -72,7 +72,7 @@ final class DryRunRequest implements CorsRequest {
 			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
 					+ "(without the context path), e.g. path=/api/orders");
 		}
-		checkPath(path);
+		PathContainer parsedPath = parsePath(path);
 		String requestMethod = (method != null) ? method : "GET";
 		if (!HttpTokens.isToken(requestMethod)) {
 			throw invalid("Parameter 'method' must be an HTTP method name (an RFC 9110 token), e.g. GET or PUT");
@@ -100,7 +100,7 @@ final class DryRunRequest implements CorsRequest {
 				requestHeaders.put(CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, "true");
 			}
 		}
-		return new DryRunRequest(isPreflight ? OPTIONS : requestMethod, path, requestHeaders);
+		return new DryRunRequest(isPreflight ? OPTIONS : requestMethod, path, parsedPath, requestHeaders);
 	}
 
 	/** The path as given. */
@@ -167,16 +167,23 @@ final class DryRunRequest implements CorsRequest {
 	}
 
 	/** As the path appears in a request line: absolute, ASCII, percent-encoded, no query or fragment. */
-	private static void checkPath(String path) {
+	private static PathContainer parsePath(String path) {
 		boolean valid = path.startsWith("/");
 		for (int i = 0; valid && i < path.length(); i++) {
 			char c = path.charAt(i);
 			valid = c > 0x20 && c < 0x7f && c != '?' && c != '#';
 		}
-		if (!valid) {
-			throw invalid("Parameter 'path' must be a path as sent in the request line: starting with '/', "
-					+ "percent-encoded, without spaces, query or fragment, e.g. path=/api/orders");
+		if (valid) {
+			try {
+				return PathContainer.parsePath(path);
+			}
+			catch (IllegalArgumentException ex) {
+				// a '%' that starts no valid escape: Spring's path parser refuses it
+			}
 		}
+		throw invalid("Parameter 'path' must be a path as sent in the request line: starting with '/', "
+				+ "percent-encoded (every '%' followed by two hex digits), without spaces, query or fragment, "
+				+ "e.g. path=/api/orders");
 	}
 
 	/** Header field values cannot carry control characters other than horizontal tab. */

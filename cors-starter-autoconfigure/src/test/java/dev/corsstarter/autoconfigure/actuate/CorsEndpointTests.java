@@ -166,6 +166,8 @@ class CorsEndpointTests {
 			/api/x?y=1  | null                    | null  | null    | null  | null  | 'path'
 			/api/x#top  | null                    | null  | null    | null  | null  | 'path'
 			/api/a b    | null                    | null  | null    | null  | null  | 'path'
+			/api/%zz    | null                    | null  | null    | null  | null  | 'path'
+			/api/x;y=%  | null                    | null  | null    | null  | null  | 'path'
 			/api/x      | null                    | ''    | null    | null  | null  | 'method'
 			/api/x      | null                    | GE(T  | null    | null  | null  | 'method'
 			/api/x      | null                    | null  | null    | yes   | null  | 'privateNetwork'
