@@ -25,8 +25,9 @@ public final class CompositeCorsDecisionObserver implements CorsDecisionObserver
 		return of(observers.orderedStream().toList());
 	}
 
+	/** The observers behind one guard, even a single one: a failing observer never fails a request. */
 	public static CorsDecisionObserver of(List<CorsDecisionObserver> observers) {
-		return (observers.size() == 1) ? observers.get(0) : new CompositeCorsDecisionObserver(observers);
+		return new CompositeCorsDecisionObserver(observers);
 	}
 
 	@Override
