@@ -20,8 +20,8 @@ import dev.corsstarter.core.validation.Violation;
 
 /**
  * Decides CORS requests against a set of compiled policies. Built once from validated policies,
- * immutable and thread-safe; {@link #evaluate} is the per-request path and allocates at most the
- * decision it returns.
+ * immutable and thread-safe; {@link #evaluate} is the per-request path and, for a normalised path,
+ * allocates at most the decision it returns.
  */
 public final class CorsEngine {
 
@@ -86,12 +86,32 @@ public final class CorsEngine {
 		return null;
 	}
 
-	/** Decide one request. Never throws on request content. */
+	/**
+	 * Decide one request. Never throws on request content.
+	 * <p>
+	 * A path with empty, {@code .} or {@code ..} segments ({@code //api/x}, {@code /;/api/x},
+	 * {@code /public/..;/api/x}) is served as its normalised form by lenient routers (Spring MVC
+	 * with {@code AntPathMatcher}, servlet mappings, proxies), so when that form selects another
+	 * policy, both decide and the stricter decision wins: such a path can never slip past the
+	 * policy of the handler that serves it.
+	 */
 	public CorsDecision evaluate(CorsRequest request) {
-		CompiledPolicy policy = policyFor(request.path());
-		if (policy == null) {
-			return CorsDecision.NO_POLICY;
+		PathContainer path = request.path();
+		CompiledPolicy policy = policyFor(path);
+		PathContainer normalized = RequestPaths.normalized(path);
+		CompiledPolicy normalizedPolicy = (normalized != null) ? policyFor(normalized) : policy;
+		if (normalizedPolicy != policy && normalizedPolicy != null) {
+			CorsDecision decision = decide(request, normalizedPolicy);
+			if (policy != null && !decision.isRejected()) {
+				CorsDecision raw = decide(request, policy);
+				return raw.isRejected() ? raw : decision;
+			}
+			return decision;
 		}
+		return (policy != null) ? decide(request, policy) : CorsDecision.NO_POLICY;
+	}
+
+	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
 		String origin = request.header(CorsHeaders.ORIGIN);
 		if (origin == null) {
 			return policy.noOrigin();

@@ -405,6 +405,49 @@ class CorsDecisionTableTest {
 					.rejected(Reason.MALFORMED_REQUEST, RequestType.PREFLIGHT, "open")
 					.headers("Vary", VARY_PREFLIGHT),
 
+				// ---- unnormalised paths: a lenient router (Spring MVC with AntPathMatcher, a servlet
+				// mapping) serves them as their normalised form, so that form's policy decides too
+				row("empty segment in front of a policy path", request("POST", "//api/orders").origin(EVIL))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
+					.headers("Vary", VARY_ORIGIN),
+				row("segment of only a path parameter in front of a policy path",
+						request("POST", "/;x=1/api/orders").origin(EVIL))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
+					.headers("Vary", VARY_ORIGIN),
+				row("dot segments in front of a policy path", preflight("/./x/%2e%2e/api/orders", EVIL, "PUT"))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.PREFLIGHT, "api")
+					.headers("Vary", VARY_PREFLIGHT),
+				row("unnormalised path allowed by the policy of its normalised form", get("//api/orders").origin(APP))
+					.allowed(RequestType.ACTUAL, "api", 0)
+					.headers("Vary", VARY_ORIGIN,
+							"Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true",
+							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+				row("dot-dot out of a wildcard policy's path into a credentialed one: the stricter decision wins",
+						get("/public/..;/api/orders").origin(EVIL))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
+					.headers("Vary", VARY_ORIGIN),
+				row("dot-dot out of a credentialed policy's path: the stricter decision wins",
+						get("/api/..;/public/data").origin("https://any.site.example"))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
+					.headers("Vary", VARY_ORIGIN),
+				row("both forms allowed: the normalised form's policy answers",
+						get("/public/../api/orders").origin(APP))
+					.allowed(RequestType.ACTUAL, "api", 0)
+					.headers("Vary", VARY_ORIGIN,
+							"Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true",
+							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+				row("unnormalised path whose normalised form no policy covers keeps its own policy",
+						get("/api/../static/app.js").origin(APP))
+					.allowed(RequestType.ACTUAL, "api", 0)
+					.headers("Vary", VARY_ORIGIN,
+							"Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true",
+							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+				row("encoded slash is not a separator", get("/api%2Forders").origin(EVIL)).noPolicy(),
+				row("upper case is another path", get("/API/orders").origin(EVIL)).noPolicy(),
+
 				// ---- no policy: untouched
 				row("no policy covers the path", get("/static/app.js").origin(EVIL))
 					.noPolicy(),
