@@ -399,9 +399,9 @@ abstract class AbstractHostileInputIntegrationTests {
 		/**
 		 * Odd spellings of a path. Those in {@code covered} keep the segments the policy patterns look
 		 * at, as the engine sees them: decoded, without path parameters, and for the policy choice also
-		 * normalised (empty, {@code .} and {@code ..} segments resolved). Those in {@code uncovered}
-		 * change the leading segment, so no policy covers them: such a path must not reach a controller
-		 * with an Origin, nor get CORS headers from anything else.
+		 * normalised (empty, {@code .} and {@code ..} segments resolved, {@code %2F} a separator). Those
+		 * in {@code uncovered} change the leading segment, so no policy covers them: such a path must
+		 * not reach a controller with an Origin, nor get CORS headers from anything else.
 		 */
 		private static String[] oddPath(Random random, String path) {
 			int slash = path.indexOf('/', 1);
@@ -418,9 +418,9 @@ abstract class AbstractHostileInputIntegrationTests {
 					path + "%2F", path + "?q=%zz", path + "#frag", "/" + first + ";x=%zz/" + rest, path + ";%",
 					path + ";a=%", dir + "/%zz/" + leaf, dir + "/hel%C0%AElo", dir + "/h\u00e9llo", dir + "//" + leaf,
 					"http://localhost" + path, path + "/" + "x".repeat(3000), "/" + path, "/%2e" + path, "/;" + path,
-					"/.;" + path, "/." + path, "/x/.." + path, "/%2e%2e" + path, "/x/..;" + path };
-			String[] uncovered = { "/" + first.toUpperCase(Locale.ROOT) + "/" + rest, "/" + first + "%2F" + rest,
-					"/" + first + "%5C" + rest, "/" + first + "\\" + rest, "/" + first + "x/" + rest, "*", "" };
+					"/.;" + path, "/." + path, "/x/.." + path, "/%2e%2e" + path, "/x/..;" + path,
+					"/" + first + "%2F" + rest, "/x%2F..%2F" + first + "/" + rest };
+			String[] uncovered = { "/" + first.toUpperCase(Locale.ROOT) + "/" + rest, "/" + first + "%5C" + rest, "/" + first + "\\" + rest, "/" + first + "x/" + rest, "*", "" };
 			return random.nextInt(3) != 0 ? new String[] { covered[random.nextInt(covered.length)], "covered" }
 					: new String[] { uncovered[random.nextInt(uncovered.length)], "uncovered" };
 		}

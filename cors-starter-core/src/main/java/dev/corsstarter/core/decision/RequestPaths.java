@@ -19,7 +19,8 @@ final class RequestPaths {
 
 	/**
 	 * The path without empty segments ({@code //}, or a segment of only path parameters), without
-	 * {@code .} segments and with {@code ..} segments resolved, all compared after decoding; or
+	 * {@code .} segments, with {@code ..} segments resolved and an encoded {@code /} taken as a
+	 * separator, all compared after decoding; or
 	 * {@code null} when the path is already normalised, which is the common case and allocates
 	 * nothing.
 	 */
@@ -31,12 +32,14 @@ final class RequestPaths {
 		Deque<String> segments = new ArrayDeque<>();
 		for (Element element : elements) {
 			if (element instanceof PathSegment segment) {
-				String value = segment.valueToMatch();
-				if (value.equals("..")) {
-					segments.pollLast();
-				}
-				else if (!value.isEmpty() && !value.equals(".")) {
-					segments.addLast(value);
+				// a decoded '/' (%2F) is a separator to routers that decode before they split
+				for (String value : segment.valueToMatch().split("/", -1)) {
+					if (value.equals("..")) {
+						segments.pollLast();
+					}
+					else if (!value.isEmpty() && !value.equals(".")) {
+						segments.addLast(value);
+					}
 				}
 			}
 		}
@@ -56,7 +59,7 @@ final class RequestPaths {
 		for (Element element : elements) {
 			if (element instanceof PathSegment segment) {
 				String value = segment.valueToMatch();
-				if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+				if (value.isEmpty() || value.equals(".") || value.equals("..") || value.indexOf('/') >= 0) {
 					return false;
 				}
 				afterSeparator = false;

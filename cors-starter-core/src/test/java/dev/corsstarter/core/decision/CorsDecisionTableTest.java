@@ -445,7 +445,13 @@ class CorsDecisionTableTest {
 							"Access-Control-Allow-Origin", APP,
 							"Access-Control-Allow-Credentials", "true",
 							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
-				row("encoded slash is not a separator", get("/api%2Forders").origin(EVIL)).noPolicy(),
+				row("encoded slash, a separator to routers that decode first", request("POST", "/api%2Forders").origin(EVIL))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
+					.headers("Vary", VARY_ORIGIN),
+				row("encoded dot-dot segments out of a wildcard policy's path",
+						get("/public%2F..%2Fapi/orders").origin(EVIL))
+					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
+					.headers("Vary", VARY_ORIGIN),
 				row("upper case is another path", get("/API/orders").origin(EVIL)).noPolicy(),
 
 				// ---- no policy: untouched
