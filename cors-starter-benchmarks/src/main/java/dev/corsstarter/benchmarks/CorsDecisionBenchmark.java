@@ -1,7 +1,6 @@
 package dev.corsstarter.benchmarks;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
  * The same policy decided by cors-starter's servlet filter and by Spring Framework's
@@ -44,9 +41,6 @@ import dev.corsstarter.core.policy.CorsPolicy;
 @Fork(1)
 public class CorsDecisionBenchmark {
 
-	static final List<String> ORIGINS = List.of("https://app.example.com", "https://admin.example.com",
-			"https://*.preview.example.com");
-
 	@Param({ "preflight", "actual", "rejected" })
 	public String request;
 
@@ -58,27 +52,10 @@ public class CorsDecisionBenchmark {
 
 	@Setup
 	public void setUp() throws ServletException {
-		CorsEngine engine = CorsEngine.create(List.of(CorsPolicy.builder("api")
-			.pathPatterns("/api/**")
-			.allowedOrigins(ORIGINS)
-			.allowedMethods("GET", "POST", "PUT")
-			.allowedHeaders("Content-Type", "Authorization", "X-Trace")
-			.exposedHeaders("X-Request-Id")
-			.allowCredentials(true)
-			.maxAge(Duration.ofMinutes(10))
-			.build()));
+		CorsEngine engine = CorsEngine.create(List.of(BenchmarkPolicy.corsPolicy()));
 		this.starterFilter = new CorsPolicyFilter(engine, (request, decision) -> {
 		});
-
-		CorsConfiguration configuration = new CorsConfiguration();
-		configuration.setAllowedOriginPatterns(ORIGINS);
-		configuration.setAllowedMethods(List.of("GET", "POST", "PUT"));
-		configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-Trace"));
-		configuration.setExposedHeaders(List.of("X-Request-Id"));
-		configuration.setAllowCredentials(true);
-		configuration.setMaxAge(Duration.ofMinutes(10));
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/api/**", configuration);
+		UrlBasedCorsConfigurationSource source = BenchmarkPolicy.springSource();
 		this.springFilter = new CorsFilter(source);
 		this.springFilter.afterPropertiesSet();
 

@@ -1,7 +1,5 @@
 package dev.corsstarter.benchmarks;
 
-import java.time.Duration;
-import java.util.List;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +16,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
@@ -61,17 +58,7 @@ public class LoadTestApplication {
 
 		@Bean
 		UrlBasedCorsConfigurationSource corsConfigurationSource() {
-			CorsConfiguration configuration = new CorsConfiguration();
-			configuration.setAllowedOriginPatterns(List.of("https://app.example.com", "https://admin.example.com",
-					"https://*.preview.example.com"));
-			configuration.setAllowedMethods(List.of("GET", "POST", "PUT"));
-			configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-Trace"));
-			configuration.setExposedHeaders(List.of("X-Request-Id"));
-			configuration.setAllowCredentials(true);
-			configuration.setMaxAge(Duration.ofMinutes(10));
-			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-			source.registerCorsConfiguration("/api/**", configuration);
-			return source;
+			return BenchmarkPolicy.springSource();
 		}
 
 	}

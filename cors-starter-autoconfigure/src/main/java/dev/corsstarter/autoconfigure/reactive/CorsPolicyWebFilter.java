@@ -77,7 +77,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 	private static void restore(HttpHeaders headers, CorsDecision decision) {
 		List<String> foreign = null;
 		for (String name : headers.headerNames()) {
-			if (isAccessControl(name)) {
+			if (CorsHeaders.isAccessControl(name)) {
 				foreign = (foreign != null) ? foreign : new ArrayList<>();
 				foreign.add(name);
 			}
@@ -87,23 +87,11 @@ public class CorsPolicyWebFilter implements WebFilter {
 		}
 		List<String> vary = headers.get(CorsHeaders.VARY);
 		if (vary != null && !vary.isEmpty()) {
-			List<String> tokens = new ArrayList<>();
-			for (String value : vary) {
-				for (String token : value.split(",")) {
-					String name = token.strip();
-					if (!name.isEmpty() && !isAccessControl(name) && tokens.stream().noneMatch(name::equalsIgnoreCase)) {
-						tokens.add(name);
-					}
-				}
-			}
+			List<String> tokens = VaryHeader.foreignTokens(vary);
 			headers.remove(CorsHeaders.VARY);
 			tokens.forEach(token -> headers.add(CorsHeaders.VARY, token));
 		}
 		decision.writeHeaders(writer(headers));
-	}
-
-	private static boolean isAccessControl(String name) {
-		return name.regionMatches(true, 0, CorsHeaders.ACCESS_CONTROL_PREFIX, 0, CorsHeaders.ACCESS_CONTROL_PREFIX.length());
 	}
 
 	private static HeaderWriter writer(HttpHeaders headers) {

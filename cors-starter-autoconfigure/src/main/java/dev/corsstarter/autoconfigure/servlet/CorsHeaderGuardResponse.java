@@ -1,5 +1,8 @@
 package dev.corsstarter.autoconfigure.servlet;
 
+import java.util.Collections;
+import java.util.List;
+
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -57,13 +60,13 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	@Override
 	public void setHeader(String name, String value) {
-		if (isAccessControl(name)) {
+		if (CorsHeaders.isAccessControl(name)) {
 			return;
 		}
 		if (isVary(name)) {
-			String kept = withoutAccessControlTokens(value);
-			if (kept != null) {
-				super.setHeader(name, kept);
+			List<String> kept = VaryHeader.foreignTokens(Collections.singletonList(value));
+			if (!kept.isEmpty()) {
+				super.setHeader(name, String.join(", ", kept));
 			}
 			this.decision.writeHeaders(varyOnly());
 			return;
@@ -73,15 +76,11 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	@Override
 	public void addHeader(String name, String value) {
-		if (isAccessControl(name)) {
+		if (CorsHeaders.isAccessControl(name)) {
 			return;
 		}
 		if (isVary(name) && value != null) {
-			for (String token : value.split(",")) {
-				if (!token.isBlank() && !isAccessControl(token.strip())) {
-					vary(token.strip());
-				}
-			}
+			VaryHeader.foreignTokens(List.of(value)).forEach(this::vary);
 			return;
 		}
 		super.addHeader(name, value);
@@ -89,28 +88,28 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	@Override
 	public void setIntHeader(String name, int value) {
-		if (!isAccessControl(name)) {
+		if (!CorsHeaders.isAccessControl(name)) {
 			super.setIntHeader(name, value);
 		}
 	}
 
 	@Override
 	public void addIntHeader(String name, int value) {
-		if (!isAccessControl(name)) {
+		if (!CorsHeaders.isAccessControl(name)) {
 			super.addIntHeader(name, value);
 		}
 	}
 
 	@Override
 	public void setDateHeader(String name, long date) {
-		if (!isAccessControl(name)) {
+		if (!CorsHeaders.isAccessControl(name)) {
 			super.setDateHeader(name, date);
 		}
 	}
 
 	@Override
 	public void addDateHeader(String name, long date) {
-		if (!isAccessControl(name)) {
+		if (!CorsHeaders.isAccessControl(name)) {
 			super.addDateHeader(name, date);
 		}
 	}
@@ -132,26 +131,6 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 				CorsHeaderGuardResponse.this.vary(token);
 			}
 		};
-	}
-
-	/** The CORS request headers are ours to list in Vary on a policy path; others are kept. */
-	private static String withoutAccessControlTokens(String value) {
-		if (value == null) {
-			return null;
-		}
-		StringBuilder kept = new StringBuilder();
-		for (String token : value.split(",")) {
-			String name = token.strip();
-			if (!name.isEmpty() && !isAccessControl(name)) {
-				kept.append((kept.length() > 0) ? ", " : "").append(name);
-			}
-		}
-		return (kept.length() > 0) ? kept.toString() : null;
-	}
-
-	private static boolean isAccessControl(String name) {
-		return name != null && name.regionMatches(true, 0, CorsHeaders.ACCESS_CONTROL_PREFIX, 0,
-				CorsHeaders.ACCESS_CONTROL_PREFIX.length());
 	}
 
 	private static boolean isVary(String name) {

@@ -24,4 +24,9 @@ public final class CorsHeaders {
 	private CorsHeaders() {
 	}
 
+	/** Whether a header name (or a Vary token) is one of the {@code Access-Control-*} names, in any case. */
+	public static boolean isAccessControl(String name) {
+		return name != null && name.regionMatches(true, 0, ACCESS_CONTROL_PREFIX, 0, ACCESS_CONTROL_PREFIX.length());
+	}
+
 }

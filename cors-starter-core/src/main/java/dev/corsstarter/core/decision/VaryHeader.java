@@ -1,5 +1,8 @@
 package dev.corsstarter.core.decision;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Reading {@code Vary} as the comma-separated, case-insensitive token list it is. */
 public final class VaryHeader {
 
@@ -37,6 +40,31 @@ public final class VaryHeader {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The tokens of the {@code Vary} header lines that are not CORS request headers, without
+	 * duplicates (compared case-insensitively), in order. On a policy path the CORS tokens are the
+	 * decision's to list; the others belong to the application.
+	 */
+	public static List<String> foreignTokens(Iterable<String> varyValues) {
+		List<String> tokens = new ArrayList<>();
+		if (varyValues == null) {
+			return tokens;
+		}
+		for (String value : varyValues) {
+			if (value == null) {
+				continue;
+			}
+			for (String token : value.split(",")) {
+				String name = token.strip();
+				if (!name.isEmpty() && !CorsHeaders.isAccessControl(name)
+						&& tokens.stream().noneMatch(name::equalsIgnoreCase)) {
+					tokens.add(name);
+				}
+			}
+		}
+		return tokens;
 	}
 
 }

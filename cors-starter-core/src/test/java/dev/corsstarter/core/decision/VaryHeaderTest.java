@@ -39,4 +39,27 @@ class VaryHeaderTest {
 		assertThat(VaryHeader.covers(List.of(), token)).isFalse();
 	}
 
+	@ParameterizedTest(name = "foreign tokens of {0}: {1}")
+	@CsvSource(delimiter = '|', value = {
+			"Accept-Encoding | Accept-Encoding",
+			"'Accept-Encoding, Origin' | Accept-Encoding,Origin",
+			"'Origin, Access-Control-Request-Method, access-control-request-headers' | Origin",
+			"'Origin~origin, Accept' | Origin,Accept",
+			"Access-Control-Request-Method | ''",
+			"'' | ''",
+			"' , ,' | ''" })
+	void foreignTokensDropCorsRequestHeadersAndDuplicates(String lines, String expected) {
+		List<String> values = Arrays.asList(lines.split("~", -1));
+		List<String> tokens = expected.isEmpty() ? List.of() : List.of(expected.split(","));
+		assertThat(VaryHeader.foreignTokens(values)).containsExactlyElementsOf(tokens);
+		assertThat(VaryHeader.foreignTokens(null)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} is Access-Control-*: {1}")
+	@CsvSource({ "Access-Control-Allow-Origin, true", "access-control-request-method, true", "ACCESS-CONTROL-X, true",
+			"Access-Control, false", "Vary, false", "X-Access-Control-Allow-Origin, false" })
+	void accessControlNamesAnyCase(String name, boolean expected) {
+		assertThat(CorsHeaders.isAccessControl(name)).isEqualTo(expected);
+	}
+
 }
