@@ -108,7 +108,7 @@ public class CorsEndpoint {
 		CorsDecision decision = this.engine.evaluate(request);
 		int status = decision.shortCircuitStatus();
 		return new DryRunDescriptor(
-				new RequestDescriptor(request.method(), request.rawPath(), request.headers()),
+				new RequestDescriptor(request.method(), request.givenPath(), request.headers()),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
 				(decision.type() != null) ? decision.type().tag() : null, (status != 0) ? status : null,
 				decision.responseHeaders());

@@ -104,7 +104,7 @@ final class DryRunRequest implements CorsRequest {
 	}
 
 	/** The path as given. */
-	String rawPath() {
+	String givenPath() {
 		return this.rawPath;
 	}
 

@@ -30,7 +30,7 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 		line.append("CORS ")
 			.append(LogSanitizer.sanitize(request.method()))
 			.append(' ')
-			.append(LogSanitizer.sanitize(request.path().value()))
+			.append(LogSanitizer.sanitize(request.rawPath()))
 			.append(" origin=")
 			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ORIGIN)))
 			.append(" request-method=")

@@ -107,6 +107,17 @@ public class CorsPolicyWebFilter implements WebFilter {
 					headers.add(CorsHeaders.VARY, token);
 				}
 			}
+
+			@Override
+			public void vary(String[] tokens, String joined) {
+				if (!headers.containsHeader(CorsHeaders.VARY)) {
+					headers.set(CorsHeaders.VARY, joined);
+					return;
+				}
+				for (String token : tokens) {
+					vary(token);
+				}
+			}
 		};
 	}
 

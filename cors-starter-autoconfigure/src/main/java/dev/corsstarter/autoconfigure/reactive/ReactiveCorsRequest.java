@@ -43,6 +43,15 @@ final class ReactiveCorsRequest implements CorsRequest {
 	}
 
 	@Override
+	public String uniqueHeader(String name) {
+		List<String> values = this.headers.get(name);
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		return (values.size() > 1) ? REPEATED : values.get(0);
+	}
+
+	@Override
 	public List<String> headerValues(String name) {
 		List<String> values = this.headers.get(name);
 		return (values != null) ? values : List.of();

@@ -41,6 +41,11 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 			public void vary(String token) {
 				addVaryToken(response, token);
 			}
+
+			@Override
+			public void vary(String[] tokens, String joined) {
+				addVaryTokens(response, tokens, joined);
+			}
 		});
 	}
 
@@ -54,6 +59,11 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	@Override
 	public void vary(String token) {
 		addVaryToken((HttpServletResponse) getResponse(), token);
+	}
+
+	@Override
+	public void vary(String[] tokens, String joined) {
+		addVaryTokens((HttpServletResponse) getResponse(), tokens, joined);
 	}
 
 	// guarded writes from the rest of the chain
@@ -135,6 +145,16 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	private static boolean isVary(String name) {
 		return CorsHeaders.VARY.equalsIgnoreCase(name);
+	}
+
+	private static void addVaryTokens(HttpServletResponse response, String[] tokens, String joined) {
+		if (!response.containsHeader(CorsHeaders.VARY)) {
+			response.setHeader(CorsHeaders.VARY, joined);
+			return;
+		}
+		for (String token : tokens) {
+			addVaryToken(response, token);
+		}
 	}
 
 	static void addVaryToken(HttpServletResponse response, String token) {

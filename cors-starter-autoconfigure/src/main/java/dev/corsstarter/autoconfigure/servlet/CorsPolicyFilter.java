@@ -62,7 +62,6 @@ public class CorsPolicyFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		request.setAttribute(DECISION_ATTRIBUTE, decision);
 		this.observer.observe(corsRequest, decision);
 		int status = decision.shortCircuitStatus();
 		if (status != 0) {
@@ -76,6 +75,8 @@ public class CorsPolicyFilter implements Filter {
 			response.flushBuffer();
 			return;
 		}
+		// only a request that continues the chain can see ERROR or ASYNC dispatches
+		request.setAttribute(DECISION_ATTRIBUTE, decision);
 		chain.doFilter(request, new CorsHeaderGuardResponse(response, decision));
 	}
 

@@ -12,13 +12,13 @@ import org.springframework.http.server.RequestPath;
 import dev.corsstarter.core.request.CorsRequest;
 
 /** {@link CorsRequest} over a servlet request, reading headers in place. */
-final class ServletCorsRequest implements CorsRequest {
+public final class ServletCorsRequest implements CorsRequest {
 
 	private final HttpServletRequest request;
 
 	private PathContainer path;
 
-	ServletCorsRequest(HttpServletRequest request) {
+	public ServletCorsRequest(HttpServletRequest request) {
 		this.request = request;
 	}
 
@@ -33,6 +33,20 @@ final class ServletCorsRequest implements CorsRequest {
 			this.path = parsePath(this.request.getRequestURI(), this.request.getContextPath());
 		}
 		return this.path;
+	}
+
+	@Override
+	public String rawPath() {
+		String uri = this.request.getRequestURI();
+		String contextPath = this.request.getContextPath();
+		if (contextPath.isEmpty()) {
+			return uri;
+		}
+		int length = contextPath.length();
+		if (uri.startsWith(contextPath) && (uri.length() == length || uri.charAt(length) == '/')) {
+			return uri.substring(length);
+		}
+		return path().value();
 	}
 
 	/**
@@ -92,6 +106,16 @@ final class ServletCorsRequest implements CorsRequest {
 			count++;
 		}
 		return count;
+	}
+
+	@Override
+	public String uniqueHeader(String name) {
+		Enumeration<String> values = this.request.getHeaders(name);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String value = values.nextElement();
+		return values.hasMoreElements() ? REPEATED : value;
 	}
 
 	@Override

@@ -25,6 +25,11 @@ public final class CorsDecision {
 			CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
 			CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
 
+	private static final String VARY_PREFLIGHT_JOINED = String.join(", ", VARY_PREFLIGHT);
+
+	private static final String VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED = String.join(", ",
+			VARY_PREFLIGHT_PRIVATE_NETWORK);
+
 	private final RequestType type;
 
 	private final Outcome outcome;
@@ -122,10 +127,14 @@ public final class CorsDecision {
 		if (this.policy == null) {
 			return;
 		}
-		String[] vary = (this.type == RequestType.PREFLIGHT)
-				? (this.policy.allowPrivateNetwork() ? VARY_PREFLIGHT_PRIVATE_NETWORK : VARY_PREFLIGHT) : VARY_ORIGIN;
-		for (String token : vary) {
-			writer.vary(token);
+		if (this.type != RequestType.PREFLIGHT) {
+			writer.vary(VARY_ORIGIN, CorsHeaders.ORIGIN);
+		}
+		else if (this.policy.allowPrivateNetwork()) {
+			writer.vary(VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
+		}
+		else {
+			writer.vary(VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
 		}
 		if (this.outcome != Outcome.ALLOWED || this.type == RequestType.WEBSOCKET) {
 			return;

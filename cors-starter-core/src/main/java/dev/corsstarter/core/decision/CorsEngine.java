@@ -1,11 +1,9 @@
 package dev.corsstarter.core.decision;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.core.origin.RequestOrigin;
@@ -32,29 +30,21 @@ public final class CorsEngine {
 
 	private final List<CompiledPolicy> policies;
 
-	private final PathPattern[] patterns;
-
-	private final CompiledPolicy[] patternPolicies;
+	private final PolicyRoutes routes;
 
 	private CorsEngine(List<CorsPolicy> policies) {
 		List<CompiledPolicy> compiled = new ArrayList<>();
-		List<Route> routes = new ArrayList<>();
+		List<PolicyRoutes.Route> routes = new ArrayList<>();
 		PathPatternParser parser = PathPatternParser.defaultInstance;
 		for (CorsPolicy policy : policies) {
 			CompiledPolicy compiledPolicy = new CompiledPolicy(policy);
 			compiled.add(compiledPolicy);
 			for (String pattern : policy.pathPatterns()) {
-				routes.add(new Route(parser.parse(pattern), compiledPolicy));
+				routes.add(PolicyRoutes.Route.of(parser.parse(pattern), compiledPolicy));
 			}
 		}
-		// The most specific pattern wins; ties are broken by pattern text and policy name, so the
-		// result never depends on declaration or property-source order.
-		routes.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-			.thenComparing(route -> route.pattern().getPatternString())
-			.thenComparing(route -> route.policy().name()));
 		this.policies = List.copyOf(compiled);
-		this.patterns = routes.stream().map(Route::pattern).toArray(PathPattern[]::new);
-		this.patternPolicies = routes.stream().map(Route::policy).toArray(CompiledPolicy[]::new);
+		this.routes = new PolicyRoutes(routes);
 	}
 
 	/**
@@ -78,12 +68,7 @@ public final class CorsEngine {
 
 	/** The policy for a path (most specific pattern wins), or {@code null}. */
 	public CompiledPolicy policyFor(PathContainer path) {
-		for (int i = 0; i < this.patterns.length; i++) {
-			if (this.patterns[i].matches(path)) {
-				return this.patternPolicies[i];
-			}
-		}
-		return null;
+		return this.routes.policyFor(path);
 	}
 
 	/**
@@ -96,6 +81,12 @@ public final class CorsEngine {
 	 * policy of the handler that serves it.
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
+		String rawPath = request.rawPath();
+		if (PolicyRoutes.isPlain(rawPath)) {
+			// the common case: already normalised, and literal patterns match it without parsing
+			CompiledPolicy policy = this.routes.policyForPlain(rawPath, request);
+			return (policy != null) ? decide(request, policy) : CorsDecision.NO_POLICY;
+		}
 		PathContainer path = request.path();
 		CompiledPolicy policy = policyFor(path);
 		PathContainer normalized = RequestPaths.normalized(path);
@@ -112,50 +103,46 @@ public final class CorsEngine {
 	}
 
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
-		String origin = request.header(CorsHeaders.ORIGIN);
+		String origin = request.uniqueHeader(CorsHeaders.ORIGIN);
 		if (origin == null) {
 			return policy.noOrigin();
 		}
-		RequestType type = classify(request);
-		if (request.headerCount(CorsHeaders.ORIGIN) > 1 || !RequestOrigin.isWellFormed(origin)) {
+		String method = request.method();
+		String requestMethod = OPTIONS.equals(method) ? request.uniqueHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+				: null;
+		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
+				: ("GET".equals(method) && "websocket".equalsIgnoreCase(request.header(CorsHeaders.UPGRADE)))
+						? RequestType.WEBSOCKET : RequestType.ACTUAL;
+		// a listed exact origin is well-formed by construction, so the common case is one lookup
+		boolean listed = origin != CorsRequest.REPEATED && policy.origins().isListed(origin);
+		if (origin == CorsRequest.REPEATED || (!listed && !RequestOrigin.isWellFormed(origin))) {
 			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
 		}
 		if ("same-origin".equals(request.header(CorsHeaders.SEC_FETCH_SITE))
 				|| RequestOrigin.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
 			return policy.sameOrigin();
 		}
-		if (!policy.origins().matchesWellFormed(origin)) {
+		if (!listed && !policy.origins().matchesWellFormed(origin)) {
 			return policy.rejected(type, Reason.ORIGIN_NOT_ALLOWED);
 		}
 		return switch (type) {
-			case PREFLIGHT -> preflight(request, policy, origin);
+			case PREFLIGHT -> preflight(request, policy, origin, requestMethod);
 			case WEBSOCKET -> policy.websocketAllowed();
-			default -> policy.allowsMethod(request.method()) ? policy.actualAllowed(origin)
+			default -> policy.allowsMethod(method) ? policy.actualAllowed(origin)
 					: policy.rejected(type, Reason.METHOD_NOT_ALLOWED);
 		};
 	}
 
-	private static RequestType classify(CorsRequest request) {
-		String method = request.method();
-		if (OPTIONS.equals(method) && request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null) {
-			return RequestType.PREFLIGHT;
-		}
-		if ("GET".equals(method) && "websocket".equalsIgnoreCase(request.header(CorsHeaders.UPGRADE))) {
-			return RequestType.WEBSOCKET;
-		}
-		return RequestType.ACTUAL;
-	}
-
-	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin) {
-		String method = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-		if (request.headerCount(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD) > 1 || !HttpTokens.isToken(method)) {
+	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin, String method) {
+		if (method == CorsRequest.REPEATED || !HttpTokens.isToken(method)) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 		}
 		if (!policy.allowsMethod(method)) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
 		}
-		String requestedHeaders = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-		if (requestedHeaders != null && request.headerCount(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS) > 1) {
+		String requestedHeaders = request.uniqueHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+		if (requestedHeaders == CorsRequest.REPEATED) {
+			// a list header may arrive on several lines
 			requestedHeaders = String.join(",", request.headerValues(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
 		}
 		String allowHeaders = null;
@@ -226,9 +213,6 @@ public final class CorsEngine {
 
 	private static boolean isWhitespace(char c) {
 		return c == ' ' || c == '\t';
-	}
-
-	private record Route(PathPattern pattern, CompiledPolicy policy) {
 	}
 
 }

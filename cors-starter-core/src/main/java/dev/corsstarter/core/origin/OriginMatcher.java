@@ -27,7 +27,12 @@ public final class OriginMatcher {
 		for (OriginPattern pattern : patterns) {
 			switch (pattern.kind()) {
 				case ANY -> any = true;
-				case NULL, EXACT -> exact.add(pattern.value());
+				case NULL, EXACT -> {
+					// kept only in the form a browser can send, so a lookup hit implies a well-formed origin
+					if (RequestOrigin.isWellFormed(pattern.value())) {
+						exact.add(pattern.value());
+					}
+				}
 				case WILDCARD -> wildcards.add(pattern);
 			}
 		}
@@ -68,6 +73,14 @@ public final class OriginMatcher {
 			return false;
 		}
 		return matchesWellFormed(origin);
+	}
+
+	/**
+	 * Whether the request origin is one of the exact origins (or {@code null}) listed. Such a value
+	 * passed the configuration grammar, so it is well-formed.
+	 */
+	public boolean isListed(String origin) {
+		return this.exact.contains(origin);
 	}
 
 	/** As {@link #matches(String)}, for an origin already checked as well-formed. */

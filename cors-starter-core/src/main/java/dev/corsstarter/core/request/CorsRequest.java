@@ -16,6 +16,15 @@ public interface CorsRequest {
 	/** The path within the application (context path removed), as Spring parses it. */
 	PathContainer path();
 
+	/**
+	 * The path within the application as received, still encoded: the value of {@link #path()}.
+	 * Adapters that can read it without parsing should, so that a request whose path needs no
+	 * parsing is decided without it.
+	 */
+	default String rawPath() {
+		return path().value();
+	}
+
 	/** The first value of a header, or {@code null}. Names are case-insensitive. */
 	String header(String name);
 
@@ -24,6 +33,21 @@ public interface CorsRequest {
 
 	/** All values of a header, in order. Only used on the rare repeated-header path. */
 	List<String> headerValues(String name);
+
+	/**
+	 * A header that should occur at most once, read in one look-up: {@code null} when absent, its
+	 * value when present once, {@link #REPEATED} (compare by identity) when present more often.
+	 */
+	default String uniqueHeader(String name) {
+		return (headerCount(name) > 1) ? REPEATED : header(name);
+	}
+
+	/**
+	 * What {@link #uniqueHeader} returns for a repeated header: a private instance, so no request
+	 * value is ever identical to it.
+	 */
+	@SuppressWarnings("StringOperationCanBeSimplified")
+	String REPEATED = new String("(repeated)");
 
 	/** The scheme the application sees (forwarded headers applied), for same-origin detection. */
 	String scheme();
