@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Load comparison on loopback: the sample application, on the servlet and on the reactive stack,
+# in four variants started side by side (profiles, see dev.corsstarter.sample.comparison):
+#   ceiling        a first filter answering every OPTIONS with 204 (cors-starter off)
+#   starter        cors-starter, as the sample ships
+#   security-cors  Spring Security's cors() with a CorsConfigurationSource of the same policies
+#   none           no CORS handling at all
+# wrk sends the same credentialed preflight (ceiling, starter, security-cors) and the same allowed
+# GET (none, starter, security-cors), in rounds that rotate the order of the variants; the table
+# shows the median requests/s of each and the ratios. Bounded: rounds x runs x seconds.
+# Usage: scripts/load-compare.sh [seconds-per-run, default 5] [rounds, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-5}"
+ROUNDS="${2:-3}"
+command -v wrk > /dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+
+./mvnw -B -q -pl cors-starter-sample -am install -DskipTests
+./mvnw -B -q -pl cors-starter-sample dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="cors-starter-sample/target/classes:$(cat cors-starter-sample/target/classpath.txt)"
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2> /dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+ORIGIN="https://app.example.com"
+PATH_="/api/items"
+cat > "$WORK/preflight.lua" << LUA
+wrk.method = "OPTIONS"
+wrk.headers["Origin"] = "$ORIGIN"
+wrk.headers["Access-Control-Request-Method"] = "PUT"
+wrk.headers["Access-Control-Request-Headers"] = "content-type, authorization"
+LUA
+cat > "$WORK/actual.lua" << LUA
+wrk.method = "GET"
+wrk.headers["Origin"] = "$ORIGIN"
+LUA
+
+declare -A PORT=([ceiling]=18181 [starter]=18182 [security-cors]=18183 [none]=18184)
+declare -A PROFILES=([ceiling]=prod,compare-ceiling [starter]=prod [security-cors]=prod,compare-security-cors
+  [none]=prod,compare-none)
+declare -A MODES=([preflight]="ceiling starter security-cors" [actual]="none starter security-cors")
+declare -A RESULTS
+
+start() { # stack mode
+  java -Xms512m -Xmx512m -cp "$CP" dev.corsstarter.sample.SampleApplication \
+    --spring.profiles.active="${PROFILES[$2]}" --spring.main.web-application-type="$1" \
+    --server.port="${PORT[$2]}" --spring.main.banner-mode=off --logging.level.root=warn \
+    > "$WORK/$1-$2.log" 2>&1 &
+  PIDS+=($!)
+}
+
+wait_up() { # mode
+  for _ in $(seq 1 90); do
+    curl -sf -o /dev/null "http://127.0.0.1:${PORT[$1]}/actuator/health" && return 0
+    sleep 1
+  done
+  echo "variant $1 did not start:" >&2; cat "$WORK"/*-"$1".log >&2; exit 1
+}
+
+check() { # kind mode: the variant must answer as expected before it is loaded
+  local status
+  if [ "$1" = preflight ]; then
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X OPTIONS -H "Origin: $ORIGIN" \
+      -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: content-type, authorization' \
+      "http://127.0.0.1:${PORT[$2]}$PATH_")
+    [ "$status" = 200 ] || [ "$status" = 204 ] || { echo "$2: preflight answered $status" >&2; exit 1; }
+  else
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $ORIGIN" "http://127.0.0.1:${PORT[$2]}$PATH_")
+    [ "$status" = 200 ] || { echo "$2: GET answered $status" >&2; exit 1; }
+  fi
+}
+
+load() { # kind mode seconds -> requests/s
+  local out
+  out=$(wrk -t1 -c16 -d"$3s" -s "$WORK/$1.lua" "http://127.0.0.1:${PORT[$2]}$PATH_")
+  if grep -q "Non-2xx" <<< "$out"; then echo "$2 $1: non-2xx answers under load" >&2; echo "$out" >&2; exit 1; fi
+  awk '/Requests\/sec/ {print $2}' <<< "$out"
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+for stack in servlet reactive; do
+  echo "== $stack: starting the four variants"
+  for mode in ceiling starter security-cors none; do start "$stack" "$mode"; done
+  for mode in ceiling starter security-cors none; do wait_up "$mode"; done
+  for kind in preflight actual; do
+    for mode in ${MODES[$kind]}; do check "$kind" "$mode"; load "$kind" "$mode" 5 > /dev/null; done   # warm-up
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for kind in preflight actual; do
+      read -r -a modes <<< "${MODES[$kind]}"
+      for i in 0 1 2; do
+        mode="${modes[$(( (i + round) % 3 ))]}"
+        rps=$(load "$kind" "$mode" "$DURATION")
+        RESULTS[$stack,$kind,$mode]="${RESULTS[$stack,$kind,$mode]:-} $rps"
+        printf '   round %d %-9s %-13s %10.0f req/s\n' "$round" "$kind" "$mode" "$rps"
+      done
+    done
+  done
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  PIDS=()
+done
+
+echo
+echo "Median requests/s over $ROUNDS rounds of ${DURATION}s (wrk -t1 -c16, loopback), ratios of medians:"
+printf '%-9s %-9s %14s %14s %14s %20s %20s\n' stack request baseline starter security-cors "starter/baseline" "starter/security-cors"
+for stack in servlet reactive; do
+  for kind in preflight actual; do
+    read -r -a modes <<< "${MODES[$kind]}"
+    b=$(median <<< "${RESULTS[$stack,$kind,${modes[0]}]}")
+    s=$(median <<< "${RESULTS[$stack,$kind,starter]}")
+    x=$(median <<< "${RESULTS[$stack,$kind,security-cors]}")
+    awk -v st="$stack" -v k="$kind" -v b="$b" -v s="$s" -v x="$x" \
+      'BEGIN {printf "%-9s %-9s %14.0f %14.0f %14.0f %20.3f %20.2f\n", st, k, b, s, x, s / b, s / x}'
+  done
+done
+echo "(baseline: ceiling for preflight, none for actual)"
