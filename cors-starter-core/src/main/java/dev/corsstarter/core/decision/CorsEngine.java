@@ -140,7 +140,7 @@ public final class CorsEngine {
 		if (OPTIONS.equals(method) && request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null) {
 			return RequestType.PREFLIGHT;
 		}
-		if ("GET".equals(method) && "websocket".equalsIgnoreCase(request.header(CorsHeaders.UPGRADE))) {
+		if ("GET".equals(method) && HttpTokens.equalsIgnoreAsciiCase(request.header(CorsHeaders.UPGRADE), "websocket")) {
 			return RequestType.WEBSOCKET;
 		}
 		return RequestType.ACTUAL;
