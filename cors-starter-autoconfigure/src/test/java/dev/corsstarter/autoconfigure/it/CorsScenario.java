@@ -27,6 +27,9 @@ final class CorsScenario {
 
 	int status;
 
+	/** The status on the reactive stack where it differs, or null. */
+	Integer reactiveStatus;
+
 	/** Exact values (all occurrences joined with ", ") the response must carry. */
 	final Map<String, String> expectHeaders = new LinkedHashMap<>();
 
@@ -79,6 +82,12 @@ final class CorsScenario {
 
 	CorsScenario expectStatus(int status) {
 		this.status = status;
+		return this;
+	}
+
+	/** Where WebFlux answers differently before any filter runs (its forwarded-header handling, say). */
+	CorsScenario expectStatusOnReactive(int status) {
+		this.reactiveStatus = status;
 		return this;
 	}
 

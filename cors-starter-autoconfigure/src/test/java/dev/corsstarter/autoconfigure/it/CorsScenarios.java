@@ -135,7 +135,13 @@ final class CorsScenarios {
 				CorsScenario.of("over-long Origin").origin("https://" + "a".repeat(1000) + ".example.com").authenticated()
 					.expectStatus(403).noAccessControl(),
 				CorsScenario.of("junk request headers").preflight(APP, "POST", "content-type, <script>")
-					.expectStatus(403).noAccessControl());
+					.expectStatus(403).noAccessControl(),
+				// found by the hostile-input test: Spring's ForwardedHeaderFilter turns this prefix into a
+				// context path Spring's path parser refuses, and the servlet filter failed with a 500;
+				// WebFlux refuses the prefix itself with 400 before any filter runs
+				CorsScenario.of("forwarded prefix without a leading slash").preflight(EVIL, "GET", null)
+					.header("X-Forwarded-Prefix", "pfx")
+					.expectStatus(403).expectStatusOnReactive(400).noAccessControl().reachesController(false));
 	}
 
 }
