@@ -1,6 +1,8 @@
 package dev.corsstarter.autoconfigure.it;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,11 +17,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -39,6 +43,27 @@ public class CorsTestApplication {
 	/** Counts controller invocations, to prove rejected requests never reach one. */
 	static final AtomicInteger calls = new AtomicInteger();
 
+	/** Header a test may send to name its request; handlers record it and echo it back. */
+	static final String TEST_ID = "X-Test-Id";
+
+	/**
+	 * The {@value #TEST_ID} of every request that reached a handler, so tests that send requests
+	 * from several threads at once can tell which ones got through.
+	 */
+	static final Set<String> reached = ConcurrentHashMap.newKeySet();
+
+	static void called(String id) {
+		calls.incrementAndGet();
+		if (id != null) {
+			reached.add(id);
+		}
+	}
+
+	private static ResponseEntity.BodyBuilder ok(String id) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		return (id != null) ? response.header(TEST_ID, id) : response;
+	}
+
 	/**
 	 * A deliberately permissive CORS configuration for /api/** (Security's {@code cors()}, and the
 	 * MVC/WebFlux CORS mappings below), to prove the starter's headers win
@@ -54,38 +79,58 @@ public class CorsTestApplication {
 		return configuration;
 	}
 
+	/**
+	 * The configured password as it is. Without a PasswordEncoder bean, Spring Security upgrades the
+	 * in-memory user's {@code {noop}} password to BCrypt at the first login, and every later HTTP
+	 * Basic request pays for a BCrypt check, about 200 ms on a small machine.
+	 */
+	@Bean
+	static PasswordEncoder plainTextPasswordEncoder() {
+		return new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return rawPassword.toString();
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				return rawPassword.toString().equals(encodedPassword);
+			}
+		};
+	}
+
 	@RestController
 	static class TestController {
 
 		@GetMapping({ "/api/hello", "/api/public/hello", "/device/hello", "/other/hello" })
-		ResponseEntity<String> hello() {
-			calls.incrementAndGet();
-			return ResponseEntity.ok().header("X-Request-Id", "r-1").header("X-Secret", "s").body("hello");
+		ResponseEntity<String> hello(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).header("X-Request-Id", "r-1").header("X-Secret", "s").body("hello");
 		}
 
 		@PostMapping("/api/hello")
-		String post() {
-			calls.incrementAndGet();
-			return "posted";
+		ResponseEntity<String> post(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("posted");
 		}
 
 		@GetMapping("/api/boom")
-		String boom() {
-			calls.incrementAndGet();
+		String boom(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
 			throw new IllegalStateException("boom");
 		}
 
 		@GetMapping("/api/async")
-		CompletableFuture<String> async() {
-			calls.incrementAndGet();
+		CompletableFuture<String> async(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
 			return CompletableFuture.supplyAsync(() -> "later");
 		}
 
 		@CrossOrigin(origins = "*", exposedHeaders = "X-Annotated")
 		@GetMapping("/api/annotated")
-		String annotated() {
-			calls.incrementAndGet();
-			return "annotated";
+		ResponseEntity<String> annotated(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("annotated");
 		}
 
 	}
@@ -96,8 +141,9 @@ public class CorsTestApplication {
 	static class ServletResetController {
 
 		@GetMapping("/api/reset")
-		void reset(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-			calls.incrementAndGet();
+		void reset(@RequestHeader(name = TEST_ID, required = false) String id,
+				jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+			called(id);
 			response.reset();
 			response.setContentType("text/plain");
 			response.getWriter().write("reset");
@@ -111,8 +157,9 @@ public class CorsTestApplication {
 	static class ReactiveResetController {
 
 		@GetMapping("/api/reset")
-		reactor.core.publisher.Mono<String> reset(org.springframework.http.server.reactive.ServerHttpResponse response) {
-			calls.incrementAndGet();
+		reactor.core.publisher.Mono<String> reset(@RequestHeader(name = TEST_ID, required = false) String id,
+				org.springframework.http.server.reactive.ServerHttpResponse response) {
+			called(id);
 			response.getHeaders().remove("Access-Control-Allow-Origin");
 			response.getHeaders().remove("Access-Control-Allow-Credentials");
 			response.getHeaders().remove("Vary");
