@@ -42,6 +42,9 @@ final class CorsScenario {
 	/** Whether any Access-Control-* header may appear. */
 	boolean noAccessControl;
 
+	/** Whether the Access-Control-* headers must be exactly the expected ones, none besides. */
+	boolean onlyExpectedAccessControl;
+
 	/** Whether the controller must (true) or must not (false) be invoked; null: don't care. */
 	Boolean reachesController;
 
@@ -108,6 +111,11 @@ final class CorsScenario {
 
 	CorsScenario noAccessControl() {
 		this.noAccessControl = true;
+		return this;
+	}
+
+	CorsScenario onlyExpectedAccessControl() {
+		this.onlyExpectedAccessControl = true;
 		return this;
 	}
 

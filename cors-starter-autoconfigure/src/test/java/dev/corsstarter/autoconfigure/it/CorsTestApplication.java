@@ -64,6 +64,12 @@ public class CorsTestApplication {
 		return (id != null) ? response.header(TEST_ID, id) : response;
 	}
 
+	/** The one origin Spring's own CORS configurations allow on {@code /spring/**}, which no policy covers. */
+	static final String SPRING_ORIGIN = "https://spring.example.com";
+
+	/** An origin only Spring's own configuration on {@code /device/restricted} allows, not the starter's policy. */
+	static final String SPRING_ONLY_ORIGIN = "https://other.example.com";
+
 	/**
 	 * A deliberately permissive CORS configuration for /api/** (Security's {@code cors()}, and the
 	 * MVC/WebFlux CORS mappings below), to prove the starter's headers win
@@ -84,6 +90,26 @@ public class CorsTestApplication {
 	 * in-memory user's {@code {noop}} password to BCrypt at the first login, and every later HTTP
 	 * Basic request pays for a BCrypt check, about 200 ms on a small machine.
 	 */
+	/**
+	 * Spring's own CORS configuration for a path no policy covers, as Security's {@code cors()}
+	 * applies it to {@code /spring/secured/**}.
+	 */
+	static CorsConfiguration springOnly(String exposedHeader) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.addAllowedOrigin(SPRING_ORIGIN);
+		configuration.addAllowedMethod("GET");
+		configuration.addExposedHeader(exposedHeader);
+		return configuration;
+	}
+
+	/** Security's {@code cors()} source: permissive on the policy paths under /api/, strict on /spring/secured/. */
+	static CorsConfiguration securityCors(String path) {
+		if (path.startsWith("/api/")) {
+			return permissive();
+		}
+		return path.startsWith("/spring/secured/") ? springOnly("X-Spring-Secured") : null;
+	}
+
 	@Bean
 	static PasswordEncoder plainTextPasswordEncoder() {
 		return new PasswordEncoder() {
@@ -133,6 +159,28 @@ public class CorsTestApplication {
 			return ok(id).body("annotated");
 		}
 
+		/** On the device policy's path, a Spring configuration that allows another origin than the policy. */
+		@CrossOrigin(origins = SPRING_ONLY_ORIGIN)
+		@GetMapping("/device/restricted")
+		ResponseEntity<String> restricted(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("restricted");
+		}
+
+		/** No policy covers /spring/**: Spring's own CORS support answers there. */
+		@CrossOrigin(origins = SPRING_ORIGIN, exposedHeaders = "X-Spring")
+		@GetMapping("/spring/annotated")
+		ResponseEntity<String> springAnnotated(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("spring");
+		}
+
+		@GetMapping({ "/spring/mapped/hello", "/spring/secured/hello" })
+		ResponseEntity<String> springHello(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("spring");
+		}
+
 	}
 
 	/** Resets the response, as some error handlers do: the CORS headers must come back. */
@@ -177,6 +225,7 @@ public class CorsTestApplication {
 		public void addCorsMappings(org.springframework.web.servlet.config.annotation.CorsRegistry registry) {
 			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
 				.exposedHeaders("X-Mapped");
+			registry.addMapping("/spring/mapped/**").allowedOrigins(SPRING_ORIGIN).exposedHeaders("X-Spring-Mapped");
 		}
 
 	}
@@ -190,6 +239,7 @@ public class CorsTestApplication {
 		public void addCorsMappings(org.springframework.web.reactive.config.CorsRegistry registry) {
 			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
 				.exposedHeaders("X-Mapped");
+			registry.addMapping("/spring/mapped/**").allowedOrigins(SPRING_ORIGIN).exposedHeaders("X-Spring-Mapped");
 		}
 
 	}
@@ -204,7 +254,7 @@ public class CorsTestApplication {
 				.anyRequest()
 				.authenticated())
 				.httpBasic(Customizer.withDefaults())
-				.cors(cors -> cors.configurationSource(request -> request.getRequestURI().startsWith("/api/") ? permissive() : null));
+				.cors(cors -> cors.configurationSource(request -> securityCors(request.getRequestURI())));
 			return http.build();
 		}
 
@@ -221,8 +271,7 @@ public class CorsTestApplication {
 				.anyExchange()
 				.authenticated())
 				.httpBasic(Customizer.withDefaults())
-				.cors(cors -> cors.configurationSource(
-						exchange -> exchange.getRequest().getPath().value().startsWith("/api/") ? permissive() : null));
+				.cors(cors -> cors.configurationSource(exchange -> securityCors(exchange.getRequest().getPath().value())));
 			return http.build();
 		}
 
