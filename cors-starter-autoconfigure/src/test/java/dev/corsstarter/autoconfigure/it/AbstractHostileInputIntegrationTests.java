@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Generated hostile requests over real HTTP, against the application of {@link CorsTestApplication}
  * (Spring Security, a permissive {@code http.cors()}, MVC/WebFlux CORS mappings on {@code /api/**}
- * and {@code @CrossOrigin}), {@value #REQUESTS_PER_SEED} per fixed seed, so every run sends the same
+ * and {@code @CrossOrigin}), 2,500 per fixed seed, so every run sends the same
  * {@code 10,000} requests: bad, repeated and oddly cased {@code Origin} values, junk
  * {@code Access-Control-Request-*} headers, odd methods and encoded or unnormalised paths; and on the
  * wire, duplicate headers, over-long values and lines up to and beyond the server's limits, raw
