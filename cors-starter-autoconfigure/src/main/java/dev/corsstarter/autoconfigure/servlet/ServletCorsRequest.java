@@ -54,14 +54,23 @@ public final class ServletCorsRequest implements CorsRequest {
 	 * parameters before they decode a URI, so a malformed escape inside one ({@code /api;x=%zz/y})
 	 * reaches the application, where Spring's parser refuses it. Path patterns never look at path
 	 * parameters, so such a path is matched without them, and a stray {@code %} as a literal,
-	 * instead of failing the request.
+	 * instead of failing the request. A context path Spring refuses altogether (Spring's
+	 * {@code ForwardedHeaderFilter} reports {@code X-Forwarded-Prefix: pfx} as the context path
+	 * {@code pfx}) is cut off the request URI as it is.
 	 */
 	static PathContainer parsePath(String requestUri, String contextPath) {
 		try {
 			return RequestPath.parse(requestUri, contextPath).pathWithinApplication();
 		}
 		catch (IllegalArgumentException ex) {
-			return RequestPath.parse(lenient(requestUri), lenient(contextPath)).pathWithinApplication();
+			try {
+				return RequestPath.parse(lenient(requestUri), lenient(contextPath)).pathWithinApplication();
+			}
+			catch (IllegalArgumentException invalidContextPath) {
+				String path = (contextPath != null && requestUri.startsWith(contextPath))
+						? requestUri.substring(contextPath.length()) : requestUri;
+				return PathContainer.parsePath(lenient(path));
+			}
 		}
 	}
 

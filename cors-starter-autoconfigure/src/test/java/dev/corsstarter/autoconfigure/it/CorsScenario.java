@@ -27,6 +27,9 @@ final class CorsScenario {
 
 	int status;
 
+	/** The status on the reactive stack where it differs, or null. */
+	Integer reactiveStatus;
+
 	/** Exact values (all occurrences joined with ", ") the response must carry. */
 	final Map<String, String> expectHeaders = new LinkedHashMap<>();
 
@@ -38,6 +41,9 @@ final class CorsScenario {
 
 	/** Whether any Access-Control-* header may appear. */
 	boolean noAccessControl;
+
+	/** Whether the Access-Control-* headers must be exactly the expected ones, none besides. */
+	boolean onlyExpectedAccessControl;
 
 	/** Whether the controller must (true) or must not (false) be invoked; null: don't care. */
 	Boolean reachesController;
@@ -82,6 +88,12 @@ final class CorsScenario {
 		return this;
 	}
 
+	/** Where WebFlux answers differently before any filter runs (its forwarded-header handling, say). */
+	CorsScenario expectStatusOnReactive(int status) {
+		this.reactiveStatus = status;
+		return this;
+	}
+
 	CorsScenario expect(String header, String value) {
 		this.expectHeaders.put(header, value);
 		return this;
@@ -99,6 +111,11 @@ final class CorsScenario {
 
 	CorsScenario noAccessControl() {
 		this.noAccessControl = true;
+		return this;
+	}
+
+	CorsScenario onlyExpectedAccessControl() {
+		this.onlyExpectedAccessControl = true;
 		return this;
 	}
 

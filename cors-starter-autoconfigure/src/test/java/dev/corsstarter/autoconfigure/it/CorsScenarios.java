@@ -124,7 +124,64 @@ final class CorsScenarios {
 					.expect("Access-Control-Allow-Origin", APP)
 					.expect("Access-Control-Allow-Credentials", "true")
 					.expect("Access-Control-Expose-Headers", "X-Request-Id")
+					.onlyExpectedAccessControl()
 					.vary("Origin"),
+				// interop: on a policy path the starter decides, whatever Spring's own configuration says
+				CorsScenario.of("@CrossOrigin, addCorsMappings and http.cors() on a policy path: the starter answers the preflight")
+					.request("OPTIONS", "/api/annotated").preflight(APP, "PUT", "content-type")
+					.expectStatus(204)
+					.expect("Access-Control-Allow-Origin", APP)
+					.expect("Access-Control-Allow-Credentials", "true")
+					.expect("Access-Control-Allow-Methods", "GET, POST, PUT")
+					.expect("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace")
+					.expect("Access-Control-Max-Age", "600")
+					.onlyExpectedAccessControl()
+					.vary(PREFLIGHT_VARY)
+					.reachesController(false),
+				CorsScenario.of("@CrossOrigin(\"*\") on a policy path: the starter still refuses a foreign origin")
+					.request("GET", "/api/annotated").origin(EVIL).authenticated()
+					.expectStatus(403).noAccessControl().reachesController(false),
+				CorsScenario.of("stricter @CrossOrigin on a policy path: the policy's origin gets the starter's headers")
+					.request("GET", "/device/restricted").origin(APP).authenticated()
+					.expectStatus(200)
+					.expect("Access-Control-Allow-Origin", APP)
+					.onlyExpectedAccessControl()
+					.vary("Origin")
+					.reachesController(true),
+				CorsScenario.of("stricter @CrossOrigin on a policy path: an origin only Spring allows is refused")
+					.request("GET", "/device/restricted").origin(CorsTestApplication.SPRING_ONLY_ORIGIN).authenticated()
+					.expectStatus(403).noAccessControl().reachesController(false),
+				CorsScenario.of("stricter @CrossOrigin on a policy path: Spring still refuses what the starter takes for same-origin")
+					.request("GET", "/device/restricted").origin("http://127.0.0.1:{port}").header("Sec-Fetch-Site", "same-origin")
+					.authenticated()
+					.expectStatus(403).noAccessControl().reachesController(false),
+				// paths no policy covers: Spring's own CORS support works untouched
+				CorsScenario.of("no policy: @CrossOrigin answers").request("GET", "/spring/annotated")
+					.origin(CorsTestApplication.SPRING_ORIGIN).authenticated()
+					.expectStatus(200)
+					.expect("Access-Control-Allow-Origin", CorsTestApplication.SPRING_ORIGIN)
+					.expect("Access-Control-Expose-Headers", "X-Spring")
+					.onlyExpectedAccessControl()
+					.reachesController(true),
+				CorsScenario.of("no policy: @CrossOrigin refuses").request("GET", "/spring/annotated").origin(EVIL).authenticated()
+					.expectStatus(403).noAccessControl().reachesController(false),
+				CorsScenario.of("no policy: addCorsMappings / CorsRegistry answers").request("GET", "/spring/mapped/hello")
+					.origin(CorsTestApplication.SPRING_ORIGIN).authenticated()
+					.expectStatus(200)
+					.expect("Access-Control-Allow-Origin", CorsTestApplication.SPRING_ORIGIN)
+					.expect("Access-Control-Expose-Headers", "X-Spring-Mapped")
+					.onlyExpectedAccessControl()
+					.reachesController(true),
+				CorsScenario.of("no policy: http.cors() answers the preflight").request("OPTIONS", "/spring/secured/hello")
+					.preflight(CorsTestApplication.SPRING_ORIGIN, "GET", null)
+					.expectStatus(200)
+					.expect("Access-Control-Allow-Origin", CorsTestApplication.SPRING_ORIGIN)
+					.expect("Access-Control-Allow-Methods", "GET")
+					.expect("Access-Control-Expose-Headers", "X-Spring-Secured")
+					.onlyExpectedAccessControl()
+					.reachesController(false),
+				CorsScenario.of("no policy: http.cors() refuses").request("GET", "/spring/secured/hello").origin(EVIL).authenticated()
+					.expectStatus(403).noAccessControl().reachesController(false),
 				// hostile input: 403, never 5xx, never reflected
 				CorsScenario.of("two Origin headers").origin(APP).origin(EVIL).authenticated()
 					.expectStatus(403).noAccessControl().reachesController(false),
@@ -135,7 +192,13 @@ final class CorsScenarios {
 				CorsScenario.of("over-long Origin").origin("https://" + "a".repeat(1000) + ".example.com").authenticated()
 					.expectStatus(403).noAccessControl(),
 				CorsScenario.of("junk request headers").preflight(APP, "POST", "content-type, <script>")
-					.expectStatus(403).noAccessControl());
+					.expectStatus(403).noAccessControl(),
+				// found by the hostile-input test: Spring's ForwardedHeaderFilter turns this prefix into a
+				// context path Spring's path parser refuses, and the servlet filter failed with a 500;
+				// WebFlux refuses the prefix itself with 400 before any filter runs
+				CorsScenario.of("forwarded prefix without a leading slash").preflight(EVIL, "GET", null)
+					.header("X-Forwarded-Prefix", "pfx")
+					.expectStatus(403).expectStatusOnReactive(400).noAccessControl().reachesController(false));
 	}
 
 }

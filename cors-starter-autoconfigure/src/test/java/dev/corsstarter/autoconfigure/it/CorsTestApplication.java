@@ -1,6 +1,8 @@
 package dev.corsstarter.autoconfigure.it;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,11 +17,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -39,6 +43,33 @@ public class CorsTestApplication {
 	/** Counts controller invocations, to prove rejected requests never reach one. */
 	static final AtomicInteger calls = new AtomicInteger();
 
+	/** Header a test may send to name its request; handlers record it and echo it back. */
+	static final String TEST_ID = "X-Test-Id";
+
+	/**
+	 * The {@value #TEST_ID} of every request that reached a handler, so tests that send requests
+	 * from several threads at once can tell which ones got through.
+	 */
+	static final Set<String> reached = ConcurrentHashMap.newKeySet();
+
+	static void called(String id) {
+		calls.incrementAndGet();
+		if (id != null) {
+			reached.add(id);
+		}
+	}
+
+	private static ResponseEntity.BodyBuilder ok(String id) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		return (id != null) ? response.header(TEST_ID, id) : response;
+	}
+
+	/** The one origin Spring's own CORS configurations allow on {@code /spring/**}, which no policy covers. */
+	static final String SPRING_ORIGIN = "https://spring.example.com";
+
+	/** An origin only Spring's own configuration on {@code /device/restricted} allows, not the starter's policy. */
+	static final String SPRING_ONLY_ORIGIN = "https://other.example.com";
+
 	/**
 	 * A deliberately permissive CORS configuration for /api/** (Security's {@code cors()}, and the
 	 * MVC/WebFlux CORS mappings below), to prove the starter's headers win
@@ -54,38 +85,100 @@ public class CorsTestApplication {
 		return configuration;
 	}
 
+	/**
+	 * The configured password as it is. Without a PasswordEncoder bean, Spring Security upgrades the
+	 * in-memory user's {@code {noop}} password to BCrypt at the first login, and every later HTTP
+	 * Basic request pays for a BCrypt check, about 200 ms on a small machine.
+	 */
+	/**
+	 * Spring's own CORS configuration for a path no policy covers, as Security's {@code cors()}
+	 * applies it to {@code /spring/secured/**}.
+	 */
+	static CorsConfiguration springOnly(String exposedHeader) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.addAllowedOrigin(SPRING_ORIGIN);
+		configuration.addAllowedMethod("GET");
+		configuration.addExposedHeader(exposedHeader);
+		return configuration;
+	}
+
+	/** Security's {@code cors()} source: permissive on the policy paths under /api/, strict on /spring/secured/. */
+	static CorsConfiguration securityCors(String path) {
+		if (path.startsWith("/api/")) {
+			return permissive();
+		}
+		return path.startsWith("/spring/secured/") ? springOnly("X-Spring-Secured") : null;
+	}
+
+	@Bean
+	static PasswordEncoder plainTextPasswordEncoder() {
+		return new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return rawPassword.toString();
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				return rawPassword.toString().equals(encodedPassword);
+			}
+		};
+	}
+
 	@RestController
 	static class TestController {
 
 		@GetMapping({ "/api/hello", "/api/public/hello", "/device/hello", "/other/hello" })
-		ResponseEntity<String> hello() {
-			calls.incrementAndGet();
-			return ResponseEntity.ok().header("X-Request-Id", "r-1").header("X-Secret", "s").body("hello");
+		ResponseEntity<String> hello(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).header("X-Request-Id", "r-1").header("X-Secret", "s").body("hello");
 		}
 
 		@PostMapping("/api/hello")
-		String post() {
-			calls.incrementAndGet();
-			return "posted";
+		ResponseEntity<String> post(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("posted");
 		}
 
 		@GetMapping("/api/boom")
-		String boom() {
-			calls.incrementAndGet();
+		String boom(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
 			throw new IllegalStateException("boom");
 		}
 
 		@GetMapping("/api/async")
-		CompletableFuture<String> async() {
-			calls.incrementAndGet();
+		CompletableFuture<String> async(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
 			return CompletableFuture.supplyAsync(() -> "later");
 		}
 
 		@CrossOrigin(origins = "*", exposedHeaders = "X-Annotated")
 		@GetMapping("/api/annotated")
-		String annotated() {
-			calls.incrementAndGet();
-			return "annotated";
+		ResponseEntity<String> annotated(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("annotated");
+		}
+
+		/** On the device policy's path, a Spring configuration that allows another origin than the policy. */
+		@CrossOrigin(origins = SPRING_ONLY_ORIGIN)
+		@GetMapping("/device/restricted")
+		ResponseEntity<String> restricted(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("restricted");
+		}
+
+		/** No policy covers /spring/**: Spring's own CORS support answers there. */
+		@CrossOrigin(origins = SPRING_ORIGIN, exposedHeaders = "X-Spring")
+		@GetMapping("/spring/annotated")
+		ResponseEntity<String> springAnnotated(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("spring");
+		}
+
+		@GetMapping({ "/spring/mapped/hello", "/spring/secured/hello" })
+		ResponseEntity<String> springHello(@RequestHeader(name = TEST_ID, required = false) String id) {
+			called(id);
+			return ok(id).body("spring");
 		}
 
 	}
@@ -96,8 +189,9 @@ public class CorsTestApplication {
 	static class ServletResetController {
 
 		@GetMapping("/api/reset")
-		void reset(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-			calls.incrementAndGet();
+		void reset(@RequestHeader(name = TEST_ID, required = false) String id,
+				jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+			called(id);
 			response.reset();
 			response.setContentType("text/plain");
 			response.getWriter().write("reset");
@@ -111,8 +205,9 @@ public class CorsTestApplication {
 	static class ReactiveResetController {
 
 		@GetMapping("/api/reset")
-		reactor.core.publisher.Mono<String> reset(org.springframework.http.server.reactive.ServerHttpResponse response) {
-			calls.incrementAndGet();
+		reactor.core.publisher.Mono<String> reset(@RequestHeader(name = TEST_ID, required = false) String id,
+				org.springframework.http.server.reactive.ServerHttpResponse response) {
+			called(id);
 			response.getHeaders().remove("Access-Control-Allow-Origin");
 			response.getHeaders().remove("Access-Control-Allow-Credentials");
 			response.getHeaders().remove("Vary");
@@ -130,6 +225,7 @@ public class CorsTestApplication {
 		public void addCorsMappings(org.springframework.web.servlet.config.annotation.CorsRegistry registry) {
 			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
 				.exposedHeaders("X-Mapped");
+			registry.addMapping("/spring/mapped/**").allowedOrigins(SPRING_ORIGIN).exposedHeaders("X-Spring-Mapped");
 		}
 
 	}
@@ -143,6 +239,7 @@ public class CorsTestApplication {
 		public void addCorsMappings(org.springframework.web.reactive.config.CorsRegistry registry) {
 			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
 				.exposedHeaders("X-Mapped");
+			registry.addMapping("/spring/mapped/**").allowedOrigins(SPRING_ORIGIN).exposedHeaders("X-Spring-Mapped");
 		}
 
 	}
@@ -157,7 +254,7 @@ public class CorsTestApplication {
 				.anyRequest()
 				.authenticated())
 				.httpBasic(Customizer.withDefaults())
-				.cors(cors -> cors.configurationSource(request -> request.getRequestURI().startsWith("/api/") ? permissive() : null));
+				.cors(cors -> cors.configurationSource(request -> securityCors(request.getRequestURI())));
 			return http.build();
 		}
 
@@ -174,8 +271,7 @@ public class CorsTestApplication {
 				.anyExchange()
 				.authenticated())
 				.httpBasic(Customizer.withDefaults())
-				.cors(cors -> cors.configurationSource(
-						exchange -> exchange.getRequest().getPath().value().startsWith("/api/") ? permissive() : null));
+				.cors(cors -> cors.configurationSource(exchange -> securityCors(exchange.getRequest().getPath().value())));
 			return http.build();
 		}
 

@@ -8,4 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = "spring.main.web-application-type=reactive")
 class ReactiveHostileInputIntegrationTests extends AbstractHostileInputIntegrationTests {
 
+	@Override
+	String server() {
+		return "reactor-netty";
+	}
+
 }

@@ -8,4 +8,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = "spring.main.web-application-type=servlet")
 class ServletHostileInputIntegrationTests extends AbstractHostileInputIntegrationTests {
 
+	@Override
+	String server() {
+		return "tomcat";
+	}
+
 }

@@ -76,4 +76,35 @@ class CorsPolicyFilterTests {
 		assertThat(response.getHeaderNames()).isEmpty();
 	}
 
+	/**
+	 * {@code X-Forwarded-Prefix: pfx} (no leading slash) makes Spring's ForwardedHeaderFilter report
+	 * the context path {@code pfx}, which Spring's path parser refuses. Found by the hostile-input
+	 * test: the filter failed every such request with a 500.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "pfx", "pfx/a", "/pfx;x=%zz" })
+	void contextPathSpringRefusesIsDecidedOnThePathWithinTheApplication(String contextPath)
+			throws IOException, ServletException {
+		MockHttpServletRequest rejected = new MockHttpServletRequest("POST", contextPath + "/api/orders");
+		rejected.setContextPath(contextPath);
+		rejected.addHeader("Origin", "https://evil.example.org");
+		MockHttpServletResponse rejectedResponse = new MockHttpServletResponse();
+		MockFilterChain rejectedChain = new MockFilterChain();
+		MockHttpServletRequest allowed = new MockHttpServletRequest("GET", contextPath + "/api/orders");
+		allowed.setContextPath(contextPath);
+		allowed.addHeader("Origin", APP);
+		MockHttpServletResponse allowedResponse = new MockHttpServletResponse();
+		MockFilterChain allowedChain = new MockFilterChain();
+		CorsPolicyFilter filter = new CorsPolicyFilter(ENGINE, (corsRequest, decision) -> {
+		});
+
+		filter.doFilter(rejected, rejectedResponse, rejectedChain);
+		filter.doFilter(allowed, allowedResponse, allowedChain);
+
+		assertThat(rejectedResponse.getStatus()).isEqualTo(403);
+		assertThat(rejectedChain.getRequest()).as("chain invoked").isNull();
+		assertThat(allowedChain.getRequest()).as("chain invoked").isNotNull();
+		assertThat(allowedResponse.getHeader("Access-Control-Allow-Origin")).isEqualTo(APP);
+	}
+
 }

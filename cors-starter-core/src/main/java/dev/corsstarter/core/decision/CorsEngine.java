@@ -111,7 +111,7 @@ public final class CorsEngine {
 		String requestMethod = OPTIONS.equals(method) ? request.uniqueHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)
 				: null;
 		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
-				: ("GET".equals(method) && "websocket".equalsIgnoreCase(request.header(CorsHeaders.UPGRADE)))
+				: ("GET".equals(method) && HttpTokens.equalsIgnoreAsciiCase(request.header(CorsHeaders.UPGRADE), "websocket"))
 						? RequestType.WEBSOCKET : RequestType.ACTUAL;
 		// a listed exact origin is well-formed by construction, so the common case is one lookup
 		boolean listed = origin != CorsRequest.REPEATED && policy.origins().isListed(origin);

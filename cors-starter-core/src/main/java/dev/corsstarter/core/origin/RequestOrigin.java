@@ -1,5 +1,7 @@
 package dev.corsstarter.core.origin;
 
+import dev.corsstarter.core.request.HttpTokens;
+
 /**
  * Checks of the {@code Origin} request header that run before any policy sees it. Nothing here
  * allocates: a hostile header is inspected in place and never copied, decoded or reflected.
@@ -132,12 +134,14 @@ public final class RequestOrigin {
 			return false;
 		}
 		int schemeLength = scheme.length();
-		if (!origin.regionMatches(true, 0, scheme, 0, schemeLength) || !origin.startsWith("://", schemeLength)) {
+		if (!HttpTokens.regionMatchesIgnoreAsciiCase(origin, 0, scheme, 0, schemeLength)
+				|| !origin.startsWith("://", schemeLength)) {
 			return false;
 		}
 		int hostStart = schemeLength + 3;
 		int hostEnd = hostEnd(origin, hostStart);
-		if (hostEnd - hostStart != host.length() || !origin.regionMatches(true, hostStart, host, 0, host.length())) {
+		if (hostEnd - hostStart != host.length()
+				|| !HttpTokens.regionMatchesIgnoreAsciiCase(origin, hostStart, host, 0, host.length())) {
 			return false;
 		}
 		int originPort = (hostEnd == origin.length()) ? -1 : parsePort(origin, hostEnd + 1);

@@ -119,6 +119,13 @@ class CorsDecisionTableTest {
 						get("/api/orders").origin("https://api.example.com").host("API.Example.com"))
 					.notCors(Reason.SAME_ORIGIN, RequestType.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
+				row("request host that only Unicode case folding makes the origin's is cross-origin",
+						request("POST", "/api/orders").origin("http://localhost:3000").server("http", "localho\u017ft", 3000))
+					.allowed(RequestType.ACTUAL, "api", 0)
+					.headers("Vary", VARY_ORIGIN,
+							"Access-Control-Allow-Origin", "http://localhost:3000",
+							"Access-Control-Allow-Credentials", "true",
+							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
 				row("same origin, IPv6 literal", get("/api/orders").origin("http://[::1]:8080").server("http", "[::1]", 8080))
 					.notCors(Reason.SAME_ORIGIN, RequestType.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
@@ -328,6 +335,19 @@ class CorsDecisionTableTest {
 						get("/ws/chat").origin("https://APP.example.com").websocket())
 					.rejected(Reason.MALFORMED_ORIGIN, RequestType.WEBSOCKET, "ws")
 					.headers("Vary", VARY_ORIGIN),
+				// found by CorsEngineFuzzTest: Java's equalsIgnoreCase folds 'ſ' (U+017F) to 's' and the
+				// Kelvin sign (U+212A) to 'k'; HTTP compares in ASCII case only
+				row("Upgrade with a long s is not a WebSocket handshake",
+						get("/api/orders").origin(APP).header("Upgrade", "web\u017focket"))
+					.allowed(RequestType.ACTUAL, "api", 0)
+					.headers("Vary", VARY_ORIGIN,
+							"Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true",
+							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+				row("Upgrade with a Kelvin sign is not a WebSocket handshake",
+						get("/ws/chat").origin(APP).header("Upgrade", "websoc\u212aet"))
+					.allowed(RequestType.ACTUAL, "ws", 0)
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP),
 
 				// ---- malformed Origin: rejected, never reflected
 				row("empty Origin", get("/api/orders").origin(""))

@@ -1,0 +1,16 @@
+package dev.corsstarter.autoconfigure.it;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/** Concurrent requests on WebFlux with Reactor Netty and Spring Security. */
+@SpringBootTest(classes = CorsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
+class ReactiveConcurrentRequestsIntegrationTests extends AbstractConcurrentRequestsIntegrationTests {
+
+	@Override
+	String server() {
+		return "reactor-netty";
+	}
+
+}
