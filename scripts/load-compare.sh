@@ -8,11 +8,14 @@
 # wrk sends the same credentialed preflight (ceiling, starter, security-cors) and the same allowed
 # GET (none, starter, security-cors), in rounds that rotate the order of the variants; the table
 # shows the median requests/s of each and the ratios. Bounded: rounds x runs x seconds.
-# Usage: scripts/load-compare.sh [seconds-per-run, default 5] [rounds, default 3]
+# Each variant is warmed up first (its JIT compiles while the others idle), and the first round
+# is also discarded. About 2 x (60 + 6 x warm-up + 6 x rounds x seconds) seconds in all.
+# Usage: scripts/load-compare.sh [seconds-per-run, default 5] [rounds, default 5] [warm-up seconds, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-5}"
-ROUNDS="${2:-3}"
+ROUNDS="${2:-5}"
+WARMUP="${3:-20}"
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 
 ./mvnw -B -q -pl cors-starter-sample -am install -DskipTests
@@ -86,16 +89,17 @@ for stack in servlet reactive; do
   for mode in ceiling starter security-cors none; do start "$stack" "$mode"; done
   for mode in ceiling starter security-cors none; do wait_up "$mode"; done
   for kind in preflight actual; do
-    for mode in ${MODES[$kind]}; do check "$kind" "$mode"; load "$kind" "$mode" 5 > /dev/null; done   # warm-up
+    for mode in ${MODES[$kind]}; do check "$kind" "$mode"; load "$kind" "$mode" "$WARMUP" > /dev/null; done
   done
-  for round in $(seq 1 "$ROUNDS"); do
+  for round in $(seq 0 "$ROUNDS"); do
     for kind in preflight actual; do
       read -r -a modes <<< "${MODES[$kind]}"
       for i in 0 1 2; do
         mode="${modes[$(( (i + round) % 3 ))]}"
         rps=$(load "$kind" "$mode" "$DURATION")
-        RESULTS[$stack,$kind,$mode]="${RESULTS[$stack,$kind,$mode]:-} $rps"
-        printf '   round %d %-9s %-13s %10.0f req/s\n' "$round" "$kind" "$mode" "$rps"
+        if [ "$round" -gt 0 ]; then RESULTS[$stack,$kind,$mode]="${RESULTS[$stack,$kind,$mode]:-} $rps"; fi
+        printf '   round %d %-9s %-13s %10.0f req/s%s\n' "$round" "$kind" "$mode" "$rps" \
+          "$([ "$round" -eq 0 ] && echo '  (warm-up round, not counted)')"
       done
     done
   done

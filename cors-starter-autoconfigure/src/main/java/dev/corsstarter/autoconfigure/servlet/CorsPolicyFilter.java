@@ -72,7 +72,7 @@ public class CorsPolicyFilter implements Filter {
 				response.setContentLength(REJECTED_BODY.length);
 				response.getOutputStream().write(REJECTED_BODY);
 			}
-			response.flushBuffer();
+			// no flush: the container completes the response in one write when the filter returns
 			return;
 		}
 		// only a request that continues the chain can see ERROR or ASYNC dispatches
