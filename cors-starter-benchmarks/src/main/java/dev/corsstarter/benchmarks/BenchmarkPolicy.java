@@ -126,11 +126,6 @@ final class BenchmarkPolicy {
 		}
 
 		@Override
-		public int headerCount(String name) {
-			return (header(name) != null) ? 1 : 0;
-		}
-
-		@Override
 		public List<String> headerValues(String name) {
 			String value = header(name);
 			return (value != null) ? List.of(value) : List.of();

@@ -37,12 +37,6 @@ final class ReactiveCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public int headerCount(String name) {
-		List<String> values = this.headers.get(name);
-		return (values != null) ? values.size() : 0;
-	}
-
-	@Override
 	public String uniqueHeader(String name) {
 		List<String> values = this.headers.get(name);
 		if (values == null || values.isEmpty()) {

@@ -107,17 +107,6 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public int headerCount(String name) {
-		Enumeration<String> values = this.request.getHeaders(name);
-		int count = 0;
-		while (values != null && values.hasMoreElements() && count < 2) {
-			values.nextElement();
-			count++;
-		}
-		return count;
-	}
-
-	@Override
 	public String uniqueHeader(String name) {
 		Enumeration<String> values = this.request.getHeaders(name);
 		if (values == null || !values.hasMoreElements()) {

@@ -28,18 +28,21 @@ public interface CorsRequest {
 	/** The first value of a header, or {@code null}. Names are case-insensitive. */
 	String header(String name);
 
-	/** How many times a header occurs (0, 1, 2 or more; counting may stop at 2). */
-	int headerCount(String name);
-
-	/** All values of a header, in order. Only used on the rare repeated-header path. */
+	/** All values of a header, in order, empty when absent. Only used on the rare repeated-header path. */
 	List<String> headerValues(String name);
+
+	/** How many times a header occurs (0, 1, 2 or more; counting may stop at 2). */
+	default int headerCount(String name) {
+		return headerValues(name).size();
+	}
 
 	/**
 	 * A header that should occur at most once, read in one look-up: {@code null} when absent, its
 	 * value when present once, {@link #REPEATED} (compare by identity) when present more often.
 	 */
 	default String uniqueHeader(String name) {
-		return (headerCount(name) > 1) ? REPEATED : header(name);
+		List<String> values = headerValues(name);
+		return values.isEmpty() ? null : (values.size() > 1) ? REPEATED : values.get(0);
 	}
 
 	/**
