@@ -9,13 +9,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.webflux.filter.OrderedWebFilter;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.filter.reactive.HiddenHttpMethodFilter;
 import org.springframework.web.server.WebFilter;
 
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * Installs the CORS web filter in reactive applications, ahead of Spring Security's
@@ -31,9 +35,19 @@ public final class CorsReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers) {
+			ObjectProvider<CorsDecisionObserver> observers, Environment environment, ListableBeanFactory beans) {
 		return new OrderedCorsPolicyWebFilter(engine, CompositeCorsDecisionObserver.of(observers),
-				CorsFilterOrder.resolve(properties));
+				CorsFilterOrder.resolve(properties), methodOverrideParameter(environment, beans));
+	}
+
+	/**
+	 * {@code _method} when a {@code HiddenHttpMethodFilter} runs (Boot's, enabled by
+	 * {@code spring.webflux.hiddenmethod.filter.enabled}, or the application's own).
+	 */
+	static String methodOverrideParameter(Environment environment, ListableBeanFactory beans) {
+		boolean hiddenMethod = beans.getBeanNamesForType(HiddenHttpMethodFilter.class, true, false).length > 0
+				|| environment.getProperty("spring.webflux.hiddenmethod.filter.enabled", Boolean.class, false);
+		return hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null;
 	}
 
 	/** The reactive filter with its order. */
@@ -42,7 +56,12 @@ public final class CorsReactiveAutoConfiguration {
 		private final int order;
 
 		public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order) {
-			super(engine, observer);
+			this(engine, observer, order, null);
+		}
+
+		public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order,
+				String methodOverrideParameter) {
+			super(engine, observer, methodOverrideParameter);
 			this.order = order;
 		}
 

@@ -24,6 +24,7 @@ import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.servlet.ServletRouting;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC dispatches.
@@ -57,7 +58,7 @@ public final class CorsServletAutoConfiguration {
 		String servletPath = environment.getProperty("spring.mvc.servlet.path");
 		boolean hiddenMethod = beans.getBeanNamesForType(HiddenHttpMethodFilter.class, true, false).length > 0
 				|| environment.getProperty("spring.mvc.hiddenmethod.filter.enabled", Boolean.class, false);
-		return new ServletRouting(servletPath, hiddenMethod ? "_method" : null);
+		return new ServletRouting(servletPath, hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,6 +13,7 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.UriUtils;
 
 import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * {@link CorsRequest} over a servlet request, reading headers in place. Besides the request URI,
@@ -21,9 +21,6 @@ import dev.corsstarter.core.request.CorsRequest;
  * the path controllers are mapped with, so that each meets its policy.
  */
 public final class ServletCorsRequest implements CorsRequest {
-
-	/** The methods Spring's {@code HiddenHttpMethodFilter} lets a form parameter choose. */
-	private static final List<String> OVERRIDABLE_METHODS = List.of("PUT", "DELETE", "PATCH");
 
 	private final HttpServletRequest request;
 
@@ -130,11 +127,7 @@ public final class ServletCorsRequest implements CorsRequest {
 			// a body the container cannot parse as a form is not an override the filter would apply
 			return null;
 		}
-		if (value == null || value.isEmpty()) {
-			return null;
-		}
-		String method = value.toUpperCase(Locale.ENGLISH);
-		return OVERRIDABLE_METHODS.contains(method) ? method : null;
+		return MethodOverride.of(value);
 	}
 
 	/**
