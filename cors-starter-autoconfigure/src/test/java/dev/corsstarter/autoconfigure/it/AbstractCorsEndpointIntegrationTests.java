@@ -319,9 +319,9 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		List<String> lines = output.toString().lines().filter(line -> line.contains("FORGED")).toList();
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0)).contains("DEBUG")
-			.contains("CORS OPTIONS /api/hello origin=https://evil.example.org\\u0085FORGED \\u00e4 request-method=DELETE "
-					+ "request-headers=x-one, x-two policy=api type=preflight decision=rejected reason=malformed-origin "
-					+ "status=403 headers={Vary: " + PREFLIGHT_VARY + "}")
+			.contains("CORS \"OPTIONS\" \"/api/hello\" origin=\"https://evil.example.org\\u0085FORGED \\u00e4\" "
+					+ "request-method=\"DELETE\" request-headers=\"x-one, x-two\" policy=api type=preflight "
+					+ "decision=rejected reason=malformed-origin status=403 headers={Vary: \"" + PREFLIGHT_VARY + "\"}")
 			.doesNotContain("\u0085").doesNotContain("\u00e4");
 	}
 
