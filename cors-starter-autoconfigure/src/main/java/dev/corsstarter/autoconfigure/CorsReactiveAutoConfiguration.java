@@ -31,9 +31,11 @@ public final class CorsReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers) {
-		return new OrderedCorsPolicyWebFilter(engine, CompositeCorsDecisionObserver.of(observers),
-				CorsFilterOrder.resolve(properties));
+			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report) {
+		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(engine,
+				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties));
+		CorsStartupLog.installed("reactive", engine, filter.getOrder(), report);
+		return filter;
 	}
 
 	/** The reactive filter with its order. */

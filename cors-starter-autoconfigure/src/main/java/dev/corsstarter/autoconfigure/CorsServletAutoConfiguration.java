@@ -34,13 +34,14 @@ public final class CorsServletAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(CorsPolicyFilter.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers) {
+			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report) {
 		CorsPolicyFilter filter = new CorsPolicyFilter(engine, CompositeCorsDecisionObserver.of(observers));
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
 		registration.setOrder(CorsFilterOrder.resolve(properties));
 		registration.setAsyncSupported(true);
+		CorsStartupLog.installed("servlet", engine, registration.getOrder(), report);
 		return registration;
 	}
 
