@@ -35,9 +35,13 @@ public final class CorsReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers, Environment environment, ListableBeanFactory beans) {
-		return new OrderedCorsPolicyWebFilter(engine, CompositeCorsDecisionObserver.of(observers),
-				CorsFilterOrder.resolve(properties), methodOverrideParameter(environment, beans));
+			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
+			Environment environment, ListableBeanFactory beans) {
+		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(engine,
+				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
+				methodOverrideParameter(environment, beans));
+		CorsStartupLog.installed("reactive", engine, filter.getOrder(), report);
+		return filter;
 	}
 
 	/**
