@@ -81,6 +81,17 @@ class ServletContainerPathIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "//ctx/api/legacy/x", "//ctx//api/legacy/x", "/ctx/..;/ctx/api/legacy/x",
+			"/ctx;x/..;/ctx/api/legacy/x" })
+	void theStarterItselfRefusesEachReEntryWith403(String target) throws IOException {
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(EVIL), "a=1");
+
+		assertThat(response.status()).as(target).isEqualTo(403);
+		assertThat(WireClient.send(this.port, "GET", target.replace("legacy/x", "ws"), upgrade(EVIL), null).status())
+			.as("WebSocket handshake on " + target).isEqualTo(403);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/ctx/api/legacy/x", "//ctx/api/legacy/x", "/ctx/..;/ctx/api/legacy/x" })
 	void theAllowedOriginReachesTheServletWithItsHeaders(String target) throws IOException {
 		int before = legacyCalls.get();
