@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -29,6 +30,7 @@ import dev.corsstarter.core.validation.Violation;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CorsProperties.class)
+@ImportRuntimeHints(CorsRuntimeHints.class)
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsAutoConfiguration {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Configuration;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
@@ -27,6 +28,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 @ConditionalOnWebApplication
 @ConditionalOnBean(CorsEngine.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+@ImportRuntimeHints(CorsEndpointRuntimeHints.class)
 public final class CorsEndpointAutoConfiguration {
 
 	@Bean

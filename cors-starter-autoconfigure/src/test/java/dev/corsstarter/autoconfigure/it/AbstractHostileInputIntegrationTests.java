@@ -280,7 +280,7 @@ abstract class AbstractHostileInputIntegrationTests {
 		};
 	}
 
-	/** A serialised origin as browsers send it (DESIGN: lower case, ASCII, valid labels and port). */
+	/** A serialised origin as browsers send it (lower case, ASCII, valid labels and port). */
 	static boolean isWellFormed(String origin) {
 		if (origin.length() > 300 || !WELL_FORMED.matcher(origin).matches()) {
 			return false;

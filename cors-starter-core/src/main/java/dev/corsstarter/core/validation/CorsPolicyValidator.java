@@ -16,7 +16,7 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.HttpTokens;
 
 /**
- * The startup rules over configured policies (DESIGN §5). Returns every violation found, errors
+ * The startup rules over configured policies. Returns every violation found, errors
  * and warnings, so one failed start reports them all. The structural rules, which apply in every
  * profile, are here; the production and warning rules are in {@link PolicyRules},
  * {@link DevOrigins} and {@link PolicyShadowing}.

@@ -9,7 +9,7 @@ import dev.corsstarter.core.origin.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * Production and warning rules over one policy whose grammar has been checked (DESIGN §5).
+ * Production and warning rules over one policy whose grammar has been checked.
  * Entries of {@code origins} are null where the configured value was invalid; those already
  * have an error and are skipped here.
  * <p>

@@ -1,43 +1,61 @@
 package dev.corsstarter.core.validation;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.IDN;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.hc.client5.http.psl.DomainType;
-import org.apache.hc.client5.http.psl.PublicSuffixList;
-import org.apache.hc.client5.http.psl.PublicSuffixListParser;
-import org.apache.hc.client5.http.psl.PublicSuffixMatcherLoader;
-
 /**
- * Mozilla's Public Suffix List (ICANN and PRIVATE sections) as bundled with Apache HttpClient 5
- * at {@value #RESOURCE}, resolved through the class loader exactly as
- * {@link PublicSuffixMatcherLoader#getDefault()} does, so the list is refreshed with each
- * httpclient5 version (managed by Spring Boot), and a newer copy placed at the same resource path
- * earlier on the class path wins.
+ * Mozilla's Public Suffix List (its ICANN and PRIVATE sections), parsed and matched here, with
+ * no library on the application's class path.
  * <p>
- * The list is parsed once, on first use ({@link #get()}), with httpclient5's
- * {@link PublicSuffixListParser}. Rules are kept as the file writes them (internationalised ones
- * in Unicode); a configured host, always ASCII, is also looked up in Unicode form when it has a
- * punycode ({@code xn--}) label, so the IDNA conversion is paid only then. Only rules listed in
- * the file count: the list's implicit
- * {@code *} rule (every unlisted top-level label is a suffix) is not applied, because unlisted
- * single labels such as {@code corp} or {@code lan} are private namespaces, not public
- * registries.
+ * <b>Which list.</b> The jar carries a copy at {@value #BUNDLED}, copied at build time from the
+ * one Apache HttpClient 5 publishes (the version Spring Boot manages), so each release of this
+ * project ships the list current when it was built. The list is distributed under the Mozilla
+ * Public License 2.0: its header is kept in the file, and {@code META-INF/LICENSE-publicsuffix.txt}
+ * carries the licence. An application that needs a newer list puts one (the file published at
+ * {@code https://publicsuffix.org/list/public_suffix_list.dat}) on its class path at
+ * {@value #OVERRIDE}, e.g. {@code src/main/resources/META-INF/cors-starter/public_suffix_list.dat};
+ * when present it is used instead of the bundled copy.
+ * <p>
+ * <b>Format.</b> One rule per line, read up to the first whitespace; lines starting with
+ * {@code //} are comments, except the section markers {@code // ===BEGIN ICANN DOMAINS===} and
+ * {@code // ===BEGIN PRIVATE DOMAINS===}. A rule is a domain ({@code co.uk}), a wildcard
+ * {@code *.Y} (every child of Y is a suffix, e.g. {@code *.ck}), or an exception {@code !X}
+ * (X is not a suffix although a wildcard covers it, e.g. {@code !www.ck}). Rules of both
+ * sections count (a wildcard over {@code *.github.io} admits sites of other parties just as
+ * {@code *.co.uk} does); rules outside any section, as in a hand-written list, count too.
+ * <p>
+ * <b>Matching.</b> The list is parsed once, on first use ({@link #get()}). Rules are kept as the
+ * file writes them (internationalised ones in Unicode); a configured host, always ASCII, is also
+ * looked up in Unicode form when it has a punycode ({@code xn--}) label, so the IDNA conversion
+ * is paid only then. Only rules listed in the file count: the list's implicit {@code *} rule
+ * (every unlisted top-level label is a suffix) is not applied, because unlisted single labels
+ * such as {@code corp} or {@code lan} are private namespaces, not public registries.
  */
 final class PublicSuffixes {
 
-	static final String RESOURCE = "/org/publicsuffix/list/effective_tld_names.dat";
+	/** Where the build puts the list inside cors-starter-core's jar. */
+	static final String BUNDLED = "dev/corsstarter/core/psl/public_suffix_list.dat";
+
+	/** Where an application may put a newer list; used instead of {@link #BUNDLED} when present. */
+	static final String OVERRIDE = "META-INF/cors-starter/public_suffix_list.dat";
+
+	private static final String BEGIN_ICANN = "===BEGIN ICANN DOMAINS===";
+
+	private static final String BEGIN_PRIVATE = "===BEGIN PRIVATE DOMAINS===";
+
+	private static final String VERSION_PREFIX = "// VERSION:";
 
 	/** Explicit rules such as {@code com}, {@code co.uk}, {@code github.io}. */
 	private final Set<String> rules = new HashSet<>();
@@ -51,36 +69,101 @@ final class PublicSuffixes {
 	/** For a domain with rules strictly below it, the shortest such rule. */
 	private final Map<String, String> ruleBelow = new HashMap<>();
 
-	private PublicSuffixes(List<PublicSuffixList> lists) {
-		for (PublicSuffixList list : lists) {
-			if (list.getType() != DomainType.ICANN && list.getType() != DomainType.PRIVATE) {
-				continue;
-			}
-			for (String rule : list.getRules()) {
-				addRule(rule.strip());
-			}
-			for (String exception : list.getExceptions()) {
-				this.exceptions.add(exception.strip().toLowerCase(Locale.ROOT));
-			}
-		}
+	private int icannRules;
+
+	private int privateRules;
+
+	private String version;
+
+	private String source = "(parsed)";
+
+	private PublicSuffixes() {
 	}
 
-	/** The bundled list, loaded on first call. */
+	/** The list in use (the override when present, else the bundled copy), loaded on first call. */
 	static PublicSuffixes get() {
 		return Holder.INSTANCE;
 	}
 
-	/** Parse a list in the Public Suffix List file format (used for the bundled list and in tests). */
+	/** Parse a list in the Public Suffix List file format. */
 	static PublicSuffixes parse(Reader reader) throws IOException {
-		return new PublicSuffixes(PublicSuffixListParser.INSTANCE.parseByType(reader));
+		PublicSuffixes suffixes = new PublicSuffixes();
+		BufferedReader lines = (reader instanceof BufferedReader buffered) ? buffered : new BufferedReader(reader);
+		Section section = Section.NONE;
+		String line;
+		while ((line = lines.readLine()) != null) {
+			line = line.strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			if (line.startsWith("//")) {
+				if (line.contains(BEGIN_ICANN)) {
+					section = Section.ICANN;
+				}
+				else if (line.contains(BEGIN_PRIVATE)) {
+					section = Section.PRIVATE;
+				}
+				else if (line.contains("===END ")) {
+					section = Section.NONE;
+				}
+				else if (line.startsWith(VERSION_PREFIX) && suffixes.version == null) {
+					suffixes.version = line.substring(VERSION_PREFIX.length()).strip();
+				}
+				continue;
+			}
+			int space = indexOfWhitespace(line);
+			String rule = (space < 0) ? line : line.substring(0, space);
+			suffixes.add(rule, section);
+		}
+		return suffixes;
 	}
 
-	private void addRule(String rule) {
-		if (rule.isEmpty()) {
+	/**
+	 * Load the list a class loader provides: {@value #OVERRIDE} when it has one, else
+	 * {@value #BUNDLED}.
+	 * @throws IllegalStateException when neither is present, or the list found has no rule
+	 */
+	static PublicSuffixes load(ClassLoader classLoader) {
+		URL resource = classLoader.getResource(OVERRIDE);
+		if (resource == null) {
+			resource = classLoader.getResource(BUNDLED);
+		}
+		if (resource == null) {
+			throw new IllegalStateException("The Public Suffix List " + BUNDLED
+					+ " is missing from the class path; it is part of the cors-starter-core jar.");
+		}
+		PublicSuffixes suffixes;
+		try (InputStream in = resource.openStream();
+				Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+			suffixes = parse(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the Public Suffix List " + resource, ex);
+		}
+		if (suffixes.ruleCount() == 0) {
+			throw new IllegalStateException("The Public Suffix List " + resource
+					+ " has no rule; use the file published at https://publicsuffix.org/list/public_suffix_list.dat");
+		}
+		suffixes.source = resource.toString();
+		return suffixes;
+	}
+
+	private void add(String rule, Section section) {
+		if (rule.startsWith("!")) {
+			this.exceptions.add(rule.substring(1).toLowerCase(Locale.ROOT));
 			return;
 		}
 		boolean wildcard = rule.startsWith("*.");
 		String base = (wildcard ? rule.substring(2) : rule).toLowerCase(Locale.ROOT);
+		if (base.isEmpty()) {
+			return;
+		}
+		if (section == Section.ICANN) {
+			this.icannRules++;
+		}
+		else if (section == Section.PRIVATE) {
+			this.privateRules++;
+		}
 		String normalized = wildcard ? "*." + base : base;
 		String ancestor;
 		if (wildcard) {
@@ -130,11 +213,45 @@ final class PublicSuffixes {
 		return suffix;
 	}
 
+	/** Rules (normal and wildcard, not exceptions) read from the ICANN section. */
+	int icannRuleCount() {
+		return this.icannRules;
+	}
+
+	/** Rules (normal and wildcard, not exceptions) read from the PRIVATE section. */
+	int privateRuleCount() {
+		return this.privateRules;
+	}
+
+	/** Rules (normal and wildcard, not exceptions) read from anywhere in the list. */
+	int ruleCount() {
+		return this.rules.size() + this.wildcardParents.size();
+	}
+
+	/** The list's {@code // VERSION:} line, or {@code null} when it has none. */
+	String version() {
+		return this.version;
+	}
+
+	/** Where the list was read from. */
+	String source() {
+		return this.source;
+	}
+
 	private String spanned(String domain) {
 		if (isPublicSuffix(domain)) {
 			return domain;
 		}
 		return this.ruleBelow.get(domain);
+	}
+
+	private static int indexOfWhitespace(String line) {
+		for (int i = 0; i < line.length(); i++) {
+			if (Character.isWhitespace(line.charAt(i))) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static String parent(String domain) {
@@ -182,22 +299,19 @@ final class PublicSuffixes {
 		}
 	}
 
+	private enum Section {
+
+		NONE, ICANN, PRIVATE
+
+	}
+
 	private static final class Holder {
 
-		static final PublicSuffixes INSTANCE = load();
+		static final PublicSuffixes INSTANCE = load(classLoader());
 
-		private static PublicSuffixes load() {
-			InputStream in = PublicSuffixMatcherLoader.class.getResourceAsStream(RESOURCE);
-			if (in == null) {
-				throw new IllegalStateException("The Public Suffix List resource " + RESOURCE
-						+ " is missing from the class path; it ships with org.apache.httpcomponents.client5:httpclient5, a dependency of cors-starter-core.");
-			}
-			try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-				return parse(reader);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not read the Public Suffix List " + RESOURCE, ex);
-			}
+		private static ClassLoader classLoader() {
+			ClassLoader loader = PublicSuffixes.class.getClassLoader();
+			return (loader != null) ? loader : ClassLoader.getSystemClassLoader();
 		}
 
 	}

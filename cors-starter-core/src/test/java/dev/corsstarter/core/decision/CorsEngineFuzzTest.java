@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.fail;
  * <li>a rejected, not-CORS or no-policy decision carries no {@code Access-Control-*} header;</li>
  * <li>credentials, private-network access, methods and headers are granted only as the policy says
  * and cover what the preflight asked for;</li>
- * <li>the decision equals the one a reference model of DESIGN §4, written independently of the
+ * <li>the decision equals the one a reference model of the CORS decision table, written independently of the
  * engine, gives.</li>
  * </ul>
  * A failure names the seed, the request's number and the request itself. For an exploratory run,
@@ -119,7 +119,7 @@ class CorsEngineFuzzTest {
 	static final CorsEngine ENGINE = CorsEngine
 		.create(List.of(EXACT, SUBDOMAIN, ANY, ANY_SECURE, CREDENTIALS, PRIVATE_NETWORK, OPAQUE, ANY_PORT));
 
-	/** Which origins each policy allows, written by hand from DESIGN §3 rather than from the configuration. */
+	/** Which origins each policy allows, written by hand from the origin grammar rather than from the configuration. */
 	static final Map<String, Predicate<String>> ALLOWED_ORIGINS = Map.of(
 			"exact", Set.of(APP, "https://admin.example.com:8443")::contains,
 			"subdomain", regex("https://([a-z0-9_-]+\\.)+preview\\.example\\.com"),
@@ -297,7 +297,7 @@ class CorsEngineFuzzTest {
 	}
 
 	/**
-	 * The response headers DESIGN §4 asks for: both candidate policies decide, and a rejection by
+	 * The response headers the decision table asks for: both candidate policies decide, and a rejection by
 	 * either wins; otherwise the normalised path's policy answers.
 	 */
 	static Map<String, String> expectedHeaders(TestCorsRequest request) {
@@ -318,7 +318,7 @@ class CorsEngineFuzzTest {
 	record Expected(boolean rejected, Map<String, String> headers) {
 	}
 
-	/** DESIGN §4 for one policy, from the request as sent and the policy as configured. */
+	/** The decision table for one policy, from the request as sent and the policy as configured. */
 	static Expected reference(TestCorsRequest request, CompiledPolicy compiled) {
 		CorsPolicy policy = compiled.policy();
 		List<String> origins = request.headerValues("Origin");
@@ -416,7 +416,7 @@ class CorsEngineFuzzTest {
 		return isWellFormed(origin) && ALLOWED_ORIGINS.get(policy.name()).test(origin);
 	}
 
-	/** A serialised origin as browsers send it (DESIGN §4), by regular expression and limits. */
+	/** A serialised origin as browsers send it, by regular expression and limits. */
 	static boolean isWellFormed(String origin) {
 		if (origin.equals("null")) {
 			return true;

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When several policies cover a path the most specific pattern wins, and the answer never depends
- * on the order in which policies were declared (DESIGN §3).
+ * on the order in which policies were declared.
  */
 class PolicySelectionTest {
 

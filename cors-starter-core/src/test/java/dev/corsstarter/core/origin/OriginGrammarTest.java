@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * The {@code allowed-origins} grammar of DESIGN §3: which request origins a configured pattern
+ * The {@code allowed-origins} grammar: which request origins a configured pattern
  * matches, and which configured values are refused at startup with a fix.
  */
 class OriginGrammarTest {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Every startup rule of DESIGN §5, table-driven: each rule has rows that must be reported (with
+ * Every startup validation rule, table-driven: each rule has rows that must be reported (with
  * severity, exact property, value, a reason and a fix, the fix naming the corrected value where
  * there is one) and rows that must pass. A failing row must produce exactly the expected
  * violation and nothing else, so no rule double-reports or fires on a neighbour's input.

@@ -1,24 +1,26 @@
 package dev.corsstarter.core.validation;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
 import java.net.IDN;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
-import org.apache.hc.client5.http.psl.DomainType;
-import org.apache.hc.client5.http.psl.PublicSuffixList;
-import org.apache.hc.client5.http.psl.PublicSuffixListParser;
-import org.apache.hc.client5.http.psl.PublicSuffixMatcher;
-import org.apache.hc.client5.http.psl.PublicSuffixMatcherLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PublicSuffixesTest {
 
@@ -62,43 +64,123 @@ class PublicSuffixesTest {
 	}
 
 	@Test
-	void theBundledListIsLoadedOnce() {
+	void theListInUseIsLoadedOnce() {
 		assertThat(PublicSuffixes.get()).isSameAs(PublicSuffixes.get());
 		assertThat(PublicSuffixes.get().isPublicSuffix("vercel.app")).isTrue();
 		assertThat(PublicSuffixes.get().isPublicSuffix("example.com")).isFalse();
 	}
 
-	/** Every rule of the bundled list means what httpclient5's own matcher says it means. */
 	@Test
-	void agreesWithHttpClientOnEveryBundledRule() throws IOException {
-		List<PublicSuffixList> lists;
-		try (InputStream in = PublicSuffixMatcherLoader.class.getResourceAsStream(PublicSuffixes.RESOURCE);
-				Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-			lists = PublicSuffixListParser.INSTANCE.parseByType(reader);
-		}
-		PublicSuffixMatcher matcher = PublicSuffixMatcherLoader.getDefault();
-		PublicSuffixes suffixes = PublicSuffixes.get();
-		assertThat(lists).extracting(PublicSuffixList::getType).contains(DomainType.ICANN, DomainType.PRIVATE);
+	void theBundledListIsCurrentAndHasBothSections() {
+		PublicSuffixes bundled = PublicSuffixes.load(getClass().getClassLoader());
+		assertThat(bundled.source()).endsWith(PublicSuffixes.BUNDLED);
+		assertThat(bundled.version()).matches("\\d{4}-\\d{2}-\\d{2}.*");
+		assertThat(bundled.icannRuleCount()).isGreaterThan(5000);
+		assertThat(bundled.privateRuleCount()).isGreaterThan(1000);
+		// normal rules, ICANN and PRIVATE
+		assertThat(bundled.isPublicSuffix("com")).isTrue();
+		assertThat(bundled.isPublicSuffix("co.uk")).isTrue();
+		assertThat(bundled.isPublicSuffix("github.io")).isTrue();
+		assertThat(bundled.isPublicSuffix("example.com")).isFalse();
+		assertThat(bundled.isPublicSuffix("myapp.github.io")).isFalse();
+		// wildcard rule *.ck and its exception !www.ck
+		assertThat(bundled.isPublicSuffix("anything.ck")).isTrue();
+		assertThat(bundled.isPublicSuffix("www.ck")).isFalse();
+		assertThat(bundled.suffixSpannedBySubdomainsOf("ck")).isEqualTo("*.ck");
+		assertThat(bundled.suffixSpannedBySubdomainsOf("www.ck")).isNull();
+		// an internationalised rule, looked up by its punycode form
+		assertThat(bundled.suffixSpannedBySubdomainsOf(IDN.toASCII("公司.cn"))).isEqualTo(IDN.toASCII("公司.cn"));
+	}
+
+	/** Every rule and exception of the bundled file means what the file says. */
+	@Test
+	void everyBundledRuleIsMatched() throws IOException {
+		PublicSuffixes suffixes = PublicSuffixes.load(getClass().getClassLoader());
 		int checked = 0;
-		for (PublicSuffixList list : lists) {
-			for (String rule : list.getRules()) {
-				if (!rule.chars().allMatch(c -> c < 0x80)) {
-					String ascii = IDN.toASCII(rule.startsWith("*.") ? rule.substring(2) : rule, IDN.ALLOW_UNASSIGNED);
-					String host = rule.startsWith("*.") ? "probe-label." + ascii : ascii;
-					assertThat(suffixes.suffixSpannedBySubdomainsOf(host)).as(rule).isEqualTo(host);
+		int exceptions = 0;
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream(PublicSuffixes.BUNDLED);
+				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				String rule = line.strip().split("\\s", 2)[0];
+				if (rule.isEmpty() || rule.startsWith("//")) {
 					continue;
 				}
-				String domain = rule.startsWith("*.") ? "probe-label." + rule.substring(2) : rule;
-				assertThat(matcher.matches(domain)).as(rule).isTrue();
-				assertThat(suffixes.isPublicSuffix(domain)).as(rule).isTrue();
+				if (rule.startsWith("!")) {
+					assertThat(suffixes.isPublicSuffix(rule.substring(1))).as(rule).isFalse();
+					exceptions++;
+					continue;
+				}
+				boolean wildcard = rule.startsWith("*.");
+				String base = wildcard ? rule.substring(2) : rule;
+				String ascii = IDN.toASCII(base, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+				String host = wildcard ? "probe-label." + ascii : ascii;
+				assertThat(suffixes.suffixSpannedBySubdomainsOf(host)).as(rule).isEqualTo(host);
 				checked++;
 			}
-			for (String exception : list.getExceptions()) {
-				assertThat(matcher.matches(exception)).as(exception).isFalse();
-				assertThat(suffixes.isPublicSuffix(exception)).as(exception).isFalse();
-			}
 		}
-		assertThat(checked).isGreaterThan(5000);
+		assertThat(checked).isGreaterThan(7000);
+		assertThat(exceptions).isPositive();
+	}
+
+	/** A list at META-INF/cors-starter/public_suffix_list.dat replaces the bundled one. */
+	@Test
+	void anApplicationListOnTheClassPathWins(@TempDir Path dir) throws IOException {
+		Path override = dir.resolve(PublicSuffixes.OVERRIDE);
+		Files.createDirectories(override.getParent());
+		Files.writeString(override, """
+				// VERSION: 2099-01-01_00-00-00_UTC
+				// ===BEGIN PRIVATE DOMAINS===
+				brand-new-host.example
+				// ===END PRIVATE DOMAINS===
+				""");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() },
+				getClass().getClassLoader())) {
+			PublicSuffixes suffixes = PublicSuffixes.load(loader);
+			assertThat(suffixes.source()).endsWith(PublicSuffixes.OVERRIDE);
+			assertThat(suffixes.version()).isEqualTo("2099-01-01_00-00-00_UTC");
+			assertThat(suffixes.isPublicSuffix("brand-new-host.example")).isTrue();
+			assertThat(suffixes.isPublicSuffix("com")).isFalse();
+		}
+	}
+
+	@Test
+	void anEmptyApplicationListIsRefused(@TempDir Path dir) throws IOException {
+		Path override = dir.resolve(PublicSuffixes.OVERRIDE);
+		Files.createDirectories(override.getParent());
+		Files.writeString(override, "// nothing but comments\n");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() },
+				getClass().getClassLoader())) {
+			assertThatIllegalStateException().isThrownBy(() -> PublicSuffixes.load(loader))
+				.withMessageContaining(PublicSuffixes.OVERRIDE)
+				.withMessageContaining("has no rule");
+		}
+	}
+
+	/**
+	 * Apache HttpClient must not be on the class path: where it is, Spring Boot's
+	 * {@code ClientHttpRequestFactoryBuilder.detect()} switches the application's RestClient to
+	 * it. The list is copied out of its jar at build time instead.
+	 */
+	@Test
+	void apacheHttpClientIsNotADependency() {
+		assertThatExceptionOfType(ClassNotFoundException.class)
+			.isThrownBy(() -> Class.forName("org.apache.hc.client5.http.psl.PublicSuffixMatcher"));
+		assertThatExceptionOfType(ClassNotFoundException.class)
+			.isThrownBy(() -> Class.forName("org.apache.hc.client5.http.impl.classic.HttpClients"));
+	}
+
+	@Test
+	void theListsLicenceShipsWithIt() throws IOException {
+		try (InputStream licence = getClass().getClassLoader()
+			.getResourceAsStream("META-INF/LICENSE-publicsuffix.txt");
+				InputStream list = getClass().getClassLoader().getResourceAsStream(PublicSuffixes.BUNDLED)) {
+			assertThat(licence).isNotNull();
+			assertThat(new String(licence.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("Mozilla Public License Version 2.0");
+			assertThat(new String(list.readNBytes(400), StandardCharsets.UTF_8))
+				.contains("Mozilla Public", "mozilla.org/MPL/2.0/");
+		}
 	}
 
 }

@@ -1,0 +1,33 @@
+package dev.corsstarter.autoconfigure;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
+
+/**
+ * What cors-starter reads reflectively or as a resource, declared for ahead-of-time processing
+ * and GraalVM native images:
+ * <ul>
+ * <li>{@link CorsProperties} and its nested types, bound from {@code cors.*};</li>
+ * <li>the Public Suffix List bundled in cors-starter-core,
+ * {@code dev/corsstarter/core/psl/public_suffix_list.dat}, and the resource an application may
+ * add to use a newer list, {@code META-INF/cors-starter/public_suffix_list.dat}.</li>
+ * </ul>
+ * The actuator endpoint's response types are declared by {@link CorsEndpointRuntimeHints}.
+ */
+public class CorsRuntimeHints implements RuntimeHintsRegistrar {
+
+	/** The Public Suffix List inside cors-starter-core's jar. */
+	public static final String BUNDLED_PUBLIC_SUFFIX_LIST = "dev/corsstarter/core/psl/public_suffix_list.dat";
+
+	/** A newer Public Suffix List an application puts on its class path. */
+	public static final String APPLICATION_PUBLIC_SUFFIX_LIST = "META-INF/cors-starter/public_suffix_list.dat";
+
+	@Override
+	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+		BindableRuntimeHintsRegistrar.forTypes(CorsProperties.class).registerHints(hints, classLoader);
+		hints.resources().registerPattern(BUNDLED_PUBLIC_SUFFIX_LIST);
+		hints.resources().registerPattern(APPLICATION_PUBLIC_SUFFIX_LIST);
+	}
+
+}
