@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,6 +37,11 @@ import dev.corsstarter.core.validation.Violation;
 public final class CorsAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
+
+	/** Refuses Spring Boot lines older than the supported ones, see {@link SpringBootLines}. */
+	CorsAutoConfiguration() {
+		SpringBootLines.check(SpringBootVersion.getVersion());
+	}
 
 	@Bean
 	@ConditionalOnCorsPolicies
