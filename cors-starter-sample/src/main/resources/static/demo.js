@@ -2,6 +2,9 @@
 // can observe. Every result cell carries stable data attributes, read by the browser tests:
 //   id="result-<scenario>"  data-outcome="pending|ok|blocked"  data-status="<HTTP status, empty when blocked>"
 //   data-expected="ok|blocked"  data-body="<response text>"  data-headers="<JSON of the readable headers>"
+// A blocked row also gets the reason the starter gave, which the browser hides from the page,
+// asked of the actuator's dry run on this page's own origin with the demo login:
+//   id="reason-<scenario>"  data-reason="<e.g. header-not-allowed>"  data-rejected-value="<e.g. x-debug>"
 // and #scenarios gets data-done="true" once every scenario has finished.
 (() => {
   'use strict';
@@ -58,6 +61,7 @@
       title: 'Error status 401',
       explain: 'No login for the credentialed area: Spring Security answers 401, with the CORS headers, so the page sees it.',
       expected: 'ok',
+      readableError: true,
       request: () => ['GET', '/api/account/me', { credentials: 'include' }],
     },
     {
@@ -65,6 +69,7 @@
       title: 'Error status 500',
       explain: 'The controller throws; the error response still carries the CORS headers.',
       expected: 'ok',
+      readableError: true,
       request: () => ['GET', '/api/public/fail', {}],
     },
     {
@@ -111,6 +116,56 @@
     }
   }
 
+  // Request headers a page may send without a preflight (Fetch standard, CORS-safelisted).
+  const SAFELISTED_HEADERS = ['accept', 'accept-language', 'content-language'];
+  const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+  /** The headers the browser names in Access-Control-Request-Headers for this call, lower case, sorted. */
+  function preflightHeaders(headers) {
+    return Object.entries(headers || {})
+      .filter(([name, value]) => {
+        const lower = name.toLowerCase();
+        if (lower === 'content-type') {
+          return !SAFELISTED_CONTENT_TYPES.includes(String(value).split(';')[0].trim().toLowerCase());
+        }
+        return !SAFELISTED_HEADERS.includes(lower);
+      })
+      .map(([name]) => name.toLowerCase())
+      .sort();
+  }
+
+  /**
+   * Why the starter refused a call: the same request evaluated by GET /actuator/cors (a dry run,
+   * nothing is sent to the API) on this page's own origin, with the demo login. Never throws.
+   */
+  async function whyBlocked(method, path, init) {
+    const headers = preflightHeaders(init.headers);
+    const query = new URLSearchParams({ path, origin: page.origin, method });
+    if (headers.length > 0) {
+      query.set('headers', headers.join(','));
+    }
+    if (!['GET', 'HEAD', 'POST'].includes(method) || headers.length > 0) {
+      query.set('preflight', 'true');
+    }
+    try {
+      const response = await fetch('/actuator/cors?' + query, {
+        // X-Requested-With: Spring Security then answers a wrong login with a bare 401, without
+        // WWW-Authenticate, so the browser shows no login dialog for this same-origin call.
+        headers: { Authorization: basicAuth(), 'X-Requested-With': 'XMLHttpRequest' },
+        cache: 'no-store',
+      });
+      if (!response.ok) {
+        return { error: 'the dry run answered ' + response.status
+          + (response.status === 401 ? ': check the demo login above' : '') };
+      }
+      const answer = await response.json();
+      return { reason: answer.reason, rejectedValue: answer.rejectedValue, policy: answer.policy };
+    }
+    catch (error) {
+      return { error: error.name + ': ' + error.message };
+    }
+  }
+
   function cell(row, className, text) {
     const td = document.createElement('td');
     if (className) {
@@ -127,12 +182,13 @@
     for (const scenario of scenarios) {
       const [method, path] = scenario.request();
       const expected = pageAllowed ? scenario.expected : 'blocked';
+      const expectedLabel = expected === 'ok' && scenario.readableError ? 'readable' : expected;
       const row = document.createElement('tr');
       row.id = 'row-' + scenario.id;
       const title = cell(row, null, scenario.title);
       title.title = scenario.explain;
       cell(row, 'request', method + ' ' + api + path);
-      cell(row, null, expected);
+      cell(row, null, expectedLabel);
       const result = cell(row, 'outcome', 'pending');
       result.id = 'result-' + scenario.id;
       result.dataset.outcome = 'pending';
@@ -151,13 +207,31 @@
     result.dataset.status = observed.status === null ? '' : String(observed.status);
     result.dataset.body = observed.body || '';
     result.dataset.headers = JSON.stringify(observed.headers || {});
-    result.textContent = observed.outcome + (asExpected ? ' \u2713' : ' \u2717 (expected ' + result.dataset.expected + ')');
+    // an error status the page can read (401, 500) is a success of CORS, not an "ok" response
+    const label = observed.outcome === 'ok' && observed.status >= 400 ? 'readable' : observed.outcome;
+    result.textContent = label + (asExpected ? ' \u2713' : ' \u2717 (expected ' + result.dataset.expected + ')');
     row.dataset.asExpected = String(asExpected);
     row.querySelector('.status').textContent = observed.status === null ? '\u2014' : String(observed.status);
     row.querySelector('.read').textContent = observed.outcome === 'ok'
       ? Object.entries(observed.headers).map(([name, value]) => name + ': ' + describe(value)).join('\n')
         + '\n\n' + truncate(observed.body)
       : observed.error + ' \u2014 the page sees no status, no headers, no body';
+  }
+
+  function showReason(scenario, why) {
+    const read = document.getElementById('result-' + scenario.id).parentElement.querySelector('.read');
+    const reason = document.createElement('div');
+    reason.className = 'reason';
+    reason.id = 'reason-' + scenario.id;
+    reason.dataset.reason = why.reason || '';
+    reason.dataset.rejectedValue = why.rejectedValue || '';
+    reason.textContent = why.error
+      ? 'Why: not available (' + why.error + ').'
+      : 'Why, says cors-starter: ' + why.reason
+        + (why.rejectedValue ? ' \u2014 ' + why.rejectedValue : '')
+        + (why.policy ? ' (policy ' + why.policy + ')' : '')
+        + '. From the actuator dry run GET /actuator/cors; the browser does not tell the page.';
+    read.appendChild(reason);
   }
 
   function describe(value) {
@@ -174,7 +248,11 @@
     render();
     for (const scenario of scenarios) {
       const [method, path, init] = scenario.request();
-      show(scenario, await probe(method, api + path, init, scenario.read));
+      const observed = await probe(method, api + path, init, scenario.read);
+      show(scenario, observed);
+      if (observed.outcome === 'blocked') {
+        showReason(scenario, await whyBlocked(method, path, init));
+      }
     }
     body.dataset.done = 'true';
   }

@@ -6,22 +6,27 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
+import dev.corsstarter.autoconfigure.CorsPropertySources.WrittenProperty;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionLogger;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.CorsPolicyValidator;
-import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
@@ -43,21 +48,52 @@ public final class CorsAutoConfiguration {
 		SpringBootLines.check(SpringBootVersion.getVersion());
 	}
 
+	/** Checks every key under {@code cors.} and reports unreadable values when the properties bind. */
+	@Bean
+	static CorsPropertiesBindHandlerAdvisor corsPropertiesBindHandlerAdvisor() {
+		return new CorsPropertiesBindHandlerAdvisor();
+	}
+
+	/** Warns when {@code cors.*} properties are set but no policy is, so no filter is installed. */
+	@Bean
+	static SmartInitializingSingleton corsInactiveWarning(ListableBeanFactory beanFactory, Environment environment) {
+		return () -> {
+			if (beanFactory.getBeanNamesForType(CorsEngine.class, false, false).length > 0) {
+				return;
+			}
+			List<WrittenProperty> seen = CorsPropertySources.all(ConfigurationPropertySources.get(environment));
+			if (!seen.isEmpty()) {
+				logger.warn("CORS properties are set but no policy is configured under cors.policies.<name>, so no "
+						+ "CORS filter is installed. Properties seen: "
+						+ String.join(", ", seen.stream().map(CorsAutoConfiguration::keyAndOrigin).toList())
+						+ ". Configure a policy, e.g. cors.policies.api.path-patterns=/api/** and "
+						+ "cors.policies.api.allowed-origins=https://app.example.com");
+			}
+		};
+	}
+
 	@Bean
 	@ConditionalOnCorsPolicies
 	@ConditionalOnMissingBean
 	CorsConfigurationReport corsConfigurationReport(CorsProperties properties, Environment environment) {
-		boolean production = isProduction(properties, environment);
+		String productionProfile = productionProfile(properties, environment);
 		List<CorsPolicy> policies = properties.toCorsPolicies();
-		List<Violation> violations = CorsPolicyValidator.validate(policies,
-				new ValidationContext(production, properties.getDevOrigins()));
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		List<Violation> violations = CorsPolicyValidator
+			.validate(policies, new ValidationContext(productionProfile != null, properties.getDevOrigins()))
+			.stream()
+			.map(violation -> CorsPropertySources.locate(violation, sources))
+			.toList();
 		if (violations.stream().anyMatch(Violation::isError)) {
-			throw new InvalidCorsConfigurationException(violations);
+			// with cors.unknown-keys=warn, a misspelt key may be why a value is missing: say so
+			throw new InvalidCorsPropertiesException(violations,
+					CorsPropertySources.unknownKeys(sources, Severity.WARN));
 		}
 		for (Violation warning : violations) {
-			logger.warn("CORS configuration: " + warning);
+			logger.warn("CORS configuration: " + warning.describe());
 		}
-		return new CorsConfigurationReport(production, violations);
+		return new CorsConfigurationReport(productionProfile != null, violations,
+				productionRules(properties, productionProfile));
 	}
 
 	@Bean
@@ -73,14 +109,36 @@ public final class CorsAutoConfiguration {
 		return new CorsDecisionLogger();
 	}
 
-	private static boolean isProduction(CorsProperties properties, Environment environment) {
-		List<String> profiles = new ArrayList<>();
-		for (String profile : properties.getProductionProfiles()) {
-			if (profile != null && !profile.isBlank()) {
-				profiles.add(profile.strip());
+	private static String keyAndOrigin(WrittenProperty property) {
+		return property.written() + (property.origin().isEmpty() ? "" : " (" + property.origin() + ")");
+	}
+
+	/** The first of {@code cors.production-profiles} that is active, or {@code null}. */
+	private static String productionProfile(CorsProperties properties, Environment environment) {
+		for (String profile : productionProfiles(properties)) {
+			if (environment.acceptsProfiles(Profiles.of(profile))) {
+				return profile;
 			}
 		}
-		return !profiles.isEmpty() && environment.acceptsProfiles(Profiles.of(profiles.toArray(String[]::new)));
+		return null;
+	}
+
+	private static List<String> productionProfiles(CorsProperties properties) {
+		List<String> profiles = new ArrayList<>();
+		if (properties.getProductionProfiles() != null) {
+			for (String profile : properties.getProductionProfiles()) {
+				if (profile != null && !profile.isBlank()) {
+					profiles.add(profile.strip());
+				}
+			}
+		}
+		return profiles;
+	}
+
+	private static String productionRules(CorsProperties properties, String productionProfile) {
+		String listed = "cors.production-profiles " + productionProfiles(properties);
+		return (productionProfile != null) ? "on: active profile '" + productionProfile + "' is in " + listed
+				: "off: no active profile in " + listed;
 	}
 
 }

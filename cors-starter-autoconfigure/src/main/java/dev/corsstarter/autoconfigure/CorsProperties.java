@@ -41,10 +41,20 @@ public class CorsProperties {
 	private List<String> devOrigins = new ArrayList<>();
 
 	/**
-	 * CORS policies by name. A request is decided by the policy whose path pattern matches it
-	 * most specifically; paths no policy matches are left untouched.
+	 * CORS policies by name, each with path-patterns, allowed-origins, allowed-methods,
+	 * allowed-headers, exposed-headers, allow-credentials, allow-private-network and max-age
+	 * (cors.policies.<name>.<key>). A request is decided by the policy whose path pattern matches
+	 * it most specifically; paths no policy matches are left untouched.
 	 */
 	private Map<String, Policy> policies = new LinkedHashMap<>();
+
+	/**
+	 * What to do with keys under 'cors.' that cors-starter does not define, such as a misspelt
+	 * 'allow-credential': 'fail' stops startup naming each key, where it was set and the closest
+	 * known key; 'warn' logs the same at WARN, for applications that keep keys of their own under
+	 * 'cors.'.
+	 */
+	private UnknownKeys unknownKeys = UnknownKeys.FAIL;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -86,6 +96,14 @@ public class CorsProperties {
 		this.policies = policies;
 	}
 
+	public UnknownKeys getUnknownKeys() {
+		return this.unknownKeys;
+	}
+
+	public void setUnknownKeys(UnknownKeys unknownKeys) {
+		this.unknownKeys = unknownKeys;
+	}
+
 	/** The configured policies as engine values, in declaration order. */
 	public List<CorsPolicy> toCorsPolicies() {
 		List<CorsPolicy> result = new ArrayList<>();
@@ -94,7 +112,20 @@ public class CorsProperties {
 	}
 
 	/**
-	 * One CORS policy.
+	 * What to do with keys under {@code cors.} that cors-starter does not define.
+	 */
+	public enum UnknownKeys {
+
+		/** Stop startup with a failure analysis naming every unknown key. */
+		FAIL,
+
+		/** Log every unknown key at WARN and start. */
+		WARN
+
+	}
+
+	/**
+	 * One CORS policy, bound from {@code cors.policies.<name>.*}.
 	 */
 	public static class Policy {
 
@@ -112,12 +143,13 @@ public class CorsProperties {
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * Allowed HTTP methods, compared case-sensitively; '*' allows any.
+		 * Allowed HTTP methods, compared case-sensitively; '*' allows any. Default GET, HEAD, POST.
 		 */
 		private List<String> allowedMethods = new ArrayList<>(CorsPolicy.DEFAULT_METHODS);
 
 		/**
 		 * Request headers a preflight may ask for, compared case-insensitively; '*' allows any.
+		 * None by default.
 		 */
 		private List<String> allowedHeaders = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.corsstarter.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,12 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.filter.reactive.HiddenHttpMethodFilter;
 import org.springframework.web.server.WebFilter;
 
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * Installs the CORS web filter in reactive applications, ahead of Spring Security's
@@ -33,9 +37,23 @@ public final class CorsReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers) {
-		return new OrderedCorsPolicyWebFilter(engine, CompositeCorsDecisionObserver.of(observers),
-				CorsFilterOrder.resolve(properties));
+			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
+			Environment environment, ListableBeanFactory beans) {
+		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(engine,
+				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
+				methodOverrideParameter(environment, beans));
+		CorsStartupLog.installed("reactive", engine, filter.getOrder(), report);
+		return filter;
+	}
+
+	/**
+	 * {@code _method} when a {@code HiddenHttpMethodFilter} runs (Boot's, enabled by
+	 * {@code spring.webflux.hiddenmethod.filter.enabled}, or the application's own).
+	 */
+	static String methodOverrideParameter(Environment environment, ListableBeanFactory beans) {
+		boolean hiddenMethod = beans.getBeanNamesForType(HiddenHttpMethodFilter.class, true, false).length > 0
+				|| environment.getProperty("spring.webflux.hiddenmethod.filter.enabled", Boolean.class, false);
+		return hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null;
 	}
 
 	/** The reactive filter with its order. */
@@ -44,7 +62,12 @@ public final class CorsReactiveAutoConfiguration {
 		private final int order;
 
 		public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order) {
-			super(engine, observer);
+			this(engine, observer, order, null);
+		}
+
+		public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order,
+				String methodOverrideParameter) {
+			super(engine, observer, methodOverrideParameter);
 			this.order = order;
 		}
 

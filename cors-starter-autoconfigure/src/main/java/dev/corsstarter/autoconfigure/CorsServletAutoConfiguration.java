@@ -14,12 +14,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.filter.HiddenHttpMethodFilter;
 
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
+import dev.corsstarter.autoconfigure.servlet.ServletRouting;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC dispatches.
@@ -36,14 +41,28 @@ public final class CorsServletAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers) {
-		CorsPolicyFilter filter = new CorsPolicyFilter(engine, CompositeCorsDecisionObserver.of(observers));
+			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
+			Environment environment, ListableBeanFactory beans) {
+		CorsPolicyFilter filter = new CorsPolicyFilter(engine, CompositeCorsDecisionObserver.of(observers),
+				routing(environment, beans));
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
 		registration.setOrder(CorsFilterOrder.resolve(properties));
 		registration.setAsyncSupported(true);
+		CorsStartupLog.installed("servlet", engine, registration.getOrder(), report);
 		return registration;
+	}
+
+	/**
+	 * The Spring MVC servlet path, and {@code _method} when a {@code HiddenHttpMethodFilter} runs
+	 * (Boot's, enabled by {@code spring.mvc.hiddenmethod.filter.enabled}, or the application's own).
+	 */
+	static ServletRouting routing(Environment environment, ListableBeanFactory beans) {
+		String servletPath = environment.getProperty("spring.mvc.servlet.path");
+		boolean hiddenMethod = beans.getBeanNamesForType(HiddenHttpMethodFilter.class, true, false).length > 0
+				|| environment.getProperty("spring.mvc.hiddenmethod.filter.enabled", Boolean.class, false);
+		return new ServletRouting(servletPath, hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null);
 	}
 
 }

@@ -156,9 +156,15 @@ class CorsAutoConfigurationTests {
 	void unbindableValueFailsNamingTheProperty() {
 		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.policies.api.max-age=banana").run(context -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(IllegalArgumentException.class);
-			assertThat(findCause(context.getStartupFailure(), BindException.class).getMessage())
-				.contains("cors.policies.api.max-age");
+			assertThat(findCause(context.getStartupFailure(), BindException.class).getName())
+				.hasToString("cors");
+			InvalidCorsPropertiesException ex = findCause(context.getStartupFailure(),
+					InvalidCorsPropertiesException.class);
+			assertThat(ex.getViolations()).singleElement().satisfies(violation -> {
+				assertThat(violation.property()).isEqualTo("cors.policies.api.max-age");
+				assertThat(violation.value()).isEqualTo("banana");
+				assertThat(violation.fix()).contains("cors.policies.api.max-age=10m");
+			});
 		});
 	}
 

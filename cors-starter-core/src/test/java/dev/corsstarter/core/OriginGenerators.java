@@ -21,7 +21,8 @@ public final class OriginGenerators {
 	/** Characters that matter to origin parsing, plus some that must never get through. */
 	static final String TRICKY_CHARS = "abcxyzAZ019-_.:/[]*@?#%+ \t\r\n\u0000\u007f\u00e4\u00df\u0130\u212a\uff0e\u3002\ufeff,;\"'<>\\|";
 
-	static final List<String> KNOWN_SCHEMES = List.of("http", "https", "ws", "wss", "ftp", "capacitor",
+	/** Schemes of origins a browser sends; never ws or wss, which a handshake does not carry. */
+	static final List<String> KNOWN_SCHEMES = List.of("http", "https", "ftp", "capacitor",
 			"chrome-extension", "moz-extension", "app", "web+x", "a.b-c1");
 
 	private OriginGenerators() {
@@ -77,7 +78,8 @@ public final class OriginGenerators {
 		for (int i = 1; i < length; i++) {
 			scheme.append(SCHEME_CHARS.charAt(random.nextInt(SCHEME_CHARS.length())));
 		}
-		return scheme.toString();
+		String result = scheme.toString();
+		return (result.equals("ws") || result.equals("wss")) ? "x" + result : result;
 	}
 
 	/**
@@ -113,7 +115,7 @@ public final class OriginGenerators {
 		return label.toString();
 	}
 
-	/** A bracketed IPv6 literal in lower-case hex, compressed or not. */
+	/** A bracketed IPv6 literal as browsers serialise it: lower-case hex, the longest zero run compressed. */
 	public static String ipv6(Random random) {
 		int groups = 1 + random.nextInt(8);
 		StringBuilder address = new StringBuilder("[");
@@ -126,7 +128,10 @@ public final class OriginGenerators {
 			}
 			address.append(Integer.toHexString(random.nextInt(0x10000)));
 		}
-		return address.append(']').toString();
+		address.append(']');
+		String inner = address.substring(1, address.length() - 1);
+		return "[" + dev.corsstarter.core.origin.Ipv6Address.serialize(dev.corsstarter.core.origin.Ipv6Address.parse(inner))
+				+ "]";
 	}
 
 	/** No port (0), or 1-65535 but never the scheme's default. */

@@ -16,6 +16,9 @@ import dev.corsstarter.autoconfigure.CorsConfigurationReport;
 import dev.corsstarter.core.decision.CompiledPolicy;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.decision.CorsHeaders;
+import dev.corsstarter.core.decision.Reason;
+import dev.corsstarter.core.origin.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.Violation;
 
@@ -45,6 +48,7 @@ import dev.corsstarter.core.validation.Violation;
  * </ul>
  * The answer carries the {@code decision} ({@code allowed}, {@code rejected},
  * {@code not-cors}, {@code no-policy}), the deciding {@code policy}, the {@code reason}, the
+ * {@code rejectedValue} (the origin, method or first requested header the policy refused), the
  * request {@code type}, the {@code status} the filter answers itself ({@code 204} or
  * {@code 403}; {@code null} when the request continues to the application) and the
  * {@code responseHeaders} it writes. A dry run neither logs nor counts a decision.
@@ -65,6 +69,9 @@ public class CorsEndpoint {
 
 	/** The {@code stack} of a WebFlux (reactive) application. */
 	public static final String REACTIVE = "reactive";
+
+	/** Longest {@code rejectedValue} a dry run names: the longest origin the engine accepts. */
+	static final int MAX_REJECTED_VALUE_LENGTH = RequestOrigin.MAX_LENGTH;
 
 	private final CorsEngine engine;
 
@@ -117,8 +124,39 @@ public class CorsEndpoint {
 		return new DryRunDescriptor(
 				new RequestDescriptor(request.method(), request.givenPath(), request.headers()),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				(decision.type() != null) ? decision.type().tag() : null, (status != 0) ? status : null,
-				decision.responseHeaders());
+				rejectedValue(request, decision), (decision.type() != null) ? decision.type().tag() : null,
+				(status != 0) ? status : null, decision.responseHeaders());
+	}
+
+	/**
+	 * What the policy refused: the origin, the method, or the first requested header it does not
+	 * allow, as given. Only values the engine parsed as a well-formed origin or an HTTP token get
+	 * this far, and none longer than {@link #MAX_REJECTED_VALUE_LENGTH}.
+	 */
+	private @Nullable String rejectedValue(DryRunRequest request, CorsDecision decision) {
+		String value = switch (decision.reason()) {
+			case ORIGIN_NOT_ALLOWED -> request.header(CorsHeaders.ORIGIN);
+			case METHOD_NOT_ALLOWED -> request.requestedMethod();
+			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(request);
+			default -> null;
+		};
+		return (value != null && value.length() <= MAX_REJECTED_VALUE_LENGTH) ? value : null;
+	}
+
+	/** The first requested header that on its own is refused, by the very engine that refused them all. */
+	private @Nullable String firstHeaderNotAllowed(DryRunRequest request) {
+		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+		if (requested == null) {
+			return null;
+		}
+		for (String header : requested.split(",")) {
+			String name = header.strip();
+			if (!name.isEmpty() && this.engine.evaluate(request.withRequestedHeaders(name))
+				.reason() == Reason.HEADER_NOT_ALLOWED) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -150,12 +188,15 @@ public class CorsEndpoint {
 	}
 
 	/**
-	 * A validation warning: the property, its value, why it is a problem and how to fix it.
+	 * A validation warning: the property, its value as written, why it is a problem, how to fix
+	 * it, and where the value was set ({@code origin}, e.g.
+	 * {@code class path resource [application.yml], line 12}; empty when not known).
 	 */
-	public record WarningDescriptor(String property, String value, String reason, String fix) {
+	public record WarningDescriptor(String property, String value, String reason, String fix, String origin) {
 
 		static WarningDescriptor of(Violation violation) {
-			return new WarningDescriptor(violation.property(), violation.value(), violation.reason(), violation.fix());
+			return new WarningDescriptor(violation.property(), violation.value(), violation.reason(), violation.fix(),
+					violation.origin());
 		}
 
 	}
@@ -168,6 +209,9 @@ public class CorsEndpoint {
 	 * @param decision {@code allowed}, {@code rejected}, {@code not-cors} or {@code no-policy}
 	 * @param policy the deciding policy, {@code null} when no policy covers the path
 	 * @param reason why, e.g. {@code origin-not-allowed}
+	 * @param rejectedValue what the policy refused, as given in the request: the origin for
+	 * {@code origin-not-allowed}, the method for {@code method-not-allowed}, the first requested
+	 * header not allowed for {@code header-not-allowed}; {@code null} otherwise
 	 * @param type {@code preflight}, {@code actual}, {@code websocket}, {@code no-origin} or
 	 * {@code same-origin}; {@code null} when no policy covers the path
 	 * @param status the status the filter answers with itself ({@code 204} or {@code 403}), or
@@ -176,7 +220,7 @@ public class CorsEndpoint {
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record DryRunDescriptor(RequestDescriptor request, String decision, @Nullable String policy,
-			String reason, @Nullable String type, @Nullable Integer status, Map<String, String> responseHeaders)
+			String reason, @Nullable String rejectedValue, @Nullable String type, @Nullable Integer status, Map<String, String> responseHeaders)
 			implements OperationResponseBody {
 	}
 

@@ -103,6 +103,22 @@ final class DryRunRequest implements CorsRequest {
 		return new DryRunRequest(isPreflight ? OPTIONS : requestMethod, path, parsedPath, requestHeaders);
 	}
 
+	/**
+	 * The method asked about: the {@code Access-Control-Request-Method} of a preflight, else the
+	 * request method.
+	 */
+	String requestedMethod() {
+		String requested = this.headers.get(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+		return (requested != null) ? requested : this.method;
+	}
+
+	/** The same request asking for these headers only. */
+	DryRunRequest withRequestedHeaders(String requestedHeaders) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, requestedHeaders);
+		return new DryRunRequest(this.method, this.rawPath, this.path, headers);
+	}
+
 	/** The path as given. */
 	String givenPath() {
 		return this.rawPath;

@@ -4,19 +4,30 @@ import java.util.List;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 
+import dev.corsstarter.autoconfigure.InvalidCorsPropertiesException;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
 
 /**
  * Turns invalid CORS configuration into a failure report listing every error with its
- * property, value, reason and fix.
+ * property, where it was set, its value as written, the reason and the fix. Runs before Spring
+ * Boot's own analysis of binding failures, which would name only the first problem.
  */
-class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException> {
+class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException>
+		implements Ordered {
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidCorsConfigurationException cause) {
 		List<Violation> errors = cause.getViolations().stream().filter(Violation::isError).toList();
+		List<Violation> unknownKeys = (cause instanceof InvalidCorsPropertiesException properties)
+				? properties.getUnknownKeys() : List.of();
 		StringBuilder description = new StringBuilder();
 		description.append("The CORS configuration is invalid or dangerous (")
 			.append(errors.size())
@@ -24,11 +35,29 @@ class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<In
 			.append("):\n");
 		StringBuilder action = new StringBuilder("Update your application's configuration:\n");
 		for (Violation violation : errors) {
-			description.append("\n    Property: ").append(violation.property())
-				.append("\n    Value: \"").append(violation.value()).append('"')
+			description.append("\n    Property: ").append(violation.property());
+			if (!violation.value().isEmpty()) {
+				description.append("\n    Value: \"").append(violation.value()).append('"');
+			}
+			description.append("\n    Origin: ").append(violation.origin().isEmpty() ? "not set" : violation.origin())
 				.append("\n    Reason: ").append(violation.reason())
 				.append('\n');
 			action.append("\n    ").append(violation.property()).append(": ").append(violation.fix());
+		}
+		List<Violation> ignoredKeys = unknownKeys.stream().filter(violation -> !violation.isError()).toList();
+		if (!ignoredKeys.isEmpty()) {
+			description.append("\nKeys cors-starter does not define were ignored (cors.unknown-keys=warn); a ")
+				.append("misspelling may explain the problems above:\n");
+			for (Violation violation : ignoredKeys) {
+				description.append("\n    ").append(violation.property())
+					.append(violation.origin().isEmpty() ? "" : " (" + violation.origin() + ")")
+					.append(": ").append(violation.fix());
+			}
+			description.append('\n');
+		}
+		if (unknownKeys.stream().anyMatch(Violation::isError)) {
+			action.append("\n\nKeys under 'cors.' that cors-starter does not define stop startup. If the application ")
+				.append("keeps keys of its own under 'cors.', set cors.unknown-keys=warn to log them at WARN instead.");
 		}
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
 	}

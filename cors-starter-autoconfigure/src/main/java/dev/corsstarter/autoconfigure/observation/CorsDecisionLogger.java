@@ -10,8 +10,10 @@ import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
- * Logs one DEBUG line per decision: the CORS conversation, request and answer. Nothing is
- * built unless DEBUG is enabled for {@code dev.corsstarter}.
+ * Logs one DEBUG line per decision: the CORS conversation, request and answer. Every value from
+ * the request is quoted and escaped, so none can imitate a field; the fields the starter writes
+ * itself (policy, type, decision, reason, status) are bare. Nothing is built unless DEBUG is
+ * enabled for {@code dev.corsstarter}.
  */
 public class CorsDecisionLogger implements CorsDecisionObserver {
 
@@ -28,15 +30,15 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 	static String format(CorsRequest request, CorsDecision decision) {
 		StringBuilder line = new StringBuilder(256);
 		line.append("CORS ")
-			.append(LogSanitizer.sanitize(request.method()))
+			.append(LogSanitizer.quote(request.method()))
 			.append(' ')
-			.append(LogSanitizer.sanitize(request.rawPath()))
+			.append(LogSanitizer.quote(request.rawPath()))
 			.append(" origin=")
-			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ORIGIN)))
+			.append(LogSanitizer.quote(request.header(CorsHeaders.ORIGIN)))
 			.append(" request-method=")
-			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
+			.append(LogSanitizer.quote(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
 			.append(" request-headers=")
-			.append(LogSanitizer.sanitize(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
+			.append(LogSanitizer.quote(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
 			.append(" policy=")
 			.append(decision.policyName())
 			.append(" type=")
@@ -54,7 +56,7 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 				line.append("; ");
 			}
 			first = false;
-			line.append(header.getKey()).append(": ").append(LogSanitizer.sanitize(header.getValue()));
+			line.append(header.getKey()).append(": ").append(LogSanitizer.quote(header.getValue()));
 		}
 		return line.append('}').toString();
 	}

@@ -2,7 +2,9 @@ package dev.corsstarter.autoconfigure.observation;
 
 /**
  * Makes request values safe to log: control and non-ASCII characters are escaped and the length
- * is capped, so a hostile header cannot forge log lines or flood the log.
+ * is capped, so a hostile header cannot forge log lines or flood the log; {@link #quote} also
+ * encloses the value in double quotes and escapes any quote in it, so a value cannot imitate
+ * another field of the line ({@code origin="x decision=allowed"}).
  */
 public final class LogSanitizer {
 
@@ -15,6 +17,15 @@ public final class LogSanitizer {
 	}
 
 	public static String sanitize(String value) {
+		return escape(value, false);
+	}
+
+	/** The value escaped and in double quotes, or {@code -} (unquoted) when absent. */
+	public static String quote(String value) {
+		return (value != null) ? '"' + escape(value, true) + '"' : "-";
+	}
+
+	private static String escape(String value, boolean quoted) {
 		if (value == null) {
 			return "-";
 		}
@@ -22,7 +33,7 @@ public final class LogSanitizer {
 		StringBuilder result = null;
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
-			boolean safe = c >= 0x20 && c < 0x7f && c != '\\';
+			boolean safe = c >= 0x20 && c < 0x7f && c != '\\' && !(quoted && c == '"');
 			if (!safe && result == null) {
 				result = new StringBuilder(length + 16).append(value, 0, i);
 			}
@@ -30,8 +41,8 @@ public final class LogSanitizer {
 				if (safe) {
 					result.append(c);
 				}
-				else if (c == '\\') {
-					result.append("\\\\");
+				else if (c == '\\' || c == '"') {
+					result.append('\\').append(c);
 				}
 				else {
 					result.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])

@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -20,6 +22,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
 import dev.corsstarter.core.decision.VaryHeader;
+import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * The reactive CORS filter. Answers preflights and rejections itself without invoking the
@@ -35,15 +38,57 @@ public class CorsPolicyWebFilter implements WebFilter {
 
 	private final CorsDecisionObserver observer;
 
+	private final String methodOverrideParameter;
+
 	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer) {
+		this(engine, observer, null);
+	}
+
+	/**
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
+	 * application reads ({@code _method}), so the method it switches to is decided too; or
+	 * {@code null} when no such filter runs
+	 */
+	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, String methodOverrideParameter) {
 		this.engine = engine;
 		this.observer = observer;
+		this.methodOverrideParameter = methodOverrideParameter;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
 		CorsDecision decision = this.engine.evaluate(request);
+		if (this.methodOverrideParameter != null && decision.isAllowed() && isFormPost(exchange)) {
+			// the override is in the body: read it (the exchange caches the form for the filter
+			// that applies it) and decide again with it
+			return exchange.getFormData().flatMap(form -> {
+				String override = MethodOverride.of(form.getFirst(this.methodOverrideParameter));
+				if (override == null) {
+					return apply(exchange, chain, request, decision);
+				}
+				request.methodOverride(override);
+				return apply(exchange, chain, request, this.engine.evaluate(request));
+			});
+		}
+		return apply(exchange, chain, request, decision);
+	}
+
+	private static boolean isFormPost(ServerWebExchange exchange) {
+		if (exchange.getRequest().getMethod() != HttpMethod.POST) {
+			return false;
+		}
+		try {
+			MediaType type = exchange.getRequest().getHeaders().getContentType();
+			return MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false; // not a form Spring would read
+		}
+	}
+
+	private Mono<Void> apply(ServerWebExchange exchange, WebFilterChain chain, ReactiveCorsRequest request,
+			CorsDecision decision) {
 		if (!decision.hasPolicy()) {
 			return chain.filter(exchange);
 		}

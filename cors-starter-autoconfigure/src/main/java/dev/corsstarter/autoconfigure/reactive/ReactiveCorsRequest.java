@@ -16,9 +16,21 @@ final class ReactiveCorsRequest implements CorsRequest {
 
 	private final HttpHeaders headers;
 
+	private String methodOverride;
+
 	ReactiveCorsRequest(ServerHttpRequest request) {
 		this.request = request;
 		this.headers = request.getHeaders();
+	}
+
+	/** The method the application's hidden-method filter will run this request as. */
+	void methodOverride(String method) {
+		this.methodOverride = method;
+	}
+
+	@Override
+	public String methodOverride() {
+		return this.methodOverride;
 	}
 
 	@Override

@@ -33,9 +33,16 @@ public class CorsPolicyFilter implements Filter {
 
 	private final CorsDecisionObserver observer;
 
+	private final ServletRouting routing;
+
 	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer) {
+		this(engine, observer, ServletRouting.DEFAULT);
+	}
+
+	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer, ServletRouting routing) {
 		this.engine = engine;
 		this.observer = observer;
+		this.routing = routing;
 	}
 
 	@Override
@@ -56,7 +63,7 @@ public class CorsPolicyFilter implements Filter {
 			}
 			return;
 		}
-		ServletCorsRequest corsRequest = new ServletCorsRequest(request);
+		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing);
 		decision = this.engine.evaluate(corsRequest);
 		if (!decision.hasPolicy()) {
 			chain.doFilter(request, response);

@@ -1,5 +1,7 @@
 package dev.corsstarter.autoconfigure.servlet;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -8,18 +10,31 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
+import org.springframework.web.util.UriUtils;
 
 import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.MethodOverride;
 
-/** {@link CorsRequest} over a servlet request, reading headers in place. */
+/**
+ * {@link CorsRequest} over a servlet request, reading headers in place. Besides the request URI,
+ * it reports the path the container routed the request by, and, under a Spring MVC servlet path,
+ * the path controllers are mapped with, so that each meets its policy.
+ */
 public final class ServletCorsRequest implements CorsRequest {
 
 	private final HttpServletRequest request;
 
+	private final ServletRouting routing;
+
 	private PathContainer path;
 
 	public ServletCorsRequest(HttpServletRequest request) {
+		this(request, ServletRouting.DEFAULT);
+	}
+
+	public ServletCorsRequest(HttpServletRequest request, ServletRouting routing) {
 		this.request = request;
+		this.routing = routing;
 	}
 
 	@Override
@@ -47,6 +62,72 @@ public final class ServletCorsRequest implements CorsRequest {
 			return uri.substring(length);
 		}
 		return path().value();
+	}
+
+	/**
+	 * The container's routing path ({@code servletPath + pathInfo}: decoded, normalised, context
+	 * path removed, as the container matched it against servlet mappings) when it differs from
+	 * the raw path, and, for a request mapped to the dispatcher servlet path, the path within it.
+	 */
+	@Override
+	public List<PathContainer> routedPaths() {
+		String servletPath = this.request.getServletPath();
+		String pathInfo = this.request.getPathInfo();
+		String dispatcherPath = this.routing.dispatcherServletPath();
+		boolean underDispatcher = dispatcherPath != null && dispatcherPath.equals(servletPath);
+		if (pathInfo == null && !underDispatcher && (servletPath.isEmpty() || servletPath.equals(rawPath()))) {
+			// the common case: the container routed by the path as sent (or, outside a container,
+			// did not say how it routed)
+			return List.of();
+		}
+		List<PathContainer> paths = new ArrayList<>(2);
+		String routed = (pathInfo != null) ? servletPath + pathInfo : servletPath;
+		if (!routed.equals(rawPath())) {
+			paths.add(encoded(routed));
+		}
+		if (underDispatcher) {
+			paths.add(encoded((pathInfo != null) ? pathInfo : "/"));
+		}
+		return paths;
+	}
+
+	/** A decoded path as a path container, each segment encoded so it reads back as it was. */
+	private static PathContainer encoded(String decoded) {
+		StringBuilder result = new StringBuilder(decoded.length() + 8);
+		int start = 0;
+		while (start <= decoded.length()) {
+			int slash = decoded.indexOf('/', start);
+			int end = (slash < 0) ? decoded.length() : slash;
+			result.append(UriUtils.encodePathSegment(decoded.substring(start, end), StandardCharsets.UTF_8));
+			if (slash < 0) {
+				break;
+			}
+			result.append('/');
+			start = slash + 1;
+		}
+		return PathContainer.parsePath(result.toString());
+	}
+
+	/**
+	 * The {@code _method} form parameter of a {@code POST}, upper-cased, when the application
+	 * honours it and it names a method {@code HiddenHttpMethodFilter} switches to. Reading it
+	 * parses a form body, as that filter will do anyway.
+	 */
+	@Override
+	public String methodOverride() {
+		String parameter = this.routing.methodOverrideParameter();
+		if (parameter == null || !"POST".equals(this.request.getMethod())) {
+			return null;
+		}
+		String value;
+		try {
+			value = this.request.getParameter(parameter);
+		}
+		catch (RuntimeException ex) {
+			// a body the container cannot parse as a form is not an override the filter would apply
+			return null;
+		}
+		return MethodOverride.of(value);
 	}
 
 	/**

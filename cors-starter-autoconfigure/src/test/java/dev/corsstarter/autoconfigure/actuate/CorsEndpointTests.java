@@ -42,7 +42,8 @@ class CorsEndpointTests {
 				.allowPrivateNetwork(true).build()));
 
 	private final Violation warning = Violation.warn("cors.policies.api.max-age", "PT3H",
-			"Chromium caps max-age at 2 hours.", "Use 2h or less.");
+			"Chromium caps max-age at 2 hours.", "Use 2h or less.")
+		.located("class path resource [application.yml], line 9", "3h");
 
 	private final CorsEndpoint endpoint = new CorsEndpoint(this.engine,
 			new CorsConfigurationReport(true, List.of(this.warning)), CorsEndpoint.REACTIVE, 42);
@@ -60,8 +61,8 @@ class CorsEndpointTests {
 		assertThat(descriptor.stack()).isEqualTo("reactive");
 		assertThat(descriptor.filterOrder()).isEqualTo(42);
 		assertThat(descriptor.productionProfileActive()).isTrue();
-		assertThat(descriptor.warnings()).containsExactly(new WarningDescriptor("cors.policies.api.max-age", "PT3H",
-				"Chromium caps max-age at 2 hours.", "Use 2h or less."));
+		assertThat(descriptor.warnings()).containsExactly(new WarningDescriptor("cors.policies.api.max-age", "3h",
+				"Chromium caps max-age at 2 hours.", "Use 2h or less.", "class path resource [application.yml], line 9"));
 	}
 
 	@Test
@@ -100,6 +101,27 @@ class CorsEndpointTests {
 		DryRunDescriptor options = dryRun("/api/x", APP, "OPTIONS", null, null, null);
 		assertThat(options.type()).isEqualTo("actual");
 		assertThat(options.reason()).isEqualTo("method-not-allowed");
+	}
+
+	@Test
+	void dryRunNamesWhatItRefused() {
+		assertThat(dryRun("/api/x", "https://evil.example.org", null, null, null, null).rejectedValue())
+			.isEqualTo("https://evil.example.org");
+		assertThat(dryRun("/api/x", APP, "DELETE", null, null, "true").rejectedValue()).isEqualTo("DELETE");
+		assertThat(dryRun("/api/x", APP, "DELETE", null, null, null).rejectedValue()).isEqualTo("DELETE");
+		assertThat(dryRun("/api/x", APP, "GET", "Content-Type, X-Evil ,x-other", null, null).rejectedValue())
+			.isEqualTo("X-Evil");
+		assertThat(dryRun("/api/x", APP, "GET", "content-type,x-trace,,x-evil", null, null).rejectedValue())
+			.isEqualTo("x-evil");
+		// nothing refused, or nothing that was validated as an origin, method or header name
+		assertThat(dryRun("/api/x", APP, "PUT", "content-type", null, null).rejectedValue()).isNull();
+		assertThat(dryRun("/api/x", APP, "GET", "<script>", null, null).rejectedValue()).isNull();
+		assertThat(dryRun("/api/x", "https://APP.example.com", null, null, null, null).rejectedValue()).isNull();
+		assertThat(dryRun("/api/x", APP, null, null, "true", null).rejectedValue()).isNull();
+		assertThat(dryRun("/other", "https://evil.example.org", null, null, null, null).rejectedValue()).isNull();
+		String longMethod = "X".repeat(CorsEndpoint.MAX_REJECTED_VALUE_LENGTH + 1);
+		assertThat(dryRun("/api/x", APP, longMethod, null, null, null).reason()).isEqualTo("method-not-allowed");
+		assertThat(dryRun("/api/x", APP, longMethod, null, null, null).rejectedValue()).isNull();
 	}
 
 	@Test

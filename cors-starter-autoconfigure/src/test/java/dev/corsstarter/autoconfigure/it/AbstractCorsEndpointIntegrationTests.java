@@ -118,19 +118,21 @@ abstract class AbstractCorsEndpointIntegrationTests {
 
 		assertThat(body).containsExactlyInAnyOrderEntriesOf(dryRunAnswer("OPTIONS", "/api/hello",
 				headers("Origin", EVIL, "Access-Control-Request-Method", "PUT"), "rejected", "api",
-				"origin-not-allowed", "preflight", 403, headers("Vary", PREFLIGHT_VARY)));
+				"origin-not-allowed", EVIL, "preflight", 403, headers("Vary", PREFLIGHT_VARY)));
 	}
 
 	@Test
 	void dryRunOfARejectedHeaderAndPrivateNetworkAccess() throws Exception {
 		assertThat(dryRun("path=/api/hello&origin=" + APP + "&method=POST&headers=content-type,x-evil"))
-			.containsEntry("decision", "rejected").containsEntry("reason", "header-not-allowed").containsEntry("status", 403);
+			.containsEntry("decision", "rejected").containsEntry("reason", "header-not-allowed").containsEntry("status", 403)
+			.containsEntry("rejectedValue", "x-evil");
 		assertThat(dryRun("path=/api/hello&origin=" + APP + "&privateNetwork=true"))
 			.containsEntry("decision", "rejected").containsEntry("reason", "private-network-not-allowed");
 		assertThat(dryRun("path=/device/hello&origin=" + APP + "&privateNetwork=true"))
 			.containsEntry("decision", "allowed").containsEntry("policy", "device");
 		assertThat(dryRun("path=/api/hello&origin=" + APP + "&method=DELETE"))
-			.containsEntry("decision", "rejected").containsEntry("reason", "method-not-allowed").containsEntry("type", "actual");
+			.containsEntry("decision", "rejected").containsEntry("reason", "method-not-allowed").containsEntry("type", "actual")
+			.containsEntry("rejectedValue", "DELETE");
 	}
 
 	@Test
@@ -319,9 +321,9 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		List<String> lines = output.toString().lines().filter(line -> line.contains("FORGED")).toList();
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0)).contains("DEBUG")
-			.contains("CORS OPTIONS /api/hello origin=https://evil.example.org\\u0085FORGED \\u00e4 request-method=DELETE "
-					+ "request-headers=x-one, x-two policy=api type=preflight decision=rejected reason=malformed-origin "
-					+ "status=403 headers={Vary: " + PREFLIGHT_VARY + "}")
+			.contains("CORS \"OPTIONS\" \"/api/hello\" origin=\"https://evil.example.org\\u0085FORGED \\u00e4\" "
+					+ "request-method=\"DELETE\" request-headers=\"x-one, x-two\" policy=api type=preflight "
+					+ "decision=rejected reason=malformed-origin status=403 headers={Vary: \"" + PREFLIGHT_VARY + "\"}")
 			.doesNotContain("\u0085").doesNotContain("\u00e4");
 	}
 
@@ -385,11 +387,19 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	private static Map<String, Object> dryRunAnswer(String method, String path, Map<String, String> requestHeaders,
 			String decision, String policy, String reason, String type, Integer status,
 			Map<String, String> responseHeaders) {
+		return dryRunAnswer(method, path, requestHeaders, decision, policy, reason, null, type, status,
+				responseHeaders);
+	}
+
+	private static Map<String, Object> dryRunAnswer(String method, String path, Map<String, String> requestHeaders,
+			String decision, String policy, String reason, String rejectedValue, String type, Integer status,
+			Map<String, String> responseHeaders) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("request", Map.of("method", method, "path", path, "headers", requestHeaders));
 		answer.put("decision", decision);
 		answer.put("policy", policy);
 		answer.put("reason", reason);
+		answer.put("rejectedValue", rejectedValue);
 		answer.put("type", type);
 		answer.put("status", status);
 		answer.put("responseHeaders", responseHeaders);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the CORS behaviour table: a request and what the response must show.
+ * One row of the behaviour table: a request and what the response must show.
  * Header values may contain {@code {port}}, replaced by the server's port.
  */
 final class CorsScenario {

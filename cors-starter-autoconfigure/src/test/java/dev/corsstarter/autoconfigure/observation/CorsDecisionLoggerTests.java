@@ -66,7 +66,7 @@ class CorsDecisionLoggerTests {
 		new CorsPolicyFilter(this.engine, new CorsDecisionLogger()).doFilter(request, response, new MockFilterChain());
 
 		assertThat(response.getStatus()).isEqualTo(403);
-		assertSanitizedLine("CORS OPTIONS /api/orders");
+		assertSanitizedLine("CORS \"OPTIONS\" \"/api/orders\"");
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class CorsDecisionLoggerTests {
 		new CorsPolicyWebFilter(this.engine, new CorsDecisionLogger()).filter(exchange, e -> Mono.empty()).block();
 
 		assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(403);
-		assertSanitizedLine("CORS OPTIONS /api/orders");
+		assertSanitizedLine("CORS \"OPTIONS\" \"/api/orders\"");
 	}
 
 	@Test
@@ -90,9 +90,29 @@ class CorsDecisionLoggerTests {
 				new MockFilterChain());
 
 		assertThat(this.appender.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-			.isEqualTo("CORS GET /api/orders origin=https://app.example.com request-method=- request-headers=- "
+			.isEqualTo("CORS \"GET\" \"/api/orders\" origin=\"https://app.example.com\" request-method=- request-headers=- "
 					+ "policy=api type=actual decision=allowed reason=allowed status=chain "
-					+ "headers={Vary: Origin; Access-Control-Allow-Origin: https://app.example.com}"));
+					+ "headers={Vary: \"Origin\"; Access-Control-Allow-Origin: \"https://app.example.com\"}"));
+	}
+
+	@Test
+	void aRequestValueCannotImitateAField() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/api/orders");
+		request.addHeader("Origin", "https://x\" policy=none decision=allowed reason=\"allowed");
+		request.addHeader("Access-Control-Request-Method", "PUT decision=allowed");
+
+		new CorsPolicyFilter(this.engine, new CorsDecisionLogger()).doFilter(request, new MockHttpServletResponse(),
+				new MockFilterChain());
+
+		assertThat(this.appender.list).singleElement().satisfies(event -> {
+			String line = event.getFormattedMessage();
+			assertThat(line).contains("origin=\"https://x\\\" policy=none decision=allowed reason=\\\"allowed\" ")
+				.contains("request-method=\"PUT decision=allowed\" ");
+			// outside quoted values, each field appears once, with the starter's own value
+			String unquoted = line.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+			assertThat(unquoted.split(" decision=", -1)).hasSize(2);
+			assertThat(unquoted).contains(" decision=rejected ").contains(" policy=api ");
+		});
 	}
 
 	@Test
@@ -112,8 +132,8 @@ class CorsDecisionLoggerTests {
 			assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
 			String line = event.getFormattedMessage();
 			assertThat(line).startsWith(start)
-				.contains("origin=https://evil.example.org\\u000d\\u000a2026-01-01 INFO forged line\\u0085\\u2028 ")
-				.contains("request-method=PUT\\u000d\\u000aX-Forged: 1 ")
+				.contains("origin=\"https://evil.example.org\\u000d\\u000a2026-01-01 INFO forged line\\u0085\\u2028\" ")
+				.contains("request-method=\"PUT\\u000d\\u000aX-Forged: 1\" ")
 				.contains("policy=api type=preflight decision=rejected reason=malformed-origin status=403")
 				.doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0085").doesNotContain("\u2028");
 		});

@@ -78,28 +78,58 @@ public final class CorsEngine {
 	 * {@code /public/..;/api/x}) is served as its normalised form by lenient routers (Spring MVC
 	 * with {@code AntPathMatcher}, servlet mappings, proxies), so when that form selects another
 	 * policy, both decide and the stricter decision wins: such a path can never slip past the
-	 * policy of the handler that serves it.
+	 * policy of the handler that serves it. The same holds for the paths the server itself routes
+	 * by ({@link CorsRequest#routedPaths()}), and a method override the application honours
+	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent.
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
+		List<PathContainer> routed = request.routedPaths();
+		CompiledPolicy policy;
+		CompiledPolicy normalizedPolicy;
 		if (PolicyRoutes.isPlain(rawPath)) {
 			// the common case: already normalised, and literal patterns match it without parsing
-			CompiledPolicy policy = this.routes.policyForPlain(rawPath, request);
+			policy = this.routes.policyForPlain(rawPath, request);
+			normalizedPolicy = policy;
+		}
+		else {
+			PathContainer path = request.path();
+			policy = policyFor(path);
+			PathContainer normalized = RequestPaths.normalized(path);
+			normalizedPolicy = (normalized != null) ? policyFor(normalized) : policy;
+		}
+		if (routed.isEmpty() && normalizedPolicy == policy) {
 			return (policy != null) ? decide(request, policy) : CorsDecision.NO_POLICY;
 		}
-		PathContainer path = request.path();
-		CompiledPolicy policy = policyFor(path);
-		PathContainer normalized = RequestPaths.normalized(path);
-		CompiledPolicy normalizedPolicy = (normalized != null) ? policyFor(normalized) : policy;
-		if (normalizedPolicy != policy && normalizedPolicy != null) {
-			CorsDecision decision = decide(request, normalizedPolicy);
-			if (policy != null && !decision.isRejected()) {
-				CorsDecision raw = decide(request, policy);
-				return raw.isRejected() ? raw : decision;
-			}
-			return decision;
+		return decideStrictest(request, routed, normalizedPolicy, policy);
+	}
+
+	/**
+	 * Decide with every distinct policy the paths of a request select: the first rejection wins;
+	 * otherwise the decision of the path the server routes by, then of the normalised path, then
+	 * of the raw path.
+	 */
+	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, CompiledPolicy normalized,
+			CompiledPolicy raw) {
+		List<CompiledPolicy> candidates = new ArrayList<>(routed.size() + 2);
+		for (PathContainer path : routed) {
+			candidates.add(policyFor(path));
 		}
-		return (policy != null) ? decide(request, policy) : CorsDecision.NO_POLICY;
+		candidates.add(normalized);
+		candidates.add(raw);
+		CorsDecision chosen = null;
+		for (int i = 0; i < candidates.size(); i++) {
+			CompiledPolicy candidate = candidates.get(i);
+			if (candidate == null || candidates.subList(0, i).contains(candidate)) {
+				continue;
+			}
+			CorsDecision decision = decide(request, candidate);
+			if (decision.isRejected()) {
+				return decision;
+			}
+			chosen = (chosen != null) ? chosen : decision;
+		}
+		return (chosen != null) ? chosen : CorsDecision.NO_POLICY;
 	}
 
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
@@ -128,9 +158,18 @@ public final class CorsEngine {
 		return switch (type) {
 			case PREFLIGHT -> preflight(request, policy, origin, requestMethod);
 			case WEBSOCKET -> policy.websocketAllowed();
-			default -> policy.allowsMethod(method) ? policy.actualAllowed(origin)
+			default -> allowsActualMethod(request, policy, method) ? policy.actualAllowed(origin)
 					: policy.rejected(type, Reason.METHOD_NOT_ALLOWED);
 		};
+	}
+
+	/** The method as sent and, when the application honours an override, the method it runs. */
+	private static boolean allowsActualMethod(CorsRequest request, CompiledPolicy policy, String method) {
+		if (!policy.allowsMethod(method)) {
+			return false;
+		}
+		String override = request.methodOverride();
+		return override == null || policy.allowsMethod(override);
 	}
 
 	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin, String method) {

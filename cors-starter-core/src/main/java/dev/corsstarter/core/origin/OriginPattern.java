@@ -136,6 +136,13 @@ public final class OriginPattern {
 					"Write it in lower case: " + value.substring(0, schemeEnd).toLowerCase(Locale.ROOT)
 							+ value.substring(schemeEnd));
 		}
+		if (scheme.equals("ws") || scheme.equals("wss")) {
+			String page = scheme.equals("ws") ? "http" : "https";
+			throw new OriginSyntaxException(value,
+					"Browsers send the http(s) origin of the page on a WebSocket handshake, never a " + scheme
+							+ ":// origin, so this never matches.",
+					"List the origin of the page that opens the WebSocket: " + page + value.substring(schemeEnd));
+		}
 		if (scheme.length() > RequestOrigin.MAX_SCHEME_LENGTH) {
 			throw new OriginSyntaxException(value, "An Origin with a scheme longer than " + RequestOrigin.MAX_SCHEME_LENGTH
 					+ " characters is rejected as malformed, so this never matches.",
@@ -255,6 +262,17 @@ public final class OriginPattern {
 				String lower = host.toLowerCase(Locale.ROOT);
 				throw new OriginSyntaxException(value, "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).",
 						"Write it as a lower-case IPv6 address, e.g. " + prefix + (lower.equals(host) ? "[::1]" : lower) + portSuffix);
+			}
+			int[] pieces = Ipv6Address.parse(inner);
+			if (pieces == null) {
+				throw new OriginSyntaxException(value, "'" + host + "' is not a valid IPv6 address.",
+						"Write a valid IPv6 address in brackets, e.g. " + prefix + "[::1]" + portSuffix);
+			}
+			String canonical = Ipv6Address.serialize(pieces);
+			if (!canonical.equals(inner)) {
+				throw new OriginSyntaxException(value,
+						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading zeros, an embedded IPv4 address in hex), so this never matches.",
+						"Write: " + prefix + "[" + canonical + "]" + portSuffix);
 			}
 			return;
 		}

@@ -116,7 +116,10 @@ public final class RequestOrigin {
 				return -1;
 			}
 		}
-		if (labelLength == 0 || i - hostStart > OriginPattern.MAX_HOST_LENGTH) {
+		// one trailing dot names the same host as a fully qualified name (http://localhost.:8080): a
+		// browser sends it as typed, so it is well-formed, though no configured origin has one
+		boolean trailingDot = labelLength == 0 && i > hostStart;
+		if ((labelLength == 0 && !trailingDot) || i - hostStart - (trailingDot ? 1 : 0) > OriginPattern.MAX_HOST_LENGTH) {
 			return -1;
 		}
 		return i;

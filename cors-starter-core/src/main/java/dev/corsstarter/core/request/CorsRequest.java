@@ -25,6 +25,29 @@ public interface CorsRequest {
 		return path().value();
 	}
 
+	/**
+	 * Paths within the application, besides {@link #path()} and its normalised form, by which
+	 * the server may route this request to a handler: the servlet container's own routing path
+	 * ({@code servletPath + pathInfo}, which resolves {@code //}, {@code ..;}, path parameters and
+	 * a context path entered twice), or the path Spring MVC maps controllers with under a servlet
+	 * path. Each selects a policy too, and the stricter decision wins. Empty, the default, when
+	 * there are none or they equal the raw path.
+	 */
+	default List<PathContainer> routedPaths() {
+		return List.of();
+	}
+
+	/**
+	 * The method the application will run this request as instead of {@link #method()}, when it
+	 * honours a method override such as the {@code _method} form parameter of Spring's
+	 * {@code HiddenHttpMethodFilter}; {@code null}, the default, when there is none. The engine
+	 * asks only for an actual request from an allowed origin, so an adapter may read the request
+	 * body here.
+	 */
+	default String methodOverride() {
+		return null;
+	}
+
 	/** The first value of a header, or {@code null}. Names are case-insensitive. */
 	String header(String name);
 

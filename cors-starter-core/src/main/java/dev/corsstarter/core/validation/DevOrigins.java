@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.corsstarter.core.origin.Ipv6Address;
 import dev.corsstarter.core.origin.OriginMatcher;
 import dev.corsstarter.core.origin.OriginPattern;
 import dev.corsstarter.core.origin.OriginSyntaxException;
@@ -14,10 +15,13 @@ import dev.corsstarter.core.origin.OriginSyntaxException;
  * <p>
  * <b>Built-in dev hosts</b> (for {@code http} and {@code https} origins, any port, exact or
  * wildcard): {@code localhost} and any {@code *.localhost}; IPv4 loopback {@code 127.0.0.0/8};
- * {@code 0.0.0.0}; RFC 1918 private IPv4 ({@code 10/8}, {@code 172.16/12}, {@code 192.168/16})
- * and link-local {@code 169.254/16}; IPv6 {@code [::1]}, {@code [::]}, unique-local
- * {@code fc00::/7} and link-local {@code fe80::/10}; mDNS names under {@code .local}; and
- * Docker's host aliases under {@code docker.internal} ({@code host.docker.internal}, ...).
+ * {@code 0.0.0.0}; RFC 1918 private IPv4 ({@code 10/8}, {@code 172.16/12}, {@code 192.168/16}),
+ * carrier-grade NAT {@code 100.64/10} and link-local {@code 169.254/16}; IPv6 {@code [::1]},
+ * {@code [::]}, unique-local {@code fc00::/7}, link-local {@code fe80::/10}, and the IPv4-mapped
+ * forms of the IPv4 ranges ({@code [::ffff:7f00:1]}); mDNS names under {@code .local}; names
+ * under {@code .internal} (Docker's {@code host.docker.internal} among them) and
+ * {@code .home.arpa}; and wildcard-DNS services that resolve to any address written into the
+ * name ({@code nip.io}, {@code sslip.io}, {@code localtest.me}, {@code lvh.me}, ...).
  * Other schemes are not built-in dev origins: {@code capacitor://localhost} or
  * {@code ionic://localhost} are the fixed production origins of hybrid mobile apps, and no web
  * page can have them.
@@ -105,28 +109,56 @@ final class DevOrigins {
 		return null;
 	}
 
+	/**
+	 * Services whose DNS answers any address written into the name ({@code 127.0.0.1.nip.io},
+	 * {@code app.localtest.me} resolves to 127.0.0.1): a name under them can point anywhere,
+	 * the visitor's own machine included, and anyone can use them.
+	 */
+	static final List<String> WILDCARD_DNS_SERVICES = List.of("nip.io", "sslip.io", "xip.io", "traefik.me",
+			"localtest.me", "lvh.me", "vcap.me", "localho.st", "lacolhost.com");
+
 	/** The built-in dev host category of an exact or wildcard http(s) origin, or {@code null}. */
 	static String builtIn(OriginPattern origin) {
 		if (!"http".equals(origin.scheme()) && !"https".equals(origin.scheme())) {
 			return null;
 		}
 		String host = origin.host();
-		if (host.equals("localhost") || host.endsWith(".localhost")) {
+		if (isOrUnder(host, "localhost")) {
 			return "a loopback origin (localhost): it is served from the visitor's own machine";
 		}
-		if (host.equals("local") || host.endsWith(".local")) {
+		if (isOrUnder(host, "local")) {
 			return "an mDNS name (.local): it is a device on the visitor's local network";
 		}
-		if (host.equals("docker.internal") || host.endsWith(".docker.internal")) {
+		if (isOrUnder(host, "docker.internal")) {
 			return "Docker's alias for a developer's host machine";
 		}
-		if (host.startsWith("[")) {
-			return ipv6(host.substring(1, host.length() - 1));
+		if (isOrUnder(host, "internal")) {
+			return "a name under .internal, which is reserved for private networks and never resolves on the internet";
 		}
-		return ipv4(host);
+		if (isOrUnder(host, "home.arpa")) {
+			return "a name under .home.arpa, reserved for home networks";
+		}
+		for (String service : WILDCARD_DNS_SERVICES) {
+			if (isOrUnder(host, service)) {
+				return "a name under " + service
+						+ ", a wildcard-DNS service that resolves names to any address written into them (the visitor's own machine included), for anyone";
+			}
+		}
+		if (host.startsWith("[")) {
+			int[] pieces = Ipv6Address.parse(host.substring(1, host.length() - 1));
+			return (pieces != null) ? ipv6(pieces) : null;
+		}
+		int[] octets = ipv4Octets(host);
+		return (octets != null) ? ipv4(octets) : null;
 	}
 
-	private static String ipv4(String host) {
+	private static boolean isOrUnder(String host, String domain) {
+		return host.equals(domain) || (host.endsWith(domain) && host.length() > domain.length()
+				&& host.charAt(host.length() - domain.length() - 1) == '.');
+	}
+
+	/** The octets of a dotted-decimal host (the grammar already refused other IPv4 forms), or {@code null}. */
+	private static int[] ipv4Octets(String host) {
 		String[] parts = host.split("\\.", -1);
 		if (parts.length != 4) {
 			return null;
@@ -142,6 +174,10 @@ final class DevOrigins {
 				return null;
 			}
 		}
+		return octets;
+	}
+
+	private static String ipv4(int[] octets) {
 		if (octets[0] == 127) {
 			return "a loopback address (127.0.0.0/8): it is served from the visitor's own machine";
 		}
@@ -152,29 +188,33 @@ final class DevOrigins {
 				|| (octets[0] == 192 && octets[1] == 168)) {
 			return "a private-network address (RFC 1918): it is a device on the visitor's local network";
 		}
+		if (octets[0] == 100 && octets[1] >= 64 && octets[1] <= 127) {
+			return "a carrier-grade NAT address (100.64.0.0/10): it is a device inside the visitor's provider network";
+		}
 		if (octets[0] == 169 && octets[1] == 254) {
 			return "a link-local address (169.254.0.0/16): it is a device on the visitor's local network";
 		}
 		return null;
 	}
 
-	private static String ipv6(String address) {
-		if (address.equals("::1")) {
+	private static String ipv6(int[] pieces) {
+		int[] mapped = Ipv6Address.mappedIpv4(pieces);
+		if (mapped != null) {
+			String ipv4 = ipv4(mapped);
+			return (ipv4 != null) ? "an IPv4-mapped IPv6 form of " + ipv4 : null;
+		}
+		boolean upperZero = pieces[0] == 0 && pieces[1] == 0 && pieces[2] == 0 && pieces[3] == 0 && pieces[4] == 0
+				&& pieces[5] == 0 && pieces[6] == 0;
+		if (upperZero && pieces[7] == 1) {
 			return "the IPv6 loopback address [::1]: it is served from the visitor's own machine";
 		}
-		if (address.equals("::")) {
+		if (upperZero && pieces[7] == 0) {
 			return "the unspecified IPv6 address [::], which browsers route to the visitor's own machine";
 		}
-		int colon = address.indexOf(':');
-		String first = (colon >= 0) ? address.substring(0, colon) : address;
-		if (first.isEmpty() || first.length() > 4 || !first.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-			return null;
-		}
-		int group = Integer.parseInt(first, 16);
-		if ((group & 0xfe00) == 0xfc00) {
+		if ((pieces[0] & 0xfe00) == 0xfc00) {
 			return "a unique-local IPv6 address (fc00::/7): it is a device on the visitor's private network";
 		}
-		if ((group & 0xffc0) == 0xfe80) {
+		if ((pieces[0] & 0xffc0) == 0xfe80) {
 			return "a link-local IPv6 address (fe80::/10): it is a device on the visitor's local network";
 		}
 		return null;

@@ -9,18 +9,16 @@ import dev.corsstarter.core.origin.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * Production and warning rules over one policy whose grammar has been checked.
- * Entries of {@code origins} are null where the configured value was invalid; those already
- * have an error and are skipped here.
+ * Origin and warning rules over one policy whose grammar has been checked. Entries of
+ * {@code origins} are null where the configured value was invalid; those already have an error
+ * and are skipped here.
  * <p>
- * <b>ERROR while a production profile is active</b>, per {@code allowed-origins[i]}:
+ * <b>ERROR in every profile</b>, per {@code allowed-origins[i]} (no environment has a legitimate
+ * use, and many deployments name their production profile otherwise or use none):
  * <ul>
- * <li>a dev origin, as decided by {@link DevOrigins}: built-in loopback, private-network,
- * {@code .local} and Docker hosts of http(s) origins, plus {@code cors.dev-origins};</li>
- * <li>{@code null}, the opaque origin, which any page can obtain with a sandboxed iframe;</li>
- * <li>an {@code http://} origin, exact or wildcard, on a policy with
- * {@code allow-credentials: true} (not reported again for a dev origin, whose fix is removal,
- * not https);</li>
+ * <li>{@code null} on a policy with {@code allow-credentials: true}: any page can obtain the
+ * opaque origin with a sandboxed iframe and would read responses with the visitor's
+ * credentials;</li>
  * <li>a subdomain wildcard {@code *.X} that spans a public suffix of the Public Suffix List
  * (see {@link PublicSuffixes}): X is itself a suffix ({@code *.com}, {@code *.co.uk},
  * {@code *.github.io}), X's children are suffixes by a wildcard rule ({@code *.ck},
@@ -28,8 +26,16 @@ import dev.corsstarter.core.policy.CorsPolicy;
  * {@code s3.amazonaws.com}); in each case the wildcard admits sites registered by other parties.
  * The list is loaded only when such a wildcard is checked.</li>
  * </ul>
- * <b>Dev origins outside production</b> produce nothing, not even a warning: they are normal
- * in development, and a warning on every local start would teach users to ignore warnings.
+ * <b>ERROR while a production profile is active, WARN otherwise</b>:
+ * <ul>
+ * <li>{@code null}, the opaque origin, which any page can obtain with a sandboxed iframe;</li>
+ * <li>an {@code http://} origin, exact or wildcard, on a policy with
+ * {@code allow-credentials: true}, unless it is a dev origin.</li>
+ * </ul>
+ * <b>ERROR while a production profile is active, silent otherwise</b>: a dev origin, as decided
+ * by {@link DevOrigins} (built-in loopback, private-network and wildcard-DNS hosts, plus
+ * {@code cors.dev-origins}). Dev origins are normal in development, and a warning on every local
+ * start would teach users to ignore warnings.
  * <p>
  * <b>WARN in every profile</b>:
  * <ul>
@@ -63,17 +69,17 @@ final class PolicyRules {
 	}
 
 	static void apply(CorsPolicy policy, List<OriginPattern> origins, ValidationContext context, List<Violation> out) {
-		if (context.production()) {
-			applyProductionRules(policy, origins, DevOrigins.of(context), out);
-		}
+		checkOrigins(policy, origins, context, DevOrigins.of(context), out);
 		checkMaxAge(policy, out);
 		checkWildcardsWithCredentials(policy, out);
 		checkForbiddenHeaders(policy, out);
 	}
 
-	private static void applyProductionRules(CorsPolicy policy, List<OriginPattern> origins, DevOrigins devOrigins,
-			List<Violation> out) {
+	private static void checkOrigins(CorsPolicy policy, List<OriginPattern> origins, ValidationContext context,
+			DevOrigins devOrigins, List<Violation> out) {
 		String prefix = policy.propertyPrefix();
+		boolean production = context.production();
+		Severity productionError = production ? Severity.ERROR : Severity.WARN;
 		for (int i = 0; i < origins.size(); i++) {
 			OriginPattern origin = origins.get(i);
 			if (origin == null || origin.kind() == OriginPattern.Kind.ANY) {
@@ -82,22 +88,33 @@ final class PolicyRules {
 			String property = prefix + ".allowed-origins[" + i + "]";
 			String value = origin.value();
 			if (origin.kind() == OriginPattern.Kind.NULL) {
-				out.add(Violation.error(property, value,
-						"The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents and some redirects; any web site can produce it with <iframe sandbox>, so allowing it in production allows everyone.",
-						"Remove 'null' from " + prefix + ".allowed-origins and serve the client from a real origin that you list, e.g. https://app.example.com"));
+				String fix = "Remove 'null' from " + prefix
+						+ ".allowed-origins and serve the client from a real origin that you list, e.g. https://app.example.com";
+				if (policy.allowCredentials()) {
+					out.add(Violation.error(property, value,
+							"The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents and some redirects; any web site can produce it with <iframe sandbox>, so with allow-credentials=true every site could read this API's responses with the visitor's credentials.",
+							fix));
+				}
+				else {
+					out.add(new Violation(productionError, property, value,
+							"The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents and some redirects; any web site can produce it with <iframe sandbox>, so allowing it allows everyone.",
+							fix));
+				}
 				continue;
 			}
 			String dev = devOrigins.describe(origin);
 			if (dev != null) {
-				out.add(Violation.error(property, value, "'" + value + "' is " + dev
-						+ ". Allowed in production, it lets whatever runs there (a local dev server, another application, malware) call this API in the visitor's name.",
-						"Remove " + value + " from " + prefix
-								+ ".allowed-origins in the production configuration and list it in a development profile only (e.g. application-dev.yml); production rules apply when a profile in cors.production-profiles is active."));
+				if (production) {
+					out.add(Violation.error(property, value, "'" + value + "' is " + dev
+							+ ". Allowed in production, it lets whatever runs there (a local dev server, another application, malware) call this API in the visitor's name.",
+							"Remove " + value + " from " + prefix
+									+ ".allowed-origins in the production configuration and list it in a development profile only (e.g. application-dev.yml); production rules apply when a profile in cors.production-profiles is active."));
+				}
 				continue;
 			}
 			if (policy.allowCredentials() && "http".equals(origin.scheme())) {
 				String https = httpsVersion(origin);
-				out.add(Violation.error(property, value,
+				out.add(new Violation(productionError, property, value,
 						"An http:// origin is served without TLS, so anyone on the network path (public Wi-Fi, a compromised router) can inject script into it and read this API's responses with the visitor's credentials (allow-credentials=true).",
 						"Serve the client over HTTPS and list " + https + " instead, or set " + prefix + ".allow-credentials=false."));
 			}

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * One row per cell of the CORS decision table, plus malformed input: outcome, reason, request
+ * One row per cell of the behaviour table, plus malformed input: outcome, reason, request
  * type, deciding policy, short-circuit status and the complete set of response headers.
  */
 class CorsDecisionTableTest {

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.fail;
  * <li>a rejected, not-CORS or no-policy decision carries no {@code Access-Control-*} header;</li>
  * <li>credentials, private-network access, methods and headers are granted only as the policy says
  * and cover what the preflight asked for;</li>
- * <li>the decision equals the one a reference model of the CORS decision table, written independently of the
+ * <li>the decision equals the one a reference model, written independently of the
  * engine, gives.</li>
  * </ul>
  * A failure names the seed, the request's number and the request itself. For an exploratory run,
@@ -131,7 +131,7 @@ class CorsEngineFuzzTest {
 			"port", regex("http://localhost(:[0-9]+)?").or(regex("https://([a-z0-9_-]+\\.)+example\\.org(:[0-9]+)?")));
 
 	static final Pattern ORIGIN = Pattern
-		.compile("([a-z][a-z0-9+.-]*)://(\\[[0-9a-f:.]+\\]|[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*)(?::([1-9][0-9]{0,4}))?");
+		.compile("([a-z][a-z0-9+.-]*)://(\\[[0-9a-f:.]+\\]|[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*\\.?)(?::([1-9][0-9]{0,4}))?");
 
 	static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -297,7 +297,7 @@ class CorsEngineFuzzTest {
 	}
 
 	/**
-	 * The response headers the decision table asks for: both candidate policies decide, and a rejection by
+	 * The response headers the behaviour table asks for: both candidate policies decide, and a rejection by
 	 * either wins; otherwise the normalised path's policy answers.
 	 */
 	static Map<String, String> expectedHeaders(TestCorsRequest request) {
@@ -318,7 +318,7 @@ class CorsEngineFuzzTest {
 	record Expected(boolean rejected, Map<String, String> headers) {
 	}
 
-	/** The decision table for one policy, from the request as sent and the policy as configured. */
+	/** The behaviour table for one policy, from the request as sent and the policy as configured. */
 	static Expected reference(TestCorsRequest request, CompiledPolicy compiled) {
 		CorsPolicy policy = compiled.policy();
 		List<String> origins = request.headerValues("Origin");
@@ -426,6 +426,8 @@ class CorsEngineFuzzTest {
 			return false;
 		}
 		String host = matcher.group(2);
+		// a fully qualified host may end in one dot, which does not count towards its length
+		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 		if (!host.startsWith("[") && (host.length() > 253
 				|| List.of(host.split("\\.")).stream().anyMatch(label -> label.length() > 63))) {
 			return false;

@@ -37,6 +37,10 @@ public final class TestCorsRequest implements CorsRequest {
 
 	private final int port;
 
+	private final List<PathContainer> routedPaths;
+
+	private final String methodOverride;
+
 	private TestCorsRequest(Builder builder) {
 		this.method = builder.method;
 		this.rawPath = builder.path;
@@ -47,6 +51,8 @@ public final class TestCorsRequest implements CorsRequest {
 		this.scheme = builder.scheme;
 		this.host = builder.host;
 		this.port = builder.port;
+		this.routedPaths = builder.routedPaths.stream().map(PathContainer::parsePath).toList();
+		this.methodOverride = builder.methodOverride;
 	}
 
 	public static Builder builder() {
@@ -76,6 +82,21 @@ public final class TestCorsRequest implements CorsRequest {
 	@Override
 	public PathContainer path() {
 		return this.path;
+	}
+
+	@Override
+	public String rawPath() {
+		return this.rawPath;
+	}
+
+	@Override
+	public List<PathContainer> routedPaths() {
+		return this.routedPaths;
+	}
+
+	@Override
+	public String methodOverride() {
+		return this.methodOverride;
 	}
 
 	@Override
@@ -136,7 +157,23 @@ public final class TestCorsRequest implements CorsRequest {
 
 		private int port = -1;
 
+		private final List<String> routedPaths = new ArrayList<>();
+
+		private String methodOverride;
+
 		private Builder() {
+		}
+
+		/** A path the server itself routes this request by, besides the path as sent. */
+		public Builder routedPath(String path) {
+			this.routedPaths.add(Objects.requireNonNull(path, "path"));
+			return this;
+		}
+
+		/** The method the application runs this request as ({@code _method}). */
+		public Builder methodOverride(String method) {
+			this.methodOverride = method;
+			return this;
 		}
 
 		public Builder method(String method) {

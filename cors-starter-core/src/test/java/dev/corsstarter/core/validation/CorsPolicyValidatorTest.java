@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Every startup validation rule, table-driven: each rule has rows that must be reported (with
+ * Every startup rule, table-driven: each rule has rows that must be reported (with
  * severity, exact property, value, a reason and a fix, the fix naming the corrected value where
  * there is one) and rows that must pass. A failing row must produce exactly the expected
  * violation and nothing else, so no rule double-reports or fires on a neighbour's input.
@@ -132,6 +132,14 @@ class CorsPolicyValidatorTest {
 		rows.add(originPasses(PROD, "capacitor://localhost"));
 		rows.add(originPasses(PROD, "chrome-extension://abcdefghijklmnopabcdefghijklmnop"));
 
+		// origins a browser never sends, refused in every profile
+		for (ValidationContext context : List.of(DEV, PROD)) {
+			rows.add(origin(context, "wss://app.example.com", "https://app.example.com").reason("WebSocket handshake"));
+			rows.add(origin(context, "ws://localhost:8080", "http://localhost:8080").reason("WebSocket handshake"));
+			rows.add(origin(context, "http://[0:0::1]:8080", "http://[::1]:8080").reason("shortest form"));
+			rows.add(origin(context, "http://[::ffff:127.0.0.1]", "http://[::ffff:7f00:1]").reason("shortest form"));
+		}
+
 		// bad wildcards
 		rows.add(origin(DEV, "https://*", "https://*.example.com"));
 		rows.add(origin(DEV, "*.example.com", "https://*.example.com"));
@@ -191,7 +199,13 @@ class CorsPolicyValidatorTest {
 				"http://app.localhost:5173", "http://*.localhost:*", "http://127.0.0.1:8080", "http://127.10.20.30",
 				"http://[::1]:3000", "http://[::]", "http://0.0.0.0:8080", "http://10.0.0.12", "http://172.16.0.5:8080",
 				"http://172.31.255.255", "http://192.168.1.10:8080", "http://169.254.10.1", "http://[fd12:3456::1]:8080",
-				"http://[fe80::1]", "http://printer.local", "https://*.local", "http://host.docker.internal:8080");
+				"http://[fe80::1]", "http://printer.local", "https://*.local", "http://host.docker.internal:8080",
+				// IPv4-mapped IPv6 forms, carrier-grade NAT, reserved private names, wildcard-DNS services
+				"http://[::ffff:7f00:1]:8080", "http://[::ffff:a00:1]", "http://[::ffff:c0a8:101]",
+				"http://[::ffff:a9fe:1]", "http://100.64.0.1", "http://100.127.255.254:3000", "https://app.internal",
+				"https://*.internal", "http://router.home.arpa", "https://*.home.arpa", "https://127.0.0.1.nip.io",
+				"https://*.nip.io", "https://app.10.0.0.1.sslip.io", "http://localtest.me:3000",
+				"https://*.localtest.me", "http://app.lvh.me:8080", "https://*.traefik.me");
 		for (String dev : devOrigins) {
 			rows.add(origin(PROD, dev, "Remove " + dev).reason("'" + dev + "' is "));
 			rows.add(originPasses(DEV, dev));
@@ -201,7 +215,10 @@ class CorsPolicyValidatorTest {
 				"http://localhost:3000", "Remove http://localhost:3000"));
 		for (String notDev : List.of("http://172.32.0.1", "http://172.15.0.1", "http://11.0.0.1", "http://192.169.0.1",
 				"https://localhost.example.com", "https://local.example.com", "https://docker.internal.example.com",
-				"http://[2001:db8::1]", "capacitor://localhost", "ionic://localhost")) {
+				"http://[2001:db8::1]", "capacitor://localhost", "ionic://localhost", "http://100.63.255.255",
+				"http://100.128.0.1", "http://[::ffff:808:808]", "https://internal.example.com",
+				"https://nip.io.example.com", "https://home.arpa.example.com", "https://mynip.io",
+				"https://app.example.internal-tools.com")) {
 			rows.add(originPasses(PROD, notDev));
 		}
 
@@ -226,9 +243,15 @@ class CorsPolicyValidatorTest {
 				"*", "http://localhost:*", null)
 			.withContext(new ValidationContext(true, List.of("*"))));
 
-		// null
+		// null: an error with credentials in every profile, otherwise an error in production and a warning elsewhere
 		rows.add(origin(PROD, "null", "Remove 'null'"));
-		rows.add(originPasses(DEV, "null"));
+		rows.add(warn("origin null outside production", DEV, b -> b.allowedOrigins("null"), "allowed-origins[0]", "null",
+				"Remove 'null'").reason("allows everyone"));
+		for (ValidationContext context : List.of(DEV, PROD)) {
+			rows.add(error("null with credentials" + (context.production() ? " in production" : " outside production"),
+					context, b -> b.allowedOrigins("null").allowCredentials(true), "allowed-origins[0]", "null",
+					"Remove 'null'").reason("with the visitor's credentials"));
+		}
 
 		// http:// with credentials
 		for (String[] http : new String[][] { { "http://app.example.com", "https://app.example.com" },
@@ -238,8 +261,9 @@ class CorsPolicyValidatorTest {
 			rows.add(error("http origin " + http[0] + " with credentials in production", PROD,
 					b -> b.allowedOrigins(http[0]).allowCredentials(true), "allowed-origins[0]", http[0],
 					"list " + http[1] + " instead"));
-			rows.add(pass("http origin " + http[0] + " with credentials outside production", DEV,
-					b -> b.allowedOrigins(http[0]).allowCredentials(true)));
+			rows.add(warn("http origin " + http[0] + " with credentials outside production", DEV,
+					b -> b.allowedOrigins(http[0]).allowCredentials(true), "allowed-origins[0]", http[0],
+					"list " + http[1] + " instead"));
 		}
 		rows.add(pass("http origin without credentials in production", PROD, b -> b.allowedOrigins("http://app.example.com")));
 		rows.add(pass("https origins with credentials in production", PROD,
@@ -253,9 +277,12 @@ class CorsPolicyValidatorTest {
 				{ "https://*.foo.ck", "https://*.your-site.foo.ck" },
 				{ "https://*.xn--55qx5d.cn", "https://*.your-site.xn--55qx5d.cn" } }) {
 			rows.add(origin(PROD, psl[0], psl[1]).reason("is a public suffix"));
-			rows.add(originPasses(DEV, psl[0]));
+			rows.add(origin(DEV, psl[0], psl[1]).reason("is a public suffix"));
 		}
 		rows.add(origin(PROD, "https://*.ck", "List the exact origins").reason("every name matching *.ck"));
+		rows.add(origin(DEV, "https://*.ck", "List the exact origins").reason("every name matching *.ck"));
+		rows.add(origin(DEV, "https://*.amazonaws.com", "List the exact origins")
+			.reason("the public suffix s3.amazonaws.com lies below 'amazonaws.com'"));
 		rows.add(origin(PROD, "https://*.kawasaki.jp", "List the exact origins").reason("every name matching *.kawasaki.jp"));
 		rows.add(origin(PROD, "https://*.amazonaws.com", "List the exact origins")
 			.reason("the public suffix s3.amazonaws.com lies below 'amazonaws.com'"));
@@ -431,18 +458,22 @@ class CorsPolicyValidatorTest {
 	}
 
 	@Test
-	void productionRulesApplyOnlyInProduction() {
+	void productionTurnsWarningsIntoErrorsAndAddsDevOrigins() {
 		CorsPolicy policy = api().allowedOrigins("http://localhost:3000", "null", "https://*.vercel.app",
 				"http://app.example.com", "https://staging.example.com")
 			.allowCredentials(true)
 			.build();
 		List<String> devOrigins = List.of("https://staging.example.com");
 
-		assertThat(CorsPolicyValidator.validate(List.of(policy), new ValidationContext(false, devOrigins))).isEmpty();
+		assertThat(CorsPolicyValidator.validate(List.of(policy), new ValidationContext(false, devOrigins)))
+			.extracting(Violation::severity, Violation::property)
+			.containsExactly(tuple(Severity.ERROR, API + "allowed-origins[1]"),
+					tuple(Severity.ERROR, API + "allowed-origins[2]"), tuple(Severity.WARN, API + "allowed-origins[3]"));
 		assertThat(CorsPolicyValidator.validate(List.of(policy), new ValidationContext(true, devOrigins)))
-			.extracting(Violation::property)
-			.containsExactly(API + "allowed-origins[0]", API + "allowed-origins[1]", API + "allowed-origins[2]",
-					API + "allowed-origins[3]", API + "allowed-origins[4]");
+			.extracting(Violation::severity, Violation::property)
+			.containsExactly(tuple(Severity.ERROR, API + "allowed-origins[0]"),
+					tuple(Severity.ERROR, API + "allowed-origins[1]"), tuple(Severity.ERROR, API + "allowed-origins[2]"),
+					tuple(Severity.ERROR, API + "allowed-origins[3]"), tuple(Severity.ERROR, API + "allowed-origins[4]"));
 	}
 
 }

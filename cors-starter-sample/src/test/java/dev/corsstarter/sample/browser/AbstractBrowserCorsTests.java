@@ -118,6 +118,14 @@ abstract class AbstractBrowserCorsTests {
 		assertResult("disallowed-header", "blocked", null);
 		assertResult("disallowed-method", "blocked", null);
 		assertThat(driver().findElements(By.cssSelector("tr[data-as-expected='false']"))).isEmpty();
+		// readable error statuses say so; plain successes say ok
+		assertThat(resultText("unauthorized")).startsWith("readable");
+		assertThat(resultText("server-error")).startsWith("readable");
+		assertThat(resultText("simple-get")).startsWith("ok");
+		// a blocked row shows the reason the starter gave, which the browser hides from the page
+		assertReason("disallowed-header", "header-not-allowed", "x-debug", "policy public");
+		assertReason("disallowed-method", "method-not-allowed", "PATCH", "policy api");
+		assertThat(driver().findElements(By.cssSelector(".reason"))).hasSize(2);
 	}
 
 	@Test
@@ -125,7 +133,22 @@ abstract class AbstractBrowserCorsTests {
 		openDemoPage(otherPage("/"));
 		for (String scenario : DEMO_SCENARIOS) {
 			assertResult(scenario, "blocked", null);
+			assertReason(scenario, "origin-not-allowed", otherPage(""), "policy ");
 		}
+	}
+
+	@Test
+	void demoPageSaysWhyTheReasonIsMissingWhenTheDryRunIsRefused() {
+		WebDriver driver = driver();
+		driver.get(allowedPage("/?autorun=false"));
+		((JavascriptExecutor) driver).executeScript("document.getElementById('password').value = 'wrong';"
+				+ "document.getElementById('run').click();");
+		new WebDriverWait(driver, Duration.ofSeconds(30))
+			.until((d) -> "true".equals(d.findElement(By.id("scenarios")).getDomAttribute("data-done")));
+		assertResult("disallowed-header", "blocked", null);
+		var reason = driver.findElement(By.id("reason-disallowed-header"));
+		assertThat(reason.getDomAttribute("data-reason")).isEmpty();
+		assertThat(reason.getText()).contains("not available").contains("401").contains("demo login");
 	}
 
 	// --- what fetch observes, one call at a time --------------------------------------------
@@ -270,6 +293,19 @@ abstract class AbstractBrowserCorsTests {
 		assertThat(element.getDomAttribute("data-outcome")).as("%s outcome", scenario).isEqualTo(outcome);
 		assertThat(element.getDomAttribute("data-status")).as("%s status", scenario)
 			.isEqualTo((status != null) ? status.toString() : "");
+	}
+
+	private void assertReason(String scenario, String reason, String rejectedValue, String text) {
+		var element = driver().findElement(By.id("reason-" + scenario));
+		assertThat(element.getDomAttribute("data-reason")).as("%s reason", scenario).isEqualTo(reason);
+		assertThat(element.getDomAttribute("data-rejected-value")).as("%s rejected value", scenario)
+			.isEqualTo(rejectedValue);
+		assertThat(element.getText()).as("%s reason text", scenario).contains(reason).contains(rejectedValue)
+			.contains(text);
+	}
+
+	private String resultText(String scenario) {
+		return driver().findElement(By.id("result-" + scenario)).getText();
 	}
 
 	private String resultBody(String scenario) {

@@ -32,7 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * its own driver bundle and browser builds unless carefully steered away from them.)
  * <p>
  * When the binaries are missing the browser tests are skipped with a loud message, or fail when
- * {@code cors.browser.required=true} (system property) or {@code CORS_BROWSER_REQUIRED=true}
+ * {@code sample.browser.required=true} (system property) or {@code SAMPLE_BROWSER_REQUIRED=true}
  * (environment), as in CI.
  */
 final class Chromium implements AutoCloseable {
@@ -59,8 +59,8 @@ final class Chromium implements AutoCloseable {
 	}
 
 	static boolean required() {
-		return Boolean.parseBoolean(System.getProperty("cors.browser.required"))
-				|| Boolean.parseBoolean(System.getenv("CORS_BROWSER_REQUIRED"));
+		return Boolean.parseBoolean(System.getProperty("sample.browser.required"))
+				|| Boolean.parseBoolean(System.getenv("SAMPLE_BROWSER_REQUIRED"));
 	}
 
 	/**
@@ -83,8 +83,8 @@ final class Chromium implements AutoCloseable {
 				+ "BROWSER TESTS " + (required ? "FAILED" : "SKIPPED") + ": " + String.join(" and ", missing)
 				+ " not found.\n"
 				+ "Install them with:   " + INSTALL + "\n"
-				+ (required ? "cors.browser.required=true or CORS_BROWSER_REQUIRED=true: a missing browser is an error.\n"
-						: "Set cors.browser.required=true (or CORS_BROWSER_REQUIRED=true) to fail instead of skipping.\n")
+				+ (required ? "sample.browser.required=true or SAMPLE_BROWSER_REQUIRED=true: a missing browser is an error.\n"
+						: "Set sample.browser.required=true (or SAMPLE_BROWSER_REQUIRED=true) to fail instead of skipping.\n")
 				+ "*".repeat(78);
 		shout(message);
 		if (required) {
@@ -107,11 +107,11 @@ final class Chromium implements AutoCloseable {
 	}
 
 	private static Path browserPath() {
-		return Path.of(System.getProperty("cors.browser.chromium", DEFAULT_BROWSER.toString()));
+		return Path.of(System.getProperty("sample.browser.chromium", DEFAULT_BROWSER.toString()));
 	}
 
 	private static Path driverPath() {
-		return Path.of(System.getProperty("cors.browser.chromedriver", DEFAULT_DRIVER.toString()));
+		return Path.of(System.getProperty("sample.browser.chromedriver", DEFAULT_DRIVER.toString()));
 	}
 
 	/** Start a fresh headless Chromium with its own empty profile. */

@@ -1,0 +1,257 @@
+package dev.corsstarter.autoconfigure.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import dev.corsstarter.core.decision.CorsEngine;
+
+/**
+ * Each configuration mistake, run through a real {@link SpringApplication}: startup fails (or
+ * warns) with a message naming the key as written, where it was written and the fix.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CorsPropertiesFailureTests {
+
+	private static final String UNKNOWN_KEYS_OPTION = "set cors.unknown-keys=warn to log them at WARN instead";
+
+	@Test
+	void misspeltAllowCredentials(CapturedOutput output) {
+		assertFailsToStart(config("allow-credential.yml"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: cors.policies.api.allow-credential\n")
+			.contains("Origin: class path resource [cors-mistakes/allow-credential.yml], line 6")
+			.contains("cors-starter does not define this key")
+			.contains("cors.policies.api.allow-credential: Did you mean cors.policies.api.allow-credentials?")
+			.contains(UNKNOWN_KEYS_OPTION);
+	}
+
+	@Test
+	void springsAllowedOriginPatternsNamesAllowedOriginsAndIsNotReportedAsMissingOrigins(CapturedOutput output) {
+		assertFailsToStart(config("allowed-origin-patterns.yml"));
+		assertThat(output).contains("Property: cors.policies.api.allowed-origin-patterns[0]")
+			.contains("class path resource [cors-mistakes/allowed-origin-patterns.yml], line 6")
+			.contains("Did you mean cors.policies.api.allowed-origins? allowed-origins takes patterns too")
+			.doesNotContain("Property: cors.policies.api.allowed-origins\n");
+	}
+
+	@Test
+	void misspeltRequiredKeyIsReportedAsTheMisspellingNotAsAMissingValue(CapturedOutput output) {
+		assertFailsToStart(config("allowed-orgins.yml"));
+		assertThat(output).contains("(1 problem)")
+			.contains("Property: cors.policies.api.allowed-orgins\n")
+			.contains("class path resource [cors-mistakes/allowed-orgins.yml], line 5")
+			.contains("Did you mean cors.policies.api.allowed-origins?")
+			.doesNotContain("Property: cors.policies.api.allowed-origins\n");
+	}
+
+	@Test
+	void misspeltRequiredKeyWithUnknownKeysWarnExplainsTheMissingValue(CapturedOutput output) {
+		assertFailsToStart(config("allowed-orgins.yml"), "--cors.unknown-keys=warn");
+		assertThat(output).contains("Unknown CORS property cors.policies.api.allowed-orgins")
+			.contains("Property: cors.policies.api.allowed-origins\n")
+			.contains("Keys cors-starter does not define were ignored (cors.unknown-keys=warn)")
+			.contains("cors.policies.api.allowed-orgins (class path resource [cors-mistakes/allowed-orgins.yml], "
+					+ "line 5): Did you mean cors.policies.api.allowed-origins?")
+			.doesNotContain(UNKNOWN_KEYS_OPTION);
+	}
+
+	@Test
+	void policyInsteadOfPolicies(CapturedOutput output) {
+		assertFailsToStart(config("policy.yml"));
+		assertThat(output).contains("(2 problems)")
+			.contains("Property: cors.policy.api.path-patterns\n")
+			.contains("class path resource [cors-mistakes/policy.yml], line 4")
+			.contains("cors.policy.api.path-patterns: Did you mean cors.policies.api.path-patterns?")
+			.contains("cors.policy.api.allowed-origins: Did you mean cors.policies.api.allowed-origins?");
+	}
+
+	@Test
+	void emptyPolicyKeyFailsAndWithWarnStartsWarningThatNoPolicyIsConfigured(CapturedOutput output) {
+		assertFailsToStart(config("policy-empty.yml"));
+		assertThat(output).contains("Property: cors.policy\n")
+			.contains("class path resource [cors-mistakes/policy-empty.yml], line 3")
+			.contains("cors.policy: Did you mean cors.policies?");
+		try (ConfigurableApplicationContext context = run(config("policy-empty.yml"), "--cors.unknown-keys=warn")) {
+			assertThat(context.getBeanNamesForType(CorsEngine.class)).isEmpty();
+		}
+		assertThat(output).contains("Unknown CORS property cors.policy (class path resource "
+				+ "[cors-mistakes/policy-empty.yml], line 3) ignored: cors-starter does not define it. "
+				+ "Did you mean cors.policies?")
+			.contains("CORS properties are set but no policy is configured under cors.policies.<name>, so no CORS "
+					+ "filter is installed. Properties seen: cors.unknown-keys (command line argument "
+					+ "--cors.unknown-keys), cors.enabled (class path resource [cors-mistakes/policy-empty.yml], "
+					+ "line 2), cors.policy (class path resource [cors-mistakes/policy-empty.yml], line 3)");
+	}
+
+	@Test
+	void durationWithWordsNamesKeyValueAsWrittenAndAcceptedFormats(CapturedOutput output) {
+		assertFailsToStart(config("max-age-words.yml"));
+		assertThat(output).contains("Property: cors.policies.api.max-age\n")
+			.contains("Value: \"10 minutes\"")
+			.contains("Origin: class path resource [cors-mistakes/max-age-words.yml], line 6")
+			.contains("'10 minutes' is not a duration: a number with a unit (ms, s, m, h, d) such as 10m")
+			.contains("e.g. cors.policies.api.max-age=10m.")
+			.doesNotContain(UNKNOWN_KEYS_OPTION);
+	}
+
+	@Test
+	void unknownTopLevelKeyOnTheCommandLineListsTheKnownKeys(CapturedOutput output) {
+		assertFailsToStart(policy("--cors.foo=bar"));
+		assertThat(output).contains("Property: cors.foo\n")
+			.contains("Origin: command line argument --cors.foo")
+			.contains("cors.foo: Remove it, or use a key cors-starter defines: ")
+			.contains("cors.filter-order", "cors.unknown-keys", "cors.policies.<name>.allowed-origins")
+			.doesNotContain("\"bar\"");
+	}
+
+	@Test
+	void everyProblemIsReportedAtOnce(CapturedOutput output) {
+		assertFailsToStart(policy("--cors.policies.api.allow-credential=true", "--cors.policies.api.max-age=soon",
+				"--cors.filter-order=first"));
+		assertThat(output).contains("(3 problems)")
+			.contains("Property: cors.policies.api.allow-credential\n")
+			.contains("'soon' is not a duration")
+			.contains("'first' is not a whole number");
+	}
+
+	@Test
+	void environmentVariablesBindAsSpringBootBindsThem(CapturedOutput output) {
+		SpringApplication application = application();
+		application.setEnvironment(environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**",
+				"CORS_POLICIES_API_ALLOWEDORIGINS_0_", "https://app.example.com",
+				"CORS_POLICIES_API_ALLOWEDORIGINS_1_", "https://admin.example.com", "CORS_POLICIES_API_MAXAGE", "90",
+				"CORS_UNKNOWNKEYS", "fail")));
+		try (ConfigurableApplicationContext context = application.run(args())) {
+			assertThat(context.getBean(CorsEngine.class).policies().get(0).policy().allowedOrigins())
+				.containsExactly("https://app.example.com", "https://admin.example.com");
+		}
+		application.setEnvironment(environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**",
+				"CORS_POLICIES_API_ALLOWEDORIGINS", "https://app.example.com")));
+		try (ConfigurableApplicationContext context = application.run(args())) {
+			assertThat(context.getBean(CorsEngine.class).policies()).hasSize(1);
+		}
+		assertThat(output).doesNotContain("Unknown CORS property");
+	}
+
+	@Test
+	void misspeltEnvironmentVariableIsReportedAsWritten(CapturedOutput output) {
+		SpringApplication application = application();
+		application.setEnvironment(environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**",
+				"CORS_POLICIES_API_ALLOWEDORIGINS", "https://app.example.com", "CORS_POLICIES_API_ALLOWCREDENTIAL",
+				"true")));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
+		assertThat(output).contains("Property: CORS_POLICIES_API_ALLOWCREDENTIAL\n")
+			.contains("Origin: environment variable CORS_POLICIES_API_ALLOWCREDENTIAL")
+			.contains("Did you mean cors.policies.api.allow-credentials?");
+	}
+
+	@Test
+	void relaxedNamesInAPropertiesFileAreKnown(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run(config("relaxed.properties"))) {
+			assertThat(context.getBean(CorsEngine.class).policies().get(0).policy().allowCredentials()).isTrue();
+		}
+		assertThat(output).doesNotContain("Unknown CORS property").doesNotContain("FAILED");
+	}
+
+	@Test
+	void violationsSayWhereTheValueWasSetAndShowItAsWritten(CapturedOutput output) {
+		assertFailsToStart(config("located.yml"));
+		assertThat(output).contains("Property: cors.policies.api.allowed-origins[1]\n"
+				+ "    Value: \"https://App.example.com\"\n"
+				+ "    Origin: class path resource [cors-mistakes/located.yml], line 7");
+	}
+
+	@Test
+	void warningsSayWhereTheValueWasSetOnceWithTheLevel(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run(config("max-age-3h.yml"))) {
+			assertThat(context.getBean(CorsEngine.class)).isNotNull();
+		}
+		assertThat(output).containsPattern("WARN .* CORS configuration: cors.policies.api.max-age='3h' \\(class path "
+				+ "resource \\[cors-mistakes/max-age-3h.yml\\], line 6\\): ")
+			.doesNotContain("CORS configuration: WARN")
+			.doesNotContain("PT3H");
+	}
+
+	@Test
+	void startupLineNamesStackPoliciesOrderAndProductionRules(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run(config("max-age-3h.yml"))) {
+			assertThat(context.getBean(CorsEngine.class)).isNotNull();
+		}
+		assertThat(output).containsPattern("INFO .* CORS filter installed on the reactive stack at order -2147483638 "
+				+ "with 1 policy: api \\[/api/\\*\\*\\]; production rules off: no active profile in "
+				+ "cors.production-profiles \\[prod, production\\]");
+		try (ConfigurableApplicationContext context = run(policy("--spring.profiles.active=eu,production"))) {
+			assertThat(context.getBean(CorsEngine.class)).isNotNull();
+		}
+		assertThat(output).contains("production rules on: active profile 'production' is in "
+				+ "cors.production-profiles [prod, production]");
+	}
+
+	private static String[] config(String file) {
+		return new String[] { "--spring.config.location=classpath:/cors-mistakes/" + file };
+	}
+
+	private static String[] policy(String... more) {
+		String[] args = new String[more.length + 2];
+		args[0] = "--cors.policies.api.path-patterns=/api/**";
+		args[1] = "--cors.policies.api.allowed-origins=https://app.example.com";
+		System.arraycopy(more, 0, args, 2, more.length);
+		return args;
+	}
+
+	private static void assertFailsToStart(String[] args, String... more) {
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> run(args, more).close());
+	}
+
+	private static ConfigurableApplicationContext run(String[] args, String... more) {
+		String[] all = new String[args.length + more.length];
+		System.arraycopy(args, 0, all, 0, args.length);
+		System.arraycopy(more, 0, all, args.length, more.length);
+		return application().run(args(all));
+	}
+
+	private static SpringApplication application() {
+		SpringApplication application = new SpringApplication(TestApplication.class);
+		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		return application;
+	}
+
+	private static String[] args(String... more) {
+		String[] args = new String[more.length + 2];
+		args[0] = "--server.port=0";
+		args[1] = "--spring.main.banner-mode=off";
+		System.arraycopy(more, 0, args, 2, more.length);
+		return args;
+	}
+
+	/** An environment whose variables are exactly these, as an operating system would pass them. */
+	private static StandardEnvironment environment(Map<String, Object> variables) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		return environment;
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}
