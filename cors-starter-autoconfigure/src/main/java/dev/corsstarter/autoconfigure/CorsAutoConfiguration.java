@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +42,11 @@ import dev.corsstarter.core.validation.Violation;
 public final class CorsAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
+
+	/** Refuses Spring Boot lines older than the supported ones, see {@link SpringBootLines}. */
+	CorsAutoConfiguration() {
+		SpringBootLines.check(SpringBootVersion.getVersion());
+	}
 
 	/** Checks every key under {@code cors.} and reports unreadable values when the properties bind. */
 	@Bean

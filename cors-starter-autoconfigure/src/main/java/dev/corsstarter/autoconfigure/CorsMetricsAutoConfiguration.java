@@ -14,12 +14,18 @@ import dev.corsstarter.core.decision.CorsEngine;
 
 /**
  * Counts CORS decisions in Micrometer when a {@link MeterRegistry} exists. Ordered after Spring
- * Boot's metrics auto-configurations (named, so Spring Boot's metrics module stays optional), so
- * their registry is known when the condition is evaluated.
+ * Boot's metrics auto-configurations, so their registry is known when the condition is evaluated.
+ * They are named, so Spring Boot's metrics module stays optional, once per Spring Boot line: they
+ * moved from {@code spring-boot-actuator-autoconfigure} (3.5) to {@code spring-boot-micrometer-metrics}
+ * (4.x). Without the right names this configuration would be evaluated first and find no registry.
  */
-@AutoConfiguration(after = CorsAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(after = CorsAutoConfiguration.class, afterName = {
+		// Spring Boot 4.x
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		// Spring Boot 3.5
+		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ CorsEngine.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)

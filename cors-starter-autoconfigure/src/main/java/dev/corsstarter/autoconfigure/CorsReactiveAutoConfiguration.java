@@ -1,5 +1,6 @@
 package dev.corsstarter.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -8,9 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.webflux.filter.OrderedWebFilter;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.filter.reactive.HiddenHttpMethodFilter;
 import org.springframework.web.server.WebFilter;
@@ -23,11 +23,13 @@ import dev.corsstarter.core.request.MethodOverride;
 
 /**
  * Installs the CORS web filter in reactive applications, ahead of Spring Security's
- * {@code WebFilterChainProxy}.
+ * {@code WebFilterChainProxy}. The filter carries its order through Spring's {@link Ordered},
+ * which WebFlux honours when it sorts the web filter beans on every supported Spring Boot line
+ * (Spring Boot's own {@code OrderedWebFilter} moved package between 3.5 and 4.0).
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@ConditionalOnClass({ WebFilter.class, OrderedWebFilter.class })
+@ConditionalOnClass(WebFilter.class)
 @ConditionalOnBean(CorsEngine.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsReactiveAutoConfiguration {
@@ -55,7 +57,7 @@ public final class CorsReactiveAutoConfiguration {
 	}
 
 	/** The reactive filter with its order. */
-	public static class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements OrderedWebFilter {
+	public static class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements Ordered {
 
 		private final int order;
 

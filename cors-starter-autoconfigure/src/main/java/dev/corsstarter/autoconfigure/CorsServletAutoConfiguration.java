@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,8 +36,10 @@ import dev.corsstarter.core.request.MethodOverride;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsServletAutoConfiguration {
 
+	// What Spring Boot 4's @ConditionalOnMissingFilterBean means, spelled out: that annotation lives
+	// in another package on Spring Boot 3.5, and an annotation missing at run time is ignored silently.
 	@Bean
-	@ConditionalOnMissingFilterBean(CorsPolicyFilter.class)
+	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsEngine engine, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
 			Environment environment, ListableBeanFactory beans) {

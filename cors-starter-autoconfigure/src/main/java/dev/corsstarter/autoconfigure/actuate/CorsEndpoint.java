@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.lang.Nullable;
 
 import dev.corsstarter.autoconfigure.CorsConfigurationReport;
 import dev.corsstarter.core.decision.CompiledPolicy;
@@ -53,8 +53,15 @@ import dev.corsstarter.core.validation.Violation;
  * {@code 403}; {@code null} when the request continues to the application) and the
  * {@code responseHeaders} it writes. A dry run neither logs nor counts a decision.
  * Missing or impossible parameters raise an {@link InvalidEndpointRequestException}.
+ * <p>
+ * Every parameter is optional, marked with Spring's {@code org.springframework.lang.Nullable}: it
+ * is the one marker both supported Spring Boot lines read as optional (Spring Boot 3.5 looks for
+ * exactly this annotation; Spring Boot 4 for any annotation named {@code Nullable}, so it is
+ * deprecated there but read). JSpecify's {@code @Nullable} would make Spring Boot 3.5 answer
+ * {@code 400} to any request missing a parameter.
  */
 @Endpoint(id = "cors")
+@SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see above
 public class CorsEndpoint {
 
 	/** The {@code stack} of a Spring MVC (servlet) application. */

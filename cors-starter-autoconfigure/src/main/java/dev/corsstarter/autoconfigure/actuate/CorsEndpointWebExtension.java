@@ -1,18 +1,20 @@
 package dev.corsstarter.autoconfigure.actuate;
 
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.lang.Nullable;
 
 /**
  * The {@link CorsEndpoint} over HTTP: answers a bad dry-run request with {@code 400} and a body
  * that says what is wrong, on both stacks and whatever the application's error handling.
+ * Parameters are marked optional as on {@link CorsEndpoint}, for the same reason.
  */
 @EndpointWebExtension(endpoint = CorsEndpoint.class)
+@SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see CorsEndpoint
 public class CorsEndpointWebExtension {
 
 	private final CorsEndpoint delegate;

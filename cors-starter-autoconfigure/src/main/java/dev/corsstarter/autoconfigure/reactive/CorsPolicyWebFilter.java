@@ -121,19 +121,19 @@ public class CorsPolicyWebFilter implements WebFilter {
 	 */
 	private static void restore(HttpHeaders headers, CorsDecision decision) {
 		List<String> foreign = null;
-		for (String name : headers.headerNames()) {
+		for (String name : HeaderAccess.names(headers)) {
 			if (CorsHeaders.isAccessControl(name)) {
 				foreign = (foreign != null) ? foreign : new ArrayList<>();
 				foreign.add(name);
 			}
 		}
 		if (foreign != null) {
-			foreign.forEach(headers::remove);
+			foreign.forEach(name -> HeaderAccess.remove(headers, name));
 		}
-		List<String> vary = headers.get(CorsHeaders.VARY);
+		List<String> vary = HeaderAccess.get(headers, CorsHeaders.VARY);
 		if (vary != null && !vary.isEmpty()) {
 			List<String> tokens = VaryHeader.foreignTokens(vary);
-			headers.remove(CorsHeaders.VARY);
+			HeaderAccess.remove(headers, CorsHeaders.VARY);
 			tokens.forEach(token -> headers.add(CorsHeaders.VARY, token));
 		}
 		decision.writeHeaders(writer(headers));
@@ -148,14 +148,14 @@ public class CorsPolicyWebFilter implements WebFilter {
 
 			@Override
 			public void vary(String token) {
-				if (!VaryHeader.covers(headers.get(CorsHeaders.VARY), token)) {
+				if (!VaryHeader.covers(HeaderAccess.get(headers, CorsHeaders.VARY), token)) {
 					headers.add(CorsHeaders.VARY, token);
 				}
 			}
 
 			@Override
 			public void vary(String[] tokens, String joined) {
-				if (!headers.containsHeader(CorsHeaders.VARY)) {
+				if (!HeaderAccess.contains(headers, CorsHeaders.VARY)) {
 					headers.set(CorsHeaders.VARY, joined);
 					return;
 				}

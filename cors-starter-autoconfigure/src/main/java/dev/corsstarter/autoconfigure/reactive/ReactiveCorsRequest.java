@@ -50,7 +50,7 @@ final class ReactiveCorsRequest implements CorsRequest {
 
 	@Override
 	public String uniqueHeader(String name) {
-		List<String> values = this.headers.get(name);
+		List<String> values = HeaderAccess.get(this.headers, name);
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
@@ -59,7 +59,7 @@ final class ReactiveCorsRequest implements CorsRequest {
 
 	@Override
 	public List<String> headerValues(String name) {
-		List<String> values = this.headers.get(name);
+		List<String> values = HeaderAccess.get(this.headers, name);
 		return (values != null) ? values : List.of();
 	}
 
