@@ -35,12 +35,12 @@ public final class CorsReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
+			ObjectProvider<CorsDecisionObserver> observers,
 			Environment environment, ListableBeanFactory beans) {
 		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(engine,
 				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
 				methodOverrideParameter(environment, beans));
-		CorsStartupLog.installed("reactive", engine, filter.getOrder(), report);
+		CorsStartupLog.installed("reactive", engine, filter.getOrder(), properties, environment);
 		return filter;
 	}
 

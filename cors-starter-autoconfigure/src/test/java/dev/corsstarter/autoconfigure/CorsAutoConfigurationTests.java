@@ -25,6 +25,7 @@ import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.ViolationRule;
 
 class CorsAutoConfigurationTests {
 
@@ -163,7 +164,8 @@ class CorsAutoConfigurationTests {
 			assertThat(ex.getViolations()).singleElement().satisfies(violation -> {
 				assertThat(violation.property()).isEqualTo("cors.policies.api.max-age");
 				assertThat(violation.value()).isEqualTo("banana");
-				assertThat(violation.fix()).contains("cors.policies.api.max-age=10m");
+				assertThat(violation.rule()).isEqualTo(ViolationRule.UNREADABLE_VALUE);
+				assertThat(violation.action()).contains("cors.policies.api.max-age=10m");
 			});
 		});
 	}
