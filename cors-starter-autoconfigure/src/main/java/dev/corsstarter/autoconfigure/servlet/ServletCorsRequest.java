@@ -28,6 +28,8 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	private PathContainer path;
 
+	private String rawPath;
+
 	public ServletCorsRequest(HttpServletRequest request) {
 		this(request, ServletRouting.DEFAULT);
 	}
@@ -52,6 +54,13 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	@Override
 	public String rawPath() {
+		if (this.rawPath == null) {
+			this.rawPath = readRawPath();
+		}
+		return this.rawPath;
+	}
+
+	private String readRawPath() {
 		String uri = this.request.getRequestURI();
 		String contextPath = this.request.getContextPath();
 		if (contextPath.isEmpty()) {

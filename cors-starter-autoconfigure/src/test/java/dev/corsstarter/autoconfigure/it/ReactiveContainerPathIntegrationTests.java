@@ -52,7 +52,7 @@ class ReactiveContainerPathIntegrationTests {
 			"/ctx/./api/items", "/ctx/%2e/api/items", "/ctx/other/..;/api/items" })
 	void aCrossSitePostNeverReachesTheHandler(String target) throws IOException {
 		int before = postCalls.get() + deleteCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, form("https://evil.example.org"), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form("https://evil.example.org"), "a=1");
 
 		assertThat(postCalls.get() + deleteCalls.get() - before).as("handler invocations for " + target).isZero();
 		// Spring's own request observation answers 500 for /ctx;x/..;/ctx/... before any web filter
@@ -65,7 +65,7 @@ class ReactiveContainerPathIntegrationTests {
 	@ValueSource(strings = { "DELETE", "delete", "PUT", "PATCH" })
 	void aMethodOverrideThePolicyDoesNotAllowIsRefused(String override) throws IOException {
 		int before = postCalls.get() + deleteCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", form(APP), "_method=" + override);
+		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP), "_method=" + override);
 
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(postCalls.get() + deleteCalls.get() - before).as("handler invocations").isZero();
@@ -75,7 +75,7 @@ class ReactiveContainerPathIntegrationTests {
 	@Test
 	void aFormPostWithoutOverrideIsServed() throws IOException {
 		int before = postCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", form(APP), "name=x");
+		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP), "name=x");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(APP);
@@ -92,11 +92,6 @@ class ReactiveContainerPathIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(postCalls.get() - before).isOne();
-	}
-
-	private static List<Map.Entry<String, String>> form(String origin) {
-		return List.of(Map.entry("Origin", origin), Map.entry("Content-Type", "application/x-www-form-urlencoded"),
-				Map.entry("Connection", "close"));
 	}
 
 	@SpringBootConfiguration

@@ -73,7 +73,7 @@ class ServletContainerPathIntegrationTests {
 			"/ctx/%2e/api/legacy/x", "/ctx/other/..;/api/legacy/x" })
 	void aCrossSitePostNeverReachesAServletTheContainerRoutes(String target) throws IOException {
 		int before = legacyCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, form(EVIL), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(EVIL), "a=1");
 
 		assertThat(legacyCalls.get() - before).as("servlet invocations for " + target).isZero();
 		assertThat(response.status()).as(target).isIn(400, 403, 404);
@@ -81,10 +81,21 @@ class ServletContainerPathIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "//ctx/api/legacy/x", "//ctx//api/legacy/x", "/ctx/..;/ctx/api/legacy/x",
+			"/ctx;x/..;/ctx/api/legacy/x" })
+	void theStarterItselfRefusesEachReEntryWith403(String target) throws IOException {
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(EVIL), "a=1");
+
+		assertThat(response.status()).as(target).isEqualTo(403);
+		assertThat(WireClient.send(this.port, "GET", target.replace("legacy/x", "ws"), upgrade(EVIL), null).status())
+			.as("WebSocket handshake on " + target).isEqualTo(403);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/ctx/api/legacy/x", "//ctx/api/legacy/x", "/ctx/..;/ctx/api/legacy/x" })
 	void theAllowedOriginReachesTheServletWithItsHeaders(String target) throws IOException {
 		int before = legacyCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, form(APP), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(APP), "a=1");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(APP);
@@ -113,7 +124,7 @@ class ServletContainerPathIntegrationTests {
 	@ValueSource(strings = { "DELETE", "delete", "PUT", "PATCH" })
 	void aMethodOverrideThePolicyDoesNotAllowIsRefused(String override) throws IOException {
 		int before = deleteCalls.get() + postCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", form(APP), "_method=" + override);
+		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP), "_method=" + override);
 
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(deleteCalls.get() + postCalls.get() - before).as("handler invocations").isZero();
@@ -123,7 +134,7 @@ class ServletContainerPathIntegrationTests {
 	@Test
 	void aFormPostWithoutOverrideIsServed() throws IOException {
 		int before = postCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", form(APP), "name=x");
+		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP), "name=x");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(APP);
@@ -141,11 +152,6 @@ class ServletContainerPathIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(postCalls.get() - before).isOne();
-	}
-
-	private static List<Map.Entry<String, String>> form(String origin) {
-		return List.of(Map.entry("Origin", origin), Map.entry("Content-Type", "application/x-www-form-urlencoded"),
-				Map.entry("Connection", "close"));
 	}
 
 	private static List<Map.Entry<String, String>> upgrade(String origin) {

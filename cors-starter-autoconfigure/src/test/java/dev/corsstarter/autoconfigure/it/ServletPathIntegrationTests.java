@@ -47,7 +47,7 @@ class ServletPathIntegrationTests {
 			"/app/x/..;/api/items", "/app;x/api/items" })
 	void aCrossSitePostNeverReachesTheController(String target) throws IOException {
 		int before = calls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, form("https://evil.example.org"), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form("https://evil.example.org"), "a=1");
 
 		assertThat(calls.get() - before).as("controller invocations for " + target).isZero();
 		assertThat(response.status()).as(target).isIn(400, 403, 404);
@@ -58,7 +58,7 @@ class ServletPathIntegrationTests {
 	@CsvSource({ "/app/api/items, https://app.example.com", "/app/admin/users, https://admin.example.com" })
 	void eachPolicyServesItsOrigin(String target, String origin) throws IOException {
 		int before = calls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, form(origin), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(origin), "a=1");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(origin);
@@ -69,15 +69,10 @@ class ServletPathIntegrationTests {
 	@CsvSource({ "/app/api/items, https://admin.example.com", "/app/admin/users, https://app.example.com" })
 	void onePolicysOriginIsRefusedByTheOther(String target, String origin) throws IOException {
 		int before = calls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, form(origin), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(origin), "a=1");
 
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(calls.get() - before).isZero();
-	}
-
-	private static List<Map.Entry<String, String>> form(String origin) {
-		return List.of(Map.entry("Origin", origin), Map.entry("Content-Type", "application/x-www-form-urlencoded"),
-				Map.entry("Connection", "close"));
 	}
 
 	@SpringBootConfiguration
