@@ -24,8 +24,7 @@ import org.springframework.core.env.Profiles;
 import dev.corsstarter.autoconfigure.CorsPropertySources.WrittenProperty;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionLogger;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.validation.CorsPolicyValidator;
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
@@ -72,35 +71,31 @@ public final class CorsAutoConfiguration {
 		};
 	}
 
+	/**
+	 * Compile the bound policies under the active profiles' rules. A refusal names, for every
+	 * violation, where its value was set and the value as written; warnings are logged once.
+	 */
 	@Bean
 	@ConditionalOnCorsPolicies
 	@ConditionalOnMissingBean
-	CorsConfigurationReport corsConfigurationReport(CorsProperties properties, Environment environment) {
-		String productionProfile = productionProfile(properties, environment);
-		List<CorsPolicy> policies = properties.toCorsPolicies();
+	CorsEngine corsEngine(CorsProperties properties, Environment environment) {
+		ValidationContext context = new ValidationContext(productionProfile(properties, environment) != null,
+				properties.getDevOrigins());
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
-		List<Violation> violations = CorsPolicyValidator
-			.validate(policies, new ValidationContext(productionProfile != null, properties.getDevOrigins()))
-			.stream()
-			.map(violation -> CorsPropertySources.locate(violation, sources))
-			.toList();
-		if (violations.stream().anyMatch(Violation::isError)) {
+		CorsEngine engine;
+		try {
+			engine = CorsEngine.compile(properties.toCorsPolicies(), context);
+		}
+		catch (InvalidCorsConfigurationException ex) {
 			// with cors.unknown-keys=warn, a misspelt key may be why a value is missing: say so
-			throw new InvalidCorsPropertiesException(violations,
+			throw new InvalidCorsPropertiesException(
+					ex.getViolations().stream().map(violation -> CorsPropertySources.locate(violation, sources)).toList(),
 					CorsPropertySources.unknownKeys(sources, Severity.WARN));
 		}
-		for (Violation warning : violations) {
-			logger.warn("CORS configuration: " + warning.describe());
+		for (Violation warning : engine.warnings()) {
+			logger.warn("CORS configuration: " + CorsPropertySources.locate(warning, sources).describe());
 		}
-		return new CorsConfigurationReport(productionProfile != null, violations,
-				productionRules(properties, productionProfile));
-	}
-
-	@Bean
-	@ConditionalOnCorsPolicies
-	@ConditionalOnMissingBean
-	CorsEngine corsEngine(CorsProperties properties, CorsConfigurationReport report) {
-		return CorsEngine.create(properties.toCorsPolicies());
+		return engine;
 	}
 
 	@Bean
@@ -114,7 +109,7 @@ public final class CorsAutoConfiguration {
 	}
 
 	/** The first of {@code cors.production-profiles} that is active, or {@code null}. */
-	private static String productionProfile(CorsProperties properties, Environment environment) {
+	static String productionProfile(CorsProperties properties, Environment environment) {
 		for (String profile : productionProfiles(properties)) {
 			if (environment.acceptsProfiles(Profiles.of(profile))) {
 				return profile;
@@ -123,7 +118,7 @@ public final class CorsAutoConfiguration {
 		return null;
 	}
 
-	private static List<String> productionProfiles(CorsProperties properties) {
+	static List<String> productionProfiles(CorsProperties properties) {
 		List<String> profiles = new ArrayList<>();
 		if (properties.getProductionProfiles() != null) {
 			for (String profile : properties.getProductionProfiles()) {
@@ -133,12 +128,6 @@ public final class CorsAutoConfiguration {
 			}
 		}
 		return profiles;
-	}
-
-	private static String productionRules(CorsProperties properties, String productionProfile) {
-		String listed = "cors.production-profiles " + productionProfiles(properties);
-		return (productionProfile != null) ? "on: active profile '" + productionProfile + "' is in " + listed
-				: "off: no active profile in " + listed;
 	}
 
 }

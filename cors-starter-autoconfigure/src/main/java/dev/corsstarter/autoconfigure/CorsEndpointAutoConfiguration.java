@@ -1,6 +1,5 @@
 package dev.corsstarter.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -11,9 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
@@ -39,10 +40,11 @@ public final class CorsEndpointAutoConfiguration {
 		return new CorsEndpointWebExtension(endpoint);
 	}
 
-	private static CorsEndpoint endpoint(CorsEngine engine, ObjectProvider<CorsConfigurationReport> report,
-			CorsProperties properties, String stack) {
-		return new CorsEndpoint(engine, report.getIfAvailable(() -> CorsConfigurationReport.NONE), stack,
-				CorsFilterOrder.resolve(properties));
+	/** The endpoint, showing each warning with where its value was set, as the startup log does. */
+	private static CorsEndpoint endpoint(CorsEngine engine, CorsProperties properties, Environment environment,
+			String stack) {
+		return new CorsEndpoint(engine, stack, CorsFilterOrder.resolve(properties),
+				(violation) -> CorsPropertySources.locate(violation, ConfigurationPropertySources.get(environment)));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -52,9 +54,8 @@ public final class CorsEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsEngine engine, ObjectProvider<CorsConfigurationReport> report,
-				CorsProperties properties) {
-			return endpoint(engine, report, properties, CorsEndpoint.SERVLET);
+		CorsEndpoint corsEndpoint(CorsEngine engine, CorsProperties properties, Environment environment) {
+			return endpoint(engine, properties, environment, CorsEndpoint.SERVLET);
 		}
 
 	}
@@ -66,9 +67,8 @@ public final class CorsEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsEngine engine, ObjectProvider<CorsConfigurationReport> report,
-				CorsProperties properties) {
-			return endpoint(engine, report, properties, CorsEndpoint.REACTIVE);
+		CorsEndpoint corsEndpoint(CorsEngine engine, CorsProperties properties, Environment environment) {
+			return endpoint(engine, properties, environment, CorsEndpoint.REACTIVE);
 		}
 
 	}

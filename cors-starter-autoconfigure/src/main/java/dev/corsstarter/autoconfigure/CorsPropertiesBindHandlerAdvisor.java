@@ -23,6 +23,7 @@ import org.springframework.core.ResolvableType;
 
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * Makes binding {@link CorsProperties} fail loudly and precisely instead of silently: keys under
@@ -95,7 +96,7 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 				for (Violation unknown : this.unknownKeys) {
 					logger.warn("Unknown CORS property " + unknown.property()
 							+ (unknown.origin().isEmpty() ? "" : " (" + unknown.origin() + ")")
-							+ " ignored: cors-starter does not define it. " + unknown.fix()
+							+ " ignored: cors-starter does not define it. " + unknown.action()
 							+ " (logged instead of failing because cors.unknown-keys=warn)");
 				}
 			}
@@ -104,8 +105,7 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 			}
 			if (!errors.isEmpty()) {
 				List<Violation> unknown = warnOnly
-						? this.unknownKeys.stream().map(v -> new Violation(Severity.WARN, v.property(), v.value(),
-								v.reason(), v.fix(), v.origin())).toList()
+						? this.unknownKeys.stream().map(v -> v.withSeverity(Severity.WARN)).toList()
 						: this.unknownKeys;
 				throw new InvalidCorsPropertiesException(errors, unknown);
 			}
@@ -129,8 +129,10 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 		ResolvableType type = target.getType();
 		Class<?> resolved = type.resolve(Object.class);
 		String accepted = accepted(resolved);
-		return new Violation(Severity.ERROR, written, value, "'" + value + "' is not " + accepted + ".",
-				"Write " + accepted + ", e.g. " + name + "=" + example(resolved, value) + ".", origin);
+		String corrected = Duration.class.equals(resolved) ? durationCorrection(value) : null;
+		return new Violation(ViolationRule.UNREADABLE_VALUE, Severity.ERROR, written, value,
+				"'" + value + "' is not " + accepted + ".",
+				"Write " + accepted + ", e.g. " + name + "=" + example(resolved, value) + ".", corrected, origin);
 	}
 
 	private static String accepted(Class<?> type) {
@@ -177,6 +179,12 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 
 	/** {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; {@code 10m} when the value says nothing usable. */
 	static String durationExample(String value) {
+		String corrected = durationCorrection(value);
+		return (corrected != null) ? corrected : "10m";
+	}
+
+	/** {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; {@code null} when the value says nothing usable. */
+	static @Nullable String durationCorrection(String value) {
 		Matcher matcher = DURATION_WITH_WORDS.matcher(value);
 		if (matcher.matches()) {
 			String unit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
@@ -191,7 +199,7 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 				return matcher.group(1) + unit;
 			}
 		}
-		return "10m";
+		return null;
 	}
 
 }

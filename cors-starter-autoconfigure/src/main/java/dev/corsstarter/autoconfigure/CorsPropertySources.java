@@ -19,6 +19,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 import dev.corsstarter.autoconfigure.CorsPropertyKeys.Suggestion;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * Reads the {@code cors.*} properties as they were written: each key with its source's
@@ -63,8 +64,8 @@ final class CorsPropertySources {
 		List<Violation> result = new ArrayList<>();
 		for (WrittenProperty property : all(sources)) {
 			if (!CorsPropertyKeys.isKnown(property.name(), property.value())) {
-				result.add(new Violation(severity, property.written(), "", UNKNOWN_KEY_REASON,
-						unknownKeyFix(property.name()), property.origin()));
+				result.add(new Violation(ViolationRule.UNKNOWN_KEY, severity, property.written(), "", UNKNOWN_KEY_REASON,
+						unknownKeyFix(property.name()), null, property.origin()));
 			}
 		}
 		return result;

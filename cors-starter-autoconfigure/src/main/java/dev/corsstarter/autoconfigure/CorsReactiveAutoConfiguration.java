@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilter;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
+import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.request.MethodOverride;
 
@@ -35,14 +36,14 @@ import dev.corsstarter.core.request.MethodOverride;
 public final class CorsReactiveAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(CorsPolicyWebFilter.class)
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
+			ObjectProvider<CorsDecisionObserver> observers,
 			Environment environment, ListableBeanFactory beans) {
 		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(engine,
 				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
 				methodOverrideParameter(environment, beans));
-		CorsStartupLog.installed("reactive", engine, filter.getOrder(), report);
+		CorsStartupLog.installed("reactive", engine, filter.getOrder(), properties, environment);
 		return filter;
 	}
 
@@ -54,28 +55,6 @@ public final class CorsReactiveAutoConfiguration {
 		boolean hiddenMethod = beans.getBeanNamesForType(HiddenHttpMethodFilter.class, true, false).length > 0
 				|| environment.getProperty("spring.webflux.hiddenmethod.filter.enabled", Boolean.class, false);
 		return hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null;
-	}
-
-	/** The reactive filter with its order. */
-	public static class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements Ordered {
-
-		private final int order;
-
-		public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order) {
-			this(engine, observer, order, null);
-		}
-
-		public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order,
-				String methodOverrideParameter) {
-			super(engine, observer, methodOverrideParameter);
-			this.order = order;
-		}
-
-		@Override
-		public int getOrder() {
-			return this.order;
-		}
-
 	}
 
 }

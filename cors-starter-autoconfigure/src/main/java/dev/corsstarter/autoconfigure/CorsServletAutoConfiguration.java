@@ -41,7 +41,7 @@ public final class CorsServletAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsEngine engine, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers, ObjectProvider<CorsConfigurationReport> report,
+			ObjectProvider<CorsDecisionObserver> observers,
 			Environment environment, ListableBeanFactory beans) {
 		CorsPolicyFilter filter = new CorsPolicyFilter(engine, CompositeCorsDecisionObserver.of(observers),
 				routing(environment, beans));
@@ -50,7 +50,7 @@ public final class CorsServletAutoConfiguration {
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
 		registration.setOrder(CorsFilterOrder.resolve(properties));
 		registration.setAsyncSupported(true);
-		CorsStartupLog.installed("servlet", engine, registration.getOrder(), report);
+		CorsStartupLog.installed("servlet", engine, registration.getOrder(), properties, environment);
 		return registration;
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 
 import dev.corsstarter.core.decision.CompiledPolicy;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -23,20 +23,39 @@ final class CorsStartupLog {
 	 * Log the stack, each policy with its path patterns, the filter order and whether production
 	 * rules apply and why.
 	 */
-	static void installed(String stack, CorsEngine engine, int order, ObjectProvider<CorsConfigurationReport> report) {
+	static void installed(String stack, CorsEngine engine, int order, CorsProperties properties,
+			Environment environment) {
 		if (logger.isInfoEnabled()) {
-			logger.info(summary(stack, engine, order, report.getIfAvailable(() -> CorsConfigurationReport.NONE)));
+			logger.info(summary(stack, engine, order, productionRules(engine, properties, environment)));
 		}
 	}
 
-	static String summary(String stack, CorsEngine engine, int order, CorsConfigurationReport report) {
+	static String summary(String stack, CorsEngine engine, int order, String productionRules) {
 		List<String> policies = new ArrayList<>();
 		for (CompiledPolicy policy : engine.policies()) {
 			policies.add(policy.name() + " " + policy.policy().pathPatterns());
 		}
 		return "CORS filter installed on the " + stack + " stack at order " + order + " with "
 				+ policies.size() + ((policies.size() == 1) ? " policy: " : " policies: ") + String.join(", ", policies)
-				+ "; production rules " + report.productionRules();
+				+ "; production rules " + productionRules;
+	}
+
+	/**
+	 * Whether the engine was compiled under production rules, and why: the active profile, or,
+	 * for an engine the application compiled itself, that its own context decided.
+	 */
+	static String productionRules(CorsEngine engine, CorsProperties properties, Environment environment) {
+		boolean production = engine.validationContext().production();
+		String profile = CorsAutoConfiguration.productionProfile(properties, environment);
+		String listed = "cors.production-profiles " + CorsAutoConfiguration.productionProfiles(properties);
+		if (production && profile != null) {
+			return "on: active profile '" + profile + "' is in " + listed;
+		}
+		if (!production && profile == null) {
+			return "off: no active profile in " + listed;
+		}
+		return (production ? "on" : "off") + ": the application's own CorsEngine bean was compiled "
+				+ (production ? "with" : "without") + " them, whatever the active profiles";
 	}
 
 }

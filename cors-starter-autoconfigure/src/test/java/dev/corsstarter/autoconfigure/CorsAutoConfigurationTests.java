@@ -16,15 +16,28 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.web.filter.ForwardedHeaderFilter;
+import org.springframework.web.server.WebFilter;
 
-import dev.corsstarter.autoconfigure.CorsReactiveAutoConfiguration.OrderedCorsPolicyWebFilter;
+import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
+import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.ViolationRule;
 
 class CorsAutoConfigurationTests {
 
@@ -53,13 +66,45 @@ class CorsAutoConfigurationTests {
 	}
 
 	@Test
-	void defaultOrderIsAfterForwardedHeaderFilterAndBeforeSessionAndSecurity() {
-		int forwardedHeaderFilter = Integer.MIN_VALUE;
-		int springSession = Integer.MIN_VALUE + 50;
-		int springSecurity = -100;
-		assertThat(CorsFilterOrder.DEFAULT).isGreaterThan(forwardedHeaderFilter)
-			.isLessThan(springSession)
-			.isLessThan(springSecurity);
+	void servletFilterRunsAfterForwardedHeaderFilterAndBeforeSpringSecurity() {
+		this.servlet.withPropertyValues(POLICY)
+			.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+					ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class))
+			.withUserConfiguration(ForwardedHeaderFilterConfiguration.class)
+			.run(context -> {
+				// the order in which the embedded server registers them
+				List<String> filters = new ServletContextInitializerBeans(context.getBeanFactory()).stream()
+					.filter(AbstractFilterRegistrationBean.class::isInstance)
+					.map(registration -> ((AbstractFilterRegistrationBean<?>) registration).getFilterName())
+					.toList();
+				assertThat(filters).containsExactly("forwardedHeaderFilter", "corsPolicyFilter",
+						"springSecurityFilterChain");
+			});
+	}
+
+	@Test
+	void reactiveFilterRunsBeforeSpringSecurity() {
+		this.reactive.withPropertyValues(POLICY)
+			.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+					ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class))
+			.run(context -> {
+				// the order in which WebFlux chains them
+				List<WebFilter> filters = context.getBeanProvider(WebFilter.class).orderedStream().toList();
+				assertThat(filters).hasSize(2);
+				assertThat(filters.get(0)).isInstanceOf(OrderedCorsPolicyWebFilter.class);
+				assertThat(filters.get(1)).isInstanceOf(WebFilterChainProxy.class);
+			});
+	}
+
+	@Test
+	void reactiveAutoConfigurationBacksOffForTheApplicationsOwnFilter() {
+		this.reactive.withPropertyValues(POLICY)
+			.withBean("myCorsFilter", CorsPolicyWebFilter.class,
+					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()), (request, decision) -> {
+					}))
+			.run(context -> assertThat(context).hasSingleBean(CorsPolicyWebFilter.class)
+				.hasBean("myCorsFilter")
+				.doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
 	}
 
 	@Test
@@ -163,7 +208,8 @@ class CorsAutoConfigurationTests {
 			assertThat(ex.getViolations()).singleElement().satisfies(violation -> {
 				assertThat(violation.property()).isEqualTo("cors.policies.api.max-age");
 				assertThat(violation.value()).isEqualTo("banana");
-				assertThat(violation.fix()).contains("cors.policies.api.max-age=10m");
+				assertThat(violation.rule()).isEqualTo(ViolationRule.UNREADABLE_VALUE);
+				assertThat(violation.action()).contains("cors.policies.api.max-age=10m");
 			});
 		});
 	}
@@ -200,6 +246,21 @@ class CorsAutoConfigurationTests {
 				.pathPatterns("/code/**")
 				.allowedOrigins("https://code.example.com")
 				.build()));
+		}
+
+	}
+
+	/** Registered as Spring Boot does with {@code server.forward-headers-strategy=framework}. */
+	@Configuration(proxyBeanMethods = false)
+	static class ForwardedHeaderFilterConfiguration {
+
+		@Bean
+		FilterRegistrationBean<ForwardedHeaderFilter> forwardedHeaderFilter() {
+			FilterRegistrationBean<ForwardedHeaderFilter> registration = new FilterRegistrationBean<>(
+					new ForwardedHeaderFilter());
+			registration.setName("forwardedHeaderFilter");
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.corsstarter.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ValidationContext;
 
 class CorsEndpointAutoConfigurationTests {
 
@@ -102,17 +103,36 @@ class CorsEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void endpointListsTheStartupWarningsAndDescribesAnApplicationEngine() {
+	void endpointListsTheWarningsOfAnApplicationEngine() {
 		this.servlet.withPropertyValues(EXPOSE).withUserConfiguration(ApplicationEngine.class).run(context -> {
 			CorsEndpoint.CorsDescriptor descriptor = context.getBean(CorsEndpoint.class).describe();
 			assertThat(descriptor.policies()).containsOnlyKeys("own");
+			assertThat(descriptor.productionProfileActive()).isTrue();
 			assertThat(descriptor.warnings()).singleElement().satisfies(warning -> {
 				assertThat(warning.property()).isEqualTo("cors.policies.own.max-age");
-				assertThat(warning.value()).isEqualTo("3h");
-				assertThat(warning.reason()).isEqualTo("Too long.");
-				assertThat(warning.fix()).isEqualTo("Shorten it.");
+				assertThat(warning.value()).isEqualTo("PT3H");
+				assertThat(warning.origin()).isEmpty();
+				assertThat(warning.rule()).isEqualTo("max-age-above-cap");
+				assertThat(warning.suggestedValue()).isEqualTo("2h");
 			});
 		});
+	}
+
+	@Test
+	void endpointListsTheWarningsOfBoundPoliciesWithWhereTheyWereSet() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE)
+			.withPropertyValues("cors.policies.api.max-age=3h")
+			.run(context -> {
+				CorsEndpoint.CorsDescriptor descriptor = context.getBean(CorsEndpoint.class).describe();
+				assertThat(descriptor.productionProfileActive()).isFalse();
+				assertThat(descriptor.warnings()).singleElement().satisfies(warning -> {
+					assertThat(warning.property()).isEqualTo("cors.policies.api.max-age");
+					assertThat(warning.value()).isEqualTo("3h");
+					assertThat(warning.origin()).isNotEmpty();
+					assertThat(warning.rule()).isEqualTo("max-age-above-cap");
+				});
+			});
 	}
 
 	@Test
@@ -120,7 +140,7 @@ class CorsEndpointAutoConfigurationTests {
 		this.servlet.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE)
 			.withBean("myCorsEndpoint", CorsEndpoint.class,
-					() -> new CorsEndpoint(CorsEngine.create(List.of()), CorsConfigurationReport.NONE, "servlet", 0))
+					() -> new CorsEndpoint(CorsEngine.create(List.of()), "servlet", 0))
 			.run(context -> assertThat(context).hasSingleBean(CorsEndpoint.class).hasBean("myCorsEndpoint"));
 	}
 
@@ -129,14 +149,9 @@ class CorsEndpointAutoConfigurationTests {
 
 		@Bean
 		CorsEngine corsEngine() {
-			return CorsEngine.create(List.of(CorsPolicy.builder("own").pathPatterns("/own/**")
-				.allowedOrigins("https://own.example.com").build()));
-		}
-
-		@Bean
-		CorsConfigurationReport corsConfigurationReport() {
-			return new CorsConfigurationReport(false,
-					List.of(Violation.warn("cors.policies.own.max-age", "3h", "Too long.", "Shorten it.")));
+			return CorsEngine.compile(List.of(CorsPolicy.builder("own").pathPatterns("/own/**")
+				.allowedOrigins("https://own.example.com").maxAge(Duration.ofHours(3)).build()),
+					new ValidationContext(true, List.of()));
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.corsstarter.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -12,7 +13,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.lang.Nullable;
 
-import dev.corsstarter.autoconfigure.CorsConfigurationReport;
 import dev.corsstarter.core.decision.CompiledPolicy;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -27,8 +27,8 @@ import dev.corsstarter.core.validation.Violation;
  * what the filter would do with one request.
  * <p>
  * Without parameters it describes the configuration: {@code policies} by name,
- * {@code stack}, {@code filterOrder}, {@code productionProfileActive} and the startup
- * {@code warnings}. With a {@code path} parameter it evaluates one request through the very
+ * {@code stack}, {@code filterOrder}, {@code productionProfileActive} and the
+ * {@code warnings} the engine was compiled with. With a {@code path} parameter it evaluates one request through the very
  * {@link CorsEngine} the filter uses, without sending it:
  * <ul>
  * <li>{@code path} (required for a dry run): the request path within the application, without
@@ -75,23 +75,32 @@ public class CorsEndpoint {
 
 	private final CorsEngine engine;
 
-	private final CorsConfigurationReport report;
-
 	private final String stack;
 
 	private final int filterOrder;
 
+	private final UnaryOperator<Violation> locator;
+
 	/**
 	 * @param engine the engine the filter decides with
-	 * @param report the outcome of validating the configuration at startup
 	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
 	 * @param filterOrder the order of the CORS filter
 	 */
-	public CorsEndpoint(CorsEngine engine, CorsConfigurationReport report, String stack, int filterOrder) {
+	public CorsEndpoint(CorsEngine engine, String stack, int filterOrder) {
+		this(engine, stack, filterOrder, UnaryOperator.identity());
+	}
+
+	/**
+	 * @param engine the engine the filter decides with
+	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
+	 * @param filterOrder the order of the CORS filter
+	 * @param locator adds to a warning of the engine where its value was set
+	 */
+	public CorsEndpoint(CorsEngine engine, String stack, int filterOrder, UnaryOperator<Violation> locator) {
 		this.engine = engine;
-		this.report = report;
 		this.stack = stack;
 		this.filterOrder = filterOrder;
+		this.locator = locator;
 	}
 
 	/**
@@ -113,9 +122,10 @@ public class CorsEndpoint {
 		for (CompiledPolicy compiled : this.engine.policies()) {
 			policies.put(compiled.name(), PolicyDescriptor.of(compiled.policy()));
 		}
-		List<WarningDescriptor> warnings = this.report.warnings().stream().map(WarningDescriptor::of).toList();
-		return new CorsDescriptor(policies, this.stack, this.filterOrder, this.report.productionProfileActive(),
-				warnings);
+		List<WarningDescriptor> warnings = this.engine.warnings().stream().map(this.locator).map(WarningDescriptor::of)
+			.toList();
+		return new CorsDescriptor(policies, this.stack, this.filterOrder,
+				this.engine.validationContext().production(), warnings);
 	}
 
 	private DryRunDescriptor dryRun(DryRunRequest request) {
@@ -189,14 +199,18 @@ public class CorsEndpoint {
 
 	/**
 	 * A validation warning: the property, its value as written, why it is a problem, how to fix
-	 * it, and where the value was set ({@code origin}, e.g.
-	 * {@code class path resource [application.yml], line 12}; empty when not known).
+	 * it, where the value was set ({@code origin}, e.g.
+	 * {@code class path resource [application.yml], line 12}; empty when not known), the
+	 * {@code rule} it breaks in kebab case (e.g. {@code max-age-above-cap}) and the
+	 * {@code suggestedValue} to write instead ({@code null} when the fix is advice).
 	 */
-	public record WarningDescriptor(String property, String value, String reason, String fix, String origin) {
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record WarningDescriptor(String property, String value, String reason, String fix, String origin,
+			String rule, @Nullable String suggestedValue) {
 
 		static WarningDescriptor of(Violation violation) {
-			return new WarningDescriptor(violation.property(), violation.value(), violation.reason(), violation.fix(),
-					violation.origin());
+			return new WarningDescriptor(violation.property(), violation.value(), violation.reason(),
+					violation.action(), violation.origin(), violation.rule().code(), violation.suggestedValue());
 		}
 
 	}

@@ -42,7 +42,7 @@ class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<In
 			description.append("\n    Origin: ").append(violation.origin().isEmpty() ? "not set" : violation.origin())
 				.append("\n    Reason: ").append(violation.reason())
 				.append('\n');
-			action.append("\n    ").append(violation.property()).append(": ").append(violation.fix());
+			action.append("\n    ").append(violation.property()).append(": ").append(violation.action());
 		}
 		List<Violation> ignoredKeys = unknownKeys.stream().filter(violation -> !violation.isError()).toList();
 		if (!ignoredKeys.isEmpty()) {
@@ -51,7 +51,7 @@ class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<In
 			for (Violation violation : ignoredKeys) {
 				description.append("\n    ").append(violation.property())
 					.append(violation.origin().isEmpty() ? "" : " (" + violation.origin() + ")")
-					.append(": ").append(violation.fix());
+					.append(": ").append(violation.action());
 			}
 			description.append('\n');
 		}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
-import dev.corsstarter.autoconfigure.CorsConfigurationReport;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.PolicyDescriptor;
@@ -22,13 +22,14 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.WarningDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
 class CorsEndpointTests {
 
 	private static final String APP = "https://app.example.com";
 
-	private final CorsEngine engine = CorsEngine.create(List.of(
+	private final CorsEngine engine = CorsEngine.compile(List.of(
 			CorsPolicy.builder("api")
 				.pathPatterns("/api/**")
 				.allowedOrigins(APP, "https://*.preview.example.com")
@@ -39,14 +40,14 @@ class CorsEndpointTests {
 				.maxAge(Duration.ofMinutes(10))
 				.build(),
 			CorsPolicy.builder("device").pathPatterns("/device/**", "/printer/**").allowedOrigins(APP)
-				.allowPrivateNetwork(true).build()));
+				.allowPrivateNetwork(true).maxAge(Duration.ofHours(3)).build()),
+			new ValidationContext(true, List.of()));
 
-	private final Violation warning = Violation.warn("cors.policies.api.max-age", "PT3H",
-			"Chromium caps max-age at 2 hours.", "Use 2h or less.")
+	/** Where the properties say the value was set, as the auto-configuration locates it. */
+	private final UnaryOperator<Violation> locator = (violation) -> violation
 		.located("class path resource [application.yml], line 9", "3h");
 
-	private final CorsEndpoint endpoint = new CorsEndpoint(this.engine,
-			new CorsConfigurationReport(true, List.of(this.warning)), CorsEndpoint.REACTIVE, 42);
+	private final CorsEndpoint endpoint = new CorsEndpoint(this.engine, CorsEndpoint.REACTIVE, 42, this.locator);
 
 	@Test
 	void describesPoliciesInDeclarationOrderWithMaxAgeInSeconds() {
@@ -57,12 +58,19 @@ class CorsEndpointTests {
 						List.of("GET", "PUT"), List.of("Content-Type", "X-Trace"), List.of("X-Request-Id"), true,
 						false, 600)),
 				entry("device", new PolicyDescriptor(List.of("/device/**", "/printer/**"), List.of(APP),
-						List.of("GET", "HEAD", "POST"), List.of(), List.of(), false, true, 300)));
+						List.of("GET", "HEAD", "POST"), List.of(), List.of(), false, true, 10800)));
 		assertThat(descriptor.stack()).isEqualTo("reactive");
 		assertThat(descriptor.filterOrder()).isEqualTo(42);
 		assertThat(descriptor.productionProfileActive()).isTrue();
-		assertThat(descriptor.warnings()).containsExactly(new WarningDescriptor("cors.policies.api.max-age", "3h",
-				"Chromium caps max-age at 2 hours.", "Use 2h or less.", "class path resource [application.yml], line 9"));
+		assertThat(descriptor.warnings()).singleElement().satisfies(warning -> {
+			assertThat(warning.property()).isEqualTo("cors.policies.device.max-age");
+			assertThat(warning.value()).isEqualTo("3h");
+			assertThat(warning.origin()).isEqualTo("class path resource [application.yml], line 9");
+			assertThat(warning.rule()).isEqualTo("max-age-above-cap");
+			assertThat(warning.suggestedValue()).isEqualTo("2h");
+			assertThat(warning.reason()).contains("Chromium");
+			assertThat(warning.fix()).isEqualTo("Use 2h or less, e.g. cors.policies.device.max-age=2h");
+		});
 	}
 
 	@Test

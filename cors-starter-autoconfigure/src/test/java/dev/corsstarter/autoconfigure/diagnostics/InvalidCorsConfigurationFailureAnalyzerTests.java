@@ -2,6 +2,7 @@ package dev.corsstarter.autoconfigure.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 
@@ -16,8 +17,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.validation.CorsPolicyValidator;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.ValidationContext;
 
@@ -31,8 +32,8 @@ class InvalidCorsConfigurationFailureAnalyzerTests {
 			.allowedOrigins("https://app.example.com/", "*", "https://x.example.com:443")
 			.allowCredentials(true)
 			.build();
-		InvalidCorsConfigurationException failure = new InvalidCorsConfigurationException(
-				CorsPolicyValidator.validate(List.of(policy), ValidationContext.DEFAULT));
+		InvalidCorsConfigurationException failure = catchThrowableOfType(InvalidCorsConfigurationException.class,
+				() -> CorsEngine.compile(List.of(policy), ValidationContext.DEFAULT));
 
 		FailureAnalysis analysis = new InvalidCorsConfigurationFailureAnalyzer().analyze(failure);
 

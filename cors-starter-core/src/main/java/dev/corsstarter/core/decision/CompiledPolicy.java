@@ -1,6 +1,5 @@
 package dev.corsstarter.core.decision;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,13 +48,10 @@ public final class CompiledPolicy {
 
 	private final Map<RequestType, Map<Reason, CorsDecision>> rejections = new EnumMap<>(RequestType.class);
 
-	CompiledPolicy(CorsPolicy policy) {
+	/** Compile a valid policy from its origins, parsed once by the validation that accepted it. */
+	CompiledPolicy(CorsPolicy policy, List<OriginPattern> origins) {
 		this.policy = policy;
-		List<OriginPattern> patterns = new ArrayList<>();
-		for (String origin : policy.allowedOrigins()) {
-			patterns.add(OriginPattern.parse(origin));
-		}
-		this.origins = OriginMatcher.of(patterns);
+		this.origins = OriginMatcher.of(origins);
 		this.anyMethod = policy.allowedMethods().contains("*");
 		this.methods = policy.allowedMethods().stream().distinct().toArray(String[]::new);
 		this.allowMethods = String.join(", ", this.methods);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PathPattern;
 
 import dev.corsstarter.core.origin.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
@@ -17,9 +17,10 @@ import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Decides CORS requests against a set of compiled policies. Built once from validated policies,
- * immutable and thread-safe; {@link #evaluate} is the per-request path and, for a normalised path,
- * allocates at most the decision it returns.
+ * Decides CORS requests against a set of compiled policies. Built only by {@link #compile},
+ * which parses every configured value once and runs every validation rule on the parsed values;
+ * immutable and thread-safe. {@link #evaluate} is the per-request path and, for a normalised
+ * path, allocates at most the decision it returns.
  */
 public final class CorsEngine {
 
@@ -32,38 +33,74 @@ public final class CorsEngine {
 
 	private final PolicyRoutes routes;
 
-	private CorsEngine(List<CorsPolicy> policies) {
+	private final List<Violation> warnings;
+
+	private final ValidationContext validationContext;
+
+	private final String fingerprint;
+
+	private CorsEngine(CorsPolicyValidator.Result validated, ValidationContext context) {
 		List<CompiledPolicy> compiled = new ArrayList<>();
 		List<PolicyRoutes.Route> routes = new ArrayList<>();
-		PathPatternParser parser = PathPatternParser.defaultInstance;
-		for (CorsPolicy policy : policies) {
-			CompiledPolicy compiledPolicy = new CompiledPolicy(policy);
+		for (CorsPolicyValidator.ParsedPolicy parsed : validated.policies()) {
+			CompiledPolicy compiledPolicy = new CompiledPolicy(parsed.policy(), parsed.origins());
 			compiled.add(compiledPolicy);
-			for (String pattern : policy.pathPatterns()) {
-				routes.add(PolicyRoutes.Route.of(parser.parse(pattern), compiledPolicy));
+			for (PathPattern pattern : parsed.pathPatterns()) {
+				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
 			}
 		}
 		this.policies = List.copyOf(compiled);
 		this.routes = new PolicyRoutes(routes);
+		this.warnings = validated.warnings();
+		this.validationContext = context;
+		this.fingerprint = PolicyFingerprint.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
 	}
 
 	/**
-	 * Validate and compile policies.
-	 * @throws InvalidCorsConfigurationException if any policy has an error in any profile
+	 * The one way to build an engine: parse every origin and path pattern once, run every
+	 * validation rule on the parsed values, and compile them.
+	 * @param policies the policies, in declaration order (which never decides a request)
+	 * @param context whether production rules apply and which origins are development origins
+	 * @return the engine, carrying the warnings found
+	 * @throws InvalidCorsConfigurationException carrying every violation, errors first, when
+	 * any is an error
 	 */
-	public static CorsEngine create(List<CorsPolicy> policies) {
-		List<Violation> errors = CorsPolicyValidator.validate(policies, ValidationContext.DEFAULT)
-			.stream()
-			.filter(Violation::isError)
-			.toList();
-		if (!errors.isEmpty()) {
-			throw new InvalidCorsConfigurationException(errors);
+	public static CorsEngine compile(List<CorsPolicy> policies, ValidationContext context) {
+		CorsPolicyValidator.Result validated = CorsPolicyValidator.validate(policies, context);
+		if (validated.hasErrors()) {
+			throw new InvalidCorsConfigurationException(validated.violations());
 		}
-		return new CorsEngine(policies);
+		return new CorsEngine(validated, context);
+	}
+
+	/** {@link #compile} outside production, with no extra development origins. */
+	public static CorsEngine create(List<CorsPolicy> policies) {
+		return compile(policies, ValidationContext.DEFAULT);
 	}
 
 	public List<CompiledPolicy> policies() {
 		return this.policies;
+	}
+
+	/** What validation reported without refusing the policies, in policy order. */
+	public List<Violation> warnings() {
+		return this.warnings;
+	}
+
+	/** The context this engine was compiled under: whether production rules applied. */
+	public ValidationContext validationContext() {
+		return this.validationContext;
+	}
+
+	/**
+	 * Hex SHA-256 of a canonical form of the policies, equal on every instance running the same
+	 * policies. Declaration order does not count, nor does the order of the entries in each list
+	 * (path patterns, origins, methods, headers): neither changes which requests are allowed.
+	 * Everything else does, as written: names, each entry, the flags and {@code max-age} in
+	 * seconds. The validation context does not.
+	 */
+	public String fingerprint() {
+		return this.fingerprint;
 	}
 
 	/** The policy for a path (most specific pattern wins), or {@code null}. */

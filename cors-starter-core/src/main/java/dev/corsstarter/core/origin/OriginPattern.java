@@ -2,6 +2,9 @@ package dev.corsstarter.core.origin;
 
 import java.net.IDN;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.corsstarter.core.origin.OriginSyntaxException.Fault;
 
 /**
  * One parsed entry of {@code allowed-origins}: {@code *}, {@code null}, an exact origin
@@ -24,6 +27,8 @@ public final class OriginPattern {
 	}
 
 	static final int MAX_HOST_LENGTH = 253;
+
+	private static final LongAdder PARSES = new LongAdder();
 
 	static final int MAX_LABEL_LENGTH = 63;
 
@@ -59,6 +64,7 @@ public final class OriginPattern {
 	 * @throws OriginSyntaxException if the value can never match or is not a valid pattern
 	 */
 	public static OriginPattern parse(String value) {
+		PARSES.increment();
 		try {
 			return parseOnce(value);
 		}
@@ -67,48 +73,59 @@ public final class OriginPattern {
 		}
 	}
 
+	/** How many times {@link #parse} ran, so a test can prove each configured value is parsed once. */
+	static long parseCount() {
+		return PARSES.sum();
+	}
+
 	/**
 	 * A value may have several faults ({@code https://x.com:443/}); follow the suggested
 	 * corrections until one parses, so a single restart is always enough.
 	 */
 	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
+		String candidate = first.getSuggestedValue();
+		if (candidate == null) {
+			return first;
+		}
 		StringBuilder fix = new StringBuilder(first.getFix());
-		String candidate = correctedValue(first.getFix());
-		for (int i = 0; candidate != null && i < 5; i++) {
+		boolean parses = false;
+		for (int i = 0; candidate != null && !parses && i < 5; i++) {
 			try {
 				parseOnce(candidate);
-				break;
+				parses = true;
 			}
 			catch (OriginSyntaxException next) {
 				String step = next.getFix();
 				fix.append("; then ").append(Character.toLowerCase(step.charAt(0))).append(step.substring(1));
-				candidate = correctedValue(step);
+				candidate = next.getSuggestedValue();
 			}
 		}
-		return (fix.length() == first.getFix().length()) ? first
-				: new OriginSyntaxException(first.getValue(), first.getReason(), fix.toString());
+		if (parses && candidate == first.getSuggestedValue()) {
+			return first;
+		}
+		return new OriginSyntaxException(first.getFault(), first.getValue(), first.getReason(), fix.toString(),
+				parses ? candidate : null);
 	}
 
-	/** The corrected origin a fix ends with ("...: https://x.com"), or null. */
-	private static String correctedValue(String fix) {
-		int colon = fix.lastIndexOf(": ");
-		int example = fix.lastIndexOf("e.g. ");
-		int start = Math.max((colon >= 0) ? colon + 2 : -1, (example >= 0) ? example + 5 : -1);
-		if (start < 0) {
-			return null;
-		}
-		String candidate = fix.substring(start).strip();
-		return (candidate.contains("://") && candidate.indexOf(' ') < 0) ? candidate : null;
+	/** A fault with no single correction: the fix is advice. */
+	private static OriginSyntaxException fault(Fault fault, String value, String reason, String fix) {
+		return new OriginSyntaxException(fault, value, reason, fix, null);
+	}
+
+	/** A fault with one certain correction, which the fix ends with. */
+	private static OriginSyntaxException corrected(Fault fault, String value, String reason, String action,
+			String suggested) {
+		return new OriginSyntaxException(fault, value, reason, action + suggested, suggested);
 	}
 
 	private static OriginPattern parseOnce(String value) {
 		if (value == null || value.isBlank()) {
-			throw new OriginSyntaxException((value != null) ? value : "", "An empty origin can never match.",
+			throw fault(Fault.INVALID, (value != null) ? value : "", "An empty origin can never match.",
 					"Remove the entry or write an origin such as https://app.example.com.");
 		}
 		if (!value.equals(value.strip())) {
-			throw new OriginSyntaxException(value, "Surrounding whitespace means the origin can never match.",
-					"Remove the whitespace: " + value.strip());
+			throw corrected(Fault.NEVER_MATCHES, value, "Surrounding whitespace means the origin can never match.",
+					"Remove the whitespace: ", value.strip());
 		}
 		if (value.equals("*")) {
 			return new OriginPattern(value, Kind.ANY, null, null, false, null, false);
@@ -117,58 +134,56 @@ public final class OriginPattern {
 			return new OriginPattern(value, Kind.NULL, null, null, false, null, false);
 		}
 		if (value.equalsIgnoreCase("null")) {
-			throw new OriginSyntaxException(value, "The opaque origin is sent as lower-case 'null'.", "Write: null");
+			throw corrected(Fault.NEVER_MATCHES, value, "The opaque origin is sent as lower-case 'null'.", "Write: ",
+					"null");
 		}
 		int schemeEnd = value.indexOf("://");
 		if (schemeEnd < 0) {
-			String example = value.startsWith("*.") ? "https://" + value : "https://" + value;
 			String what = value.startsWith("*.") ? "A wildcard without a scheme can never match: an Origin always has one."
 					: "An origin without a scheme can never match: an Origin is scheme://host[:port].";
-			throw new OriginSyntaxException(value, what, "Add the scheme, e.g. " + example);
+			throw corrected(Fault.NEVER_MATCHES, value, what, "Add the scheme, e.g. ", "https://" + value);
 		}
 		String scheme = value.substring(0, schemeEnd);
 		if (!isValidScheme(scheme.toLowerCase(Locale.ROOT))) {
-			throw new OriginSyntaxException(value, "'" + scheme + "' is not a valid URI scheme.",
+			throw fault(Fault.INVALID, value, "'" + scheme + "' is not a valid URI scheme.",
 					"Use a scheme such as https, e.g. https://app.example.com");
 		}
 		if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
-			throw new OriginSyntaxException(value, "Browsers send the scheme in lower case, so this never matches.",
-					"Write it in lower case: " + value.substring(0, schemeEnd).toLowerCase(Locale.ROOT)
-							+ value.substring(schemeEnd));
+			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send the scheme in lower case, so this never matches.",
+					"Write it in lower case: ", scheme.toLowerCase(Locale.ROOT) + value.substring(schemeEnd));
 		}
 		if (scheme.equals("ws") || scheme.equals("wss")) {
 			String page = scheme.equals("ws") ? "http" : "https";
-			throw new OriginSyntaxException(value,
+			throw corrected(Fault.WEBSOCKET_SCHEME, value,
 					"Browsers send the http(s) origin of the page on a WebSocket handshake, never a " + scheme
 							+ ":// origin, so this never matches.",
-					"List the origin of the page that opens the WebSocket: " + page + value.substring(schemeEnd));
+					"List the origin of the page that opens the WebSocket: ", page + value.substring(schemeEnd));
 		}
 		if (scheme.length() > RequestOrigin.MAX_SCHEME_LENGTH) {
-			throw new OriginSyntaxException(value, "An Origin with a scheme longer than " + RequestOrigin.MAX_SCHEME_LENGTH
+			throw fault(Fault.INVALID, value, "An Origin with a scheme longer than " + RequestOrigin.MAX_SCHEME_LENGTH
 					+ " characters is rejected as malformed, so this never matches.",
 					"Use the scheme the client actually sends, at most " + RequestOrigin.MAX_SCHEME_LENGTH + " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
 		int pathStart = indexOfAny(rest, "/?#");
 		String authority = (pathStart >= 0) ? rest.substring(0, pathStart) : rest;
-		String corrected = scheme + "://" + authority;
 		if (pathStart >= 0) {
 			String tail = rest.substring(pathStart);
 			String reason = tail.equals("/") ? "An origin has no trailing slash, so this never matches."
 					: "An origin has no path, query or fragment, so this never matches.";
 			String action = tail.equals("/") ? "Remove the trailing slash: " : "Keep only scheme://host[:port]: ";
-			throw new OriginSyntaxException(value, reason, action + corrected);
+			throw corrected(Fault.NEVER_MATCHES, value, reason, action, scheme + "://" + authority);
 		}
 		if (authority.indexOf('@') >= 0) {
-			throw new OriginSyntaxException(value, "An origin never contains user info (user@), so this never matches.",
-					"Remove the user info: " + scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
+			throw corrected(Fault.NEVER_MATCHES, value, "An origin never contains user info (user@), so this never matches.",
+					"Remove the user info: ", scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
 		}
 		if (authority.isEmpty()) {
-			throw new OriginSyntaxException(value, "The origin has no host.", "Write scheme://host, e.g. https://app.example.com");
+			throw fault(Fault.INVALID, value, "The origin has no host.", "Write scheme://host, e.g. https://app.example.com");
 		}
 		if (authority.startsWith("*.[")) {
-			throw new OriginSyntaxException(value, "An IP literal has no subdomains.",
-					"List the exact origin instead, e.g. " + scheme + "://" + authority.substring(2));
+			throw corrected(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.",
+					"List the exact origin instead, e.g. ", scheme + "://" + authority.substring(2));
 		}
 		// split host and port (IPv6 literals are bracketed)
 		String hostPart;
@@ -176,13 +191,14 @@ public final class OriginPattern {
 		if (authority.startsWith("[")) {
 			int close = authority.indexOf(']');
 			if (close < 0) {
-				throw new OriginSyntaxException(value, "Unterminated IPv6 literal.", "Write it as scheme://[address]:port, e.g. http://[::1]:8080");
+				throw fault(Fault.INVALID, value, "Unterminated IPv6 literal.",
+						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 			}
 			hostPart = authority.substring(0, close + 1);
 			String after = authority.substring(close + 1);
 			if (!after.isEmpty()) {
 				if (after.charAt(0) != ':') {
-					throw new OriginSyntaxException(value, "Unexpected characters after the IPv6 literal.",
+					throw fault(Fault.INVALID, value, "Unexpected characters after the IPv6 literal.",
 							"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 				}
 				portPart = after.substring(1);
@@ -206,7 +222,7 @@ public final class OriginPattern {
 		boolean anySubdomain = false;
 		String host = hostPart;
 		if (host.equals("*")) {
-			throw new OriginSyntaxException(value, "A wildcard host matches every site; it is '*' in disguise.",
+			throw fault(Fault.INVALID_WILDCARD, value, "A wildcard host matches every site; it is '*' in disguise.",
 					"Use a subdomain wildcard under a domain you control, e.g. " + scheme + "://*.example.com");
 		}
 		if (host.startsWith("*.")) {
@@ -214,17 +230,18 @@ public final class OriginPattern {
 			host = host.substring(2);
 		}
 		if (host.indexOf('*') >= 0) {
-			throw new OriginSyntaxException(value, "A wildcard may only stand for whole leading labels ('*.') or the port (':*').",
+			throw fault(Fault.INVALID_WILDCARD, value,
+					"A wildcard may only stand for whole leading labels ('*.') or the port (':*').",
 					"Use a form such as " + scheme + "://*.example.com or " + scheme + "://example.com:*");
 		}
 		checkHost(value, scheme, host, anySubdomain, authority.substring(hostPart.length()));
 		if (anySubdomain && host.startsWith("[")) {
-			throw new OriginSyntaxException(value, "An IP literal has no subdomains.", "List the exact origin instead.");
+			throw fault(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.", "List the exact origin instead.");
 		}
 		// the shortest origin this can match: "*." stands for at least two characters, ":*" for none
 		if (value.length() - (anyPort ? 2 : 0) > RequestOrigin.MAX_LENGTH
 				|| (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
-			throw new OriginSyntaxException(value, "Every origin this could match is longer than an Origin header may be ("
+			throw fault(Fault.NEVER_MATCHES, value, "Every origin this could match is longer than an Origin header may be ("
 					+ RequestOrigin.MAX_LENGTH + " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
 					"Use a shorter host, or a subdomain wildcard such as " + scheme + "://*.example.com");
 		}
@@ -235,22 +252,22 @@ public final class OriginPattern {
 	private static void checkPort(String value, String scheme, String host, String port) {
 		String without = scheme + "://" + host;
 		if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
-			throw new OriginSyntaxException(value, "'" + port + "' is not a valid port.",
+			throw fault(Fault.INVALID, value, "'" + port + "' is not a valid port.",
 					"Use a port between 1 and 65535, ':*' for any port, or none: " + without);
 		}
 		int number = Integer.parseInt(port);
 		if (number < 1 || number > 65535) {
-			throw new OriginSyntaxException(value, "Port " + port + " is outside 1-65535.",
+			throw fault(Fault.INVALID, value, "Port " + port + " is outside 1-65535.",
 					"Use a port between 1 and 65535, or none: " + without);
 		}
 		if (port.charAt(0) == '0') {
-			throw new OriginSyntaxException(value, "Browsers send ports without leading zeros, so this never matches.",
-					"Write: " + without + ":" + number);
+			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send ports without leading zeros, so this never matches.",
+					"Write: ", without + ":" + number);
 		}
 		if (number == defaultPort(scheme)) {
-			throw new OriginSyntaxException(value,
+			throw corrected(Fault.NEVER_MATCHES, value,
 					"Browsers omit the default port " + number + " for " + scheme + ", so this never matches.",
-					"Remove the port: " + without);
+					"Remove the port: ", without);
 		}
 	}
 
@@ -260,39 +277,44 @@ public final class OriginPattern {
 			String inner = host.substring(1, host.length() - 1);
 			if (inner.isEmpty() || !inner.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
 				String lower = host.toLowerCase(Locale.ROOT);
-				throw new OriginSyntaxException(value, "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).",
-						"Write it as a lower-case IPv6 address, e.g. " + prefix + (lower.equals(host) ? "[::1]" : lower) + portSuffix);
+				String reason = "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).";
+				String action = "Write it as a lower-case IPv6 address, e.g. ";
+				if (lower.equals(host)) {
+					throw fault(Fault.INVALID, value, reason, action + prefix + "[::1]" + portSuffix);
+				}
+				throw corrected(Fault.NEVER_MATCHES, value, reason, action, prefix + lower + portSuffix);
 			}
 			int[] pieces = Ipv6Address.parse(inner);
 			if (pieces == null) {
-				throw new OriginSyntaxException(value, "'" + host + "' is not a valid IPv6 address.",
+				throw fault(Fault.INVALID, value, "'" + host + "' is not a valid IPv6 address.",
 						"Write a valid IPv6 address in brackets, e.g. " + prefix + "[::1]" + portSuffix);
 			}
 			String canonical = Ipv6Address.serialize(pieces);
 			if (!canonical.equals(inner)) {
-				throw new OriginSyntaxException(value,
+				throw corrected(Fault.NEVER_MATCHES, value,
 						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading zeros, an embedded IPv4 address in hex), so this never matches.",
-						"Write: " + prefix + "[" + canonical + "]" + portSuffix);
+						"Write: ", prefix + "[" + canonical + "]" + portSuffix);
 			}
 			return;
 		}
 		boolean ascii = host.chars().allMatch(c -> c < 0x80);
 		if (!ascii) {
-			String fix;
+			String reason = "Browsers send internationalised hosts in punycode, so this never matches.";
+			String punycode;
 			try {
-				fix = "Write the punycode form: " + prefix + IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT) + portSuffix;
+				punycode = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
 			}
 			catch (IllegalArgumentException ex) {
-				fix = "Write the host in its punycode (IDNA) form.";
+				throw fault(Fault.NEVER_MATCHES, value, reason, "Write the host in its punycode (IDNA) form.");
 			}
-			throw new OriginSyntaxException(value, "Browsers send internationalised hosts in punycode, so this never matches.", fix);
+			throw corrected(Fault.NEVER_MATCHES, value, reason, "Write the punycode form: ", prefix + punycode + portSuffix);
 		}
 		if (!host.equals(host.toLowerCase(Locale.ROOT))) {
-			throw new OriginSyntaxException(value, "Browsers send the host in lower case, so this never matches.",
-					"Write it in lower case: " + prefix + host.toLowerCase(Locale.ROOT) + portSuffix);
+			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send the host in lower case, so this never matches.",
+					"Write it in lower case: ", prefix + host.toLowerCase(Locale.ROOT) + portSuffix);
 		}
 		if (host.isEmpty() || host.length() > MAX_HOST_LENGTH) {
-			throw new OriginSyntaxException(value, "A host must have 1 to " + MAX_HOST_LENGTH + " characters.",
+			throw fault(Fault.INVALID, value, "A host must have 1 to " + MAX_HOST_LENGTH + " characters.",
 					"Write a valid host name.");
 		}
 		int labelStart = 0;
@@ -300,17 +322,17 @@ public final class OriginPattern {
 			if (i == host.length() || host.charAt(i) == '.') {
 				int length = i - labelStart;
 				if (length == 0) {
-					throw new OriginSyntaxException(value, "The host has an empty label (leading, trailing or double dot).",
+					throw fault(Fault.INVALID, value, "The host has an empty label (leading, trailing or double dot).",
 							"Remove the extra dot.");
 				}
 				if (length > MAX_LABEL_LENGTH) {
-					throw new OriginSyntaxException(value, "A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
+					throw fault(Fault.INVALID, value, "A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
 							"Write a valid host name.");
 				}
 				labelStart = i + 1;
 			}
 			else if (!isHostChar(host.charAt(i))) {
-				throw new OriginSyntaxException(value, "'" + host.charAt(i) + "' is not allowed in a host name.",
+				throw fault(Fault.INVALID, value, "'" + host.charAt(i) + "' is not allowed in a host name.",
 						"Use letters, digits, '-', '_' and '.' only.");
 			}
 		}
@@ -332,19 +354,19 @@ public final class OriginPattern {
 			return;
 		}
 		if (anySubdomain) {
-			throw new OriginSyntaxException(value, "An IP address has no subdomains.", "List the exact origin instead.");
+			throw fault(Fault.INVALID_WILDCARD, value, "An IP address has no subdomains.", "List the exact origin instead.");
 		}
 		long address = parseIpv4(host);
 		if (address < 0) {
-			throw new OriginSyntaxException(value, "'" + host + "' is not a valid IPv4 address.",
+			throw fault(Fault.INVALID, value, "'" + host + "' is not a valid IPv4 address.",
 					"Write a dotted-decimal address such as " + scheme + "://127.0.0.1" + portSuffix);
 		}
 		String canonical = (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
 				+ (address & 0xff);
 		if (!canonical.equals(host)) {
-			throw new OriginSyntaxException(value,
-					"Browsers rewrite this IPv4 address to dotted-decimal form, so this never matches.",
-					"Write: " + scheme + "://" + canonical + portSuffix);
+			throw corrected(Fault.NEVER_MATCHES, value,
+					"Browsers rewrite this IPv4 address to dotted-decimal form, so this never matches.", "Write: ",
+					scheme + "://" + canonical + portSuffix);
 		}
 	}
 

@@ -50,44 +50,33 @@ final class DevOrigins {
 		this.entries = entries;
 	}
 
-	/** The valid {@code cors.dev-origins} entries of a context; invalid ones are skipped. */
-	static DevOrigins of(ValidationContext context) {
+	/**
+	 * Parse the {@code cors.dev-origins} entries of a context once, reporting those that cannot
+	 * be used (in every profile); invalid ones are left out.
+	 */
+	static DevOrigins of(ValidationContext context, List<Violation> out) {
 		List<Entry> entries = new ArrayList<>();
-		List<String> values = context.devOrigins();
-		for (int i = 0; i < values.size(); i++) {
-			String value = values.get(i);
-			try {
-				OriginPattern pattern = OriginPattern.parse(value);
-				if (pattern.kind() != OriginPattern.Kind.ANY) {
-					entries.add(new Entry(i, value, pattern));
-				}
-			}
-			catch (OriginSyntaxException ex) {
-				// reported once by validate(...)
-			}
-		}
-		return new DevOrigins(List.copyOf(entries));
-	}
-
-	/** Report {@code cors.dev-origins} entries that cannot be used (every profile). */
-	static void validate(ValidationContext context, List<Violation> out) {
 		List<String> values = context.devOrigins();
 		for (int i = 0; i < values.size(); i++) {
 			String value = values.get(i);
 			String property = "cors.dev-origins[" + i + "]";
 			try {
-				if (OriginPattern.parse(value).kind() == OriginPattern.Kind.ANY) {
-					out.add(Violation.error(property, value,
-							"'*' in cors.dev-origins would make every origin a dev origin, so no policy could start under a production profile.",
-							"List the development origins or patterns, e.g. http://localhost:* or https://*.dev.example.com"));
+				OriginPattern pattern = OriginPattern.parse(value);
+				if (pattern.kind() != OriginPattern.Kind.ANY) {
+					entries.add(new Entry(i, value, pattern));
+					continue;
 				}
+				out.add(Violation.error(ViolationRule.WILDCARD_DEV_ORIGIN, property, value,
+						"'*' in cors.dev-origins would make every origin a dev origin, so no policy could start under a production profile.",
+						"List the development origins or patterns, e.g. http://localhost:* or https://*.dev.example.com"));
 			}
 			catch (OriginSyntaxException ex) {
-				out.add(Violation.error(property, value,
+				out.add(new Violation(ViolationRule.INVALID_DEV_ORIGIN, Severity.ERROR, property, value,
 						ex.getReason() + " A dev-origins entry that can never match would let that dev origin pass the production check unnoticed.",
-						ex.getFix()));
+						ex.getFix(), ex.getSuggestedValue()));
 			}
 		}
+		return new DevOrigins(List.copyOf(entries));
 	}
 
 	/**

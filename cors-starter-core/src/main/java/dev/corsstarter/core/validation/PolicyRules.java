@@ -68,8 +68,9 @@ final class PolicyRules {
 	private PolicyRules() {
 	}
 
-	static void apply(CorsPolicy policy, List<OriginPattern> origins, ValidationContext context, List<Violation> out) {
-		checkOrigins(policy, origins, context, DevOrigins.of(context), out);
+	static void apply(CorsPolicy policy, List<OriginPattern> origins, ValidationContext context, DevOrigins devOrigins,
+			List<Violation> out) {
+		checkOrigins(policy, origins, context, devOrigins, out);
 		checkMaxAge(policy, out);
 		checkWildcardsWithCredentials(policy, out);
 		checkForbiddenHeaders(policy, out);
@@ -91,21 +92,21 @@ final class PolicyRules {
 				String fix = "Remove 'null' from " + prefix
 						+ ".allowed-origins and serve the client from a real origin that you list, e.g. https://app.example.com";
 				if (policy.allowCredentials()) {
-					out.add(Violation.error(property, value,
+					out.add(Violation.error(ViolationRule.NULL_WITH_CREDENTIALS, property, value,
 							"The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents and some redirects; any web site can produce it with <iframe sandbox>, so with allow-credentials=true every site could read this API's responses with the visitor's credentials.",
 							fix));
 				}
 				else {
-					out.add(new Violation(productionError, property, value,
+					out.add(new Violation(ViolationRule.NULL_ORIGIN, productionError, property, value,
 							"The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents and some redirects; any web site can produce it with <iframe sandbox>, so allowing it allows everyone.",
-							fix));
+							fix, null));
 				}
 				continue;
 			}
 			String dev = devOrigins.describe(origin);
 			if (dev != null) {
 				if (production) {
-					out.add(Violation.error(property, value, "'" + value + "' is " + dev
+					out.add(Violation.error(ViolationRule.DEV_ORIGIN_IN_PRODUCTION, property, value, "'" + value + "' is " + dev
 							+ ". Allowed in production, it lets whatever runs there (a local dev server, another application, malware) call this API in the visitor's name.",
 							"Remove " + value + " from " + prefix
 									+ ".allowed-origins in the production configuration and list it in a development profile only (e.g. application-dev.yml); production rules apply when a profile in cors.production-profiles is active."));
@@ -114,9 +115,10 @@ final class PolicyRules {
 			}
 			if (policy.allowCredentials() && "http".equals(origin.scheme())) {
 				String https = httpsVersion(origin);
-				out.add(new Violation(productionError, property, value,
+				out.add(new Violation(ViolationRule.HTTP_WITH_CREDENTIALS, productionError, property, value,
 						"An http:// origin is served without TLS, so anyone on the network path (public Wi-Fi, a compromised router) can inject script into it and read this API's responses with the visitor's credentials (allow-credentials=true).",
-						"Serve the client over HTTPS and list " + https + " instead, or set " + prefix + ".allow-credentials=false."));
+						"Serve the client over HTTPS and list " + https + " instead, or set " + prefix + ".allow-credentials=false.",
+						https));
 			}
 			if (origin.anySubdomain()) {
 				checkPublicSuffix(prefix, property, origin, out);
@@ -145,7 +147,7 @@ final class PolicyRules {
 			fix = "List the exact origins you serve, or narrow the wildcard to a domain you control below which the Public Suffix List has no entry, in "
 					+ prefix + ".allowed-origins.";
 		}
-		out.add(Violation.error(property, value, "'" + value + "' spans a public suffix: " + reason
+		out.add(Violation.error(ViolationRule.PUBLIC_SUFFIX_WILDCARD, property, value, "'" + value + "' spans a public suffix: " + reason
 				+ " on the Public Suffix List, where unrelated parties register their own sites, so this wildcard trusts sites anyone can create.",
 				fix));
 	}
@@ -165,8 +167,8 @@ final class PolicyRules {
 		String reason = (maxAge.compareTo(FIREFOX_MAX_AGE_CAP) > 0)
 				? "max-age " + seconds + " is above 24 hours: Firefox caps the preflight cache at 24 hours (86400 s) and Chromium-based browsers at 2 hours (7200 s), so no browser caches preflights that long."
 				: "max-age " + seconds + " is above 2 hours: Chromium-based browsers cap the preflight cache at 2 hours (7200 s) and repeat the preflight after that, whatever this value says.";
-		out.add(Violation.warn(policy.propertyPrefix() + ".max-age", maxAge.toString(), reason,
-				"Use 2h or less, e.g. " + policy.propertyPrefix() + ".max-age=2h"));
+		out.add(new Violation(ViolationRule.MAX_AGE_ABOVE_CAP, Severity.WARN, policy.propertyPrefix() + ".max-age",
+				maxAge.toString(), reason, "Use 2h or less, e.g. " + policy.propertyPrefix() + ".max-age=2h", "2h"));
 	}
 
 	private static void checkWildcardsWithCredentials(CorsPolicy policy, List<Violation> out) {
@@ -176,19 +178,19 @@ final class PolicyRules {
 		String prefix = policy.propertyPrefix();
 		int methods = policy.allowedMethods().indexOf("*");
 		if (methods >= 0) {
-			out.add(Violation.warn(prefix + ".allowed-methods[" + methods + "]", "*",
+			out.add(Violation.warn(ViolationRule.WILDCARD_METHOD_WITH_CREDENTIALS, prefix + ".allowed-methods[" + methods + "]", "*",
 					"For credentialed requests browsers read '*' in Access-Control-Allow-Methods as a method literally named '*', not a wildcard. This starter answers each preflight with the requested method, so requests work, but every method, DELETE included, is then allowed with the visitor's credentials.",
 					"List the methods the clients use, e.g. " + prefix + ".allowed-methods=GET,POST,PUT,DELETE"));
 		}
 		int headers = policy.allowedHeaders().indexOf("*");
 		if (headers >= 0) {
-			out.add(Violation.warn(prefix + ".allowed-headers[" + headers + "]", "*",
+			out.add(Violation.warn(ViolationRule.WILDCARD_HEADER_WITH_CREDENTIALS, prefix + ".allowed-headers[" + headers + "]", "*",
 					"For credentialed requests browsers read '*' in Access-Control-Allow-Headers as a header literally named '*', not a wildcard. This starter answers each preflight with the requested header names, so requests work, but any request header is then accepted with the visitor's credentials.",
 					"List the request headers the clients send, e.g. " + prefix + ".allowed-headers=Content-Type,Authorization"));
 		}
 		int exposed = policy.exposedHeaders().indexOf("*");
 		if (exposed >= 0) {
-			out.add(Violation.warn(prefix + ".exposed-headers[" + exposed + "]", "*",
+			out.add(Violation.warn(ViolationRule.WILDCARD_EXPOSED_HEADER_WITH_CREDENTIALS, prefix + ".exposed-headers[" + exposed + "]", "*",
 					"For credentialed requests browsers read Access-Control-Expose-Headers: * as a header literally named '*', so no response header is exposed to scripts; this starter sends the list as configured.",
 					"List the response headers scripts must read, e.g. " + prefix + ".exposed-headers=X-Request-Id"));
 		}
@@ -205,7 +207,7 @@ final class PolicyRules {
 			boolean cookie = header.equalsIgnoreCase("cookie") || header.equalsIgnoreCase("cookie2");
 			String cookieFix = policy.allowCredentials() ? "; cookies are already sent because allow-credentials=true."
 					: "; to receive cookies set " + prefix + ".allow-credentials=true.";
-			out.add(Violation.warn(prefix + ".allowed-headers[" + i + "]", header,
+			out.add(Violation.warn(ViolationRule.FORBIDDEN_REQUEST_HEADER, prefix + ".allowed-headers[" + i + "]", header,
 					"'" + header + "' is a forbidden request-header name in the Fetch standard: browsers never let scripts set it and never list it in Access-Control-Request-Headers, so this entry has no effect."
 							+ (cookie ? " Cookies are sent by the browser when allow-credentials=true, not by allowing the header." : ""),
 					"Remove " + header + " from " + prefix + ".allowed-headers" + (cookie ? cookieFix : ".")));
@@ -216,7 +218,7 @@ final class PolicyRules {
 			if (!FORBIDDEN_RESPONSE_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
 				continue;
 			}
-			out.add(Violation.warn(prefix + ".exposed-headers[" + i + "]", header,
+			out.add(Violation.warn(ViolationRule.FORBIDDEN_RESPONSE_HEADER, prefix + ".exposed-headers[" + i + "]", header,
 					"'" + header + "' is a forbidden response-header name in the Fetch standard: browsers never expose it to scripts, whatever Access-Control-Expose-Headers says.",
 					"Remove " + header + " from " + prefix + ".exposed-headers."));
 		}

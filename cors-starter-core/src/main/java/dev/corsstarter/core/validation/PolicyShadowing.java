@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
-import org.springframework.web.util.pattern.PatternParseException;
 
 import dev.corsstarter.core.policy.CorsPolicy;
 
@@ -47,14 +45,14 @@ final class PolicyShadowing {
 	}
 
 	/** A warning per entirely shadowed policy, keyed by that policy (identity). */
-	static Map<CorsPolicy, Violation> find(List<CorsPolicy> policies) {
+	static Map<CorsPolicy, Violation> find(List<CorsPolicyValidator.ParsedPolicy> policies) {
 		List<Route> routes = new ArrayList<>();
 		Map<CorsPolicy, List<Route>> own = new IdentityHashMap<>();
-		for (CorsPolicy policy : policies) {
+		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
+			CorsPolicy policy = parsed.policy();
 			List<Route> policyRoutes = new ArrayList<>();
-			boolean allValid = !policy.pathPatterns().isEmpty();
-			for (String text : policy.pathPatterns()) {
-				PathPattern pattern = parse(text);
+			boolean allValid = !parsed.pathPatterns().isEmpty();
+			for (PathPattern pattern : parsed.pathPatterns()) {
 				if (pattern == null) {
 					allValid = false;
 					continue;
@@ -67,7 +65,8 @@ final class PolicyShadowing {
 			}
 		}
 		Map<CorsPolicy, Violation> result = new IdentityHashMap<>();
-		for (CorsPolicy policy : policies) {
+		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
+			CorsPolicy policy = parsed.policy();
 			List<Route> policyRoutes = own.get(policy);
 			if (policyRoutes == null) {
 				continue;
@@ -110,23 +109,11 @@ final class PolicyShadowing {
 
 	private static Violation warning(CorsPolicy policy, List<String> explanations) {
 		String prefix = policy.propertyPrefix();
-		return Violation.warn(prefix + ".path-patterns", String.join(", ", policy.pathPatterns()),
+		return Violation.warn(ViolationRule.SHADOWED_POLICY, prefix + ".path-patterns", String.join(", ", policy.pathPatterns()),
 				"Policy '" + policy.name() + "' never applies: every path it matches goes to another policy whose pattern is tried first (the most specific pattern wins, ties go to the alphabetically first): "
 						+ String.join("; ", explanations) + ".",
 				"Remove policy '" + policy.name() + "' or merge its settings into the policy that serves these paths, or change " + prefix
 						+ ".path-patterns to paths no other policy's pattern takes first.");
-	}
-
-	private static PathPattern parse(String text) {
-		if (text.isBlank() || !text.startsWith("/")) {
-			return null;
-		}
-		try {
-			return PathPatternParser.defaultInstance.parse(text);
-		}
-		catch (PatternParseException ex) {
-			return null;
-		}
 	}
 
 	/**

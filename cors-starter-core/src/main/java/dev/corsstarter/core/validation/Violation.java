@@ -4,41 +4,57 @@ import java.util.Objects;
 
 /**
  * One problem found in the CORS configuration, precise enough to fix without reading code.
+ * Every field is data: the rendered messages ({@link #describe()}, failure analyses) are built
+ * from them, and nothing is read back out of the prose.
  *
+ * @param rule the rule broken
  * @param severity whether startup must fail
  * @param property the property path, e.g. {@code cors.policies.api.allowed-origins[1]}
  * @param value the offending value as configured (may be empty, never null)
  * @param reason why the value is dangerous or can never match
- * @param fix the concrete action that resolves it
+ * @param action the concrete action that resolves it, as a sentence for people; it names the
+ * suggested value when there is one
+ * @param suggestedValue the value to write instead, when one correction is certain (e.g.
+ * {@code https://app.example.com} for {@code https://app.example.com/}); {@code null} when
+ * the fix is advice (remove the entry, list the origins you trust)
  * @param origin where the value was set, e.g. a file and line or an environment variable;
  * empty when unknown or not set at all (never null)
  */
-public record Violation(Severity severity, String property, String value, String reason, String fix, String origin) {
+public record Violation(ViolationRule rule, Severity severity, String property, String value, String reason,
+		String action, String suggestedValue, String origin) {
 
 	public Violation {
+		Objects.requireNonNull(rule, "rule");
 		Objects.requireNonNull(severity, "severity");
 		Objects.requireNonNull(property, "property");
 		value = (value != null) ? value : "";
 		Objects.requireNonNull(reason, "reason");
-		Objects.requireNonNull(fix, "fix");
+		Objects.requireNonNull(action, "action");
 		origin = (origin != null) ? origin : "";
 	}
 
 	/** A violation whose origin is not known (yet). */
-	public Violation(Severity severity, String property, String value, String reason, String fix) {
-		this(severity, property, value, reason, fix, "");
+	public Violation(ViolationRule rule, Severity severity, String property, String value, String reason,
+			String action, String suggestedValue) {
+		this(rule, severity, property, value, reason, action, suggestedValue, "");
 	}
 
-	public static Violation error(String property, String value, String reason, String fix) {
-		return new Violation(Severity.ERROR, property, value, reason, fix);
+	static Violation error(ViolationRule rule, String property, String value, String reason, String action) {
+		return new Violation(rule, Severity.ERROR, property, value, reason, action, null);
 	}
 
-	public static Violation warn(String property, String value, String reason, String fix) {
-		return new Violation(Severity.WARN, property, value, reason, fix);
+	static Violation warn(ViolationRule rule, String property, String value, String reason, String action) {
+		return new Violation(rule, Severity.WARN, property, value, reason, action, null);
 	}
 
 	public boolean isError() {
 		return this.severity == Severity.ERROR;
+	}
+
+	/** This violation with another severity, e.g. a warning where it would stop startup. */
+	public Violation withSeverity(Severity severity) {
+		return new Violation(this.rule, severity, this.property, this.value, this.reason, this.action,
+				this.suggestedValue, this.origin);
 	}
 
 	/**
@@ -48,17 +64,18 @@ public record Violation(Severity severity, String property, String value, String
 	 * @param valueAsWritten the value as written, or null to keep this one
 	 */
 	public Violation located(String origin, String valueAsWritten) {
-		return new Violation(this.severity, this.property, (valueAsWritten != null) ? valueAsWritten : this.value,
-				this.reason, this.fix, origin);
+		return new Violation(this.rule, this.severity, this.property,
+				(valueAsWritten != null) ? valueAsWritten : this.value, this.reason, this.action, this.suggestedValue,
+				origin);
 	}
 
 	/**
 	 * A one-line rendering without the severity, for log lines that carry their own level:
-	 * {@code property='value' (origin): reason Fix: fix}.
+	 * {@code property='value' (origin): reason Fix: action}.
 	 */
 	public String describe() {
 		return this.property + "='" + this.value + "'" + (this.origin.isEmpty() ? "" : " (" + this.origin + ")") + ": "
-				+ this.reason + " Fix: " + this.fix;
+				+ this.reason + " Fix: " + this.action;
 	}
 
 	/** A one-line rendering for exception messages: the severity, then {@link #describe()}. */

@@ -15,6 +15,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
+import dev.corsstarter.core.origin.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.TestCorsRequest;
 
@@ -107,7 +108,7 @@ class PolicyRoutesTest {
 					PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
 					CorsPolicy policy = CorsPolicy.builder("p" + i).pathPatterns(pattern)
 						.allowedOrigins("https://app.example.com").build();
-					routes.add(PolicyRoutes.Route.of(parsed, new CompiledPolicy(policy)));
+					routes.add(PolicyRoutes.Route.of(parsed, new CompiledPolicy(policy, List.of(OriginPattern.parse("https://app.example.com")))));
 				}
 				catch (PatternParseException ex) {
 					// the generator may write patterns Spring refuses; validation rejects those

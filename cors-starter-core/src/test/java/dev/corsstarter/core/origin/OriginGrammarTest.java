@@ -9,10 +9,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.validation.CorsPolicyValidator;
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -190,105 +192,111 @@ class OriginGrammarTest {
 	 */
 	static Stream<Arguments> rejectedPatterns() {
 		return Stream.of(
-				rejected("trailing slash", "https://app.example.com/", "https://app.example.com", true),
-				rejected("path", "https://app.example.com/app", "https://app.example.com", true),
-				rejected("query", "https://app.example.com?x=1", "https://app.example.com", true),
-				rejected("fragment", "https://app.example.com#top", "https://app.example.com", true),
-				rejected("user info", "https://user@app.example.com", "https://app.example.com", true),
-				rejected("user info with password", "https://user:secret@app.example.com", "https://app.example.com",
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "trailing slash", "https://app.example.com/", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "path", "https://app.example.com/app", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "query", "https://app.example.com?x=1", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "fragment", "https://app.example.com#top", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "user info", "https://user@app.example.com", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "user info with password", "https://user:secret@app.example.com", "https://app.example.com",
 						true),
-				rejected("default https port", "https://x.com:443", "https://x.com", true),
-				rejected("default http port", "http://x.com:80", "http://x.com", true),
-				rejected("WebSocket scheme with its default port", "wss://x.com:443", "https://x.com", true),
-				rejected("wss scheme", "wss://app.example.com", "https://app.example.com", true),
-				rejected("ws scheme", "ws://localhost:8080", "http://localhost:8080", true),
-				rejected("ws scheme wildcard", "ws://*.example.com", "http://*.example.com", true),
-				rejected("IPv6 with zeros written out", "http://[0:0::1]", "http://[::1]", true),
-				rejected("IPv6 with leading zeros", "http://[2001:0db8::1]:8080", "http://[2001:db8::1]:8080", true),
-				rejected("IPv6 all zeros written out", "http://[0:0:0:0:0:0:0:0]", "http://[::]", true),
-				rejected("IPv6 compressing the later of two equal runs", "http://[2001:db8:0:0:1::1]", "http://[2001:db8::1:0:0:1]", true),
-				rejected("IPv4-mapped IPv6 in dotted form", "http://[::ffff:127.0.0.1]", "http://[::ffff:7f00:1]", true),
-				rejected("IPv6 with two compressions", "http://[1::2::3]", "[::1]", false),
-				rejected("IPv6 with too many pieces", "http://[1:2:3:4:5:6:7:8:9]", "[::1]", false),
-				rejected("upper-case scheme", "HTTPS://app.example.com", "https://app.example.com", true),
-				rejected("upper-case host", "https://App.Example.com", "https://app.example.com", true),
-				rejected("upper-case wildcard host", "https://*.Example.com", "https://*.example.com", true),
-				rejected("upper-case host keeps port", "http://LOCALHOST:3000", "http://localhost:3000", true),
-				rejected("upper-case IPv6", "http://[::A]:8080", "http://[::a]:8080", true),
-				rejected("non-ASCII host", "https://bücher.example", "https://xn--bcher-kva.example", true),
-				rejected("non-ASCII wildcard host", "https://*.bücher.example:8443",
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "default https port", "https://x.com:443", "https://x.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "default http port", "http://x.com:80", "http://x.com", true),
+				rejected(ViolationRule.WEBSOCKET_SCHEME, "WebSocket scheme with its default port", "wss://x.com:443", "https://x.com", true),
+				rejected(ViolationRule.WEBSOCKET_SCHEME, "wss scheme", "wss://app.example.com", "https://app.example.com", true),
+				rejected(ViolationRule.WEBSOCKET_SCHEME, "ws scheme", "ws://localhost:8080", "http://localhost:8080", true),
+				rejected(ViolationRule.WEBSOCKET_SCHEME, "ws scheme wildcard", "ws://*.example.com", "http://*.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "IPv6 with zeros written out", "http://[0:0::1]", "http://[::1]", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "IPv6 with leading zeros", "http://[2001:0db8::1]:8080", "http://[2001:db8::1]:8080", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "IPv6 all zeros written out", "http://[0:0:0:0:0:0:0:0]", "http://[::]", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "IPv6 compressing the later of two equal runs", "http://[2001:db8:0:0:1::1]", "http://[2001:db8::1:0:0:1]", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "IPv4-mapped IPv6 in dotted form", "http://[::ffff:127.0.0.1]", "http://[::ffff:7f00:1]", true),
+				rejected(ViolationRule.INVALID_ORIGIN, "IPv6 with two compressions", "http://[1::2::3]", "[::1]", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "IPv6 with too many pieces", "http://[1:2:3:4:5:6:7:8:9]", "[::1]", false),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper-case scheme", "HTTPS://app.example.com", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper-case host", "https://App.Example.com", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper-case wildcard host", "https://*.Example.com", "https://*.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper-case host keeps port", "http://LOCALHOST:3000", "http://localhost:3000", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper-case IPv6", "http://[::A]:8080", "http://[::a]:8080", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "non-ASCII host", "https://bücher.example", "https://xn--bcher-kva.example", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "non-ASCII wildcard host", "https://*.bücher.example:8443",
 						"https://*.xn--bcher-kva.example:8443", true),
-				rejected("non-ASCII host in Japanese", "https://例え.jp", "https://xn--r8jz45g.jp", true),
-				rejected("port above 65535", "https://x.com:99999", "1 and 65535", false),
-				rejected("port zero", "https://x.com:0", "1 and 65535", false),
-				rejected("port not a number", "https://x.com:abc", "1 and 65535", false),
-				rejected("empty port", "https://x.com:", "https://x.com", false),
-				rejected("port with leading zero", "https://x.com:08080", "https://x.com:8080", true),
-				rejected("wildcard host", "https://*", "https://*.example.com", false),
-				rejected("wildcard host with any port", "https://*:*", "https://*.example.com", false),
-				rejected("wildcard without scheme", "*.example.com", "https://*.example.com", true),
-				rejected("host without scheme", "app.example.com", "https://app.example.com", true),
-				rejected("wildcard in the middle", "https://a.*.com", "https://*.example.com", false),
-				rejected("wildcard inside a label", "https://*example.com", "https://*.example.com", false),
-				rejected("double wildcard", "https://*.*.example.com", "https://*.example.com", false),
-				rejected("empty", "", "https://app.example.com", false),
-				rejected("blank", "   ", "https://app.example.com", false),
-				rejected("leading whitespace", " https://app.example.com", "https://app.example.com", true),
-				rejected("trailing whitespace", "https://app.example.com ", "https://app.example.com", true),
-				rejected("tab and newline", "\thttps://app.example.com\n", "https://app.example.com", true),
-				rejected("upper-case null", "NULL", "null", true),
-				rejected("no host", "https://", "https://app.example.com", false),
-				rejected("invalid scheme", "1http://x.com", "https://app.example.com", false),
-				rejected("unterminated IPv6", "http://[::1:8080", "http://[::1]:8080", false),
-				rejected("not IPv6", "http://[::g]:8080", "[::1]", false),
-				rejected("junk after IPv6", "http://[::1]x", "http://[::1]:8080", false),
-				rejected("IPv6 under a wildcard", "http://*.[::1]", "http://[::1]", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "non-ASCII host in Japanese", "https://例え.jp", "https://xn--r8jz45g.jp", true),
+				rejected(ViolationRule.INVALID_ORIGIN, "port above 65535", "https://x.com:99999", "1 and 65535", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "port zero", "https://x.com:0", "1 and 65535", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "port not a number", "https://x.com:abc", "1 and 65535", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "empty port", "https://x.com:", "https://x.com", false),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "port with leading zero", "https://x.com:08080", "https://x.com:8080", true),
+				rejected(ViolationRule.INVALID_WILDCARD, "wildcard host", "https://*", "https://*.example.com", false),
+				rejected(ViolationRule.INVALID_WILDCARD, "wildcard host with any port", "https://*:*", "https://*.example.com", false),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "wildcard without scheme", "*.example.com", "https://*.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "host without scheme", "app.example.com", "https://app.example.com", true),
+				rejected(ViolationRule.INVALID_WILDCARD, "wildcard in the middle", "https://a.*.com", "https://*.example.com", false),
+				rejected(ViolationRule.INVALID_WILDCARD, "wildcard inside a label", "https://*example.com", "https://*.example.com", false),
+				rejected(ViolationRule.INVALID_WILDCARD, "double wildcard", "https://*.*.example.com", "https://*.example.com", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "empty", "", "https://app.example.com", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "blank", "   ", "https://app.example.com", false),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "leading whitespace", " https://app.example.com", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "trailing whitespace", "https://app.example.com ", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "tab and newline", "\thttps://app.example.com\n", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper-case null", "NULL", "null", true),
+				rejected(ViolationRule.INVALID_ORIGIN, "no host", "https://", "https://app.example.com", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "invalid scheme", "1http://x.com", "https://app.example.com", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "unterminated IPv6", "http://[::1:8080", "http://[::1]:8080", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "not IPv6", "http://[::g]:8080", "[::1]", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "junk after IPv6", "http://[::1]x", "http://[::1]:8080", false),
+				rejected(ViolationRule.INVALID_WILDCARD, "IPv6 under a wildcard", "http://*.[::1]", "http://[::1]", true),
 				// several faults at once: the fix leads to a value that parses, in one step
-				rejected("default port and trailing slash", "https://x.com:443/", "https://x.com", true),
-				rejected("upper case, default port and path", "HTTPS://App.example.com:443/app",
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "default port and trailing slash", "https://x.com:443/", "https://x.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "upper case, default port and path", "HTTPS://App.example.com:443/app",
 						"https://app.example.com", true),
-				rejected("whitespace and trailing slash", " https://app.example.com/ ", "https://app.example.com", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "whitespace and trailing slash", " https://app.example.com/ ", "https://app.example.com", true),
 				// IPv4 as browsers serialise it
-				rejected("short IPv4", "http://127.1:8080", "http://127.0.0.1:8080", true),
-				rejected("hex IPv4", "http://0x7f.0.0.1", "http://127.0.0.1", true),
-				rejected("integer IPv4", "http://2130706433", "http://127.0.0.1", true),
-				rejected("octal IPv4 part", "http://010.0.0.1", "http://8.0.0.1", true),
-				rejected("IPv4 part above 255", "http://1.2.3.256", "dotted-decimal", false),
-				rejected("host ending in a number", "https://example.123", "dotted-decimal", false),
-				rejected("IPv4 under a wildcard", "http://*.0.0.1", "exact origin", false),
-				rejected("empty label", "https://app..example.com", "dot", false),
-				rejected("leading dot", "https://.example.com", "dot", false),
-				rejected("invalid host character", "https://app!.example.com", "letters, digits", false),
-				rejected("label over 63 characters", "https://" + "a".repeat(64) + ".example.com", "host name", false),
-				rejected("host over 253 characters",
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "short IPv4", "http://127.1:8080", "http://127.0.0.1:8080", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "hex IPv4", "http://0x7f.0.0.1", "http://127.0.0.1", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "integer IPv4", "http://2130706433", "http://127.0.0.1", true),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "octal IPv4 part", "http://010.0.0.1", "http://8.0.0.1", true),
+				rejected(ViolationRule.INVALID_ORIGIN, "IPv4 part above 255", "http://1.2.3.256", "dotted-decimal", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "host ending in a number", "https://example.123", "dotted-decimal", false),
+				rejected(ViolationRule.INVALID_WILDCARD, "IPv4 under a wildcard", "http://*.0.0.1", "exact origin", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "empty label", "https://app..example.com", "dot", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "leading dot", "https://.example.com", "dot", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "invalid host character", "https://app!.example.com", "letters, digits", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "label over 63 characters", "https://" + "a".repeat(64) + ".example.com", "host name", false),
+				rejected(ViolationRule.INVALID_ORIGIN, "host over 253 characters",
 						"https://" + String.join(".", List.of("a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(63))),
 						"host name", false),
-				rejected("scheme over 39 characters", "x".repeat(40) + "://localhost", "39 characters", false),
-				rejected("exact origin over 300 characters", SCHEME_39 + "://" + HOST_253 + ":65535", "*.example.com",
+				rejected(ViolationRule.INVALID_ORIGIN, "scheme over 39 characters", "x".repeat(40) + "://localhost", "39 characters", false),
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "exact origin over 300 characters", SCHEME_39 + "://" + HOST_253 + ":65535", "*.example.com",
 						false),
-				rejected("subdomain wildcard with no room for a subdomain", "https://*." + HOST_251 + "d",
+				rejected(ViolationRule.ORIGIN_NEVER_MATCHES, "subdomain wildcard with no room for a subdomain", "https://*." + HOST_251 + "d",
 						"https://*.example.com", false));
 	}
 
-	private static Arguments rejected(String name, String value, String fixContains, boolean fixIsValue) {
-		return argumentSet(name + ": '" + value + "'", value, fixContains, fixIsValue);
+	/**
+	 * A refused value with the rule it breaks. When {@code fixIsValue}, {@code fixContains} is the
+	 * suggested value, which must itself parse; otherwise the fix is advice that contains it and
+	 * there is no suggested value.
+	 */
+	private static Arguments rejected(ViolationRule rule, String name, String value, String fixContains,
+			boolean fixIsValue) {
+		return argumentSet(name + ": '" + value + "'", value, rule, fixContains, fixIsValue);
 	}
 
 	@ParameterizedTest
 	@MethodSource("rejectedPatterns")
-	void invalidPatternIsRejectedWithAUsefulFix(String value, String fixContains, boolean fixIsValue) {
+	void invalidPatternIsRejectedWithAUsefulFix(String value, ViolationRule rule, String fixContains,
+			boolean fixIsValue) {
 		OriginSyntaxException ex = catchThrowableOfType(OriginSyntaxException.class, () -> OriginPattern.parse(value));
 
 		assertThat(ex).as("'%s' must be rejected", value).isNotNull();
 		assertThat(ex.getReason()).isNotBlank();
-		assertThat(ex.getFix()).isNotBlank();
-		if (fixContains != null) {
-			assertThat(ex.getFix()).contains(fixContains);
-		}
+		assertThat(ex.getFix()).isNotBlank().contains(fixContains);
 		if (fixIsValue) {
-			// the proposed value is the last word of the fix and is itself accepted
-			assertThat(ex.getFix()).endsWith(fixContains);
-			assertThat(OriginPattern.parse(fixContains).value()).isEqualTo(fixContains);
+			assertThat(ex.getSuggestedValue()).isEqualTo(fixContains);
+			assertThat(OriginPattern.parse(ex.getSuggestedValue()).value()).isEqualTo(fixContains);
+		}
+		else {
+			assertThat(ex.getSuggestedValue()).isNull();
 		}
 		assertThat(catchThrowableOfType(OriginSyntaxException.class, () -> OriginMatcher.parse("*", value)))
 			.isNotNull();
@@ -296,25 +304,26 @@ class OriginGrammarTest {
 
 	@ParameterizedTest
 	@MethodSource("rejectedPatterns")
-	void validatorReportsTheInvalidPatternWithPropertyAndFix(String value, String fixContains, boolean fixIsValue) {
+	void compileReportsTheInvalidPatternWithRuleAndSuggestedValue(String value, ViolationRule rule, String fixContains,
+			boolean fixIsValue) {
 		CorsPolicy policy = CorsPolicy.builder("web")
 			.pathPatterns("/api/**")
 			.allowedOrigins("https://ok.example.com", value)
 			.build();
 
-		List<Violation> violations = CorsPolicyValidator.validate(List.of(policy), ValidationContext.DEFAULT);
+		List<Violation> violations = catchThrowableOfType(InvalidCorsConfigurationException.class,
+				() -> CorsEngine.compile(List.of(policy), ValidationContext.DEFAULT))
+			.getViolations();
 
-		assertThat(violations).filteredOn(v -> v.property().equals("cors.policies.web.allowed-origins[1]"))
-			.singleElement()
-			.satisfies(v -> {
-				assertThat(v.severity()).isEqualTo(Severity.ERROR);
-				assertThat(v.value()).isEqualTo(value);
-				assertThat(v.reason()).isNotBlank();
-				if (fixContains != null) {
-					assertThat(v.fix()).contains(fixContains);
-				}
-			});
-		assertThat(violations).noneMatch(v -> v.property().equals("cors.policies.web.allowed-origins[0]"));
+		assertThat(violations).singleElement().satisfies(v -> {
+			assertThat(v.property()).isEqualTo("cors.policies.web.allowed-origins[1]");
+			assertThat(v.rule()).isEqualTo(rule);
+			assertThat(v.severity()).isEqualTo(Severity.ERROR);
+			assertThat(v.value()).isEqualTo(value);
+			assertThat(v.suggestedValue()).isEqualTo(fixIsValue ? fixContains : null);
+			assertThat(v.reason()).isNotBlank();
+			assertThat(v.action()).contains(fixContains);
+		});
 	}
 
 }

@@ -1,0 +1,35 @@
+package dev.corsstarter.autoconfigure.reactive;
+
+import org.springframework.core.Ordered;
+
+import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.core.decision.CorsEngine;
+
+/**
+ * The reactive filter with its order, as the auto-configuration installs it. WebFlux sorts web
+ * filter beans by {@link Ordered}.
+ */
+public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements Ordered {
+
+	private final int order;
+
+	public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order) {
+		this(engine, observer, order, null);
+	}
+
+	/**
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
+	 * application reads, or {@code null} when no such filter runs
+	 */
+	public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order,
+			String methodOverrideParameter) {
+		super(engine, observer, methodOverrideParameter);
+		this.order = order;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.corsstarter.core.validation;
+
+import java.util.Locale;
+
+/**
+ * Which rule a {@link Violation} breaks: a stable code for tools, tests and the actuator
+ * endpoint ({@link #code()}, e.g. {@code max-age-above-cap}). The rendered reason and action
+ * may change wording between releases; the rule does not.
+ */
+public enum ViolationRule {
+
+	/** A policy without path patterns, so it never applies. */
+	NO_PATH_PATTERN,
+
+	/** A path pattern that is not valid Spring {@code PathPattern} syntax or does not start with {@code /}. */
+	INVALID_PATH_PATTERN,
+
+	/** The same path pattern in two policies. */
+	DUPLICATE_PATH_PATTERN,
+
+	/** A policy without allowed origins. */
+	NO_ORIGIN,
+
+	/** An origin that is not an origin at all: no host, a bad scheme, port or host name. */
+	INVALID_ORIGIN,
+
+	/**
+	 * An origin written differently from how a browser sends it (trailing slash, path, default
+	 * port, upper case, IP address or IDN host not in canonical form, ...), so it never matches.
+	 */
+	ORIGIN_NEVER_MATCHES,
+
+	/** A wildcard that is {@code *} in disguise or stands for something other than leading labels or the port. */
+	INVALID_WILDCARD,
+
+	/** A {@code ws://} or {@code wss://} origin: browsers send the page's http(s) origin on a handshake. */
+	WEBSOCKET_SCHEME,
+
+	/** {@code *} on a policy with {@code allow-credentials: true}. */
+	WILDCARD_WITH_CREDENTIALS,
+
+	/** {@code *} on a policy with {@code allow-private-network: true}. */
+	WILDCARD_WITH_PRIVATE_NETWORK,
+
+	/** A subdomain wildcard spanning a public suffix of the Public Suffix List ({@code https://*.com}). */
+	PUBLIC_SUFFIX_WILDCARD,
+
+	/** The opaque origin {@code null} on a policy with credentials. */
+	NULL_WITH_CREDENTIALS,
+
+	/** The opaque origin {@code null} (an error under a production profile, a warning otherwise). */
+	NULL_ORIGIN,
+
+	/** An {@code http://} origin on a policy with credentials (an error under a production profile). */
+	HTTP_WITH_CREDENTIALS,
+
+	/** A development origin under a production profile. */
+	DEV_ORIGIN_IN_PRODUCTION,
+
+	/** A {@code cors.dev-origins} entry that breaks the origin grammar. */
+	INVALID_DEV_ORIGIN,
+
+	/** {@code *} in {@code cors.dev-origins}. */
+	WILDCARD_DEV_ORIGIN,
+
+	/** A policy without methods. */
+	NO_METHOD,
+
+	/** A method that is not an HTTP token. */
+	INVALID_METHOD,
+
+	/** {@code CONNECT}, {@code TRACE} or {@code TRACK}. */
+	FORBIDDEN_METHOD,
+
+	/** A standard method not in upper case, which never matches. */
+	METHOD_CASE,
+
+	/** A header name that is not an HTTP token. */
+	INVALID_HEADER,
+
+	/** A negative {@code max-age}. */
+	NEGATIVE_MAX_AGE,
+
+	/** A {@code max-age} above what browsers cache (2 hours in Chromium, 24 hours in Firefox). */
+	MAX_AGE_ABOVE_CAP,
+
+	/** {@code *} in {@code allowed-methods} with credentials. */
+	WILDCARD_METHOD_WITH_CREDENTIALS,
+
+	/** {@code *} in {@code allowed-headers} with credentials. */
+	WILDCARD_HEADER_WITH_CREDENTIALS,
+
+	/** {@code *} in {@code exposed-headers} with credentials. */
+	WILDCARD_EXPOSED_HEADER_WITH_CREDENTIALS,
+
+	/** A forbidden request-header name of the Fetch standard in {@code allowed-headers}. */
+	FORBIDDEN_REQUEST_HEADER,
+
+	/** A forbidden response-header name of the Fetch standard in {@code exposed-headers}. */
+	FORBIDDEN_RESPONSE_HEADER,
+
+	/** A policy every path of which goes to another policy. */
+	SHADOWED_POLICY,
+
+	/** A key under {@code cors.} that is not defined (reported when properties bind). */
+	UNKNOWN_KEY,
+
+	/** A property value that cannot be converted to its type (reported when properties bind). */
+	UNREADABLE_VALUE;
+
+	/** The rule in kebab case, e.g. {@code max-age-above-cap}. */
+	public String code() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}
