@@ -152,6 +152,9 @@
         // X-Requested-With: Spring Security then answers a wrong login with a bare 401, without
         // WWW-Authenticate, so the browser shows no login dialog for this same-origin call.
         headers: { Authorization: basicAuth(), 'X-Requested-With': 'XMLHttpRequest' },
+        // The login typed above, and only it: no session cookie from an earlier dry run, with
+        // which Spring Security would accept the same user name with a wrong password.
+        credentials: 'omit',
         cache: 'no-store',
       });
       if (!response.ok) {
