@@ -134,7 +134,7 @@ public class CorsEndpoint {
 		return new DryRunDescriptor(
 				new RequestDescriptor(request.method(), request.givenPath(), request.headers()),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				rejectedValue(request, decision), (decision.type() != null) ? decision.type().tag() : null,
+				rejectedValue(request, decision), decision.typeTag(),
 				(status != 0) ? status : null, decision.responseHeaders());
 	}
 

@@ -237,8 +237,7 @@ public final class CorsEngine {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
 		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
-		return CorsDecision.allowed(RequestType.PREFLIGHT, policy, policy.allowOrigin(origin), allowMethods,
-				allowHeaders, privateNetwork);
+		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
 	/** Walk a comma list with optional whitespace in place; null when every name is allowed. */
