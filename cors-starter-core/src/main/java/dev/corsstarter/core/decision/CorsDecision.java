@@ -1,6 +1,8 @@
 package dev.corsstarter.core.decision;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.corsstarter.core.request.RequestType;
@@ -16,6 +18,11 @@ public final class CorsDecision {
 	/** The decision for a path no policy covers: write nothing, change nothing. */
 	public static final CorsDecision NO_POLICY = new CorsDecision(null, Reason.NO_POLICY, null, null, null, null, null,
 			null, (byte) 0);
+
+	/** The content type of {@link #refusalBody()}. */
+	public static final String REFUSAL_CONTENT_TYPE = "text/plain;charset=US-ASCII";
+
+	private static final byte[] REFUSAL_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
 
 	static final byte ALLOW_CREDENTIALS = 1;
 
@@ -135,19 +142,31 @@ public final class CorsDecision {
 		return 0;
 	}
 
-	/** Write this decision's response headers; writes nothing when no policy covers the path. */
+	/**
+	 * The body the filters answer a rejection ({@code 403}) with: fixed text that never echoes
+	 * the request, as {@link #REFUSAL_CONTENT_TYPE}. A fresh copy, the caller's to keep.
+	 */
+	public static byte[] refusalBody() {
+		return REFUSAL_BODY.clone();
+	}
+
+	/**
+	 * Write this decision's response headers; writes nothing when no policy covers the path.
+	 * {@code Vary} tokens are added to those present unless already listed (or {@code Vary: *});
+	 * the other headers replace any value present. Writing twice changes nothing.
+	 */
 	public void writeHeaders(HeaderWriter writer) {
 		if (this.policy == null) {
 			return;
 		}
 		if (this.type != RequestType.PREFLIGHT) {
-			writer.vary(VARY_ORIGIN, CorsHeaders.ORIGIN);
+			vary(writer, VARY_ORIGIN, CorsHeaders.ORIGIN);
 		}
 		else if ((this.flags & VARY_PRIVATE_NETWORK) != 0) {
-			writer.vary(VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
+			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
 		}
 		else {
-			writer.vary(VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
+			vary(writer, VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
 		}
 		if (this.allowOrigin == null) {
 			return;
@@ -174,6 +193,34 @@ public final class CorsDecision {
 	}
 
 	/**
+	 * Keep the application's own {@code Vary} tokens, then write this decision's headers: on a
+	 * policy path the CORS request-header tokens of {@code Vary} are the decision's to list, the
+	 * others belong to the application. For a stack adapter restoring a response after the
+	 * application wrote {@code Vary}.
+	 * @param applicationVary the {@code Vary} values the application wrote, or {@code null}
+	 */
+	public void writeHeaders(HeaderWriter writer, Iterable<String> applicationVary) {
+		if (this.policy == null) {
+			return;
+		}
+		for (String token : VaryHeader.foreignTokens(applicationVary)) {
+			VaryHeader.add(writer, token);
+		}
+		writeHeaders(writer);
+	}
+
+	/** With no {@code Vary} yet, one write of all tokens joined; otherwise each token unless listed. */
+	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
+		if (!writer.contains(CorsHeaders.VARY)) {
+			writer.set(CorsHeaders.VARY, joined);
+			return;
+		}
+		for (String token : tokens) {
+			VaryHeader.add(writer, token);
+		}
+	}
+
+	/**
 	 * The headers {@link #writeHeaders} writes, as an ordered map with {@code Vary} joined. For
 	 * tests, logs and the actuator endpoint; the filters write directly.
 	 */
@@ -181,13 +228,24 @@ public final class CorsDecision {
 		Map<String, String> headers = new LinkedHashMap<>();
 		writeHeaders(new HeaderWriter() {
 			@Override
+			public boolean contains(String name) {
+				return headers.containsKey(name);
+			}
+
+			@Override
+			public Iterable<String> values(String name) {
+				String value = headers.get(name);
+				return (value != null) ? List.of(value) : null;
+			}
+
+			@Override
 			public void set(String name, String value) {
 				headers.put(name, value);
 			}
 
 			@Override
-			public void vary(String token) {
-				headers.merge(CorsHeaders.VARY, token, (a, b) -> a + ", " + b);
+			public void add(String name, String value) {
+				headers.merge(name, value, (a, b) -> a + ", " + b);
 			}
 		});
 		return headers;

@@ -42,6 +42,13 @@ public final class VaryHeader {
 		return false;
 	}
 
+	/** Add one token to a response's {@code Vary} unless it already covers it. */
+	public static void add(HeaderWriter writer, String token) {
+		if (!covers(writer.values(CorsHeaders.VARY), token)) {
+			writer.add(CorsHeaders.VARY, token);
+		}
+	}
+
 	/**
 	 * The tokens of the {@code Vary} header lines that are not CORS request headers, without
 	 * duplicates (compared case-insensitively), in order. On a policy path the CORS tokens are the

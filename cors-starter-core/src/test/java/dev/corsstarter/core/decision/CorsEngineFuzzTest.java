@@ -502,7 +502,7 @@ class CorsEngineFuzzTest {
 
 	/**
 	 * The header lines a decision writes, recorded as a servlet response keeps them: {@code set}
-	 * replaces, a {@code Vary} token is added unless already listed.
+	 * replaces, {@code add} adds a line.
 	 */
 	static final class WireHeaders implements HeaderWriter {
 
@@ -529,16 +529,18 @@ class CorsEngineFuzzTest {
 		}
 
 		@Override
-		public void vary(String token) {
-			for (String[] line : this.lines) {
-				if (line[0].equals("Vary")) {
-					if (!List.of(line[1].split(", ")).contains(token)) {
-						line[1] = line[1] + ", " + token;
-					}
-					return;
-				}
-			}
-			this.lines.add(new String[] { "Vary", token });
+		public boolean contains(String name) {
+			return this.lines.stream().anyMatch(line -> line[0].equalsIgnoreCase(name));
+		}
+
+		@Override
+		public Iterable<String> values(String name) {
+			return this.lines.stream().filter(line -> line[0].equalsIgnoreCase(name)).map(line -> line[1]).toList();
+		}
+
+		@Override
+		public void add(String name, String value) {
+			this.lines.add(new String[] { name, value });
 		}
 
 	}
