@@ -20,6 +20,7 @@ import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.origin.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.MapCorsRequest;
 import dev.corsstarter.core.validation.Violation;
 
 /**
@@ -110,10 +111,10 @@ public class CorsEndpoint {
 	@ReadOperation
 	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
 			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		if (!DryRunRequest.isRequested(path, origin, method, headers, privateNetwork, preflight)) {
+		if (!DryRunParameters.isRequested(path, origin, method, headers, privateNetwork, preflight)) {
 			return describe();
 		}
-		return dryRun(DryRunRequest.of(path, origin, method, headers, privateNetwork, preflight));
+		return dryRun(DryRunParameters.of(path, origin, method, headers, privateNetwork, preflight));
 	}
 
 	/** The effective policies and how they were validated and installed. */
@@ -128,11 +129,12 @@ public class CorsEndpoint {
 				this.engine.validationContext().production(), warnings);
 	}
 
-	private DryRunDescriptor dryRun(DryRunRequest request) {
+	private DryRunDescriptor dryRun(MapCorsRequest request) {
 		CorsDecision decision = this.engine.evaluate(request);
 		int status = decision.shortCircuitStatus();
-		return new DryRunDescriptor(
-				new RequestDescriptor(request.method(), request.givenPath(), request.headers()),
+		Map<String, String> headers = new LinkedHashMap<>();
+		request.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+		return new DryRunDescriptor(new RequestDescriptor(request.method(), request.rawPath(), headers),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
 				rejectedValue(request, decision), decision.typeTag(),
 				(status != 0) ? status : null, decision.responseHeaders());
@@ -143,10 +145,10 @@ public class CorsEndpoint {
 	 * allow, as given. Only values the engine parsed as a well-formed origin or an HTTP token get
 	 * this far, and none longer than {@link #MAX_REJECTED_VALUE_LENGTH}.
 	 */
-	private @Nullable String rejectedValue(DryRunRequest request, CorsDecision decision) {
+	private @Nullable String rejectedValue(MapCorsRequest request, CorsDecision decision) {
 		String value = switch (decision.reason()) {
 			case ORIGIN_NOT_ALLOWED -> request.header(CorsHeaders.ORIGIN);
-			case METHOD_NOT_ALLOWED -> request.requestedMethod();
+			case METHOD_NOT_ALLOWED -> requestedMethod(request);
 			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(request);
 			default -> null;
 		};
@@ -154,14 +156,21 @@ public class CorsEndpoint {
 	}
 
 	/** The first requested header that on its own is refused, by the very engine that refused them all. */
-	private @Nullable String firstHeaderNotAllowed(DryRunRequest request) {
+	/** The {@code Access-Control-Request-Method} of a preflight, else the request method. */
+	private static String requestedMethod(MapCorsRequest request) {
+		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+		return (requested != null) ? requested : request.method();
+	}
+
+	private @Nullable String firstHeaderNotAllowed(MapCorsRequest request) {
 		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		if (requested == null) {
 			return null;
 		}
 		for (String header : requested.split(",")) {
 			String name = header.strip();
-			if (!name.isEmpty() && this.engine.evaluate(request.withRequestedHeaders(name))
+			if (!name.isEmpty() && this.engine
+				.evaluate(request.toBuilder().setHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build())
 				.reason() == Reason.HEADER_NOT_ALLOWED) {
 				return name;
 			}

@@ -13,11 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.RequestType;
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
-import static dev.corsstarter.core.request.TestCorsRequest.get;
-import static dev.corsstarter.core.request.TestCorsRequest.preflight;
-import static dev.corsstarter.core.request.TestCorsRequest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
@@ -557,12 +554,25 @@ class CorsDecisionTableTest {
 		assertThat(set.size() + (vary.isEmpty() ? 0 : 1)).isEqualTo(row.headers().size());
 	}
 
-	static RowBuilder row(String name, TestCorsRequest.Builder request) {
+	/** The server every row's request is addressed to unless it says otherwise. */
+	static MapCorsRequest.Builder request(String method, String path) {
+		return MapCorsRequest.request(method, path).server("https", "api.example.com", -1);
+	}
+
+	static MapCorsRequest.Builder get(String path) {
+		return request("GET", path);
+	}
+
+	static MapCorsRequest.Builder preflight(String path, String origin, String requestMethod) {
+		return request("OPTIONS", path).origin(origin).header("Access-Control-Request-Method", requestMethod);
+	}
+
+	static RowBuilder row(String name, MapCorsRequest.Builder request) {
 		return new RowBuilder(name, request.build());
 	}
 
 	/** One expectation: the request and everything the decision must say about it. */
-	record Row(String name, TestCorsRequest request, Outcome outcome, Reason reason, RequestType type, String policy,
+	record Row(String name, MapCorsRequest request, Outcome outcome, Reason reason, RequestType type, String policy,
 			int status, Map<String, String> headers) {
 
 		@Override
@@ -576,7 +586,7 @@ class CorsDecisionTableTest {
 
 		private final String name;
 
-		private final TestCorsRequest request;
+		private final MapCorsRequest request;
 
 		private Outcome outcome;
 
@@ -588,7 +598,7 @@ class CorsDecisionTableTest {
 
 		private int status;
 
-		RowBuilder(String name, TestCorsRequest request) {
+		RowBuilder(String name, MapCorsRequest request) {
 			this.name = name;
 			this.request = request;
 		}

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -35,11 +35,11 @@ class CorsEngineAllocationTest {
 		.allowCredentials(true)
 		.build()), dev.corsstarter.core.validation.ValidationContext.DEFAULT);
 
-	static final TestCorsRequest PREFLIGHT = TestCorsRequest.preflight("/api/orders", "https://app.example.com", "PUT")
+	static final MapCorsRequest PREFLIGHT = MapCorsRequest.preflight("/api/orders", "https://app.example.com", "PUT")
 		.header("Access-Control-Request-Headers", "content-type, authorization")
 		.build();
 
-	static final TestCorsRequest ACTUAL = TestCorsRequest.request("POST", "/api/orders")
+	static final MapCorsRequest ACTUAL = MapCorsRequest.request("POST", "/api/orders")
 		.origin("https://pr-7.preview.example.com")
 		.build();
 
@@ -53,7 +53,7 @@ class CorsEngineAllocationTest {
 		assertAllocatesOnlyTheDecision(ACTUAL);
 	}
 
-	private static void assertAllocatesOnlyTheDecision(TestCorsRequest request) {
+	private static void assertAllocatesOnlyTheDecision(MapCorsRequest request) {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
 			.getThreadMXBean();
 		assumeThat(threads.isThreadAllocatedMemorySupported()).as("thread allocation counter").isTrue();
@@ -63,13 +63,17 @@ class CorsEngineAllocationTest {
 		for (int i = 0; i < DECISIONS; i++) { // warm up: let the JIT compile the path
 			ENGINE.evaluate(request);
 		}
-		long before = threads.getThreadAllocatedBytes(id);
-		for (int i = 0; i < DECISIONS; i++) {
-			ENGINE.evaluate(request);
+		// the least of a few rounds: a round may catch a one-off allocation of the JVM on this thread
+		double perDecision = Double.MAX_VALUE;
+		for (int round = 0; round < 5; round++) {
+			long before = threads.getThreadAllocatedBytes(id);
+			for (int i = 0; i < DECISIONS; i++) {
+				ENGINE.evaluate(request);
+			}
+			long after = threads.getThreadAllocatedBytes(id);
+			perDecision = Math.min(perDecision, (double) (after - before) / DECISIONS);
 		}
-		long after = threads.getThreadAllocatedBytes(id);
-		double perDecision = (double) (after - before) / DECISIONS;
-		System.out.printf("%s: %.1f bytes/decision%n", request.method(), perDecision);
+		System.out.printf("%s: %.3f bytes/decision%n", request.method(), perDecision);
 		assertThat(perDecision)
 			.as("bytes allocated per decision of %s; the engine may allocate only its %d-byte decision", request,
 					DECISION_BYTES)
