@@ -20,12 +20,12 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Outcome;
 import dev.corsstarter.core.decision.Reason;
-import dev.corsstarter.core.origin.OriginMatcher;
-import dev.corsstarter.core.origin.OriginPattern;
-import dev.corsstarter.core.origin.OriginSyntaxException;
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.OriginMatcher;
+import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginSyntaxException;
+import dev.corsstarter.core.internal.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
 import dev.corsstarter.core.request.MapCorsRequest;
 

@@ -20,7 +20,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Reason;
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.MapCorsRequest;
 import dev.corsstarter.core.validation.Violation;

@@ -8,7 +8,7 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import org.springframework.http.server.PathContainer;
 
 import dev.corsstarter.core.decision.CorsHeaders;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.MapCorsRequest;
 
 /**

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
-import dev.corsstarter.core.decision.VaryHeader;
+import dev.corsstarter.core.internal.VaryHeader;
 
 /**
  * Writes a decision's headers on a policy path and keeps them the only CORS headers of the

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.corsstarter.core.origin.OriginMatcher;
-import dev.corsstarter.core.origin.OriginPattern;
+import dev.corsstarter.core.internal.OriginMatcher;
+import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.RequestType;
 

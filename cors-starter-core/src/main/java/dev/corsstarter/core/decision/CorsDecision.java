@@ -1,5 +1,6 @@
 package dev.corsstarter.core.decision;
 
+import dev.corsstarter.core.internal.VaryHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

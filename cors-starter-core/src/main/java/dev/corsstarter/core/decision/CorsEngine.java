@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.CorsRequest;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
 import dev.corsstarter.core.validation.CorsPolicyValidator;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;

@@ -1,5 +1,7 @@
-package dev.corsstarter.core.decision;
+package dev.corsstarter.core.internal;
 
+import dev.corsstarter.core.decision.HeaderWriter;
+import dev.corsstarter.core.decision.CorsHeaders;
 import java.util.ArrayList;
 import java.util.List;
 
