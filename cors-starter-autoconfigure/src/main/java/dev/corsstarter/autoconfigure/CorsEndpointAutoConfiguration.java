@@ -1,5 +1,8 @@
 package dev.corsstarter.autoconfigure;
 
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -11,13 +14,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.OrderUtils;
 import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
+import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
 
 /**
@@ -41,10 +49,16 @@ public final class CorsEndpointAutoConfiguration {
 	}
 
 	/** The endpoint, showing each warning with where its value was set, as the startup log does. */
-	private static CorsEndpoint endpoint(CorsEngine engine, CorsProperties properties, Environment environment,
-			String stack) {
-		return new CorsEndpoint(engine, stack, CorsFilterOrder.resolve(properties),
+	private static CorsEndpoint endpoint(CorsEngine engine, Environment environment, String stack,
+			Supplier<Integer> filterOrder) {
+		return new CorsEndpoint(engine, stack, filterOrder,
 				(violation) -> CorsPropertySources.locate(violation, ConfigurationPropertySources.get(environment)));
+	}
+
+	/** The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its class. */
+	private static int orderOf(Object filter) {
+		return (filter instanceof Ordered ordered) ? ordered.getOrder()
+				: OrderUtils.getOrder(filter.getClass(), Ordered.LOWEST_PRECEDENCE);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -54,8 +68,21 @@ public final class CorsEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsEngine engine, CorsProperties properties, Environment environment) {
-			return endpoint(engine, properties, environment, CorsEndpoint.SERVLET);
+		CorsEndpoint corsEndpoint(CorsEngine engine, Environment environment, ListableBeanFactory beans) {
+			return endpoint(engine, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans));
+		}
+
+		/** The order of the registered CORS filter, the starter's or the application's own. */
+		@SuppressWarnings("rawtypes")
+		static Integer filterOrder(ListableBeanFactory beans) {
+			for (FilterRegistrationBean registration : beans.getBeansOfType(FilterRegistrationBean.class, false, false)
+				.values()) {
+				if (registration.getFilter() instanceof CorsPolicyFilter) {
+					return registration.getOrder();
+				}
+			}
+			return beans.getBeanProvider(CorsPolicyFilter.class).stream().findFirst().map(CorsEndpointAutoConfiguration::orderOf)
+				.orElse(null);
 		}
 
 	}
@@ -67,8 +94,14 @@ public final class CorsEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsEngine engine, CorsProperties properties, Environment environment) {
-			return endpoint(engine, properties, environment, CorsEndpoint.REACTIVE);
+		CorsEndpoint corsEndpoint(CorsEngine engine, Environment environment, ListableBeanFactory beans) {
+			return endpoint(engine, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans));
+		}
+
+		/** The order of the registered CORS web filter, the starter's or the application's own. */
+		static Integer filterOrder(ListableBeanFactory beans) {
+			return beans.getBeanProvider(CorsPolicyWebFilter.class).stream().findFirst().map(CorsEndpointAutoConfiguration::orderOf)
+				.orElse(null);
 		}
 
 	}

@@ -12,11 +12,16 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
+import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
+import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.ValidationContext;
@@ -133,6 +138,34 @@ class CorsEndpointAutoConfigurationTests {
 					assertThat(warning.rule()).isEqualTo("max-age-above-cap");
 				});
 			});
+	}
+
+	@Test
+	void filterOrderIsTheRegisteredFilters() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "cors.filter-order=7")
+			.withBean("ownCorsFilter", FilterRegistrationBean.class, () -> {
+				FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
+						new CorsPolicyFilter(CorsEngine.create(List.of()), CompositeCorsDecisionObserver.of(List.of())));
+				registration.setOrder(99);
+				return registration;
+			})
+			.run(context -> assertThat(context.getBean(CorsEndpoint.class).describe().filterOrder()).isEqualTo(99));
+		this.reactive.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "cors.filter-order=7")
+			.withBean("ownCorsWebFilter", CorsPolicyWebFilter.class,
+					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()), CompositeCorsDecisionObserver.of(List.of())))
+			.run(context -> assertThat(context.getBean(CorsEndpoint.class).describe().filterOrder())
+				.isEqualTo(Ordered.LOWEST_PRECEDENCE));
+	}
+
+	@Test
+	void noFilterOrderWithoutAFilter() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsEndpointAutoConfiguration.class))
+			.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE)
+			.run(context -> assertThat(context.getBean(CorsEndpoint.class).describe().filterOrder()).isNull());
 	}
 
 	@Test

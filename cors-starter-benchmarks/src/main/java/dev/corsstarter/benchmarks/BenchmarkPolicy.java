@@ -126,9 +126,8 @@ final class BenchmarkPolicy {
 		}
 
 		@Override
-		public List<String> headerValues(String name) {
-			String value = header(name);
-			return (value != null) ? List.of(value) : List.of();
+		public String fieldValue(String name) {
+			return header(name); // each header occurs once
 		}
 
 	}

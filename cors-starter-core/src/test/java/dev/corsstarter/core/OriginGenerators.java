@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.corsstarter.core.origin.OriginPattern;
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.RequestOrigin;
 
 /**
  * Seeded generators of origin-shaped input for the property tests: valid origins built from
@@ -130,7 +130,7 @@ public final class OriginGenerators {
 		}
 		address.append(']');
 		String inner = address.substring(1, address.length() - 1);
-		return "[" + dev.corsstarter.core.origin.Ipv6Address.serialize(dev.corsstarter.core.origin.Ipv6Address.parse(inner))
+		return "[" + dev.corsstarter.core.internal.Ipv6Address.serialize(dev.corsstarter.core.internal.Ipv6Address.parse(inner))
 				+ "]";
 	}
 

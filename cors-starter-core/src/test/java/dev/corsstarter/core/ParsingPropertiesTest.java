@@ -20,14 +20,14 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Outcome;
 import dev.corsstarter.core.decision.Reason;
-import dev.corsstarter.core.origin.OriginMatcher;
-import dev.corsstarter.core.origin.OriginPattern;
-import dev.corsstarter.core.origin.OriginSyntaxException;
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.OriginMatcher;
+import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginSyntaxException;
+import dev.corsstarter.core.internal.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -248,8 +248,8 @@ class ParsingPropertiesTest {
 		return (decision.isAllowed() && decision.type() == RequestType.PREFLIGHT) ? 204 : 0;
 	}
 
-	private static TestCorsRequest randomRequest(Random random) {
-		TestCorsRequest.Builder request = TestCorsRequest.request(pick(random, METHODS), pick(random, PATHS));
+	private static MapCorsRequest randomRequest(Random random) {
+		MapCorsRequest.Builder request = MapCorsRequest.request(pick(random, METHODS), pick(random, PATHS));
 		switch (random.nextInt(6)) {
 			case 0 -> {
 			}

@@ -3,6 +3,7 @@ package dev.corsstarter.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.lang.Nullable;
 
 import dev.corsstarter.core.decision.CompiledPolicy;
@@ -18,17 +20,22 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Reason;
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.MapCorsRequest;
 import dev.corsstarter.core.validation.Violation;
 
 /**
  * The {@code cors} actuator endpoint: the effective CORS policies, and a dry run that explains
  * what the filter would do with one request.
  * <p>
- * Without parameters it describes the configuration: {@code policies} by name,
- * {@code stack}, {@code filterOrder}, {@code productionProfileActive} and the
- * {@code warnings} the engine was compiled with. With a {@code path} parameter it evaluates one request through the very
+ * Two read operations, as Spring Boot's {@code env} endpoint has: {@link #describe()} and
+ * {@link #dryRun(String[], String, String, String, String, String) dryRun} (selector: the request
+ * path). Over HTTP, {@code GET /actuator/cors} without parameters describes the configuration:
+ * {@code policies} by name, {@code stack}, {@code filterOrder} (the order of the registered
+ * filter), {@code productionProfileActive} and the {@code warnings} the engine was compiled with.
+ * With a {@code path} parameter (or the path as selector, {@code GET /actuator/cors/api/orders})
+ * it evaluates one request through the very
  * {@link CorsEngine} the filter uses, without sending it:
  * <ul>
  * <li>{@code path} (required for a dry run): the request path within the application, without
@@ -77,7 +84,7 @@ public class CorsEndpoint {
 
 	private final String stack;
 
-	private final int filterOrder;
+	private final Supplier<Integer> filterOrder;
 
 	private final UnaryOperator<Violation> locator;
 
@@ -97,26 +104,26 @@ public class CorsEndpoint {
 	 * @param locator adds to a warning of the engine where its value was set
 	 */
 	public CorsEndpoint(CorsEngine engine, String stack, int filterOrder, UnaryOperator<Violation> locator) {
+		this(engine, stack, () -> filterOrder, locator);
+	}
+
+	/**
+	 * @param engine the engine the filter decides with
+	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
+	 * @param filterOrder the order of the CORS filter as registered, asked each time the
+	 * policies are described; {@code null} when no CORS filter is registered
+	 * @param locator adds to a warning of the engine where its value was set
+	 */
+	public CorsEndpoint(CorsEngine engine, String stack, Supplier<Integer> filterOrder,
+			UnaryOperator<Violation> locator) {
 		this.engine = engine;
 		this.stack = stack;
 		this.filterOrder = filterOrder;
 		this.locator = locator;
 	}
 
-	/**
-	 * Describe the configuration, or evaluate one request when any dry-run parameter is given.
-	 * @throws InvalidEndpointRequestException when a dry-run parameter is missing or malformed
-	 */
+	/** The effective policies and how they were validated and installed: {@code GET /actuator/cors}. */
 	@ReadOperation
-	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
-			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		if (!DryRunRequest.isRequested(path, origin, method, headers, privateNetwork, preflight)) {
-			return describe();
-		}
-		return dryRun(DryRunRequest.of(path, origin, method, headers, privateNetwork, preflight));
-	}
-
-	/** The effective policies and how they were validated and installed. */
 	public CorsDescriptor describe() {
 		Map<String, PolicyDescriptor> policies = new LinkedHashMap<>();
 		for (CompiledPolicy compiled : this.engine.policies()) {
@@ -124,17 +131,55 @@ public class CorsEndpoint {
 		}
 		List<WarningDescriptor> warnings = this.engine.warnings().stream().map(this.locator).map(WarningDescriptor::of)
 			.toList();
-		return new CorsDescriptor(policies, this.stack, this.filterOrder,
+		return new CorsDescriptor(policies, this.stack, this.filterOrder.get(),
 				this.engine.validationContext().production(), warnings);
 	}
 
-	private DryRunDescriptor dryRun(DryRunRequest request) {
+	/**
+	 * A dry run for the request path given as the selector:
+	 * {@code GET /actuator/cors/api/orders?origin=...&method=PUT} is
+	 * {@code GET /actuator/cors?path=/api/orders&origin=...&method=PUT}. For paths that need
+	 * percent-encoding, give {@code path} as a query parameter instead.
+	 * @throws InvalidEndpointRequestException when a parameter is malformed
+	 */
+	@ReadOperation
+	public DryRunDescriptor dryRun(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
+			@Nullable String origin, @Nullable String method, @Nullable String headers,
+			@Nullable String privateNetwork, @Nullable String preflight) {
+		return dryRun("/" + String.join("/", path), origin, method, headers, privateNetwork, preflight);
+	}
+
+	/**
+	 * Evaluate one request without sending it.
+	 * @throws InvalidEndpointRequestException when a parameter is missing or malformed
+	 */
+	public DryRunDescriptor dryRun(@Nullable String path, @Nullable String origin, @Nullable String method,
+			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
+		return dryRun(DryRunParameters.of(path, origin, method, headers, privateNetwork, preflight));
+	}
+
+	/**
+	 * What {@code GET /actuator/cors} answers over HTTP: {@link #describe()} without parameters,
+	 * {@link #dryRun(String, String, String, String, String, String) a dry run} when any dry-run
+	 * parameter is given.
+	 * @throws InvalidEndpointRequestException when a dry-run parameter is missing or malformed
+	 */
+	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
+			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
+		if (!DryRunParameters.isRequested(path, origin, method, headers, privateNetwork, preflight)) {
+			return describe();
+		}
+		return dryRun(path, origin, method, headers, privateNetwork, preflight);
+	}
+
+	private DryRunDescriptor dryRun(MapCorsRequest request) {
 		CorsDecision decision = this.engine.evaluate(request);
 		int status = decision.shortCircuitStatus();
-		return new DryRunDescriptor(
-				new RequestDescriptor(request.method(), request.givenPath(), request.headers()),
+		Map<String, String> headers = new LinkedHashMap<>();
+		request.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+		return new DryRunDescriptor(new RequestDescriptor(request.method(), request.rawPath(), headers),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				rejectedValue(request, decision), (decision.type() != null) ? decision.type().tag() : null,
+				rejectedValue(request, decision), decision.typeTag(),
 				(status != 0) ? status : null, decision.responseHeaders());
 	}
 
@@ -143,10 +188,10 @@ public class CorsEndpoint {
 	 * allow, as given. Only values the engine parsed as a well-formed origin or an HTTP token get
 	 * this far, and none longer than {@link #MAX_REJECTED_VALUE_LENGTH}.
 	 */
-	private @Nullable String rejectedValue(DryRunRequest request, CorsDecision decision) {
+	private @Nullable String rejectedValue(MapCorsRequest request, CorsDecision decision) {
 		String value = switch (decision.reason()) {
 			case ORIGIN_NOT_ALLOWED -> request.header(CorsHeaders.ORIGIN);
-			case METHOD_NOT_ALLOWED -> request.requestedMethod();
+			case METHOD_NOT_ALLOWED -> requestedMethod(request);
 			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(request);
 			default -> null;
 		};
@@ -154,14 +199,21 @@ public class CorsEndpoint {
 	}
 
 	/** The first requested header that on its own is refused, by the very engine that refused them all. */
-	private @Nullable String firstHeaderNotAllowed(DryRunRequest request) {
+	/** The {@code Access-Control-Request-Method} of a preflight, else the request method. */
+	private static String requestedMethod(MapCorsRequest request) {
+		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+		return (requested != null) ? requested : request.method();
+	}
+
+	private @Nullable String firstHeaderNotAllowed(MapCorsRequest request) {
 		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		if (requested == null) {
 			return null;
 		}
 		for (String header : requested.split(",")) {
 			String name = header.strip();
-			if (!name.isEmpty() && this.engine.evaluate(request.withRequestedHeaders(name))
+			if (!name.isEmpty() && this.engine
+				.evaluate(request.toBuilder().setHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build())
 				.reason() == Reason.HEADER_NOT_ALLOWED) {
 				return name;
 			}
@@ -174,11 +226,12 @@ public class CorsEndpoint {
 	 *
 	 * @param policies the policies by name, in declaration order
 	 * @param stack {@value CorsEndpoint#SERVLET} or {@value CorsEndpoint#REACTIVE}
-	 * @param filterOrder the order of the CORS filter
+	 * @param filterOrder the order of the registered CORS filter, {@code null} when none is
+	 * registered
 	 * @param productionProfileActive whether the production validation rules applied
 	 * @param warnings what validation reported without stopping the application
 	 */
-	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, int filterOrder,
+	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
 			boolean productionProfileActive, List<WarningDescriptor> warnings) implements OperationResponseBody {
 	}
 

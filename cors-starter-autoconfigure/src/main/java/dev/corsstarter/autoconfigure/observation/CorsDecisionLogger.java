@@ -42,7 +42,7 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			.append(" policy=")
 			.append(decision.policyName())
 			.append(" type=")
-			.append((decision.type() != null) ? decision.type().tag() : "-")
+			.append((decision.typeTag() != null) ? decision.typeTag() : "-")
 			.append(" decision=")
 			.append(decision.outcome().tag())
 			.append(" reason=")

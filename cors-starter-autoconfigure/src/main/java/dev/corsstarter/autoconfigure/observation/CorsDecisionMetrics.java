@@ -44,10 +44,10 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 	@Override
 	public void observe(CorsRequest request, CorsDecision decision) {
 		RequestType type = decision.type();
-		Outcome outcome = decision.outcome();
-		if (type == null || !type.isCrossOrigin() || (outcome != Outcome.ALLOWED && outcome != Outcome.REJECTED)) {
-			return;
+		if (type == null) {
+			return; // not cross-origin: allowed or rejected only cross-origin requests are
 		}
+		Outcome outcome = decision.outcome();
 		String policy = decision.policyName();
 		PolicyCounters counters = this.policies.get(policy);
 		if (counters == null) {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
@@ -21,7 +20,6 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
-import dev.corsstarter.core.decision.VaryHeader;
 import dev.corsstarter.core.request.MethodOverride;
 
 /**
@@ -31,8 +29,6 @@ import dev.corsstarter.core.request.MethodOverride;
  * are never duplicated by {@code @CrossOrigin} or Spring Security's {@code cors()}.
  */
 public class CorsPolicyWebFilter implements WebFilter {
-
-	private static final byte[] REJECTED_BODY = "Invalid CORS request".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private final CorsEngine engine;
 
@@ -96,18 +92,17 @@ public class CorsPolicyWebFilter implements WebFilter {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		int status = decision.shortCircuitStatus();
+		decision.writeHeaders(new Writer(headers));
 		if (status != 0) {
-			decision.writeHeaders(writer(headers));
 			response.setStatusCode(HttpStatusCode.valueOf(status));
 			if (decision.isRejected()) {
-				headers.setContentType(MediaType.TEXT_PLAIN);
-				headers.setContentLength(REJECTED_BODY.length);
-				DataBuffer body = response.bufferFactory().wrap(REJECTED_BODY);
-				return response.writeWith(Mono.just(body));
+				byte[] body = CorsDecision.refusalBody();
+				headers.set(HttpHeaders.CONTENT_TYPE, CorsDecision.REFUSAL_CONTENT_TYPE);
+				headers.setContentLength(body.length);
+				return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 			}
 			return response.setComplete();
 		}
-		decision.writeHeaders(writer(headers));
 		response.beforeCommit(() -> {
 			restore(response.getHeaders(), decision);
 			return Mono.empty();
@@ -116,8 +111,8 @@ public class CorsPolicyWebFilter implements WebFilter {
 	}
 
 	/**
-	 * Drop foreign CORS headers and CORS request-header tokens from Vary, de-duplicate the rest,
-	 * and write the decision's headers again.
+	 * Drop foreign CORS headers and the {@code Vary} header, then write the decision's headers
+	 * again, keeping the application's own {@code Vary} tokens.
 	 */
 	private static void restore(HttpHeaders headers, CorsDecision decision) {
 		List<String> foreign = null;
@@ -131,39 +126,36 @@ public class CorsPolicyWebFilter implements WebFilter {
 			foreign.forEach(name -> HeaderAccess.remove(headers, name));
 		}
 		List<String> vary = HeaderAccess.get(headers, CorsHeaders.VARY);
-		if (vary != null && !vary.isEmpty()) {
-			List<String> tokens = VaryHeader.foreignTokens(vary);
+		if (vary != null) {
+			vary = List.copyOf(vary);
 			HeaderAccess.remove(headers, CorsHeaders.VARY);
-			tokens.forEach(token -> headers.add(CorsHeaders.VARY, token));
 		}
-		decision.writeHeaders(writer(headers));
+		decision.writeHeaders(new Writer(headers), vary);
 	}
 
-	private static HeaderWriter writer(HttpHeaders headers) {
-		return new HeaderWriter() {
-			@Override
-			public void set(String name, String value) {
-				headers.set(name, value);
-			}
+	/** {@link HttpHeaders} as the decision writes them. */
+	private record Writer(HttpHeaders headers) implements HeaderWriter {
 
-			@Override
-			public void vary(String token) {
-				if (!VaryHeader.covers(HeaderAccess.get(headers, CorsHeaders.VARY), token)) {
-					headers.add(CorsHeaders.VARY, token);
-				}
-			}
+		@Override
+		public boolean contains(String name) {
+			return HeaderAccess.contains(this.headers, name);
+		}
 
-			@Override
-			public void vary(String[] tokens, String joined) {
-				if (!HeaderAccess.contains(headers, CorsHeaders.VARY)) {
-					headers.set(CorsHeaders.VARY, joined);
-					return;
-				}
-				for (String token : tokens) {
-					vary(token);
-				}
-			}
-		};
+		@Override
+		public List<String> values(String name) {
+			return HeaderAccess.get(this.headers, name);
+		}
+
+		@Override
+		public void set(String name, String value) {
+			this.headers.set(name, value);
+		}
+
+		@Override
+		public void add(String name, String value) {
+			this.headers.add(name, value);
+		}
+
 	}
 
 }

@@ -49,18 +49,12 @@ final class ReactiveCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String uniqueHeader(String name) {
+	public String fieldValue(String name) {
 		List<String> values = HeaderAccess.get(this.headers, name);
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
-		return (values.size() > 1) ? REPEATED : values.get(0);
-	}
-
-	@Override
-	public List<String> headerValues(String name) {
-		List<String> values = HeaderAccess.get(this.headers, name);
-		return (values != null) ? values : List.of();
+		return (values.size() == 1) ? values.get(0) : String.join(",", values);
 	}
 
 	@Override

@@ -1,8 +1,8 @@
 package dev.corsstarter.autoconfigure.servlet;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -10,46 +10,43 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
-import dev.corsstarter.core.decision.VaryHeader;
+import dev.corsstarter.core.internal.VaryHeader;
 
 /**
  * Writes a decision's headers on a policy path and keeps them the only CORS headers of the
  * response: later {@code Access-Control-*} writes (from {@code @CrossOrigin}, a
  * {@code CorsConfigurationSource} or Spring Security's {@code http.cors()}) are ignored,
  * {@code Vary} never lists a token twice nor a CORS request header the decision did not list,
- * and a {@link #reset()} keeps them.
+ * and a {@link #reset()} keeps them. What is written is the decision's business; this class only
+ * routes the servlet API to it.
  */
 final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implements HeaderWriter {
 
 	private final CorsDecision decision;
 
-	CorsHeaderGuardResponse(HttpServletResponse response, CorsDecision decision) {
+	private CorsHeaderGuardResponse(HttpServletResponse response, CorsDecision decision) {
 		super(response);
 		this.decision = decision;
-		decision.writeHeaders(this);
 	}
 
-	/** Apply a decision's headers to a response without guarding it. */
-	static void apply(HttpServletResponse response, CorsDecision decision) {
-		decision.writeHeaders(new HeaderWriter() {
-			@Override
-			public void set(String name, String value) {
-				response.setHeader(name, value);
-			}
-
-			@Override
-			public void vary(String token) {
-				addVaryToken(response, token);
-			}
-
-			@Override
-			public void vary(String[] tokens, String joined) {
-				addVaryTokens(response, tokens, joined);
-			}
-		});
+	/** Write a decision's headers to a response and return the response guarding them. */
+	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision) {
+		CorsHeaderGuardResponse guarded = new CorsHeaderGuardResponse(response, decision);
+		decision.writeHeaders(guarded);
+		return guarded;
 	}
 
-	// HeaderWriter, used for our own headers
+	// HeaderWriter: the decision's own writes, straight to the response
+
+	@Override
+	public boolean contains(String name) {
+		return super.containsHeader(name);
+	}
+
+	@Override
+	public Collection<String> values(String name) {
+		return super.getHeaders(name);
+	}
 
 	@Override
 	public void set(String name, String value) {
@@ -57,13 +54,8 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	}
 
 	@Override
-	public void vary(String token) {
-		addVaryToken((HttpServletResponse) getResponse(), token);
-	}
-
-	@Override
-	public void vary(String[] tokens, String joined) {
-		addVaryTokens((HttpServletResponse) getResponse(), tokens, joined);
+	public void add(String name, String value) {
+		super.addHeader(name, value);
 	}
 
 	// guarded writes from the rest of the chain
@@ -74,11 +66,12 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 			return;
 		}
 		if (isVary(name)) {
+			// a servlet response cannot remove a header: replace it with the application's tokens
 			List<String> kept = VaryHeader.foreignTokens(Collections.singletonList(value));
 			if (!kept.isEmpty()) {
 				super.setHeader(name, String.join(", ", kept));
 			}
-			this.decision.writeHeaders(varyOnly());
+			this.decision.writeHeaders(this);
 			return;
 		}
 		super.setHeader(name, value);
@@ -90,7 +83,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 			return;
 		}
 		if (isVary(name) && value != null) {
-			VaryHeader.foreignTokens(List.of(value)).forEach(this::vary);
+			this.decision.writeHeaders(this, List.of(value));
 			return;
 		}
 		super.addHeader(name, value);
@@ -130,37 +123,8 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 		this.decision.writeHeaders(this);
 	}
 
-	private HeaderWriter varyOnly() {
-		return new HeaderWriter() {
-			@Override
-			public void set(String name, String value) {
-			}
-
-			@Override
-			public void vary(String token) {
-				CorsHeaderGuardResponse.this.vary(token);
-			}
-		};
-	}
-
 	private static boolean isVary(String name) {
 		return CorsHeaders.VARY.equalsIgnoreCase(name);
-	}
-
-	private static void addVaryTokens(HttpServletResponse response, String[] tokens, String joined) {
-		if (!response.containsHeader(CorsHeaders.VARY)) {
-			response.setHeader(CorsHeaders.VARY, joined);
-			return;
-		}
-		for (String token : tokens) {
-			addVaryToken(response, token);
-		}
-	}
-
-	static void addVaryToken(HttpServletResponse response, String token) {
-		if (!VaryHeader.covers(response.getHeaders(CorsHeaders.VARY), token)) {
-			response.addHeader(CorsHeaders.VARY, token);
-		}
 	}
 
 }

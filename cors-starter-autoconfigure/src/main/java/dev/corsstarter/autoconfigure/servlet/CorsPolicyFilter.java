@@ -1,7 +1,6 @@
 package dev.corsstarter.autoconfigure.servlet;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -26,8 +25,6 @@ public class CorsPolicyFilter implements Filter {
 
 	/** Request attribute holding the {@link CorsDecision} of the current request. */
 	public static final String DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".decision";
-
-	static final byte[] REJECTED_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
 
 	private final CorsEngine engine;
 
@@ -56,7 +53,7 @@ public class CorsPolicyFilter implements Filter {
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
 			// a later dispatch of a request already decided (or never seen): restore, never re-decide
 			if (decision != null && decision.hasPolicy()) {
-				chain.doFilter(request, new CorsHeaderGuardResponse(response, decision));
+				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision));
 			}
 			else {
 				chain.doFilter(request, response);
@@ -72,19 +69,20 @@ public class CorsPolicyFilter implements Filter {
 		this.observer.observe(corsRequest, decision);
 		int status = decision.shortCircuitStatus();
 		if (status != 0) {
-			CorsHeaderGuardResponse.apply(response, decision);
+			CorsHeaderGuardResponse.guard(response, decision);
 			response.setStatus(status);
 			if (decision.isRejected()) {
-				response.setContentType("text/plain;charset=US-ASCII");
-				response.setContentLength(REJECTED_BODY.length);
-				response.getOutputStream().write(REJECTED_BODY);
+				byte[] body = CorsDecision.refusalBody();
+				response.setContentType(CorsDecision.REFUSAL_CONTENT_TYPE);
+				response.setContentLength(body.length);
+				response.getOutputStream().write(body);
 			}
 			// no flush: the container completes the response in one write when the filter returns
 			return;
 		}
 		// only a request that continues the chain can see ERROR or ASYNC dispatches
 		request.setAttribute(DECISION_ATTRIBUTE, decision);
-		chain.doFilter(request, new CorsHeaderGuardResponse(response, decision));
+		chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision));
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.corsstarter.autoconfigure.servlet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -197,19 +196,20 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String uniqueHeader(String name) {
+	public String fieldValue(String name) {
 		Enumeration<String> values = this.request.getHeaders(name);
 		if (values == null || !values.hasMoreElements()) {
 			return null;
 		}
 		String value = values.nextElement();
-		return values.hasMoreElements() ? REPEATED : value;
-	}
-
-	@Override
-	public List<String> headerValues(String name) {
-		Enumeration<String> values = this.request.getHeaders(name);
-		return (values != null) ? Collections.list(values) : List.of();
+		if (!values.hasMoreElements()) {
+			return value;
+		}
+		StringBuilder joined = new StringBuilder(value);
+		while (values.hasMoreElements()) {
+			joined.append(',').append(values.nextElement());
+		}
+		return joined.toString();
 	}
 
 	@Override

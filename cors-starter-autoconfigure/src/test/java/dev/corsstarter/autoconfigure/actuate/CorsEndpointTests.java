@@ -221,7 +221,7 @@ class CorsEndpointTests {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> dryRun("/api/x", APP, null, "x-trace\n", null, null))
 			.satisfies(ex -> assertThat(ex.getReason()).contains("'headers'"));
-		String tooLong = "a".repeat(DryRunRequest.MAX_PARAMETER_LENGTH + 1);
+		String tooLong = "a".repeat(DryRunParameters.MAX_PARAMETER_LENGTH + 1);
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> dryRun("/api/x", tooLong, null, null, null, null))
 			.satisfies(ex -> assertThat(ex.getReason()).contains("'origin'").contains("longer than"));

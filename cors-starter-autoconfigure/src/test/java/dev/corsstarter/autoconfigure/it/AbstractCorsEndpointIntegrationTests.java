@@ -170,6 +170,22 @@ abstract class AbstractCorsEndpointIntegrationTests {
 				Arguments.of("path=/api/hello&preflight=false&headers=x-trace", "'headers'"));
 	}
 
+	@Test
+	void dryRunWithThePathAsSelectorAnswersAsWithThePathParameter() throws Exception {
+		String query = "origin=" + APP + "&method=PUT&headers=content-type,x-trace";
+		Answer selector = get("/actuator/cors/api/hello?" + query, true);
+
+		assertThat(selector.status()).as(selector.body()).isEqualTo(200);
+		assertThat(selector.json()).isEqualTo(dryRun("path=/api/hello&" + query));
+	}
+
+	@Test
+	void badDryRunWithThePathAsSelectorIsA400() throws Exception {
+		Answer answer = get("/actuator/cors/api/hello?origin=" + APP + "&privateNetwork=maybe", true);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badDryRuns")
 	void badDryRunParametersAreA400WithAMessage(String query, String mentioned) throws Exception {

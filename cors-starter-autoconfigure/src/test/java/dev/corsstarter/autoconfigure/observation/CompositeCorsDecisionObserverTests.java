@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 class CompositeCorsDecisionObserverTests {
 
 	private final CorsEngine engine = CorsEngine
 		.create(List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build()));
 
-	private final TestCorsRequest request = TestCorsRequest.of("GET", "/api/a", "Origin", "https://evil.example.org");
+	private final MapCorsRequest request = MapCorsRequest.get("/api/a").origin("https://evil.example.org").build();
 
 	private final CorsDecision decision = this.engine.evaluate(this.request);
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 class CorsDecisionMetricsTests {
 
@@ -32,17 +33,26 @@ class CorsDecisionMetricsTests {
 
 	private final CorsDecisionMetrics metrics = new CorsDecisionMetrics(this.registry);
 
+	/** {@code method path} to http://localhost:8080, with headers as name/value pairs. */
+	private static MapCorsRequest request(String method, String path, String... namesAndValues) {
+		MapCorsRequest.Builder request = MapCorsRequest.request(method, path).server("http", "localhost", 8080);
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			request.header(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return request.build();
+	}
+
 	@Test
 	void countsCrossOriginDecisionsByPolicyTypeOutcomeAndReason() {
-		observe(TestCorsRequest.of("OPTIONS", "/api/a", "Origin", APP, "Access-Control-Request-Method", "POST"));
-		observe(TestCorsRequest.of("OPTIONS", "/api/b", "Origin", APP, "Access-Control-Request-Method", "GET"));
-		observe(TestCorsRequest.of("OPTIONS", "/api/a", "Origin", EVIL, "Access-Control-Request-Method", "GET"));
-		observe(TestCorsRequest.of("OPTIONS", "/api/a", "Origin", APP, "Access-Control-Request-Method", "GET",
+		observe(request("OPTIONS", "/api/a", "Origin", APP, "Access-Control-Request-Method", "POST"));
+		observe(request("OPTIONS", "/api/b", "Origin", APP, "Access-Control-Request-Method", "GET"));
+		observe(request("OPTIONS", "/api/a", "Origin", EVIL, "Access-Control-Request-Method", "GET"));
+		observe(request("OPTIONS", "/api/a", "Origin", APP, "Access-Control-Request-Method", "GET",
 				"Access-Control-Request-Headers", "x-evil"));
-		observe(TestCorsRequest.of("DELETE", "/api/a", "Origin", APP));
-		observe(TestCorsRequest.of("GET", "/public/a", "Origin", EVIL));
-		observe(TestCorsRequest.of("GET", "/api/a", "Origin", EVIL, "Upgrade", "websocket"));
-		observe(TestCorsRequest.of("GET", "/api/a", "Origin", "https://EVIL.example.org"));
+		observe(request("DELETE", "/api/a", "Origin", APP));
+		observe(request("GET", "/public/a", "Origin", EVIL));
+		observe(request("GET", "/api/a", "Origin", EVIL, "Upgrade", "websocket"));
+		observe(request("GET", "/api/a", "Origin", "https://EVIL.example.org"));
 
 		assertThat(count("api", "preflight", "allowed", "allowed")).isEqualTo(2);
 		assertThat(count("api", "preflight", "rejected", "origin-not-allowed")).isEqualTo(1);
@@ -56,7 +66,7 @@ class CorsDecisionMetricsTests {
 
 	@Test
 	void neverTagsOriginOrPath() {
-		observe(TestCorsRequest.of("GET", "/api/secret-path", "Origin", EVIL));
+		observe(request("GET", "/api/secret-path", "Origin", EVIL));
 
 		Meter meter = this.registry.get("cors.requests").meter();
 		assertThat(meter.getId().getTags()).extracting(Tag::getKey)
@@ -68,17 +78,17 @@ class CorsDecisionMetricsTests {
 
 	@Test
 	void doesNotCountRequestsThatAreNotCors() {
-		observe(TestCorsRequest.of("GET", "/api/a"));
-		observe(TestCorsRequest.of("GET", "/api/a", "Origin", "http://localhost:8080"));
-		observe(TestCorsRequest.of("GET", "/api/a", "Origin", EVIL, "Sec-Fetch-Site", "same-origin"));
-		this.metrics.observe(TestCorsRequest.of("GET", "/other", "Origin", EVIL), CorsDecision.NO_POLICY);
+		observe(request("GET", "/api/a"));
+		observe(request("GET", "/api/a", "Origin", "http://localhost:8080"));
+		observe(request("GET", "/api/a", "Origin", EVIL, "Sec-Fetch-Site", "same-origin"));
+		this.metrics.observe(request("GET", "/other", "Origin", EVIL), CorsDecision.NO_POLICY);
 
 		assertThat(this.registry.getMeters()).isEmpty();
 	}
 
 	@Test
 	void resolvesEachCounterOnceAndCountsExactlyUnderContention() throws Exception {
-		TestCorsRequest request = TestCorsRequest.of("GET", "/api/a", "Origin", APP);
+		MapCorsRequest request = request("GET", "/api/a", "Origin", APP);
 		CorsDecision decision = this.engine.evaluate(request);
 		ExecutorService executor = Executors.newFixedThreadPool(4);
 		try {
@@ -102,7 +112,7 @@ class CorsDecisionMetricsTests {
 		assertThat(count("api", "actual", "allowed", "allowed")).isEqualTo(20_000);
 	}
 
-	private void observe(TestCorsRequest request) {
+	private void observe(MapCorsRequest request) {
 		this.metrics.observe(request, this.engine.evaluate(request));
 	}
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.corsstarter.core.origin.OriginMatcher;
-import dev.corsstarter.core.origin.OriginPattern;
+import dev.corsstarter.core.internal.OriginMatcher;
+import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.RequestType;
 
@@ -46,6 +46,12 @@ public final class CompiledPolicy {
 
 	private final CorsDecision actualAllowedWildcard;
 
+	/** {@link CorsDecision} flags of an allowed actual request. */
+	private final byte actualFlags;
+
+	/** {@link CorsDecision} flags of an allowed preflight, before private network access is granted. */
+	private final byte preflightFlags;
+
 	private final Map<RequestType, Map<Reason, CorsDecision>> rejections = new EnumMap<>(RequestType.class);
 
 	/** Compile a valid policy from its origins, parsed once by the validation that accepted it. */
@@ -62,15 +68,23 @@ public final class CompiledPolicy {
 		this.exposeHeaders = policy.exposedHeaders().isEmpty() ? null : String.join(", ", policy.exposedHeaders());
 		this.maxAge = Long.toString(policy.maxAge().toSeconds());
 		this.wildcardOrigin = this.origins.allowsAny() && !policy.allowCredentials();
-		this.noOrigin = CorsDecision.pass(RequestType.NO_ORIGIN, Reason.NO_ORIGIN, this);
-		this.sameOrigin = CorsDecision.pass(RequestType.SAME_ORIGIN, Reason.SAME_ORIGIN, this);
-		this.websocketAllowed = CorsDecision.allowed(RequestType.WEBSOCKET, this, null, null, null, false);
-		this.actualAllowedWildcard = this.wildcardOrigin
-				? CorsDecision.allowed(RequestType.ACTUAL, this, "*", null, null, false) : null;
-		for (RequestType type : new RequestType[] { RequestType.PREFLIGHT, RequestType.ACTUAL, RequestType.WEBSOCKET }) {
+		byte credentials = policy.allowCredentials() ? CorsDecision.ALLOW_CREDENTIALS : 0;
+		this.actualFlags = credentials;
+		this.preflightFlags = (byte) (credentials
+				| (policy.allowPrivateNetwork() ? CorsDecision.VARY_PRIVATE_NETWORK : 0));
+		this.noOrigin = new CorsDecision(null, Reason.NO_ORIGIN, this, null, null, null, null, null, (byte) 0);
+		this.sameOrigin = new CorsDecision(null, Reason.SAME_ORIGIN, this, null, null, null, null, null, (byte) 0);
+		// browsers do not apply CORS to a WebSocket handshake: allowing it writes only Vary
+		this.websocketAllowed = new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, this, null, null, null, null,
+				null, (byte) 0);
+		this.actualAllowedWildcard = this.wildcardOrigin ? actualAllowedFor("*") : null;
+		for (RequestType type : RequestType.values()) {
 			Map<Reason, CorsDecision> byReason = new EnumMap<>(Reason.class);
+			byte varyFlags = (type == RequestType.PREFLIGHT) ? (byte) (this.preflightFlags & CorsDecision.VARY_PRIVATE_NETWORK) : 0;
 			for (Reason reason : Reason.values()) {
-				byReason.put(reason, CorsDecision.rejected(type, reason, this));
+				if (reason.outcome() == Outcome.REJECTED) {
+					byReason.put(reason, new CorsDecision(type, reason, this, null, null, null, null, null, varyFlags));
+				}
 			}
 			this.rejections.put(type, byReason);
 		}
@@ -130,14 +144,6 @@ public final class CompiledPolicy {
 		return this.allowHeaders;
 	}
 
-	String exposeHeaders() {
-		return this.exposeHeaders;
-	}
-
-	String maxAge() {
-		return this.maxAge;
-	}
-
 	String allowOrigin(String origin) {
 		return this.wildcardOrigin ? "*" : origin;
 	}
@@ -163,8 +169,23 @@ public final class CompiledPolicy {
 	}
 
 	CorsDecision actualAllowed(String origin) {
-		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard
-				: CorsDecision.allowed(RequestType.ACTUAL, this, origin, null, null, false);
+		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard : actualAllowedFor(origin);
+	}
+
+	private CorsDecision actualAllowedFor(String allowOrigin) {
+		return new CorsDecision(RequestType.ACTUAL, Reason.ALLOWED, this, allowOrigin, null, null, this.exposeHeaders,
+				null, this.actualFlags);
+	}
+
+	/**
+	 * An allowed preflight from {@code origin}, answering with {@code allowMethods} and
+	 * {@code allowHeaders} ({@code null} when none were requested).
+	 */
+	CorsDecision preflightAllowed(String origin, String allowMethods, String allowHeaders, boolean privateNetwork) {
+		byte flags = privateNetwork ? (byte) (this.preflightFlags | CorsDecision.ALLOW_PRIVATE_NETWORK)
+				: this.preflightFlags;
+		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, this, allowOrigin(origin), allowMethods,
+				allowHeaders, null, this.maxAge, flags);
 	}
 
 	CorsDecision rejected(RequestType type, Reason reason) {

@@ -1,6 +1,9 @@
 package dev.corsstarter.core.decision;
 
+import dev.corsstarter.core.internal.VaryHeader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.corsstarter.core.request.RequestType;
@@ -8,13 +11,26 @@ import dev.corsstarter.core.request.RequestType;
 /**
  * What to do with one request and which headers to write. Deciding is separate from enforcing:
  * {@link #outcome()} says what the policy thinks; {@link #shortCircuitStatus()} says what the
- * filter does about it. Immutable.
+ * filter does about it. Self-contained: it holds every header value it writes, so writing never
+ * consults the policy. Immutable.
  */
 public final class CorsDecision {
 
 	/** The decision for a path no policy covers: write nothing, change nothing. */
-	public static final CorsDecision NO_POLICY = new CorsDecision(null, Outcome.NO_POLICY, Reason.NO_POLICY, null, null,
-			null, null, false);
+	public static final CorsDecision NO_POLICY = new CorsDecision(null, Reason.NO_POLICY, null, null, null, null, null,
+			null, (byte) 0);
+
+	/** The content type of {@link #refusalBody()}. */
+	public static final String REFUSAL_CONTENT_TYPE = "text/plain;charset=US-ASCII";
+
+	private static final byte[] REFUSAL_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
+
+	static final byte ALLOW_CREDENTIALS = 1;
+
+	static final byte ALLOW_PRIVATE_NETWORK = 2;
+
+	/** {@code Vary} lists {@code Access-Control-Request-Private-Network} (a preflight on a policy allowing it). */
+	static final byte VARY_PRIVATE_NETWORK = 4;
 
 	private static final String[] VARY_ORIGIN = { CorsHeaders.ORIGIN };
 
@@ -32,8 +48,6 @@ public final class CorsDecision {
 
 	private final RequestType type;
 
-	private final Outcome outcome;
-
 	private final Reason reason;
 
 	private final CompiledPolicy policy;
@@ -44,45 +58,52 @@ public final class CorsDecision {
 
 	private final String allowHeaders;
 
-	private final boolean allowPrivateNetwork;
+	private final String exposeHeaders;
 
-	private CorsDecision(RequestType type, Outcome outcome, Reason reason, CompiledPolicy policy, String allowOrigin,
-			String allowMethods, String allowHeaders, boolean allowPrivateNetwork) {
+	private final String maxAge;
+
+	private final byte flags;
+
+	CorsDecision(RequestType type, Reason reason, CompiledPolicy policy, String allowOrigin, String allowMethods,
+			String allowHeaders, String exposeHeaders, String maxAge, byte flags) {
 		this.type = type;
-		this.outcome = outcome;
 		this.reason = reason;
 		this.policy = policy;
 		this.allowOrigin = allowOrigin;
 		this.allowMethods = allowMethods;
 		this.allowHeaders = allowHeaders;
-		this.allowPrivateNetwork = allowPrivateNetwork;
+		this.exposeHeaders = exposeHeaders;
+		this.maxAge = maxAge;
+		this.flags = flags;
 	}
 
-	static CorsDecision pass(RequestType type, Reason reason, CompiledPolicy policy) {
-		return new CorsDecision(type, Outcome.NOT_CORS, reason, policy, null, null, null, false);
-	}
-
-	static CorsDecision rejected(RequestType type, Reason reason, CompiledPolicy policy) {
-		return new CorsDecision(type, Outcome.REJECTED, reason, policy, null, null, null, false);
-	}
-
-	static CorsDecision allowed(RequestType type, CompiledPolicy policy, String allowOrigin, String allowMethods,
-			String allowHeaders, boolean allowPrivateNetwork) {
-		return new CorsDecision(type, Outcome.ALLOWED, Reason.ALLOWED, policy, allowOrigin, allowMethods, allowHeaders,
-				allowPrivateNetwork);
-	}
-
-	/** The request type, or {@code null} when no policy covers the path. */
+	/**
+	 * The cross-origin request type ({@code preflight}, {@code actual}, {@code websocket}), or
+	 * {@code null} when the request is not cross-origin or no policy covers the path.
+	 */
 	public RequestType type() {
 		return this.type;
 	}
 
+	/** What the policy thinks: derived from the {@link #reason()}, which says it once. */
 	public Outcome outcome() {
-		return this.outcome;
+		return this.reason.outcome();
 	}
 
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * The type as logs and the actuator endpoint show it: the request type's tag, or, for a
+	 * request that is not cross-origin, why not ({@code no-origin}, {@code same-origin});
+	 * {@code null} when no policy covers the path.
+	 */
+	public String typeTag() {
+		if (this.type != null) {
+			return this.type.tag();
+		}
+		return (this.policy != null) ? this.reason.tag() : null;
 	}
 
 	/** The deciding policy, or {@code null} when no policy covers the path. */
@@ -96,11 +117,11 @@ public final class CorsDecision {
 	}
 
 	public boolean isAllowed() {
-		return this.outcome == Outcome.ALLOWED;
+		return this.reason == Reason.ALLOWED;
 	}
 
 	public boolean isRejected() {
-		return this.outcome == Outcome.REJECTED;
+		return this.reason.outcome() == Outcome.REJECTED;
 	}
 
 	/** Whether a policy covers the request, so the filter has anything to do at all. */
@@ -113,48 +134,90 @@ public final class CorsDecision {
 	 * continue the chain: 204 for an allowed preflight, 403 for any rejection.
 	 */
 	public int shortCircuitStatus() {
-		if (this.outcome == Outcome.REJECTED) {
+		if (isRejected()) {
 			return 403;
 		}
-		if (this.outcome == Outcome.ALLOWED && this.type == RequestType.PREFLIGHT) {
+		if (isAllowed() && this.type == RequestType.PREFLIGHT) {
 			return 204;
 		}
 		return 0;
 	}
 
-	/** Write this decision's response headers; writes nothing when no policy covers the path. */
+	/**
+	 * The body the filters answer a rejection ({@code 403}) with: fixed text that never echoes
+	 * the request, as {@link #REFUSAL_CONTENT_TYPE}. A fresh copy, the caller's to keep.
+	 */
+	public static byte[] refusalBody() {
+		return REFUSAL_BODY.clone();
+	}
+
+	/**
+	 * Write this decision's response headers; writes nothing when no policy covers the path.
+	 * {@code Vary} tokens are added to those present unless already listed (or {@code Vary: *});
+	 * the other headers replace any value present. Writing twice changes nothing.
+	 */
 	public void writeHeaders(HeaderWriter writer) {
 		if (this.policy == null) {
 			return;
 		}
 		if (this.type != RequestType.PREFLIGHT) {
-			writer.vary(VARY_ORIGIN, CorsHeaders.ORIGIN);
+			vary(writer, VARY_ORIGIN, CorsHeaders.ORIGIN);
 		}
-		else if (this.policy.allowPrivateNetwork()) {
-			writer.vary(VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
+		else if ((this.flags & VARY_PRIVATE_NETWORK) != 0) {
+			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
 		}
 		else {
-			writer.vary(VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
+			vary(writer, VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
 		}
-		if (this.outcome != Outcome.ALLOWED || this.type == RequestType.WEBSOCKET) {
+		if (this.allowOrigin == null) {
 			return;
 		}
 		writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
-		if (this.policy.allowCredentials()) {
+		if ((this.flags & ALLOW_CREDENTIALS) != 0) {
 			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
 		}
-		if (this.type == RequestType.PREFLIGHT) {
+		if (this.allowMethods != null) {
 			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
-			if (this.allowHeaders != null) {
-				writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
-			}
-			writer.set(CorsHeaders.ACCESS_CONTROL_MAX_AGE, this.policy.maxAge());
-			if (this.allowPrivateNetwork) {
-				writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, "true");
-			}
 		}
-		else if (this.policy.exposeHeaders() != null) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, this.policy.exposeHeaders());
+		if (this.allowHeaders != null) {
+			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
+		}
+		if (this.maxAge != null) {
+			writer.set(CorsHeaders.ACCESS_CONTROL_MAX_AGE, this.maxAge);
+		}
+		if ((this.flags & ALLOW_PRIVATE_NETWORK) != 0) {
+			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, "true");
+		}
+		if (this.exposeHeaders != null) {
+			writer.set(CorsHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, this.exposeHeaders);
+		}
+	}
+
+	/**
+	 * Keep the application's own {@code Vary} tokens, then write this decision's headers: on a
+	 * policy path the CORS request-header tokens of {@code Vary} are the decision's to list, the
+	 * others belong to the application. For a stack adapter restoring a response after the
+	 * application wrote {@code Vary}.
+	 * @param applicationVary the {@code Vary} values the application wrote, or {@code null}
+	 */
+	public void writeHeaders(HeaderWriter writer, Iterable<String> applicationVary) {
+		if (this.policy == null) {
+			return;
+		}
+		for (String token : VaryHeader.foreignTokens(applicationVary)) {
+			VaryHeader.add(writer, token);
+		}
+		writeHeaders(writer);
+	}
+
+	/** With no {@code Vary} yet, one write of all tokens joined; otherwise each token unless listed. */
+	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
+		if (!writer.contains(CorsHeaders.VARY)) {
+			writer.set(CorsHeaders.VARY, joined);
+			return;
+		}
+		for (String token : tokens) {
+			VaryHeader.add(writer, token);
 		}
 	}
 
@@ -166,13 +229,24 @@ public final class CorsDecision {
 		Map<String, String> headers = new LinkedHashMap<>();
 		writeHeaders(new HeaderWriter() {
 			@Override
+			public boolean contains(String name) {
+				return headers.containsKey(name);
+			}
+
+			@Override
+			public Iterable<String> values(String name) {
+				String value = headers.get(name);
+				return (value != null) ? List.of(value) : null;
+			}
+
+			@Override
 			public void set(String name, String value) {
 				headers.put(name, value);
 			}
 
 			@Override
-			public void vary(String token) {
-				headers.merge(CorsHeaders.VARY, token, (a, b) -> a + ", " + b);
+			public void add(String name, String value) {
+				headers.merge(name, value, (a, b) -> a + ", " + b);
 			}
 		});
 		return headers;
@@ -180,7 +254,7 @@ public final class CorsDecision {
 
 	@Override
 	public String toString() {
-		return "CorsDecision[" + this.outcome.tag() + " " + ((this.type != null) ? this.type.tag() : "-") + " policy="
+		return "CorsDecision[" + outcome().tag() + " " + ((this.type != null) ? this.type.tag() : "-") + " policy="
 				+ policyName() + " reason=" + this.reason.tag() + "]";
 	}
 

@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
-import dev.corsstarter.core.origin.RequestOrigin;
+import dev.corsstarter.core.internal.RequestOrigin;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.CorsRequest;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
 import dev.corsstarter.core.validation.CorsPolicyValidator;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
@@ -170,19 +170,20 @@ public final class CorsEngine {
 	}
 
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
-		String origin = request.uniqueHeader(CorsHeaders.ORIGIN);
+		String origin = request.fieldValue(CorsHeaders.ORIGIN);
 		if (origin == null) {
 			return policy.noOrigin();
 		}
 		String method = request.method();
-		String requestMethod = OPTIONS.equals(method) ? request.uniqueHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)
 				: null;
 		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
 				: ("GET".equals(method) && HttpTokens.equalsIgnoreAsciiCase(request.header(CorsHeaders.UPGRADE), "websocket"))
 						? RequestType.WEBSOCKET : RequestType.ACTUAL;
-		// a listed exact origin is well-formed by construction, so the common case is one lookup
-		boolean listed = origin != CorsRequest.REPEATED && policy.origins().isListed(origin);
-		if (origin == CorsRequest.REPEATED || (!listed && !RequestOrigin.isWellFormed(origin))) {
+		// a listed exact origin is well-formed by construction, so the common case is one lookup;
+		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
+		boolean listed = policy.origins().isListed(origin);
+		if (!listed && !RequestOrigin.isWellFormed(origin)) {
 			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
 		}
 		if ("same-origin".equals(request.header(CorsHeaders.SEC_FETCH_SITE))
@@ -210,17 +211,14 @@ public final class CorsEngine {
 	}
 
 	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin, String method) {
-		if (method == CorsRequest.REPEATED || !HttpTokens.isToken(method)) {
+		if (!HttpTokens.isToken(method)) { // a repeated one reads as "a,b", not a token
 			return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 		}
 		if (!policy.allowsMethod(method)) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
 		}
-		String requestedHeaders = request.uniqueHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-		if (requestedHeaders == CorsRequest.REPEATED) {
-			// a list header may arrive on several lines
-			requestedHeaders = String.join(",", request.headerValues(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
-		}
+		// a list header may arrive on several lines: its field value joins them
+		String requestedHeaders = request.fieldValue(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		String allowHeaders = null;
 		if (requestedHeaders != null) {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
@@ -237,8 +235,7 @@ public final class CorsEngine {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
 		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
-		return CorsDecision.allowed(RequestType.PREFLIGHT, policy, policy.allowOrigin(origin), allowMethods,
-				allowHeaders, privateNetwork);
+		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
 	/** Walk a comma list with optional whitespace in place; null when every name is allowed. */

@@ -1,22 +1,22 @@
 package dev.corsstarter.core.decision;
 
-/** Where a decision writes its response headers; each web stack adapts its response to it. */
+/**
+ * A response's headers as a decision writes them: each web stack adapts its response to these
+ * four primitives, and everything else (which headers, {@code Vary} merging, the application's
+ * {@code Vary} tokens) is done once, in {@link CorsDecision}.
+ */
 public interface HeaderWriter {
+
+	/** Whether the response has the header (names are case-insensitive). */
+	boolean contains(String name);
+
+	/** The values of a header, in order; {@code null} or empty when absent. */
+	Iterable<String> values(String name);
 
 	/** Set a header, replacing any value already present. */
 	void set(String name, String value);
 
-	/** Add one token to {@code Vary} unless already present (compared case-insensitively). */
-	void vary(String token);
-
-	/**
-	 * Add tokens to {@code Vary}, each unless already present. A writer whose response has no
-	 * {@code Vary} yet can set {@code joined} (the tokens joined with {@code ", "}) in one write.
-	 */
-	default void vary(String[] tokens, String joined) {
-		for (String token : tokens) {
-			vary(token);
-		}
-	}
+	/** Add a value to a header, keeping those already present. */
+	void add(String name, String value);
 
 }

@@ -48,32 +48,21 @@ public interface CorsRequest {
 		return null;
 	}
 
-	/** The first value of a header, or {@code null}. Names are case-insensitive. */
+	/**
+	 * The first value of a header, or {@code null}. Names are case-insensitive. For headers where
+	 * only the first value counts ({@code Sec-Fetch-Site}, {@code Upgrade}).
+	 */
 	String header(String name);
 
-	/** All values of a header, in order, empty when absent. Only used on the rare repeated-header path. */
-	List<String> headerValues(String name);
-
-	/** How many times a header occurs (0, 1, 2 or more; counting may stop at 2). */
-	default int headerCount(String name) {
-		return headerValues(name).size();
-	}
-
 	/**
-	 * A header that should occur at most once, read in one look-up: {@code null} when absent, its
-	 * value when present once, {@link #REPEATED} (compare by identity) when present more often.
+	 * A header's field value: {@code null} when absent, its value when it occurs once, and all its
+	 * values joined with {@code ","} in order when it occurs more often, as RFC 9110 (section 5.3)
+	 * lets a recipient combine field lines. Names are case-insensitive. Only the repeated case may
+	 * allocate. A single-valued header that arrives repeated ({@code Origin},
+	 * {@code Access-Control-Request-Method}) thus reads as the malformed value it is: a comma is
+	 * allowed in neither.
 	 */
-	default String uniqueHeader(String name) {
-		List<String> values = headerValues(name);
-		return values.isEmpty() ? null : (values.size() > 1) ? REPEATED : values.get(0);
-	}
-
-	/**
-	 * What {@link #uniqueHeader} returns for a repeated header: a private instance, so no request
-	 * value is ever identical to it.
-	 */
-	@SuppressWarnings("StringOperationCanBeSimplified")
-	String REPEATED = new String("(repeated)");
+	String fieldValue(String name);
 
 	/** The scheme the application sees (forwarded headers applied), for same-origin detection. */
 	String scheme();

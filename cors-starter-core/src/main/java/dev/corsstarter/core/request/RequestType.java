@@ -2,14 +2,12 @@ package dev.corsstarter.core.request;
 
 import java.util.Locale;
 
-/** What kind of request a CORS decision is about. */
+/**
+ * What kind of cross-origin request a CORS decision is about. A request that is not
+ * cross-origin has no type: its decision's reason says why ({@code no-origin},
+ * {@code same-origin}).
+ */
 public enum RequestType {
-
-	/** No {@code Origin} header: not a CORS request. */
-	NO_ORIGIN("no-origin"),
-
-	/** The origin is the request's own: not a CORS request. */
-	SAME_ORIGIN("same-origin"),
 
 	/** {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
 	PREFLIGHT("preflight"),
@@ -29,11 +27,6 @@ public enum RequestType {
 	/** The lower-case name used in logs, metrics and the actuator endpoint. */
 	public String tag() {
 		return this.tag;
-	}
-
-	/** Whether this is a cross-origin request that a policy decides on. */
-	public boolean isCrossOrigin() {
-		return this == PREFLIGHT || this == ACTUAL || this == WEBSOCKET;
 	}
 
 	@Override

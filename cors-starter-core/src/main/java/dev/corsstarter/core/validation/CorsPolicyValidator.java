@@ -13,10 +13,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
-import dev.corsstarter.core.origin.OriginPattern;
-import dev.corsstarter.core.origin.OriginSyntaxException;
+import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginSyntaxException;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 
 /**
  * The startup rules over configured policies, run on values parsed once: each origin and path

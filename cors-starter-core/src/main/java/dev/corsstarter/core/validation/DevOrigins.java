@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.corsstarter.core.origin.Ipv6Address;
-import dev.corsstarter.core.origin.OriginMatcher;
-import dev.corsstarter.core.origin.OriginPattern;
-import dev.corsstarter.core.origin.OriginSyntaxException;
+import dev.corsstarter.core.internal.Ipv6Address;
+import dev.corsstarter.core.internal.OriginMatcher;
+import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginSyntaxException;
 
 /**
  * Which configured origins are development origins, refused while a production profile is

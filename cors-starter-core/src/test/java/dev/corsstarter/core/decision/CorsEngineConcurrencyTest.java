@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +35,10 @@ class CorsEngineConcurrencyTest {
 	void concurrentDecisionsEqualTheSingleThreadedOnes() throws Exception {
 		CorsEngine engine = CorsEngineFuzzTest.ENGINE;
 		SplittableRandom random = new SplittableRandom(20261124L);
-		List<TestCorsRequest> requests = new ArrayList<>();
+		List<MapCorsRequest> requests = new ArrayList<>();
 		List<String> expected = new ArrayList<>();
 		for (int i = 0; i < REQUESTS; i++) {
-			TestCorsRequest request = HostileRequests.generate(random);
+			MapCorsRequest request = HostileRequests.generate(random);
 			requests.add(request);
 			expected.add(describe(engine.evaluate(request)));
 		}

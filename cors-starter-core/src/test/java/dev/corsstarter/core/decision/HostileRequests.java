@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
  * Seeded generator of CORS requests for the engine fuzz tests, biased towards the values where a
@@ -79,10 +79,10 @@ final class HostileRequests {
 	}
 
 	/** One generated request. */
-	static TestCorsRequest generate(SplittableRandom random) {
+	static MapCorsRequest generate(SplittableRandom random) {
 		while (true) {
 			String path = path(random);
-			TestCorsRequest.Builder request = TestCorsRequest.request(method(random), path);
+			MapCorsRequest.Builder request = MapCorsRequest.request(method(random), path);
 			String[] server = SERVERS[random.nextInt(SERVERS.length)];
 			request.server(server[0], server[1], Integer.parseInt(server[2]));
 			int origins = switch (random.nextInt(20)) {
@@ -124,7 +124,7 @@ final class HostileRequests {
 				request.header("Upgrade", pick(random, "websocket", "WebSocket", "WEBSOCKET", "websocket, h2c", "h2c",
 						"web\u017focket", "websoc\u212aet", " websocket", ""));
 			}
-			TestCorsRequest built;
+			MapCorsRequest built;
 			try {
 				built = request.build();
 			}
@@ -311,7 +311,7 @@ final class HostileRequests {
 	}
 
 	/** The request as a readable line: control and non-ASCII characters escaped, long values cut. */
-	static String describe(TestCorsRequest request) {
+	static String describe(MapCorsRequest request) {
 		StringBuilder text = new StringBuilder();
 		text.append(escape(request.method())).append(' ').append(request.scheme()).append("://").append(escape(request.host()));
 		if (request.port() > 0) {

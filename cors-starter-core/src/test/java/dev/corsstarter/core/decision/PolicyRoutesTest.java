@@ -15,9 +15,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
-import dev.corsstarter.core.origin.OriginPattern;
+import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,7 +122,7 @@ class PolicyRoutesTest {
 				}
 				plainPaths++;
 				CompiledPolicy expected = table.policyFor(PathContainer.parsePath(path));
-				CompiledPolicy actual = table.policyForPlain(path, TestCorsRequest.request("GET", path).build());
+				CompiledPolicy actual = table.policyForPlain(path, MapCorsRequest.request("GET", path).build());
 				assertThat(actual).as("seed %d, patterns %s, path %s", seed, routes.stream()
 					.map(route -> route.pattern().getPatternString()).toList(), path).isEqualTo(expected);
 			}

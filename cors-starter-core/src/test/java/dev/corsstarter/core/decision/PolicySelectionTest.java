@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +65,7 @@ class PolicySelectionTest {
 
 		for (List<CorsPolicy> order : orders) {
 			CorsEngine engine = CorsEngine.create(order);
-			TestCorsRequest request = TestCorsRequest.get(path).origin("https://app.example.com").build();
+			MapCorsRequest request = MapCorsRequest.get(path).origin("https://app.example.com").build();
 
 			assertThat(engine.policyFor(request.path()).name()).as("policy for %s with %s", path, names(order))
 				.isEqualTo(expectedPolicy);
@@ -75,23 +75,23 @@ class PolicySelectionTest {
 
 	@Test
 	void decisionsAreIdenticalInEveryDeclarationOrder() {
-		List<TestCorsRequest> requests = List.of(
-				TestCorsRequest.get("/api/orders").origin("https://app.example.com").build(),
-				TestCorsRequest.get("/api/public/feed").origin("https://app.example.com").build(),
-				TestCorsRequest.preflight("/api/public/feed", "https://else.example", "GET").build(),
-				TestCorsRequest.preflight("/api/orders", "https://else.example", "GET").build(),
-				TestCorsRequest.get("/home").origin("https://www.example.com").build(),
-				TestCorsRequest.get("/home").origin("https://app.example.com").build(),
-				TestCorsRequest.get("/files/report.txt").origin("https://files.example.com").build(),
-				TestCorsRequest.get("/files/report.txt").origin("https://text.example.com").build(),
-				TestCorsRequest.get("/files/report.pdf").origin("https://files.example.com").build());
+		List<MapCorsRequest> requests = List.of(
+				MapCorsRequest.get("/api/orders").origin("https://app.example.com").build(),
+				MapCorsRequest.get("/api/public/feed").origin("https://app.example.com").build(),
+				MapCorsRequest.preflight("/api/public/feed", "https://else.example", "GET").build(),
+				MapCorsRequest.preflight("/api/orders", "https://else.example", "GET").build(),
+				MapCorsRequest.get("/home").origin("https://www.example.com").build(),
+				MapCorsRequest.get("/home").origin("https://app.example.com").build(),
+				MapCorsRequest.get("/files/report.txt").origin("https://files.example.com").build(),
+				MapCorsRequest.get("/files/report.txt").origin("https://text.example.com").build(),
+				MapCorsRequest.get("/files/report.pdf").origin("https://files.example.com").build());
 		List<CorsPolicy> policies = List.of(API, PUBLIC_API, FALLBACK, FILES_BY_NAME, FILES_TEXT);
 
 		Map<String, List<String>> first = null;
 		for (List<CorsPolicy> order : permutations(policies)) {
 			CorsEngine engine = CorsEngine.create(order);
 			Map<String, List<String>> outcomes = new LinkedHashMap<>();
-			for (TestCorsRequest request : requests) {
+			for (MapCorsRequest request : requests) {
 				CorsDecision decision = engine.evaluate(request);
 				outcomes.put(request.toString(), List.of(String.valueOf(decision.policyName()),
 						decision.outcome().tag(), decision.reason().tag(), decision.responseHeaders().toString()));
@@ -114,7 +114,7 @@ class PolicySelectionTest {
 	@Test
 	void pathsNoPolicyCoversAreLeftAlone() {
 		CorsEngine engine = CorsEngine.create(List.of(API, PUBLIC_API));
-		TestCorsRequest request = TestCorsRequest.preflight("/static/app.js", "https://else.example", "GET").build();
+		MapCorsRequest request = MapCorsRequest.preflight("/static/app.js", "https://else.example", "GET").build();
 
 		assertThat(engine.policyFor(request.path())).isNull();
 		CorsDecision decision = engine.evaluate(request);

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.TestCorsRequest;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -62,18 +62,18 @@ class RoutedPathsTest {
 
 	private static final String EVIL = "https://evil.example.org";
 
-	private static TestCorsRequest.Builder post(String path, String origin) {
-		return TestCorsRequest.request("POST", path).origin(origin);
+	private static MapCorsRequest.Builder post(String path, String origin) {
+		return MapCorsRequest.request("POST", path).server("https", "api.example.com", -1).origin(origin);
 	}
 
-	private static Arguments row(String name, TestCorsRequest.Builder request, String policy, String outcome,
+	private static Arguments row(String name, MapCorsRequest.Builder request, String policy, String outcome,
 			String reason) {
 		return argumentSet(name, request.build(), policy, outcome, reason);
 	}
 
 	@ParameterizedTest
 	@MethodSource("rows")
-	void strictestDecisionWins(TestCorsRequest request, String policy, String outcome, String reason) {
+	void strictestDecisionWins(MapCorsRequest request, String policy, String outcome, String reason) {
 		CorsDecision decision = ENGINE.evaluate(request);
 
 		assertThat(decision.policyName()).isEqualTo(policy);

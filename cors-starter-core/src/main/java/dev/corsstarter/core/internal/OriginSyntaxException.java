@@ -1,4 +1,4 @@
-package dev.corsstarter.core.origin;
+package dev.corsstarter.core.internal;
 
 /**
  * A configured origin that breaks the grammar, with what kind of fault it is, why, how to fix

@@ -1,4 +1,4 @@
-package dev.corsstarter.core.origin;
+package dev.corsstarter.core.internal;
 
 /**
  * IPv6 addresses as the URL standard parses and serialises them in an origin: eight 16-bit

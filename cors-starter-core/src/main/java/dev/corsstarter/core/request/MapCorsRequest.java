@@ -2,26 +2,23 @@ package dev.corsstarter.core.request;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.springframework.http.server.PathContainer;
 
 import dev.corsstarter.core.decision.CorsHeaders;
 
 /**
- * A {@link CorsRequest} for tests: method, path, headers as a case-insensitive multimap, and the
- * scheme, host and port the application sees (forwarded headers already applied). Immutable;
- * build it with {@link #builder()} or one of the shortcuts.
+ * A {@link CorsRequest} held in memory: method, path, headers (names case-insensitive, in the
+ * order first added, each with its values in order), and the scheme, host and port the
+ * application sees. Without a server ({@link Builder#server}) the request has no origin of its
+ * own, so any {@code Origin} is cross-origin. For explaining a decision without a request (a dry
+ * run), tests and tools; immutable, built with {@link #builder()} or a shortcut.
  */
-public final class TestCorsRequest implements CorsRequest {
-
-	/** The server the default request is addressed to. */
-	public static final String DEFAULT_SCHEME = "https";
-
-	public static final String DEFAULT_HOST = "api.example.com";
+public final class MapCorsRequest implements CorsRequest {
 
 	private final String method;
 
@@ -30,6 +27,11 @@ public final class TestCorsRequest implements CorsRequest {
 	private final PathContainer path;
 
 	private final Map<String, List<String>> headers;
+
+	/** The header names and their values, in step: looked up without allocating. */
+	private final String[] names;
+
+	private final List<?>[] values;
 
 	private final String scheme;
 
@@ -41,13 +43,15 @@ public final class TestCorsRequest implements CorsRequest {
 
 	private final String methodOverride;
 
-	private TestCorsRequest(Builder builder) {
+	private MapCorsRequest(Builder builder) {
 		this.method = builder.method;
 		this.rawPath = builder.path;
 		this.path = PathContainer.parsePath(builder.path);
-		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		Map<String, List<String>> headers = new LinkedHashMap<>();
 		builder.headers.forEach((name, values) -> headers.put(name, List.copyOf(values)));
 		this.headers = Collections.unmodifiableMap(headers);
+		this.names = headers.keySet().toArray(String[]::new);
+		this.values = headers.values().toArray(List<?>[]::new);
 		this.scheme = builder.scheme;
 		this.host = builder.host;
 		this.port = builder.port;
@@ -59,12 +63,12 @@ public final class TestCorsRequest implements CorsRequest {
 		return new Builder();
 	}
 
-	/** {@code method path} on the default server, no headers yet. */
+	/** {@code method path}, no headers yet. */
 	public static Builder request(String method, String path) {
 		return builder().method(method).path(path);
 	}
 
-	/** {@code GET path} on the default server, no headers yet. */
+	/** {@code GET path}, no headers yet. */
 	public static Builder get(String path) {
 		return request("GET", path);
 	}
@@ -72,6 +76,14 @@ public final class TestCorsRequest implements CorsRequest {
 	/** A preflight: {@code OPTIONS path} with {@code Origin} and {@code Access-Control-Request-Method}. */
 	public static Builder preflight(String path, String origin, String requestMethod) {
 		return request("OPTIONS", path).origin(origin).header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
+	}
+
+	/** A builder holding everything this request holds, to change some of it. */
+	public Builder toBuilder() {
+		Builder builder = builder().method(this.method).path(this.rawPath).server(this.scheme, this.host, this.port);
+		this.headers.forEach((name, values) -> builder.header(name, values.toArray(String[]::new)));
+		this.routedPaths.forEach(routed -> builder.routedPath(routed.value()));
+		return builder.methodOverride(this.methodOverride);
 	}
 
 	@Override
@@ -101,19 +113,29 @@ public final class TestCorsRequest implements CorsRequest {
 
 	@Override
 	public String header(String name) {
-		List<String> values = this.headers.get(name);
+		List<String> values = values(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	@Override
+	public String fieldValue(String name) {
+		List<String> values = values(name);
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		return (values.size() == 1) ? values.get(0) : String.join(",", values);
+	}
+
+	/** How many times a header occurs. */
 	public int headerCount(String name) {
-		List<String> values = this.headers.get(name);
+		List<String> values = values(name);
 		return (values != null) ? values.size() : 0;
 	}
 
-	@Override
+	/** All values of a header, in order, empty when absent. */
 	public List<String> headerValues(String name) {
-		return this.headers.getOrDefault(name, List.of());
+		List<String> values = values(name);
+		return (values != null) ? values : List.of();
 	}
 
 	@Override
@@ -131,15 +153,26 @@ public final class TestCorsRequest implements CorsRequest {
 		return this.port;
 	}
 
-	/** All headers, names case-insensitive, values in order. */
+	/** All headers, in the order first added, each with its values in order. */
 	public Map<String, List<String>> headers() {
 		return this.headers;
 	}
 
+	@SuppressWarnings("unchecked")
+	private List<String> values(String name) {
+		for (int i = 0; i < this.names.length; i++) {
+			if (this.names[i].equalsIgnoreCase(name)) {
+				return (List<String>) this.values[i];
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public String toString() {
-		return this.method + " " + this.scheme + "://" + this.host + ((this.port > 0) ? ":" + this.port : "")
-				+ this.rawPath + " " + this.headers;
+		String server = (this.host != null) ? this.scheme + "://" + this.host + ((this.port > 0) ? ":" + this.port : "")
+				: "";
+		return this.method + " " + server + this.rawPath + " " + this.headers;
 	}
 
 	/** Collects a request; each {@link #header} call adds one more value. */
@@ -149,11 +182,11 @@ public final class TestCorsRequest implements CorsRequest {
 
 		private String path = "/";
 
-		private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
-		private String scheme = DEFAULT_SCHEME;
+		private String scheme;
 
-		private String host = DEFAULT_HOST;
+		private String host;
 
 		private int port = -1;
 
@@ -170,7 +203,7 @@ public final class TestCorsRequest implements CorsRequest {
 			return this;
 		}
 
-		/** The method the application runs this request as ({@code _method}). */
+		/** The method the application runs this request as ({@code _method}), or {@code null}. */
 		public Builder methodOverride(String method) {
 			this.methodOverride = method;
 			return this;
@@ -181,7 +214,7 @@ public final class TestCorsRequest implements CorsRequest {
 			return this;
 		}
 
-		/** The path within the application, parsed as Spring parses it. */
+		/** The path within the application as received, parsed as Spring parses it. */
 		public Builder path(String path) {
 			this.path = Objects.requireNonNull(path, "path");
 			return this;
@@ -189,11 +222,26 @@ public final class TestCorsRequest implements CorsRequest {
 
 		/** Add values for a header; repeated calls with the same name (any case) add more. */
 		public Builder header(String name, String... values) {
-			List<String> list = this.headers.computeIfAbsent(name, key -> new ArrayList<>());
+			List<String> list = null;
+			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+				if (header.getKey().equalsIgnoreCase(name)) {
+					list = header.getValue();
+				}
+			}
+			if (list == null) {
+				list = new ArrayList<>();
+				this.headers.put(Objects.requireNonNull(name, "name"), list);
+			}
 			for (String value : values) {
 				list.add(Objects.requireNonNull(value, "header value"));
 			}
 			return this;
+		}
+
+		/** Replace every value of a header (any case) with these. */
+		public Builder setHeader(String name, String... values) {
+			this.headers.keySet().removeIf(name::equalsIgnoreCase);
+			return header(name, values);
 		}
 
 		public Builder origin(String origin) {
@@ -234,13 +282,16 @@ public final class TestCorsRequest implements CorsRequest {
 			return this;
 		}
 
-		/** Scheme, host and port at once, as the application sees them. */
+		/**
+		 * Scheme, host and port at once, as the application sees them (forwarded headers applied);
+		 * {@code null} scheme and host for a request with no origin of its own.
+		 */
 		public Builder server(String scheme, String host, int port) {
 			return scheme(scheme).host(host).port(port);
 		}
 
-		public TestCorsRequest build() {
-			return new TestCorsRequest(this);
+		public MapCorsRequest build() {
+			return new MapCorsRequest(this);
 		}
 
 	}

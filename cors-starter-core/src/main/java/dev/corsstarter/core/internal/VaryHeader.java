@@ -1,5 +1,7 @@
-package dev.corsstarter.core.decision;
+package dev.corsstarter.core.internal;
 
+import dev.corsstarter.core.decision.HeaderWriter;
+import dev.corsstarter.core.decision.CorsHeaders;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +42,13 @@ public final class VaryHeader {
 			}
 		}
 		return false;
+	}
+
+	/** Add one token to a response's {@code Vary} unless it already covers it. */
+	public static void add(HeaderWriter writer, String token) {
+		if (!covers(writer.values(CorsHeaders.VARY), token)) {
+			writer.add(CorsHeaders.VARY, token);
+		}
 	}
 
 	/**

@@ -1,10 +1,6 @@
 package dev.corsstarter.autoconfigure.actuate;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +8,12 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import org.springframework.http.server.PathContainer;
 
 import dev.corsstarter.core.decision.CorsHeaders;
-import dev.corsstarter.core.request.CorsRequest;
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
- * The request a dry run of the {@code cors} endpoint describes, built from its query parameters
- * and handed to the same {@code CorsEngine#evaluate} the filters call.
+ * Reads the query parameters of a dry run of the {@code cors} endpoint into the request it
+ * describes, which is handed to the same {@code CorsEngine#evaluate} the filters call.
  * <p>
  * It is a preflight ({@code OPTIONS} with {@code Access-Control-Request-Method: <method>}) when
  * {@code preflight=true}, {@code headers} is given or {@code privateNetwork=true}; otherwise it
@@ -26,26 +22,14 @@ import dev.corsstarter.core.request.HttpTokens;
  * with an {@link InvalidEndpointRequestException} (HTTP 400); anything a real request could carry,
  * however malformed, is left for the engine to decide, exactly as the filter would.
  */
-final class DryRunRequest implements CorsRequest {
+final class DryRunParameters {
 
 	/** Longest parameter value accepted: beyond any well-formed origin, within any server's request line. */
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
 	private static final String OPTIONS = "OPTIONS";
 
-	private final String method;
-
-	private final String rawPath;
-
-	private final PathContainer path;
-
-	private final Map<String, String> headers;
-
-	private DryRunRequest(String method, String rawPath, PathContainer path, Map<String, String> headers) {
-		this.method = method;
-		this.rawPath = rawPath;
-		this.path = path;
-		this.headers = Collections.unmodifiableMap(headers);
+	private DryRunParameters() {
 	}
 
 	/** Whether any dry-run parameter is present at all. */
@@ -60,7 +44,7 @@ final class DryRunRequest implements CorsRequest {
 	 * @throws InvalidEndpointRequestException when a parameter is missing or could not occur in a
 	 * real request
 	 */
-	static DryRunRequest of(@Nullable String path, @Nullable String origin, @Nullable String method,
+	static MapCorsRequest of(@Nullable String path, @Nullable String origin, @Nullable String method,
 			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
 		checkLength("path", path);
 		checkLength("origin", origin);
@@ -72,7 +56,7 @@ final class DryRunRequest implements CorsRequest {
 			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
 					+ "(without the context path), e.g. path=/api/orders");
 		}
-		PathContainer parsedPath = parsePath(path);
+		checkPath(path);
 		String requestMethod = (method != null) ? method : "GET";
 		if (!HttpTokens.isToken(requestMethod)) {
 			throw invalid("Parameter 'method' must be an HTTP method name (an RFC 9110 token), e.g. GET or PUT");
@@ -87,88 +71,21 @@ final class DryRunRequest implements CorsRequest {
 					+ "remove them or 'preflight=false'");
 		}
 		boolean isPreflight = Boolean.TRUE.equals(askPreflight) || headers != null || wantsPrivateNetwork;
-		Map<String, String> requestHeaders = new LinkedHashMap<>();
+		// no server: a dry run has no origin of its own, so any given origin is cross-origin
+		MapCorsRequest.Builder request = MapCorsRequest.request(isPreflight ? OPTIONS : requestMethod, path);
 		if (origin != null) {
-			requestHeaders.put(CorsHeaders.ORIGIN, origin);
+			request.origin(origin);
 		}
 		if (isPreflight) {
-			requestHeaders.put(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
+			request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
 			if (headers != null) {
-				requestHeaders.put(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, headers);
+				request.requestHeaders(headers);
 			}
 			if (wantsPrivateNetwork) {
-				requestHeaders.put(CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK, "true");
+				request.privateNetwork();
 			}
 		}
-		return new DryRunRequest(isPreflight ? OPTIONS : requestMethod, path, parsedPath, requestHeaders);
-	}
-
-	/**
-	 * The method asked about: the {@code Access-Control-Request-Method} of a preflight, else the
-	 * request method.
-	 */
-	String requestedMethod() {
-		String requested = this.headers.get(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-		return (requested != null) ? requested : this.method;
-	}
-
-	/** The same request asking for these headers only. */
-	DryRunRequest withRequestedHeaders(String requestedHeaders) {
-		Map<String, String> headers = new LinkedHashMap<>(this.headers);
-		headers.put(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, requestedHeaders);
-		return new DryRunRequest(this.method, this.rawPath, this.path, headers);
-	}
-
-	/** The path as given. */
-	String givenPath() {
-		return this.rawPath;
-	}
-
-	/** The request headers the dry run sends, in a stable order. */
-	Map<String, String> headers() {
-		return this.headers;
-	}
-
-	@Override
-	public String method() {
-		return this.method;
-	}
-
-	@Override
-	public PathContainer path() {
-		return this.path;
-	}
-
-	@Override
-	public @Nullable String header(String name) {
-		for (Map.Entry<String, String> header : this.headers.entrySet()) {
-			if (header.getKey().equalsIgnoreCase(name)) {
-				return header.getValue();
-			}
-		}
-		return null;
-	}
-
-	@Override
-	public List<String> headerValues(String name) {
-		String value = header(name);
-		return (value != null) ? List.of(value) : List.of();
-	}
-
-	/** None: a dry run has no origin of its own, so any given origin is cross-origin. */
-	@Override
-	public @Nullable String scheme() {
-		return null;
-	}
-
-	@Override
-	public @Nullable String host() {
-		return null;
-	}
-
-	@Override
-	public int port() {
-		return -1;
+		return request.build();
 	}
 
 	private static void checkLength(String name, @Nullable String value) {
@@ -178,7 +95,7 @@ final class DryRunRequest implements CorsRequest {
 	}
 
 	/** As the path appears in a request line: absolute, ASCII, percent-encoded, no query or fragment. */
-	private static PathContainer parsePath(String path) {
+	private static void checkPath(String path) {
 		boolean valid = path.startsWith("/");
 		for (int i = 0; valid && i < path.length(); i++) {
 			char c = path.charAt(i);
@@ -186,7 +103,8 @@ final class DryRunRequest implements CorsRequest {
 		}
 		if (valid) {
 			try {
-				return PathContainer.parsePath(path);
+				PathContainer.parsePath(path);
+				return;
 			}
 			catch (IllegalArgumentException ex) {
 				// a '%' that starts no valid escape: Spring's path parser refuses it

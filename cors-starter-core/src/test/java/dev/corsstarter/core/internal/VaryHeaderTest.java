@@ -1,4 +1,4 @@
-package dev.corsstarter.core.decision;
+package dev.corsstarter.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.corsstarter.core.decision.CorsHeaders;
 
 class VaryHeaderTest {
 

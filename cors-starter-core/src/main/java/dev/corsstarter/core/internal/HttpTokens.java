@@ -1,4 +1,4 @@
-package dev.corsstarter.core.request;
+package dev.corsstarter.core.internal;
 
 /** RFC 9110 token syntax, used for method and header names, and HTTP's ASCII-only case folding. */
 public final class HttpTokens {

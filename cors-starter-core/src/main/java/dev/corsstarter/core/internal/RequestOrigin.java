@@ -1,6 +1,6 @@
-package dev.corsstarter.core.origin;
+package dev.corsstarter.core.internal;
 
-import dev.corsstarter.core.request.HttpTokens;
+import dev.corsstarter.core.internal.HttpTokens;
 
 /**
  * Checks of the {@code Origin} request header that run before any policy sees it. Nothing here

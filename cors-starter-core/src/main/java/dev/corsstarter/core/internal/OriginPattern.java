@@ -1,10 +1,10 @@
-package dev.corsstarter.core.origin;
+package dev.corsstarter.core.internal;
 
 import java.net.IDN;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.corsstarter.core.origin.OriginSyntaxException.Fault;
+import dev.corsstarter.core.internal.OriginSyntaxException.Fault;
 
 /**
  * One parsed entry of {@code allowed-origins}: {@code *}, {@code null}, an exact origin

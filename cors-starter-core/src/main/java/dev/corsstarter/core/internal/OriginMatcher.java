@@ -1,4 +1,4 @@
-package dev.corsstarter.core.origin;
+package dev.corsstarter.core.internal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
