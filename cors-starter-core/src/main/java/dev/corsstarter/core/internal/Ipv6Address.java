@@ -85,7 +85,7 @@ public final class Ipv6Address {
 	}
 
 	/** Four octets of a dotted-decimal IPv4 address without leading zeros, or {@code null}. */
-	private static int[] parseIpv4(String text) {
+	public static int[] parseIpv4(String text) {
 		String[] parts = text.split("\\.", -1);
 		if (parts.length != 4) {
 			return null;

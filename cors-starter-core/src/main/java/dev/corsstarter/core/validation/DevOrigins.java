@@ -137,33 +137,14 @@ final class DevOrigins {
 			int[] pieces = Ipv6Address.parse(host.substring(1, host.length() - 1));
 			return (pieces != null) ? ipv6(pieces) : null;
 		}
-		int[] octets = ipv4Octets(host);
+		// the grammar already refused every other IPv4 form, so a dotted-decimal host is the only one
+		int[] octets = Ipv6Address.parseIpv4(host);
 		return (octets != null) ? ipv4(octets) : null;
 	}
 
 	private static boolean isOrUnder(String host, String domain) {
 		return host.equals(domain) || (host.endsWith(domain) && host.length() > domain.length()
 				&& host.charAt(host.length() - domain.length() - 1) == '.');
-	}
-
-	/** The octets of a dotted-decimal host (the grammar already refused other IPv4 forms), or {@code null}. */
-	private static int[] ipv4Octets(String host) {
-		String[] parts = host.split("\\.", -1);
-		if (parts.length != 4) {
-			return null;
-		}
-		int[] octets = new int[4];
-		for (int i = 0; i < 4; i++) {
-			String part = parts[i];
-			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-				return null;
-			}
-			octets[i] = Integer.parseInt(part);
-			if (octets[i] > 255) {
-				return null;
-			}
-		}
-		return octets;
 	}
 
 	private static String ipv4(int[] octets) {
