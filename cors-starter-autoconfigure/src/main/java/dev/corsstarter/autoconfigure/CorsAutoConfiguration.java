@@ -2,14 +2,17 @@ package dev.corsstarter.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,16 +25,19 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 import dev.corsstarter.autoconfigure.CorsPropertySources.WrittenProperty;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionLogger;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Binds, validates and compiles the CORS policies. The stack-specific auto-configurations
- * install a filter when a {@link CorsEngine} exists.
+ * Binds, validates and compiles the CORS policies into a {@link CorsPolicyRegistry}. The
+ * stack-specific auto-configurations install a filter when a registry exists.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CorsProperties.class)
@@ -57,7 +63,7 @@ public final class CorsAutoConfiguration {
 	@Bean
 	static SmartInitializingSingleton corsInactiveWarning(ListableBeanFactory beanFactory, Environment environment) {
 		return () -> {
-			if (beanFactory.getBeanNamesForType(CorsEngine.class, false, false).length > 0) {
+			if (beanFactory.getBeanNamesForType(CorsPolicyRegistry.class, false, false).length > 0) {
 				return;
 			}
 			List<WrittenProperty> seen = CorsPropertySources.all(ConfigurationPropertySources.get(environment));
@@ -72,30 +78,55 @@ public final class CorsAutoConfiguration {
 	}
 
 	/**
-	 * Compile the bound policies under the active profiles' rules. A refusal names, for every
-	 * violation, where its value was set and the value as written; warnings are logged once.
+	 * Compile the bound policies under the active profiles' rules, with every
+	 * {@link CorsPoliciesCustomizer}. A refusal names, for every violation, where its value was
+	 * set and the value as written; warnings are logged once. The registry reloads the policies
+	 * from the environment as it is when asked, through the same checks.
 	 */
 	@Bean
 	@ConditionalOnCorsPolicies
-	@ConditionalOnMissingBean
-	CorsEngine corsEngine(CorsProperties properties, Environment environment) {
+	@ConditionalOnMissingBean({ CorsPolicyRegistry.class, CorsEngine.class })
+	CorsPolicyRegistry corsPolicyRegistry(CorsProperties properties, Environment environment,
+			ObjectProvider<CorsPoliciesCustomizer> customizers, CorsPropertiesBindHandlerAdvisor advisor) {
 		ValidationContext context = new ValidationContext(productionProfile(properties, environment) != null,
 				properties.getDevOrigins());
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		UnaryOperator<Violation> locator = (violation) -> CorsPropertySources.locate(violation, sources);
 		CorsEngine engine;
 		try {
-			engine = CorsEngine.compile(properties.toCorsPolicies(), context);
+			engine = CorsEngine.compile(customize(properties.toCorsPolicies(), customizers), context);
 		}
 		catch (InvalidCorsConfigurationException ex) {
 			// with cors.unknown-keys=warn, a misspelt key may be why a value is missing: say so
-			throw new InvalidCorsPropertiesException(
-					ex.getViolations().stream().map(violation -> CorsPropertySources.locate(violation, sources)).toList(),
+			throw new InvalidCorsPropertiesException(ex.getViolations().stream().map(locator).toList(),
 					CorsPropertySources.unknownKeys(sources, Severity.WARN));
 		}
 		for (Violation warning : engine.warnings()) {
-			logger.warn("CORS configuration: " + CorsPropertySources.locate(warning, sources).describe());
+			logger.warn("CORS configuration: " + locator.apply(warning).describe());
 		}
-		return engine;
+		// from now on a rebinding of the properties bean (Spring Cloud's on a refresh) must not fail:
+		// the registry's reload reports a bad change and keeps the policies serving
+		advisor.startupBindingDone();
+		return new CorsPolicyRegistry(engine,
+				() -> customize(CorsPropertiesBindHandlerAdvisor.bind(environment).toCorsPolicies(), customizers),
+				locator);
+	}
+
+	/** An application's own engine: served as it is; only application code changes it. */
+	@Bean
+	@ConditionalOnBean(CorsEngine.class)
+	@ConditionalOnMissingBean(CorsPolicyRegistry.class)
+	CorsPolicyRegistry applicationCorsPolicyRegistry(CorsEngine engine) {
+		return new CorsPolicyRegistry(engine);
+	}
+
+	private static List<CorsPolicy> customize(List<CorsPolicy> policies,
+			ObjectProvider<CorsPoliciesCustomizer> customizers) {
+		List<CorsPolicy> result = policies;
+		for (CorsPoliciesCustomizer customizer : customizers.orderedStream().toList()) {
+			result = List.copyOf(customizer.customize(result));
+		}
+		return result;
 	}
 
 	@Bean

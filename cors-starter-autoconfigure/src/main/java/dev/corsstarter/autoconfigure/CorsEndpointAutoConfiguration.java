@@ -26,7 +26,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
-import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
  * Provides the {@code cors} actuator endpoint when Spring Boot Actuator is present, CORS
@@ -35,7 +35,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnWebApplication
-@ConditionalOnBean(CorsEngine.class)
+@ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 @ImportRuntimeHints(CorsEndpointRuntimeHints.class)
 public final class CorsEndpointAutoConfiguration {
@@ -49,9 +49,9 @@ public final class CorsEndpointAutoConfiguration {
 	}
 
 	/** The endpoint, showing each warning with where its value was set, as the startup log does. */
-	private static CorsEndpoint endpoint(CorsEngine engine, Environment environment, String stack,
+	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
 			Supplier<Integer> filterOrder) {
-		return new CorsEndpoint(engine, stack, filterOrder,
+		return new CorsEndpoint(policies, stack, filterOrder,
 				(violation) -> CorsPropertySources.locate(violation, ConfigurationPropertySources.get(environment)));
 	}
 
@@ -68,8 +68,8 @@ public final class CorsEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsEngine engine, Environment environment, ListableBeanFactory beans) {
-			return endpoint(engine, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans));
+		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
+			return endpoint(policies, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans));
 		}
 
 		/** The order of the registered CORS filter, the starter's or the application's own. */
@@ -94,8 +94,8 @@ public final class CorsEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsEngine engine, Environment environment, ListableBeanFactory beans) {
-			return endpoint(engine, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans));
+		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
+			return endpoint(policies, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans));
 		}
 
 		/** The order of the registered CORS web filter, the starter's or the application's own. */

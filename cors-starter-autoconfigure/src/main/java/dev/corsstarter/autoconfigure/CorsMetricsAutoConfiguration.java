@@ -10,10 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.corsstarter.autoconfigure.observation.CorsDecisionMetrics;
-import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.observation.CorsPolicyMetrics;
 
 /**
- * Counts CORS decisions in Micrometer when a {@link MeterRegistry} exists. Ordered after Spring
+ * Counts CORS decisions, and changes of the policies, in Micrometer when a {@link MeterRegistry} exists. Ordered after Spring
  * Boot's metrics auto-configurations, so their registry is known when the condition is evaluated.
  * They are named, so Spring Boot's metrics module stays optional, once per Spring Boot line: they
  * moved from {@code spring-boot-actuator-autoconfigure} (3.5) to {@code spring-boot-micrometer-metrics}
@@ -27,7 +28,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ CorsEngine.class, MeterRegistry.class })
+@ConditionalOnBean({ CorsPolicyRegistry.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsMetricsAutoConfiguration {
 
@@ -35,6 +36,12 @@ public final class CorsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CorsDecisionMetrics corsDecisionMetrics(MeterRegistry registry) {
 		return new CorsDecisionMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CorsPolicyMetrics corsPolicyMetrics(CorsPolicyRegistry policies) {
+		return new CorsPolicyMetrics(policies);
 	}
 
 }

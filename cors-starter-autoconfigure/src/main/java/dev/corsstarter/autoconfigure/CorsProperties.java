@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 
 /**
  * Configuration of cors-starter: named CORS policies, each applying to a set of path patterns.
@@ -42,7 +43,7 @@ public class CorsProperties {
 
 	/**
 	 * CORS policies by name, each with path-patterns, allowed-origins, allowed-methods,
-	 * allowed-headers, exposed-headers, allow-credentials, allow-private-network and max-age
+	 * allowed-headers, exposed-headers, allow-credentials, allow-private-network, max-age and mode
 	 * (cors.policies.<name>.<key>). A request is decided by the policy whose path pattern matches
 	 * it most specifically; paths no policy matches are left untouched.
 	 */
@@ -176,6 +177,12 @@ public class CorsProperties {
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxAge = CorsPolicy.DEFAULT_MAX_AGE;
 
+		/**
+		 * Whether the filter enforces the policy's decisions, or only logs and counts them
+		 * (report-only) and lets every request through untouched.
+		 */
+		private PolicyMode mode = PolicyMode.ENFORCE;
+
 		public List<String> getPathPatterns() {
 			return this.pathPatterns;
 		}
@@ -240,6 +247,14 @@ public class CorsProperties {
 			this.maxAge = maxAge;
 		}
 
+		public PolicyMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(PolicyMode mode) {
+			this.mode = mode;
+		}
+
 		CorsPolicy toCorsPolicy(String name) {
 			return CorsPolicy.builder(name)
 				.pathPatterns(nonNull(this.pathPatterns))
@@ -250,6 +265,7 @@ public class CorsProperties {
 				.allowCredentials(this.allowCredentials)
 				.allowPrivateNetwork(this.allowPrivateNetwork)
 				.maxAge((this.maxAge != null) ? this.maxAge : CorsPolicy.DEFAULT_MAX_AGE)
+				.mode((this.mode != null) ? this.mode : PolicyMode.ENFORCE)
 				.build();
 		}
 

@@ -15,11 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindHa
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
@@ -39,9 +43,40 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 
 	private static final Pattern DURATION_WITH_WORDS = Pattern.compile("\\s*\\+?(\\d+)\\s*([a-zA-Z]+)\\.?\\s*");
 
+	private volatile boolean strict = true;
+
 	@Override
 	public BindHandler apply(BindHandler bindHandler) {
-		return new CorsPropertiesBindHandler(bindHandler);
+		return new CorsPropertiesBindHandler(bindHandler, this.strict);
+	}
+
+	/**
+	 * The policies are compiled: a later binding of the properties bean (Spring Cloud rebinds it
+	 * on a refresh) reads what it can and never fails, so it cannot interrupt a refresh or the
+	 * rebinding of other beans. The registry's reload binds afresh, strictly, and refuses.
+	 */
+	void startupBindingDone() {
+		this.strict = false;
+	}
+
+	/**
+	 * Bind {@code cors.*} from the environment as it is now, with the checks of startup.
+	 * @throws InvalidCorsPropertiesException when a key is unknown or a value unreadable
+	 */
+	static CorsProperties bind(Environment environment) {
+		BindHandler handler = new CorsPropertiesBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(), true);
+		try {
+			return Binder.get(environment).bindOrCreate(CorsPropertyKeys.ROOT, Bindable.of(CorsProperties.class),
+					handler);
+		}
+		catch (BindException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof InvalidCorsPropertiesException invalid) {
+					throw invalid;
+				}
+			}
+			throw ex;
+		}
 	}
 
 	/** One binding; a new handler is made for every binding of any configuration properties. */
@@ -53,8 +88,11 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 
 		private final List<Violation> unreadable = new ArrayList<>();
 
-		CorsPropertiesBindHandler(BindHandler parent) {
+		private final boolean strict;
+
+		CorsPropertiesBindHandler(BindHandler parent, boolean strict) {
 			super(parent);
+			this.strict = strict;
 		}
 
 		@Override
@@ -89,6 +127,9 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 				return;
 			}
 			this.binding = false;
+			if (!this.strict) {
+				return;
+			}
 			CorsProperties properties = (result instanceof CorsProperties bound) ? bound : null;
 			boolean warnOnly = properties != null && properties.getUnknownKeys() == CorsProperties.UnknownKeys.WARN;
 			List<Violation> errors = new ArrayList<>(this.unreadable);

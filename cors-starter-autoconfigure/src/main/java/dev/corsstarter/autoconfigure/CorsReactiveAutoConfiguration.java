@@ -15,11 +15,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.filter.reactive.HiddenHttpMethodFilter;
 import org.springframework.web.server.WebFilter;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
-import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.request.MethodOverride;
 
 /**
@@ -31,19 +31,19 @@ import dev.corsstarter.core.request.MethodOverride;
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(WebFilter.class)
-@ConditionalOnBean(CorsEngine.class)
+@ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsReactiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CorsPolicyWebFilter.class)
-	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsEngine engine, CorsProperties properties,
+	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsPolicyRegistry policies, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers,
 			Environment environment, ListableBeanFactory beans) {
-		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(engine,
+		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(policies,
 				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
 				methodOverrideParameter(environment, beans));
-		CorsStartupLog.installed("reactive", engine, filter.getOrder(), properties, environment);
+		CorsStartupLog.installed("reactive", policies.current(), filter.getOrder(), properties, environment);
 		return filter;
 	}
 

@@ -19,11 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.servlet.ServletRouting;
-import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.request.MethodOverride;
 
 /**
@@ -32,7 +32,7 @@ import dev.corsstarter.core.request.MethodOverride;
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
-@ConditionalOnBean(CorsEngine.class)
+@ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsServletAutoConfiguration {
 
@@ -40,17 +40,17 @@ public final class CorsServletAutoConfiguration {
 	// in another package on Spring Boot 3.5, and an annotation missing at run time is ignored silently.
 	@Bean
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
-	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsEngine engine, CorsProperties properties,
+	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers,
 			Environment environment, ListableBeanFactory beans) {
-		CorsPolicyFilter filter = new CorsPolicyFilter(engine, CompositeCorsDecisionObserver.of(observers),
+		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CompositeCorsDecisionObserver.of(observers),
 				routing(environment, beans));
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
 		registration.setOrder(CorsFilterOrder.resolve(properties));
 		registration.setAsyncSupported(true);
-		CorsStartupLog.installed("servlet", engine, registration.getOrder(), properties, environment);
+		CorsStartupLog.installed("servlet", policies.current(), registration.getOrder(), properties, environment);
 		return registration;
 	}
 

@@ -31,9 +31,11 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.server.WebFilter;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
+import dev.corsstarter.autoconfigure.servlet.ServletRouting;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
@@ -56,7 +58,7 @@ class CorsAutoConfigurationTests {
 	@Test
 	void servletApplicationWithPoliciesGetsTheFilterForRequestErrorAndAsyncDispatches() {
 		this.servlet.withPropertyValues(POLICY).run(context -> {
-			assertThat(context).hasSingleBean(CorsEngine.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class);
+			assertThat(context).hasSingleBean(CorsPolicyRegistry.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class);
 			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(CorsPolicyFilter.class);
 			assertThat(registration.getOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
@@ -127,34 +129,34 @@ class CorsAutoConfigurationTests {
 	@Test
 	void nothingIsInstalledWhenDisabled() {
 		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.enabled=false").run(context ->
-				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(FilterRegistrationBean.class));
+				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(FilterRegistrationBean.class));
 		this.reactive.withPropertyValues(POLICY).withPropertyValues("cors.enabled=false").run(context ->
-				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
 	}
 
 	@Test
 	void nothingIsInstalledWithoutPolicies() {
 		this.servlet.run(context ->
-				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(FilterRegistrationBean.class));
+				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(FilterRegistrationBean.class));
 		this.reactive.withPropertyValues("cors.dev-origins=http://localhost:*").run(context ->
-				assertThat(context).doesNotHaveBean(CorsEngine.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
 	}
 
 	@Test
 	void nothingIsInstalledOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(POLICY).run(context ->
-				assertThat(context).hasNotFailed().doesNotHaveBean(CorsEngine.class).doesNotHaveBean(CorsProperties.class));
+				assertThat(context).hasNotFailed().doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(CorsProperties.class));
 	}
 
 	@Test
 	void userEngineWinsAndPoliciesMayComeFromCode() {
 		this.servlet.withUserConfiguration(UserEngineConfiguration.class).run(context -> {
-			assertThat(context).hasSingleBean(CorsEngine.class);
-			assertThat(context.getBean(CorsEngine.class)).isSameAs(context.getBean("userEngine"));
+			assertThat(context).hasSingleBean(CorsPolicyRegistry.class);
+			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isSameAs(context.getBean("userEngine"));
 			assertThat(context.getBean(FilterRegistrationBean.class).getFilter()).isInstanceOf(CorsPolicyFilter.class);
 		});
 		this.servlet.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues(POLICY).run(context ->
-				assertThat(context.getBean(CorsEngine.class).policies()).extracting(p -> p.name()).containsExactly("code"));
+				assertThat(context.getBean(CorsPolicyRegistry.class).current().policies()).extracting(p -> p.name()).containsExactly("code"));
 	}
 
 	@Test
@@ -269,10 +271,10 @@ class CorsAutoConfigurationTests {
 	static class UserFilterConfiguration {
 
 		@Bean
-		FilterRegistrationBean<CorsPolicyFilter> myCorsFilter(CorsEngine engine) {
+		FilterRegistrationBean<CorsPolicyFilter> myCorsFilter(CorsPolicyRegistry policies) {
 			FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
-					new CorsPolicyFilter(engine, (request, decision) -> {
-					}));
+					new CorsPolicyFilter(policies, (request, decision) -> {
+					}, ServletRouting.DEFAULT));
 			registration.setOrder(42);
 			return registration;
 		}

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
@@ -66,7 +67,7 @@ class CorsEndpointAutoConfigurationTests {
 		this.servlet.withPropertyValues(POLICY)
 			.run(context -> assertThat(context).doesNotHaveBean(CorsEndpoint.class)
 				.doesNotHaveBean(CorsEndpointWebExtension.class)
-				.hasSingleBean(CorsEngine.class));
+				.hasSingleBean(CorsPolicyRegistry.class));
 	}
 
 	@Test
@@ -87,7 +88,7 @@ class CorsEndpointAutoConfigurationTests {
 	@Test
 	void noEndpointWithoutPolicies() {
 		this.servlet.withPropertyValues(EXPOSE)
-			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsEngine.class)
+			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsPolicyRegistry.class)
 				.doesNotHaveBean(CorsEndpoint.class));
 	}
 

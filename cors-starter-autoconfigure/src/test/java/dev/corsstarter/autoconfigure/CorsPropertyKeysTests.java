@@ -26,7 +26,7 @@ class CorsPropertyKeysTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "cors.foo", "cors.policy", "cors.enabled.x", "cors.enabled[0]",
 			"cors.policies.api.allow-credential", "cors.policies.api.max-age[0]", "cors.policies.api",
-			"cors.policies.api.allowed-origins.x", "cors.policies.api.mode" })
+			"cors.policies.api.allowed-origins.x", "cors.policies.api.modus" })
 	void unknownKeys(String name) {
 		assertThat(CorsPropertyKeys.isKnown(ConfigurationPropertyName.adapt(name, '.'), "x")).as(name).isFalse();
 	}

@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.lang.Nullable;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 import dev.corsstarter.core.decision.CompiledPolicy;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -80,7 +82,7 @@ public class CorsEndpoint {
 	/** Longest {@code rejectedValue} a dry run names: the longest origin the engine accepts. */
 	static final int MAX_REJECTED_VALUE_LENGTH = RequestOrigin.MAX_LENGTH;
 
-	private final CorsEngine engine;
+	private final CorsPolicyRegistry policies;
 
 	private final String stack;
 
@@ -116,7 +118,19 @@ public class CorsEndpoint {
 	 */
 	public CorsEndpoint(CorsEngine engine, String stack, Supplier<Integer> filterOrder,
 			UnaryOperator<Violation> locator) {
-		this.engine = engine;
+		this(new CorsPolicyRegistry(engine), stack, filterOrder, locator);
+	}
+
+	/**
+	 * @param policies the policies the filter decides with, as they change
+	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
+	 * @param filterOrder the order of the CORS filter as registered, asked each time the
+	 * policies are described; {@code null} when no CORS filter is registered
+	 * @param locator adds to a warning of the engine where its value was set
+	 */
+	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
+			UnaryOperator<Violation> locator) {
+		this.policies = policies;
 		this.stack = stack;
 		this.filterOrder = filterOrder;
 		this.locator = locator;
@@ -125,14 +139,18 @@ public class CorsEndpoint {
 	/** The effective policies and how they were validated and installed: {@code GET /actuator/cors}. */
 	@ReadOperation
 	public CorsDescriptor describe() {
+		CorsEngine engine = this.policies.current();
+		long generation = this.policies.generation();
+		PolicyChange lastChange = this.policies.lastChange();
 		Map<String, PolicyDescriptor> policies = new LinkedHashMap<>();
-		for (CompiledPolicy compiled : this.engine.policies()) {
+		for (CompiledPolicy compiled : engine.policies()) {
 			policies.put(compiled.name(), PolicyDescriptor.of(compiled.policy()));
 		}
-		List<WarningDescriptor> warnings = this.engine.warnings().stream().map(this.locator).map(WarningDescriptor::of)
+		List<WarningDescriptor> warnings = engine.warnings().stream().map(this.locator).map(WarningDescriptor::of)
 			.toList();
 		return new CorsDescriptor(policies, this.stack, this.filterOrder.get(),
-				this.engine.validationContext().production(), warnings);
+				engine.validationContext().production(), warnings, generation, engine.fingerprint(),
+				(lastChange != null) ? ReloadDescriptor.of(lastChange) : null);
 	}
 
 	/**
@@ -173,14 +191,16 @@ public class CorsEndpoint {
 	}
 
 	private DryRunDescriptor dryRun(MapCorsRequest request) {
-		CorsDecision decision = this.engine.evaluate(request);
+		CorsEngine engine = this.policies.current();
+		CorsDecision decision = engine.evaluate(request);
 		int status = decision.shortCircuitStatus();
 		Map<String, String> headers = new LinkedHashMap<>();
 		request.headers().forEach((name, values) -> headers.put(name, values.get(0)));
 		return new DryRunDescriptor(new RequestDescriptor(request.method(), request.rawPath(), headers),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				rejectedValue(request, decision), decision.typeTag(),
-				(status != 0) ? status : null, decision.responseHeaders());
+				rejectedValue(engine, request, decision), decision.typeTag(),
+				(status != 0) ? status : null, decision.responseHeaders(),
+				decision.hasPolicy() ? decision.mode().tag() : null);
 	}
 
 	/**
@@ -188,31 +208,31 @@ public class CorsEndpoint {
 	 * allow, as given. Only values the engine parsed as a well-formed origin or an HTTP token get
 	 * this far, and none longer than {@link #MAX_REJECTED_VALUE_LENGTH}.
 	 */
-	private @Nullable String rejectedValue(MapCorsRequest request, CorsDecision decision) {
+	private @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision) {
 		String value = switch (decision.reason()) {
 			case ORIGIN_NOT_ALLOWED -> request.header(CorsHeaders.ORIGIN);
 			case METHOD_NOT_ALLOWED -> requestedMethod(request);
-			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(request);
+			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(engine, request);
 			default -> null;
 		};
 		return (value != null && value.length() <= MAX_REJECTED_VALUE_LENGTH) ? value : null;
 	}
 
-	/** The first requested header that on its own is refused, by the very engine that refused them all. */
 	/** The {@code Access-Control-Request-Method} of a preflight, else the request method. */
 	private static String requestedMethod(MapCorsRequest request) {
 		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
 		return (requested != null) ? requested : request.method();
 	}
 
-	private @Nullable String firstHeaderNotAllowed(MapCorsRequest request) {
+	/** The first requested header that on its own is refused, by the very engine that refused them all. */
+	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request) {
 		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		if (requested == null) {
 			return null;
 		}
 		for (String header : requested.split(",")) {
 			String name = header.strip();
-			if (!name.isEmpty() && this.engine
+			if (!name.isEmpty() && engine
 				.evaluate(request.toBuilder().setHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build())
 				.reason() == Reason.HEADER_NOT_ALLOWED) {
 				return name;
@@ -230,22 +250,46 @@ public class CorsEndpoint {
 	 * registered
 	 * @param productionProfileActive whether the production validation rules applied
 	 * @param warnings what validation reported without stopping the application
+	 * @param generation 1 at startup, one more for every change applied since
+	 * @param fingerprint hex SHA-256 of the effective policies, equal on every instance running
+	 * the same policies
+	 * @param lastReload the last change applied or refused while running, {@code null} when none
+	 * was tried
 	 */
 	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
-			boolean productionProfileActive, List<WarningDescriptor> warnings) implements OperationResponseBody {
+			boolean productionProfileActive, List<WarningDescriptor> warnings, long generation, String fingerprint,
+			@Nullable ReloadDescriptor lastReload) implements OperationResponseBody {
 	}
 
 	/**
-	 * One policy as the filter applies it; {@code maxAge} in seconds.
+	 * The last change of the policies while running.
+	 *
+	 * @param outcome {@code applied} or {@code refused}
+	 * @param time when it was tried, ISO-8601
+	 * @param generation the generation serving after it
+	 * @param violations every violation of a refused change, the warnings of an applied one
+	 */
+	public record ReloadDescriptor(String outcome, String time, long generation, List<WarningDescriptor> violations) {
+
+		static ReloadDescriptor of(PolicyChange change) {
+			return new ReloadDescriptor(change.outcome().tag(), change.time().toString(), change.generation(),
+					change.violations().stream().map(WarningDescriptor::of).toList());
+		}
+
+	}
+
+	/**
+	 * One policy as the filter applies it; {@code maxAge} in seconds, {@code mode}
+	 * {@code enforce} or {@code report-only}.
 	 */
 	public record PolicyDescriptor(List<String> pathPatterns, List<String> allowedOrigins,
 			List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
-			boolean allowCredentials, boolean allowPrivateNetwork, long maxAge) {
+			boolean allowCredentials, boolean allowPrivateNetwork, long maxAge, String mode) {
 
 		static PolicyDescriptor of(CorsPolicy policy) {
 			return new PolicyDescriptor(policy.pathPatterns(), policy.allowedOrigins(), policy.allowedMethods(),
 					policy.allowedHeaders(), policy.exposedHeaders(), policy.allowCredentials(),
-					policy.allowPrivateNetwork(), policy.maxAge().toSeconds());
+					policy.allowPrivateNetwork(), policy.maxAge().toSeconds(), policy.mode().tag());
 		}
 
 	}
@@ -284,11 +328,14 @@ public class CorsEndpoint {
 	 * @param status the status the filter answers with itself ({@code 204} or {@code 403}), or
 	 * {@code null} when the request continues to the application
 	 * @param responseHeaders the CORS headers the filter writes, {@code Vary} joined
+	 * @param mode the deciding policy's mode, {@code null} when no policy covers the path; for
+	 * {@code report-only}, {@code status} and {@code responseHeaders} say what enforcing the
+	 * policy would do, while the filter lets the request through untouched
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record DryRunDescriptor(RequestDescriptor request, String decision, @Nullable String policy,
-			String reason, @Nullable String rejectedValue, @Nullable String type, @Nullable Integer status, Map<String, String> responseHeaders)
-			implements OperationResponseBody {
+			String reason, @Nullable String rejectedValue, @Nullable String type, @Nullable Integer status,
+			Map<String, String> responseHeaders, @Nullable String mode) implements OperationResponseBody {
 	}
 
 	/**

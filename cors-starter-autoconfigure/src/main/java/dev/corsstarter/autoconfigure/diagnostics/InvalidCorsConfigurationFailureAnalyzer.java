@@ -13,9 +13,10 @@ import dev.corsstarter.core.validation.Violation;
 /**
  * Turns invalid CORS configuration into a failure report listing every error with its
  * property, where it was set, its value as written, the reason and the fix. Runs before Spring
- * Boot's own analysis of binding failures, which would name only the first problem.
+ * Boot's own analysis of binding failures, which would name only the first problem. A change
+ * refused while the application runs is logged with the same text ({@link #report}).
  */
-class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException>
+public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException>
 		implements Ordered {
 
 	@Override
@@ -25,6 +26,16 @@ class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<In
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidCorsConfigurationException cause) {
+		return analysis(cause);
+	}
+
+	/** The description and action a startup failure shows, as Spring Boot prints them. */
+	public static String report(InvalidCorsConfigurationException cause) {
+		FailureAnalysis analysis = analysis(cause);
+		return "Description:\n\n" + analysis.getDescription() + "\nAction:\n\n" + analysis.getAction();
+	}
+
+	private static FailureAnalysis analysis(InvalidCorsConfigurationException cause) {
 		List<Violation> errors = cause.getViolations().stream().filter(Violation::isError).toList();
 		List<Violation> unknownKeys = (cause instanceof InvalidCorsPropertiesException properties)
 				? properties.getUnknownKeys() : List.of();

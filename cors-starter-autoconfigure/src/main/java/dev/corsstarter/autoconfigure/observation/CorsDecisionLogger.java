@@ -47,9 +47,17 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			.append(decision.outcome().tag())
 			.append(" reason=")
 			.append(decision.reason().tag())
-			.append(" status=")
-			.append((decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus()) : "chain")
-			.append(" headers={");
+			.append(" status=");
+		if (decision.isEnforced()) {
+			line.append((decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus()) : "chain")
+				.append(" headers={");
+		}
+		else {
+			// what enforcing would do, while the request goes on untouched
+			line.append("chain mode=").append(decision.mode().tag()).append(" enforced-status=")
+				.append((decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus()) : "chain")
+				.append(" enforced-headers={");
+		}
 		boolean first = true;
 		for (Map.Entry<String, String> header : decision.responseHeaders().entrySet()) {
 			if (!first) {

@@ -9,13 +9,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.Outcome;
 import dev.corsstarter.core.decision.Reason;
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.request.RequestType;
 
 /**
  * Counts cross-origin decisions in the Micrometer counter {@value #METRIC_NAME}, tagged
  * {@code policy}, {@code type} ({@code preflight}, {@code actual}, {@code websocket}),
- * {@code outcome} ({@code allowed}, {@code rejected}) and {@code reason}. Requests that are not
+ * {@code outcome} ({@code allowed}, {@code rejected}), {@code reason} and {@code mode}
+ * ({@code enforce}, or {@code report-only} for decisions only reported). Requests that are not
  * CORS requests (no {@code Origin}, same origin) are not counted. Every tag comes from a small
  * fixed set or from configuration; the origin and path never become tags.
  * <p>
@@ -32,6 +34,8 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 	private static final RequestType[] TYPES = RequestType.values();
 
 	private static final Reason[] REASONS = Reason.values();
+
+	private static final PolicyMode[] MODES = PolicyMode.values();
 
 	private final MeterRegistry registry;
 
@@ -53,7 +57,7 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 		if (counters == null) {
 			counters = this.policies.computeIfAbsent(policy, PolicyCounters::new);
 		}
-		counters.get(type, outcome, decision.reason()).increment();
+		counters.get(type, outcome, decision.reason(), decision.mode()).increment();
 	}
 
 	/** The counters of one policy, indexed by type, outcome and reason. */
@@ -62,15 +66,15 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 		private final String policy;
 
 		private final AtomicReferenceArray<Counter> counters = new AtomicReferenceArray<>(
-				TYPES.length * 2 * REASONS.length);
+				TYPES.length * 2 * REASONS.length * MODES.length);
 
 		PolicyCounters(String policy) {
 			this.policy = policy;
 		}
 
-		Counter get(RequestType type, Outcome outcome, Reason reason) {
-			int index = (type.ordinal() * 2 + ((outcome == Outcome.ALLOWED) ? 0 : 1)) * REASONS.length
-					+ reason.ordinal();
+		Counter get(RequestType type, Outcome outcome, Reason reason, PolicyMode mode) {
+			int index = ((type.ordinal() * 2 + ((outcome == Outcome.ALLOWED) ? 0 : 1)) * REASONS.length
+					+ reason.ordinal()) * MODES.length + mode.ordinal();
 			Counter counter = this.counters.get(index);
 			if (counter == null) {
 				// the registry returns the same counter for the same id, so a race registers it once
@@ -80,6 +84,7 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 					.tag("type", type.tag())
 					.tag("outcome", outcome.tag())
 					.tag("reason", reason.tag())
+					.tag("mode", mode.tag())
 					.register(CorsDecisionMetrics.this.registry);
 				this.counters.set(index, counter);
 			}

@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -26,11 +27,12 @@ import dev.corsstarter.core.request.MethodOverride;
  * The reactive CORS filter. Answers preflights and rejections itself without invoking the
  * chain; for allowed requests sets the CORS headers before the chain runs and, just before the
  * response commits, makes them the only CORS headers again, so they survive error handlers and
- * are never duplicated by {@code @CrossOrigin} or Spring Security's {@code cors()}.
+ * are never duplicated by {@code @CrossOrigin} or Spring Security's {@code cors()}. Decisions
+ * of a report-only policy are observed and nothing else: the request continues untouched.
  */
 public class CorsPolicyWebFilter implements WebFilter {
 
-	private final CorsEngine engine;
+	private final CorsPolicyRegistry policies;
 
 	private final CorsDecisionObserver observer;
 
@@ -46,7 +48,19 @@ public class CorsPolicyWebFilter implements WebFilter {
 	 * {@code null} when no such filter runs
 	 */
 	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, String methodOverrideParameter) {
-		this.engine = engine;
+		this(new CorsPolicyRegistry(engine), observer, methodOverrideParameter);
+	}
+
+	/**
+	 * @param policies the policies in force, read once per request, so a change applies to the
+	 * requests that start after it
+	 * @param observer told of every decision on a policy path
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
+	 * application reads ({@code _method}), or {@code null} when no such filter runs
+	 */
+	public CorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer,
+			String methodOverrideParameter) {
+		this.policies = policies;
 		this.observer = observer;
 		this.methodOverrideParameter = methodOverrideParameter;
 	}
@@ -54,7 +68,8 @@ public class CorsPolicyWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
-		CorsDecision decision = this.engine.evaluate(request);
+		CorsEngine engine = this.policies.current(); // one engine decides the whole request
+		CorsDecision decision = engine.evaluate(request);
 		if (this.methodOverrideParameter != null && decision.isAllowed() && isFormPost(exchange)) {
 			// the override is in the body: read it (the exchange caches the form for the filter
 			// that applies it) and decide again with it
@@ -64,7 +79,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 					return apply(exchange, chain, request, decision);
 				}
 				request.methodOverride(override);
-				return apply(exchange, chain, request, this.engine.evaluate(request));
+				return apply(exchange, chain, request, engine.evaluate(request));
 			});
 		}
 		return apply(exchange, chain, request, decision);
@@ -89,6 +104,10 @@ public class CorsPolicyWebFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		this.observer.observe(request, decision);
+		if (!decision.isEnforced()) {
+			// report-only: logged and counted, and the request goes on as if no policy covered it
+			return chain.filter(exchange);
+		}
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		int status = decision.shortCircuitStatus();

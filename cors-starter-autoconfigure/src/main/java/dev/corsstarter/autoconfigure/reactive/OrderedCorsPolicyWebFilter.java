@@ -2,6 +2,7 @@ package dev.corsstarter.autoconfigure.reactive;
 
 import org.springframework.core.Ordered;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsEngine;
 
@@ -24,6 +25,17 @@ public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements O
 	public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order,
 			String methodOverrideParameter) {
 		super(engine, observer, methodOverrideParameter);
+		this.order = order;
+	}
+
+	/**
+	 * @param policies the policies in force, read once per request
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
+	 * application reads, or {@code null} when no such filter runs
+	 */
+	public OrderedCorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, int order,
+			String methodOverrideParameter) {
+		super(policies, observer, methodOverrideParameter);
 		this.order = order;
 	}
 

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -19,25 +20,36 @@ import dev.corsstarter.core.decision.CorsEngine;
  * The servlet CORS filter. Decides each request once, on its REQUEST dispatch: answers
  * preflights and rejections itself without invoking the chain, and for allowed requests sets
  * the CORS headers before the chain runs. The decision is kept on the request so ERROR and
- * ASYNC dispatches put the same headers back on the final response.
+ * ASYNC dispatches put the same headers back on the final response. Decisions of a report-only
+ * policy are observed and nothing else: the request continues untouched.
  */
 public class CorsPolicyFilter implements Filter {
 
 	/** Request attribute holding the {@link CorsDecision} of the current request. */
 	public static final String DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".decision";
 
-	private final CorsEngine engine;
+	private final CorsPolicyRegistry policies;
 
 	private final CorsDecisionObserver observer;
 
 	private final ServletRouting routing;
 
 	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer) {
-		this(engine, observer, ServletRouting.DEFAULT);
+		this(new CorsPolicyRegistry(engine), observer, ServletRouting.DEFAULT);
 	}
 
 	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer, ServletRouting routing) {
-		this.engine = engine;
+		this(new CorsPolicyRegistry(engine), observer, routing);
+	}
+
+	/**
+	 * @param policies the policies in force, read once per request, so a change applies to the
+	 * requests that start after it
+	 * @param observer told of every decision on a policy path
+	 * @param routing how the application routes requests
+	 */
+	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, ServletRouting routing) {
+		this.policies = policies;
 		this.observer = observer;
 		this.routing = routing;
 	}
@@ -61,12 +73,17 @@ public class CorsPolicyFilter implements Filter {
 			return;
 		}
 		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing);
-		decision = this.engine.evaluate(corsRequest);
+		decision = this.policies.current().evaluate(corsRequest);
 		if (!decision.hasPolicy()) {
 			chain.doFilter(request, response);
 			return;
 		}
 		this.observer.observe(corsRequest, decision);
+		if (!decision.isEnforced()) {
+			// report-only: logged and counted, and the request goes on as if no policy covered it
+			chain.doFilter(request, response);
+			return;
+		}
 		int status = decision.shortCircuitStatus();
 		if (status != 0) {
 			CorsHeaderGuardResponse.guard(response, decision);

@@ -56,9 +56,9 @@ class CorsEndpointTests {
 		assertThat(descriptor.policies()).containsExactly(
 				entry("api", new PolicyDescriptor(List.of("/api/**"), List.of(APP, "https://*.preview.example.com"),
 						List.of("GET", "PUT"), List.of("Content-Type", "X-Trace"), List.of("X-Request-Id"), true,
-						false, 600)),
+						false, 600, "enforce")),
 				entry("device", new PolicyDescriptor(List.of("/device/**", "/printer/**"), List.of(APP),
-						List.of("GET", "HEAD", "POST"), List.of(), List.of(), false, true, 10800)));
+						List.of("GET", "HEAD", "POST"), List.of(), List.of(), false, true, 10800, "enforce")));
 		assertThat(descriptor.stack()).isEqualTo("reactive");
 		assertThat(descriptor.filterOrder()).isEqualTo(42);
 		assertThat(descriptor.productionProfileActive()).isTrue();

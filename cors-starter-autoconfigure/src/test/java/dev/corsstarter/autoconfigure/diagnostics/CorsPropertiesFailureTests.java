@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsEngine;
 
 /**
@@ -87,7 +88,7 @@ class CorsPropertiesFailureTests {
 			.contains("class path resource [cors-mistakes/policy-empty.yml], line 3")
 			.contains("cors.policy: Did you mean cors.policies?");
 		try (ConfigurableApplicationContext context = run(config("policy-empty.yml"), "--cors.unknown-keys=warn")) {
-			assertThat(context.getBeanNamesForType(CorsEngine.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(CorsPolicyRegistry.class)).isEmpty();
 		}
 		assertThat(output).contains("Unknown CORS property cors.policy (class path resource "
 				+ "[cors-mistakes/policy-empty.yml], line 3) ignored: cors-starter does not define it. "
@@ -137,13 +138,13 @@ class CorsPropertiesFailureTests {
 				"CORS_POLICIES_API_ALLOWEDORIGINS_1_", "https://admin.example.com", "CORS_POLICIES_API_MAXAGE", "90",
 				"CORS_UNKNOWNKEYS", "fail")));
 		try (ConfigurableApplicationContext context = application.run(args())) {
-			assertThat(context.getBean(CorsEngine.class).policies().get(0).policy().allowedOrigins())
+			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies().get(0).policy().allowedOrigins())
 				.containsExactly("https://app.example.com", "https://admin.example.com");
 		}
 		application.setEnvironment(environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**",
 				"CORS_POLICIES_API_ALLOWEDORIGINS", "https://app.example.com")));
 		try (ConfigurableApplicationContext context = application.run(args())) {
-			assertThat(context.getBean(CorsEngine.class).policies()).hasSize(1);
+			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies()).hasSize(1);
 		}
 		assertThat(output).doesNotContain("Unknown CORS property");
 	}
@@ -163,7 +164,7 @@ class CorsPropertiesFailureTests {
 	@Test
 	void relaxedNamesInAPropertiesFileAreKnown(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run(config("relaxed.properties"))) {
-			assertThat(context.getBean(CorsEngine.class).policies().get(0).policy().allowCredentials()).isTrue();
+			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies().get(0).policy().allowCredentials()).isTrue();
 		}
 		assertThat(output).doesNotContain("Unknown CORS property").doesNotContain("FAILED");
 	}
@@ -179,7 +180,7 @@ class CorsPropertiesFailureTests {
 	@Test
 	void warningsSayWhereTheValueWasSetOnceWithTheLevel(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run(config("max-age-3h.yml"))) {
-			assertThat(context.getBean(CorsEngine.class)).isNotNull();
+			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).containsPattern("WARN .* CORS configuration: cors.policies.api.max-age='3h' \\(class path "
 				+ "resource \\[cors-mistakes/max-age-3h.yml\\], line 6\\): ")
@@ -190,13 +191,13 @@ class CorsPropertiesFailureTests {
 	@Test
 	void startupLineNamesStackPoliciesOrderAndProductionRules(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run(config("max-age-3h.yml"))) {
-			assertThat(context.getBean(CorsEngine.class)).isNotNull();
+			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).containsPattern("INFO .* CORS filter installed on the reactive stack at order -2147483638 "
 				+ "with 1 policy: api \\[/api/\\*\\*\\]; production rules off: no active profile in "
 				+ "cors.production-profiles \\[prod, production\\]");
 		try (ConfigurableApplicationContext context = run(policy("--spring.profiles.active=eu,production"))) {
-			assertThat(context.getBean(CorsEngine.class)).isNotNull();
+			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).contains("production rules on: active profile 'production' is in "
 				+ "cors.production-profiles [prod, production]");

@@ -70,7 +70,7 @@ class CorsDecisionMetricsTests {
 
 		Meter meter = this.registry.get("cors.requests").meter();
 		assertThat(meter.getId().getTags()).extracting(Tag::getKey)
-			.containsExactlyInAnyOrder("policy", "type", "outcome", "reason");
+			.containsExactlyInAnyOrder("policy", "type", "outcome", "reason", "mode");
 		assertThat(meter.getId().getTags()).extracting(Tag::getValue)
 			.noneMatch(value -> value.contains("evil") || value.contains("secret"));
 		assertThat(meter.getId().getDescription()).isEqualTo("CORS decisions on policy paths");

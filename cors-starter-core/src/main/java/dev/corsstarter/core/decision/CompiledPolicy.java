@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.corsstarter.core.internal.OriginMatcher;
 import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
 /**
@@ -96,6 +97,11 @@ public final class CompiledPolicy {
 
 	public String name() {
 		return this.policy.name();
+	}
+
+	/** Whether this policy's decisions are enforced or only reported. */
+	public PolicyMode mode() {
+		return this.policy.mode();
 	}
 
 	public OriginMatcher origins() {

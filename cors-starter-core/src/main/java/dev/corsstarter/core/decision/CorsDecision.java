@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
 /**
@@ -114,6 +115,21 @@ public final class CorsDecision {
 	/** The deciding policy's name, or {@code null}. */
 	public String policyName() {
 		return (this.policy != null) ? this.policy.name() : null;
+	}
+
+	/**
+	 * Whether the filter acts on this decision: {@code true} unless the deciding policy is
+	 * {@link PolicyMode#REPORT_ONLY report-only}, whose decisions are reported but never
+	 * enforced. {@link #shortCircuitStatus()} and {@link #responseHeaders()} still say what
+	 * enforcing would do.
+	 */
+	public boolean isEnforced() {
+		return this.policy == null || this.policy.mode() == PolicyMode.ENFORCE;
+	}
+
+	/** The deciding policy's mode; {@link PolicyMode#ENFORCE} when no policy covers the path. */
+	public PolicyMode mode() {
+		return (this.policy != null) ? this.policy.mode() : PolicyMode.ENFORCE;
 	}
 
 	public boolean isAllowed() {

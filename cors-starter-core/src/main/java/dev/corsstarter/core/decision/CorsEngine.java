@@ -142,9 +142,10 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * Decide with every distinct policy the paths of a request select: the first rejection wins;
-	 * otherwise the decision of the path the server routes by, then of the normalised path, then
-	 * of the raw path.
+	 * Decide with every distinct policy the paths of a request select: the first rejection by an
+	 * enforced policy wins; otherwise the decision of the path the server routes by, then of the
+	 * normalised path, then of the raw path, preferring an enforced policy's decision, since a
+	 * report-only policy must never lift an enforced one, nor its refusal replace one.
 	 */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, CompiledPolicy normalized,
 			CompiledPolicy raw) {
@@ -154,19 +155,28 @@ public final class CorsEngine {
 		}
 		candidates.add(normalized);
 		candidates.add(raw);
-		CorsDecision chosen = null;
+		CorsDecision enforced = null;
+		CorsDecision reported = null;
 		for (int i = 0; i < candidates.size(); i++) {
 			CompiledPolicy candidate = candidates.get(i);
 			if (candidate == null || candidates.subList(0, i).contains(candidate)) {
 				continue;
 			}
 			CorsDecision decision = decide(request, candidate);
-			if (decision.isRejected()) {
+			if (!decision.isEnforced()) {
+				reported = (reported == null || (decision.isRejected() && !reported.isRejected())) ? decision : reported;
+			}
+			else if (decision.isRejected()) {
 				return decision;
 			}
-			chosen = (chosen != null) ? chosen : decision;
+			else {
+				enforced = (enforced != null) ? enforced : decision;
+			}
 		}
-		return (chosen != null) ? chosen : CorsDecision.NO_POLICY;
+		if (enforced != null) {
+			return enforced;
+		}
+		return (reported != null) ? reported : CorsDecision.NO_POLICY;
 	}
 
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {

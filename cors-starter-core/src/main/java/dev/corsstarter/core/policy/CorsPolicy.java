@@ -27,6 +27,7 @@ public final class CorsPolicy {
 	private final boolean allowCredentials;
 	private final boolean allowPrivateNetwork;
 	private final Duration maxAge;
+	private final PolicyMode mode;
 
 	private CorsPolicy(Builder b) {
 		this.name = b.name;
@@ -38,6 +39,7 @@ public final class CorsPolicy {
 		this.allowCredentials = b.allowCredentials;
 		this.allowPrivateNetwork = b.allowPrivateNetwork;
 		this.maxAge = b.maxAge;
+		this.mode = b.mode;
 	}
 
 	public static Builder builder(String name) {
@@ -80,6 +82,11 @@ public final class CorsPolicy {
 		return this.maxAge;
 	}
 
+	/** Whether decisions are enforced or only reported; {@link PolicyMode#ENFORCE} unless set. */
+	public PolicyMode mode() {
+		return this.mode;
+	}
+
 	/** The property prefix of this policy, e.g. {@code cors.policies.api}. */
 	public String propertyPrefix() {
 		return "cors.policies." + this.name;
@@ -87,7 +94,8 @@ public final class CorsPolicy {
 
 	@Override
 	public String toString() {
-		return "CorsPolicy[" + this.name + " " + this.pathPatterns + " " + this.allowedOrigins + "]";
+		return "CorsPolicy[" + this.name + " " + this.pathPatterns + " " + this.allowedOrigins
+				+ ((this.mode != PolicyMode.ENFORCE) ? " " + this.mode.tag() : "") + "]";
 	}
 
 	public static final class Builder {
@@ -101,6 +109,7 @@ public final class CorsPolicy {
 		private boolean allowCredentials;
 		private boolean allowPrivateNetwork;
 		private Duration maxAge = DEFAULT_MAX_AGE;
+		private PolicyMode mode = PolicyMode.ENFORCE;
 
 		private Builder(String name) {
 			this.name = Objects.requireNonNull(name, "name");
@@ -163,6 +172,11 @@ public final class CorsPolicy {
 
 		public Builder maxAge(Duration maxAge) {
 			this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+			return this;
+		}
+
+		public Builder mode(PolicyMode mode) {
+			this.mode = Objects.requireNonNull(mode, "mode");
 			return this;
 		}
 

@@ -1,0 +1,11 @@
+package dev.corsstarter.autoconfigure.it;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/** The policy lifecycle on Spring MVC with Tomcat and Spring Security. */
+@SpringBootTest(classes = LifecycleTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=servlet")
+class ServletPolicyLifecycleIntegrationTests extends AbstractPolicyLifecycleIntegrationTests {
+
+}

@@ -1,0 +1,25 @@
+package dev.corsstarter.core.policy;
+
+import java.util.Locale;
+
+/**
+ * Whether a policy's decisions are enforced or only reported.
+ */
+public enum PolicyMode {
+
+	/** Answer preflights, refuse what the policy refuses, write the CORS headers. */
+	ENFORCE,
+
+	/**
+	 * Decide as usual and report the decision (logs, metrics), but neither answer, refuse nor
+	 * write headers: the request continues to the application as if no policy covered it. For
+	 * trying a stricter policy on real traffic before enforcing it.
+	 */
+	REPORT_ONLY;
+
+	/** The mode as configured and tagged: {@code enforce} or {@code report-only}. */
+	public String tag() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}
