@@ -265,6 +265,9 @@ class FleetIT {
 						.containsEntry("value", "*");
 				});
 			assertThat(cors.read("$.lastReload.time", String.class)).as("%s lastReload.time", instance).isNotBlank();
+			assertThat(cors.read("$.lastReload.generation", Integer.class))
+				.as("%s lastReload.generation, the one still serving", instance)
+				.isEqualTo(2);
 			assertThat(cors.read("$.generation", Integer.class)).as("%s generation", instance).isEqualTo(2);
 			assertThat(cors.read("$.fingerprint", String.class)).as("%s fingerprint", instance)
 				.isEqualTo(this.previousFingerprint);
