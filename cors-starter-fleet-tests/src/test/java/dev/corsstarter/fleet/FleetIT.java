@@ -163,7 +163,7 @@ class FleetIT {
 			assertAllows(instance, ORIGIN_A);
 			assertRefuses(instance, ORIGIN_B);
 			DocumentContext cors = instance.cors();
-			assertThat(cors.read("$.policies.api.allowedOrigins", List.class)).as("%s allowedOrigins", instance)
+			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance)
 				.containsExactly(ORIGIN_A);
 			assertThat(cors.read("$.generation", Integer.class)).as("%s generation", instance).isEqualTo(1);
 			assertThat(cors.read("$.lastReload", Object.class)).as("%s lastReload", instance).isNull();
@@ -207,12 +207,12 @@ class FleetIT {
 			assertAllows(instance, ORIGIN_B);
 			assertRefuses(instance, ORIGIN_A);
 			DocumentContext cors = instance.cors();
-			assertThat(cors.read("$.policies.api.allowedOrigins", List.class)).as("%s allowedOrigins", instance)
+			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance)
 				.containsExactly(ORIGIN_B);
 			assertThat(cors.read("$.lastReload.generation", Integer.class)).as("%s lastReload.generation", instance)
 				.isEqualTo(2);
 			assertThat(cors.read("$.lastReload.time", String.class)).as("%s lastReload.time", instance).isNotBlank();
-			assertThat(cors.read("$.lastReload.violations", List.class)).as("%s lastReload.violations", instance)
+			assertThat(violations(cors)).as("%s lastReload.violations", instance)
 				.isEmpty();
 			String own = cors.read("$.fingerprint", String.class);
 			assertThat(own).as("%s fingerprint after the change", instance)
@@ -257,8 +257,7 @@ class FleetIT {
 
 		for (FleetInstance instance : this.fleet) {
 			DocumentContext cors = instance.cors();
-			List<Map<String, Object>> violations = cors.read("$.lastReload.violations");
-			assertThat(violations).as("%s lastReload.violations", instance)
+			assertThat(violations(cors)).as("%s lastReload.violations", instance)
 				.anySatisfy((violation) -> {
 					assertThat(violation).containsEntry("rule", "wildcard-with-credentials")
 						.containsEntry("property", "cors.policies.api.allowed-origins[0]")
@@ -271,7 +270,7 @@ class FleetIT {
 			assertThat(cors.read("$.generation", Integer.class)).as("%s generation", instance).isEqualTo(2);
 			assertThat(cors.read("$.fingerprint", String.class)).as("%s fingerprint", instance)
 				.isEqualTo(this.previousFingerprint);
-			assertThat(cors.read("$.policies.api.allowedOrigins", List.class)).as("%s allowedOrigins", instance)
+			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance)
 				.containsExactly(ORIGIN_B);
 			assertAllows(instance, ORIGIN_B);
 			assertRefuses(instance, ORIGIN_A);
@@ -300,6 +299,14 @@ class FleetIT {
 					.isEqualTo(origin);
 			}
 		});
+	}
+
+	private static List<String> allowedOrigins(DocumentContext cors) {
+		return cors.read("$.policies.api.allowedOrigins");
+	}
+
+	private static List<Map<String, Object>> violations(DocumentContext cors) {
+		return cors.read("$.lastReload.violations");
 	}
 
 	private static void assertAllows(FleetInstance instance, String origin) {
