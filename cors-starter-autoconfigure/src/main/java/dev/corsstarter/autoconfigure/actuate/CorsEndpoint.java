@@ -34,8 +34,10 @@ import dev.corsstarter.core.validation.Violation;
  * Two read operations, as Spring Boot's {@code env} endpoint has: {@link #describe()} and
  * {@link #dryRun(String[], String, String, String, String, String) dryRun} (selector: the request
  * path). Over HTTP, {@code GET /actuator/cors} without parameters describes the configuration:
- * {@code policies} by name, {@code stack}, {@code filterOrder} (the order of the registered
- * filter), {@code productionProfileActive} and the {@code warnings} the engine was compiled with.
+ * {@code policies} by name (each with its {@code mode}), {@code stack}, {@code filterOrder} (the
+ * order of the registered filter), {@code productionProfileActive}, the {@code warnings} the engine
+ * was compiled with, and the lifecycle: {@code generation}, {@code fingerprint} and
+ * {@code lastReload}.
  * With a {@code path} parameter (or the path as selector, {@code GET /actuator/cors/api/orders})
  * it evaluates one request through the very
  * {@link CorsEngine} the filter uses, without sending it:
@@ -60,7 +62,8 @@ import dev.corsstarter.core.validation.Violation;
  * {@code rejectedValue} (the origin, method or first requested header the policy refused), the
  * request {@code type}, the {@code status} the filter answers itself ({@code 204} or
  * {@code 403}; {@code null} when the request continues to the application) and the
- * {@code responseHeaders} it writes. A dry run neither logs nor counts a decision.
+ * {@code responseHeaders} it writes, and the deciding policy's {@code mode} (for
+ * {@code report-only}, what enforcing would do). A dry run neither logs nor counts a decision.
  * Missing or impossible parameters raise an {@link InvalidEndpointRequestException}.
  * <p>
  * Every parameter is optional, marked with Spring's {@code org.springframework.lang.Nullable}: it
