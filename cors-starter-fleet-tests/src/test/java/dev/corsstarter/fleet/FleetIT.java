@@ -173,6 +173,14 @@ class FleetIT {
 				assertThat(own).as("%s fingerprint, equal on every instance", instance).isEqualTo(fingerprint);
 			}
 			fingerprint = own;
+			assertThat(instance.metric("cors.policy.generation")).as("%s gauge cors.policy.generation", instance)
+				.isEqualTo(1.0);
+			assertThat(instance.metric("cors.policy.reloads", "outcome:applied"))
+				.as("%s cors.policy.reloads{outcome=applied}", instance)
+				.isEqualTo(0.0);
+			assertThat(instance.metric("cors.policy.reloads", "outcome:refused"))
+				.as("%s cors.policy.reloads{outcome=refused}", instance)
+				.isEqualTo(0.0);
 		}
 		this.previousFingerprint = fingerprint;
 	}
