@@ -259,6 +259,7 @@ public class CorsEndpoint {
 	 * @param lastReload the last change applied or refused while running, {@code null} when none
 	 * was tried
 	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
 			boolean productionProfileActive, List<WarningDescriptor> warnings, long generation, String fingerprint,
 			@Nullable ReloadDescriptor lastReload) implements OperationResponseBody {

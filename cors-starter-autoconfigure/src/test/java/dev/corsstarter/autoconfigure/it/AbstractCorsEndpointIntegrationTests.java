@@ -65,7 +65,11 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.contentType()).startsWith("application/vnd.spring-boot.actuator.v3+json");
 		Map<String, Object> body = answer.json();
-		assertThat(body).containsOnlyKeys("policies", "stack", "filterOrder", "productionProfileActive", "warnings");
+		assertThat(body).containsOnlyKeys("policies", "stack", "filterOrder", "productionProfileActive", "warnings",
+				"generation", "fingerprint", "lastReload");
+		assertThat(body).containsEntry("generation", 1)
+			.containsEntry("lastReload", null)
+			.hasEntrySatisfying("fingerprint", fingerprint -> assertThat((String) fingerprint).matches("[0-9a-f]{64}"));
 		assertThat(body).containsEntry("stack", expectedStack())
 			.containsEntry("filterOrder", Integer.MIN_VALUE + 10)
 			.containsEntry("productionProfileActive", false)
@@ -310,7 +314,7 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		assertThat(count("public", "actual", "allowed", "allowed") - actualBefore).isEqualTo(1);
 		assertThat(this.meterRegistry.find("cors.requests").counters())
 			.allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey())
-				.containsExactlyInAnyOrder("policy", "type", "outcome", "reason"))
+				.containsExactlyInAnyOrder("policy", "type", "outcome", "reason", "mode"))
 			.noneSatisfy(counter -> assertThat(counter.getId().getTag("type")).isIn("no-origin", "same-origin"));
 	}
 
@@ -397,6 +401,7 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		policy.put("allowCredentials", allowCredentials);
 		policy.put("allowPrivateNetwork", allowPrivateNetwork);
 		policy.put("maxAge", maxAge);
+		policy.put("mode", "enforce");
 		return policy;
 	}
 
@@ -419,6 +424,7 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		answer.put("type", type);
 		answer.put("status", status);
 		answer.put("responseHeaders", responseHeaders);
+		answer.put("mode", (policy != null) ? "enforce" : null);
 		return answer;
 	}
 
