@@ -20,7 +20,7 @@ import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
-import dev.corsstarter.core.request.MethodOverride;
+import dev.corsstarter.core.internal.MethodOverride;
 
 /**
  * Installs the CORS web filter in reactive applications, ahead of Spring Security's

@@ -24,7 +24,7 @@ import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.servlet.ServletRouting;
-import dev.corsstarter.core.request.MethodOverride;
+import dev.corsstarter.core.internal.MethodOverride;
 
 /**
  * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC dispatches.

@@ -8,8 +8,9 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.env.Environment;
 
-import dev.corsstarter.core.decision.CompiledPolicy;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 
 /** The one INFO line cors-starter logs when it installs its filter. */
 final class CorsStartupLog {
@@ -32,8 +33,9 @@ final class CorsStartupLog {
 
 	static String summary(String stack, CorsEngine engine, int order, String productionRules) {
 		List<String> policies = new ArrayList<>();
-		for (CompiledPolicy policy : engine.policies()) {
-			policies.add(policy.name() + " " + policy.policy().pathPatterns());
+		for (CorsPolicy policy : engine.policies()) {
+			policies.add(policy.name() + " " + policy.pathPatterns()
+					+ ((policy.mode() != PolicyMode.ENFORCE) ? " (" + policy.mode().tag() + ")" : ""));
 		}
 		return "CORS filter installed on the " + stack + " stack at order " + order + " with "
 				+ policies.size() + ((policies.size() == 1) ? " policy: " : " policies: ") + String.join(", ", policies)

@@ -79,13 +79,13 @@ class CorsPolicyReloadAutoConfigurationTests {
 	void customizersApplyAtStartupAndOnEveryReload() {
 		this.runner.withUserConfiguration(TenantCustomizer.class).run(context -> {
 			CorsPolicyRegistry policies = context.getBean(CorsPolicyRegistry.class);
-			assertThat(policies.current().policies().get(0).policy().allowedOrigins())
+			assertThat(policies.current().policies().get(0).allowedOrigins())
 				.containsExactly("https://app.example.com", "https://tenant.example.net");
 
 			change(context, "cors.policies.api.allowed-origins", "https://new.example.com");
 
 			assertThat(policies.generation()).isEqualTo(2);
-			assertThat(policies.current().policies().get(0).policy().allowedOrigins())
+			assertThat(policies.current().policies().get(0).allowedOrigins())
 				.containsExactly("https://new.example.com", "https://tenant.example.net");
 		});
 	}

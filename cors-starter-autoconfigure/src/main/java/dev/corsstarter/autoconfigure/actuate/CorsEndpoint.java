@@ -17,7 +17,6 @@ import org.springframework.lang.Nullable;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
-import dev.corsstarter.core.decision.CompiledPolicy;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
@@ -146,8 +145,8 @@ public class CorsEndpoint {
 		long generation = this.policies.generation();
 		PolicyChange lastChange = this.policies.lastChange();
 		Map<String, PolicyDescriptor> policies = new LinkedHashMap<>();
-		for (CompiledPolicy compiled : engine.policies()) {
-			policies.put(compiled.name(), PolicyDescriptor.of(compiled.policy()));
+		for (CorsPolicy policy : engine.policies()) {
+			policies.put(policy.name(), PolicyDescriptor.of(policy));
 		}
 		List<WarningDescriptor> warnings = engine.warnings().stream().map(this.locator).map(WarningDescriptor::of)
 			.toList();

@@ -156,9 +156,8 @@ public final class CorsPolicyRegistry {
 		if (logger.isInfoEnabled()) {
 			logger.info("CORS policies changed by " + source + ": generation " + change.generation() + ", fingerprint "
 					+ change.fingerprint() + ", policies " + engine.policies().stream()
-						.map(p -> p.name() + " " + p.policy().pathPatterns()
-								+ (p.policy().mode() == PolicyMode.ENFORCE ? ""
-										: " (" + p.policy().mode().tag() + ")"))
+						.map(p -> p.name() + " " + p.pathPatterns()
+								+ ((p.mode() == PolicyMode.ENFORCE) ? "" : " (" + p.mode().tag() + ")"))
 						.toList());
 		}
 		for (Violation warning : warnings) {

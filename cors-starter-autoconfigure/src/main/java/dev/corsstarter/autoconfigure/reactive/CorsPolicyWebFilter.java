@@ -21,7 +21,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
-import dev.corsstarter.core.request.MethodOverride;
+import dev.corsstarter.core.internal.MethodOverride;
 
 /**
  * The reactive CORS filter. Answers preflights and rejections itself without invoking the

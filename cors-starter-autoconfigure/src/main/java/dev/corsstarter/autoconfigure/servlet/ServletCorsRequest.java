@@ -12,7 +12,7 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.UriUtils;
 
 import dev.corsstarter.core.request.CorsRequest;
-import dev.corsstarter.core.request.MethodOverride;
+import dev.corsstarter.core.internal.MethodOverride;
 
 /**
  * {@link CorsRequest} over a servlet request, reading headers in place. Besides the request URI,

@@ -59,7 +59,7 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 
 	@org.junit.jupiter.api.BeforeEach
 	void rememberPolicies() {
-		this.initial = this.policies.current().policies().stream().map(p -> p.policy()).toList();
+		this.initial = this.policies.current().policies();
 	}
 
 	@AfterEach

@@ -15,7 +15,7 @@ import dev.corsstarter.core.request.RequestType;
  * A validated policy compiled for the request path: origin matcher, method and header tables,
  * and every header value and pass-through decision computed once. Immutable.
  */
-public final class CompiledPolicy {
+final class CompiledPolicy {
 
 	private final CorsPolicy policy;
 
@@ -91,20 +91,20 @@ public final class CompiledPolicy {
 		}
 	}
 
-	public CorsPolicy policy() {
+	CorsPolicy policy() {
 		return this.policy;
 	}
 
-	public String name() {
+	String name() {
 		return this.policy.name();
 	}
 
 	/** Whether this policy's decisions are enforced or only reported. */
-	public PolicyMode mode() {
+	PolicyMode mode() {
 		return this.policy.mode();
 	}
 
-	public OriginMatcher origins() {
+	OriginMatcher origins() {
 		return this.origins;
 	}
 

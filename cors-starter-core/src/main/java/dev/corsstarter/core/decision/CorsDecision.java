@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
@@ -108,7 +109,12 @@ public final class CorsDecision {
 	}
 
 	/** The deciding policy, or {@code null} when no policy covers the path. */
-	public CompiledPolicy policy() {
+	public CorsPolicy policy() {
+		return (this.policy != null) ? this.policy.policy() : null;
+	}
+
+	/** The compiled deciding policy, for tests of this package. */
+	CompiledPolicy compiledPolicy() {
 		return this.policy;
 	}
 

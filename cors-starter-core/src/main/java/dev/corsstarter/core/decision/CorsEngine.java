@@ -11,7 +11,7 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
-import dev.corsstarter.core.validation.CorsPolicyValidator;
+import dev.corsstarter.core.internal.validation.CorsPolicyValidator;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
@@ -29,7 +29,7 @@ public final class CorsEngine {
 
 	private static final String OPTIONS = "OPTIONS";
 
-	private final List<CompiledPolicy> policies;
+	private final List<CorsPolicy> policies;
 
 	private final PolicyRoutes routes;
 
@@ -49,7 +49,7 @@ public final class CorsEngine {
 				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
 			}
 		}
-		this.policies = List.copyOf(compiled);
+		this.policies = compiled.stream().map(CompiledPolicy::policy).toList();
 		this.routes = new PolicyRoutes(routes);
 		this.warnings = validated.warnings();
 		this.validationContext = context;
@@ -78,7 +78,8 @@ public final class CorsEngine {
 		return compile(policies, ValidationContext.DEFAULT);
 	}
 
-	public List<CompiledPolicy> policies() {
+	/** The effective policies, validated, in declaration order (which never decides a request). */
+	public List<CorsPolicy> policies() {
 		return this.policies;
 	}
 
@@ -104,7 +105,7 @@ public final class CorsEngine {
 	}
 
 	/** The policy for a path (most specific pattern wins), or {@code null}. */
-	public CompiledPolicy policyFor(PathContainer path) {
+	CompiledPolicy policyFor(PathContainer path) {
 		return this.routes.policyFor(path);
 	}
 

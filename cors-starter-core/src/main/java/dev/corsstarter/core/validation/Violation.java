@@ -39,11 +39,13 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 		this(rule, severity, property, value, reason, action, suggestedValue, "");
 	}
 
-	static Violation error(ViolationRule rule, String property, String value, String reason, String action) {
+	/** An error without a suggested value, not yet located. */
+	public static Violation error(ViolationRule rule, String property, String value, String reason, String action) {
 		return new Violation(rule, Severity.ERROR, property, value, reason, action, null);
 	}
 
-	static Violation warn(ViolationRule rule, String property, String value, String reason, String action) {
+	/** A warning without a suggested value, not yet located. */
+	public static Violation warn(ViolationRule rule, String property, String value, String reason, String action) {
 		return new Violation(rule, Severity.WARN, property, value, reason, action, null);
 	}
 

@@ -219,7 +219,7 @@ class CorsEngineFuzzTest {
 		List<String> origins = request.headerValues("Origin");
 		String allowOrigin = byName.get("Access-Control-Allow-Origin");
 		if (allowOrigin != null) {
-			CompiledPolicy policy = decision.policy();
+			CompiledPolicy policy = decision.compiledPolicy();
 			if (allowOrigin.equals("*")) {
 				if (!policy.origins().allowsAny() || policy.allowCredentials()) {
 					problems.add("'*' from a policy that does not allow any origin without credentials");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.internal.validation.CorsPolicyValidator;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;

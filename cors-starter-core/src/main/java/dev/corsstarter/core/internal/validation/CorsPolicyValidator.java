@@ -1,5 +1,10 @@
-package dev.corsstarter.core.validation;
+package dev.corsstarter.core.internal.validation;
 
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.Severity;
+import dev.corsstarter.core.validation.ValidationContext;
+import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -141,7 +146,7 @@ public final class CorsPolicyValidator {
 	}
 
 	/** How many times {@link #parsePathPattern} ran, so a test can prove each pattern is parsed once. */
-	static long pathPatternParseCount() {
+	public static long pathPatternParseCount() {
 		return PATH_PATTERN_PARSES.sum();
 	}
 

@@ -1,5 +1,10 @@
-package dev.corsstarter.core.validation;
+package dev.corsstarter.core.internal.validation;
 
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.Severity;
+import dev.corsstarter.core.validation.ValidationContext;
+import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
