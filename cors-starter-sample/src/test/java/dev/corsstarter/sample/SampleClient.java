@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,7 @@ final class SampleClient {
 	HttpResponse<String> addTenant(String origin) throws IOException, InterruptedException {
 		return send(request("/admin/tenants").header("Authorization", DEMO_LOGIN)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("origin", origin)))));
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("origin", origin)))));
 	}
 
 	/** The origins {@code GET /admin/tenants} lists. */
