@@ -267,7 +267,8 @@ public class CorsEndpoint {
 	/**
 	 * The last change of the policies while running.
 	 *
-	 * @param outcome {@code applied} or {@code refused}
+	 * @param outcome {@code applied} or {@code refused}; {@code unchanged} when, after a refused
+	 * change, the configuration went back to the policies serving
 	 * @param time when it was tried, ISO-8601
 	 * @param generation the generation serving after it
 	 * @param violations every violation of a refused change, the warnings of an applied one
