@@ -21,7 +21,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Reason;
-import dev.corsstarter.core.internal.RequestOrigin;
+import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.MapCorsRequest;
 import dev.corsstarter.core.validation.Violation;
@@ -82,7 +82,7 @@ public class CorsEndpoint {
 	public static final String REACTIVE = "reactive";
 
 	/** Longest {@code rejectedValue} a dry run names: the longest origin the engine accepts. */
-	static final int MAX_REJECTED_VALUE_LENGTH = RequestOrigin.MAX_LENGTH;
+	static final int MAX_REJECTED_VALUE_LENGTH = OriginHeaderChecks.MAX_LENGTH;
 
 	private final CorsPolicyRegistry policies;
 

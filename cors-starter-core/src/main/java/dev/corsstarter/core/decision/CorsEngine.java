@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
-import dev.corsstarter.core.internal.RequestOrigin;
+import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.internal.HttpTokens;
@@ -196,11 +196,11 @@ public final class CorsEngine {
 		// a listed exact origin is well-formed by construction, so the common case is one lookup;
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
-		if (!listed && !RequestOrigin.isWellFormed(origin)) {
+		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
 			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
 		}
 		if ("same-origin".equals(request.header(CorsHeaders.SEC_FETCH_SITE))
-				|| RequestOrigin.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
+				|| OriginHeaderChecks.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
 			return policy.sameOrigin();
 		}
 		if (!listed && !policy.origins().matchesWellFormed(origin)) {
