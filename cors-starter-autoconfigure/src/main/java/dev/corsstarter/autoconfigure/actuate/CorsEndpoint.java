@@ -33,7 +33,8 @@ import dev.corsstarter.core.validation.Violation;
  * {@link #dryRun(String[], String, String, String, String, String) dryRun} (selector: the request
  * path). Over HTTP, {@code GET /actuator/cors} without parameters describes the configuration:
  * {@code policies} by name, {@code stack}, {@code filterOrder} (the order of the registered
- * filter), {@code productionProfileActive} and the {@code warnings} the engine was compiled with.
+ * filter), {@code productionProfileActive}, the {@code warnings} the engine was compiled with and
+ * the policies' {@code fingerprint}.
  * With a {@code path} parameter (or the path as selector, {@code GET /actuator/cors/api/orders})
  * it evaluates one request through the very
  * {@link CorsEngine} the filter uses, without sending it:
@@ -132,7 +133,7 @@ public class CorsEndpoint {
 		List<WarningDescriptor> warnings = this.engine.warnings().stream().map(this.locator).map(WarningDescriptor::of)
 			.toList();
 		return new CorsDescriptor(policies, this.stack, this.filterOrder.get(),
-				this.engine.validationContext().production(), warnings);
+				this.engine.validationContext().production(), warnings, this.engine.fingerprint());
 	}
 
 	/**
@@ -230,9 +231,12 @@ public class CorsEndpoint {
 	 * registered
 	 * @param productionProfileActive whether the production validation rules applied
 	 * @param warnings what validation reported without stopping the application
+	 * @param fingerprint hex SHA-256 of the effective policies, equal on every instance and in every
+	 * export (such as the nginx one) of the same policies
 	 */
 	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
-			boolean productionProfileActive, List<WarningDescriptor> warnings) implements OperationResponseBody {
+			boolean productionProfileActive, List<WarningDescriptor> warnings, String fingerprint)
+			implements OperationResponseBody {
 	}
 
 	/**

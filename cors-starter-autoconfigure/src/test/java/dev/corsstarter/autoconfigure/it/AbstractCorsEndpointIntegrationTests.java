@@ -65,7 +65,9 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.contentType()).startsWith("application/vnd.spring-boot.actuator.v3+json");
 		Map<String, Object> body = answer.json();
-		assertThat(body).containsOnlyKeys("policies", "stack", "filterOrder", "productionProfileActive", "warnings");
+		assertThat(body).containsOnlyKeys("policies", "stack", "filterOrder", "productionProfileActive", "warnings",
+				"fingerprint");
+		assertThat(body.get("fingerprint")).asString().matches("[0-9a-f]{64}");
 		assertThat(body).containsEntry("stack", expectedStack())
 			.containsEntry("filterOrder", Integer.MIN_VALUE + 10)
 			.containsEntry("productionProfileActive", false)
