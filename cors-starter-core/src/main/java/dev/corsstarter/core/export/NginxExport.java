@@ -110,7 +110,8 @@ public final class NginxExport {
 		StringBuilder http = new StringBuilder(header);
 		http.append("# http-level part (").append(HTTP_FILE).append("): include it inside http {}; the server that\n")
 			.append("# answers for the application includes ").append(SERVER_FILE)
-			.append(" from the same export. Generated: export again when the policies change.\n\n");
+			.append(" from the same export. Generated: export again when the policies change.\n")
+			.append("# If nginx warns \"could not build optimal variables_hash\", set variables_hash_max_size 2048; in http {}.\n\n");
 		sharedMaps(http, suffix);
 		List<PolicyMaps> maps = new ArrayList<>();
 		for (int i = 0; i < policies.size(); i++) {
