@@ -67,6 +67,7 @@ final class NginxServer implements AutoCloseable {
 			String test = run(List.of(NGINX.toString(), "-t", "-p", prefix.toString(), "-c", conf.toString(), "-e",
 					prefix.resolve("error.log").toString()));
 			if (!test.contains("test is successful")) {
+				delete(prefix);
 				throw new IllegalStateException("nginx -t refused the configuration:\n" + test);
 			}
 			Process process = new ProcessBuilder(NGINX.toString(), "-p", prefix.toString(), "-c", conf.toString(), "-e",
@@ -82,6 +83,7 @@ final class NginxServer implements AutoCloseable {
 			lastFailure = new IOException("nginx did not listen on 127.0.0.1:" + port + ":\n"
 					+ Files.readString(prefix.resolve("error.log")));
 		}
+		delete(prefix);
 		throw lastFailure;
 	}
 
@@ -183,7 +185,11 @@ final class NginxServer implements AutoCloseable {
 			this.process.destroyForcibly();
 			this.process.waitFor(5, TimeUnit.SECONDS);
 		}
-		try (var files = Files.walk(this.prefix)) {
+		delete(this.prefix);
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (var files = Files.walk(directory)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 	}
