@@ -78,6 +78,11 @@ public final class NginxExportCommand {
 	private NginxExportCommand() {
 	}
 
+	/**
+	 * Export, printing the configuration to standard output (or writing it with
+	 * {@code --output-dir}) and any problem to standard error; exits with the status above.
+	 * @param args the options above
+	 */
 	public static void main(String[] args) {
 		int status = run(args, System.out, System.err);
 		if (status != EXPORTED) {

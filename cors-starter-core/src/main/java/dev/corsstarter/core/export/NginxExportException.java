@@ -13,6 +13,9 @@ public class NginxExportException extends IllegalStateException {
 
 	private final transient List<String> reasons;
 
+	/**
+	 * @param reasons every reason, one per problem, each naming what it refuses
+	 */
 	public NginxExportException(List<String> reasons) {
 		super("The CORS policies cannot be exported to nginx (" + reasons.size()
 				+ (reasons.size() == 1 ? " reason" : " reasons") + "):\n  - " + String.join("\n  - ", reasons));

@@ -2,7 +2,7 @@ package dev.corsstarter.core.export;
 
 /**
  * Writing values into nginx configuration. Everything emitted is double-quoted with {@code \} and
- * {@code "} escaped, so {@code {}, {@code }}, {@code ;}, {@code #} and spaces are plain text.
+ * {@code "} escaped, so braces, {@code ;}, {@code #} and spaces are plain text.
  * nginx has no escape for {@code $} in a value (it always starts a variable there), nor for
  * control characters, so a value with any of them is refused, never written.
  */
