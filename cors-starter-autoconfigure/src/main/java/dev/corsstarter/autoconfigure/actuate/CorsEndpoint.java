@@ -254,7 +254,7 @@ public class CorsEndpoint {
 	 * @param warnings what validation reported without stopping the application
 	 * @param generation 1 at startup, one more for every change applied since
 	 * @param fingerprint hex SHA-256 of the effective policies, equal on every instance running
-	 * the same policies
+	 * the same policies and in every export (such as the nginx one) of them
 	 * @param lastReload the last change applied or refused while running, {@code null} when none
 	 * was tried
 	 */
