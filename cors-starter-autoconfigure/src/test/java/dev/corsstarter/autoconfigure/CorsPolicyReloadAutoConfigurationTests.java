@@ -91,6 +91,22 @@ class CorsPolicyReloadAutoConfigurationTests {
 	}
 
 	@Test
+	void takingARefusedChangeBackShowsAsUnchanged() {
+		this.runner.run(context -> {
+			CorsPolicyRegistry policies = context.getBean(CorsPolicyRegistry.class);
+			change(context, "cors.policies.api.allowed-origins", "https://*.com");
+			assertThat(policies.lastChange().outcome()).isEqualTo(PolicyChange.Outcome.REFUSED);
+
+			change(context, "cors.policies.api.allowed-origins", "https://app.example.com");
+
+			assertThat(policies.lastChange().outcome()).isEqualTo(PolicyChange.Outcome.UNCHANGED);
+			assertThat(policies.generation()).isEqualTo(1);
+			assertThat(policies.refusedChanges()).isEqualTo(1);
+			assertThat(policies.appliedChanges()).isZero();
+		});
+	}
+
+	@Test
 	void anUnrelatedChangeChangesNothing() {
 		this.runner.run(context -> {
 			change(context, "server.shutdown", "graceful");

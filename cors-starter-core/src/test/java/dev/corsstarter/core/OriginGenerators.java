@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.corsstarter.core.internal.OriginPattern;
-import dev.corsstarter.core.internal.RequestOrigin;
+import dev.corsstarter.core.internal.OriginGrammar;
+import dev.corsstarter.core.internal.OriginHeaderChecks;
 
 /**
  * Seeded generators of origin-shaped input for the property tests: valid origins built from
@@ -46,8 +46,8 @@ public final class OriginGenerators {
 	public static GeneratedOrigin validOrigin(Random random) {
 		while (true) {
 			GeneratedOrigin origin = originShaped(random);
-			if (origin.scheme().length() <= RequestOrigin.MAX_SCHEME_LENGTH && origin.host().length() <= 253
-					&& origin.serialized().length() <= RequestOrigin.MAX_LENGTH) {
+			if (origin.scheme().length() <= OriginGrammar.MAX_SCHEME_LENGTH && origin.host().length() <= 253
+					&& origin.serialized().length() <= OriginHeaderChecks.MAX_LENGTH) {
 				return origin;
 			}
 		}
@@ -145,7 +145,7 @@ public final class OriginGenerators {
 				case 1 -> 10000 + random.nextInt(55536);
 				default -> 1 + random.nextInt(65535);
 			};
-			if (port != OriginPattern.defaultPort(scheme)) {
+			if (port != OriginGrammar.defaultPort(scheme)) {
 				return port;
 			}
 		}

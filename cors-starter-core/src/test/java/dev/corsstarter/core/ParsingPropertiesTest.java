@@ -22,8 +22,9 @@ import dev.corsstarter.core.decision.Outcome;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginMatcher;
 import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.internal.OriginSyntaxException;
-import dev.corsstarter.core.internal.RequestOrigin;
+import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
@@ -83,10 +84,10 @@ class ParsingPropertiesTest {
 		Random random = new Random(seed);
 		OriginMatcher any = OriginMatcher.parse("*");
 		forEachTry(seed, () -> OriginGenerators.arbitrary(random), origin -> {
-			boolean wellFormed = RequestOrigin.isWellFormed(origin);
+			boolean wellFormed = OriginHeaderChecks.isWellFormed(origin);
 			assertThat(any.matches(origin)).isEqualTo(wellFormed);
 			if (wellFormed && !origin.equals("null")) {
-				assertThat(origin.length()).isLessThanOrEqualTo(RequestOrigin.MAX_LENGTH);
+				assertThat(origin.length()).isLessThanOrEqualTo(OriginHeaderChecks.MAX_LENGTH);
 				assertThat(origin).contains("://");
 				String afterScheme = origin.substring(origin.indexOf("://") + 3);
 				assertThat(afterScheme).doesNotContain("/", "?", "#", "@", "*");
@@ -115,7 +116,7 @@ class ParsingPropertiesTest {
 				return;
 			}
 			boolean malformedOrigin = !origins.isEmpty()
-					&& (origins.size() > 1 || !RequestOrigin.isWellFormed(origins.get(0)));
+					&& (origins.size() > 1 || !OriginHeaderChecks.isWellFormed(origins.get(0)));
 			if (malformedOrigin) {
 				assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
 				assertThat(decision.reason()).isEqualTo(Reason.MALFORMED_ORIGIN);
@@ -133,9 +134,9 @@ class ParsingPropertiesTest {
 			String allowOrigin = headers.get(CorsHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
 			if (allowOrigin != null && !allowOrigin.equals("*")) {
 				assertThat(origins).containsExactly(allowOrigin);
-				assertThat(RequestOrigin.isWellFormed(allowOrigin)).isTrue();
+				assertThat(OriginHeaderChecks.isWellFormed(allowOrigin)).isTrue();
 				assertThat(dev.corsstarter.core.internal.OriginMatcher
-					.of(decision.policy().allowedOrigins().stream().map(dev.corsstarter.core.internal.OriginPattern::parse).toList())
+					.of(decision.policy().allowedOrigins().stream().map(dev.corsstarter.core.internal.OriginPatternParser::parse).toList())
 					.matches(allowOrigin)).isTrue();
 			}
 			for (String name : List.of(CorsHeaders.ACCESS_CONTROL_ALLOW_METHODS, CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS)) {
@@ -162,8 +163,8 @@ class ParsingPropertiesTest {
 		forEachTry(seed, () -> OriginGenerators.validOrigin(random), generated -> {
 			String origin = generated.serialized();
 
-			assertThat(RequestOrigin.isWellFormed(origin)).as("well-formed").isTrue();
-			OriginPattern pattern = OriginPattern.parse(origin);
+			assertThat(OriginHeaderChecks.isWellFormed(origin)).as("well-formed").isTrue();
+			OriginPattern pattern = OriginPatternParser.parse(origin);
 			assertThat(pattern.kind()).isEqualTo(OriginPattern.Kind.EXACT);
 			assertThat(pattern.value()).isEqualTo(origin);
 			OriginMatcher matcher = OriginMatcher.of(List.of(pattern));
@@ -175,7 +176,7 @@ class ParsingPropertiesTest {
 			for (String other : different) {
 				assertThat(matcher.matches(other)).as("%s must not match %s", origin, other).isFalse();
 			}
-			assertThat(RequestOrigin.isSameOrigin(origin, generated.scheme(), generated.host(),
+			assertThat(OriginHeaderChecks.isSameOrigin(origin, generated.scheme(), generated.host(),
 					(generated.port() == 0) ? -1 : generated.port())).as("same origin as its own server").isTrue();
 		});
 	}
@@ -197,8 +198,8 @@ class ParsingPropertiesTest {
 			sub = sub.endsWith(".") ? sub + "a" : sub;
 			String subdomain = base.scheme() + "://" + sub + "." + base.host() + portSuffix;
 
-			assertThat(exactPort.matches(subdomain)).as(subdomain).isEqualTo(RequestOrigin.isWellFormed(subdomain));
-			assertThat(anyPort.matches(subdomain)).as(subdomain).isEqualTo(RequestOrigin.isWellFormed(subdomain));
+			assertThat(exactPort.matches(subdomain)).as(subdomain).isEqualTo(OriginHeaderChecks.isWellFormed(subdomain));
+			assertThat(anyPort.matches(subdomain)).as(subdomain).isEqualTo(OriginHeaderChecks.isWellFormed(subdomain));
 			assertThat(exactPort.matches(base.serialized())).as("the bare host").isFalse();
 			assertThat(anyPort.matches(base.serialized())).as("the bare host").isFalse();
 			String glued = base.scheme() + "://" + sub.replace(".", "") + base.host() + portSuffix;
@@ -210,7 +211,7 @@ class ParsingPropertiesTest {
 			}
 			String otherPort = base.scheme() + "://" + sub + "." + base.host() + ":" + ((base.port() % 65535) + 1);
 			assertThat(exactPort.matches(otherPort)).as(otherPort).isFalse();
-			assertThat(anyPort.matches(otherPort)).as(otherPort).isEqualTo(RequestOrigin.isWellFormed(otherPort));
+			assertThat(anyPort.matches(otherPort)).as(otherPort).isEqualTo(OriginHeaderChecks.isWellFormed(otherPort));
 			String otherScheme = (base.scheme().equals("https") ? "http" : "https") + "://" + sub + "." + base.host()
 					+ portSuffix;
 			assertThat(exactPort.matches(otherScheme)).as(otherScheme).isFalse();
@@ -229,7 +230,7 @@ class ParsingPropertiesTest {
 				: OriginGenerators.originShaped(random).serialized(), value -> {
 			OriginPattern pattern;
 			try {
-				pattern = OriginPattern.parse(value);
+				pattern = OriginPatternParser.parse(value);
 			}
 			catch (OriginSyntaxException ex) {
 				assertThat(ex.getReason()).isNotBlank();
@@ -237,7 +238,7 @@ class ParsingPropertiesTest {
 				return;
 			}
 			if (pattern.kind() == OriginPattern.Kind.EXACT || pattern.kind() == OriginPattern.Kind.NULL) {
-				assertThat(RequestOrigin.isWellFormed(value)).as("accepted exact origin is well-formed").isTrue();
+				assertThat(OriginHeaderChecks.isWellFormed(value)).as("accepted exact origin is well-formed").isTrue();
 				assertThat(OriginMatcher.of(List.of(pattern)).matches(value)).isTrue();
 			}
 		});

@@ -2,6 +2,7 @@ package dev.corsstarter.sample;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,12 +14,14 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Spring Security for the reactive stack ({@code spring.main.web-application-type=reactive}),
  * with the same rules as {@link ServletSecurityConfiguration}; see there for why there is no
- * {@code http.cors()} and why CSRF protection is off for {@code /api/**} only.
+ * {@code http.cors()} and why CSRF protection is off for {@code /api/**}, {@code /admin/**} and
+ * the actuator endpoints only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -38,7 +41,9 @@ class ReactiveSecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
 					CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-					new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(SampleSecurity.API)))));
+					new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(
+							ServerWebExchangeMatchers.pathMatchers(SampleSecurity.API, SampleSecurity.ADMIN),
+							EndpointRequest.toAnyEndpoint())))));
 		return http.build();
 	}
 

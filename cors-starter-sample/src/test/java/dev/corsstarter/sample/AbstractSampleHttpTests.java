@@ -76,6 +76,23 @@ abstract class AbstractSampleHttpTests {
 			.statusCode()).isEqualTo(401);
 	}
 
+	/** The README's export commands against the sample: the edge's configuration, behind the same login. */
+	@Test
+	void nginxExportNeedsTheLoginAndNamesTheRunningFingerprint() throws Exception {
+		assertThat(send(get("/actuator/corsexport/nginx/http")).statusCode()).isEqualTo(401);
+		HttpResponse<String> http = send(get("/actuator/corsexport/nginx/http").header("Authorization", DEMO_LOGIN).build());
+		assertThat(http.statusCode()).isEqualTo(200);
+		assertThat(http.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+		HttpResponse<String> described = send(get("/actuator/cors").header("Authorization", DEMO_LOGIN).build());
+		java.util.regex.Matcher fingerprint = java.util.regex.Pattern.compile("\"fingerprint\":\"([0-9a-f]{64})\"")
+			.matcher(described.body());
+		assertThat(fingerprint.find()).as(described.body()).isTrue();
+		assertThat(http.body()).contains("# generation 1, fingerprint " + fingerprint.group(1) + "\n")
+			.contains("\"~^(http://localhost(?::[0-9]{1,5})?)$\" $1;");
+		HttpResponse<String> server = send(get("/actuator/corsexport/nginx/server").header("Authorization", DEMO_LOGIN).build());
+		assertThat(server.body()).contains("location ^~ \"/api/public/\" {").contains("location ^~ \"/api/\" {");
+	}
+
 	@Test
 	void accountNeedsTheLogin() throws Exception {
 		assertThat(send(get("/api/account/me")).statusCode()).isEqualTo(401);

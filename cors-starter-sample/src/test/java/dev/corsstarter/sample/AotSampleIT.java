@@ -8,11 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +56,8 @@ class AotSampleIT {
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
+		// never a cors-live.yml someone left in the working directory (see application.yml)
+		command.add("--sample.live-config=" + logDir.resolve("absent-cors-live.yml"));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		waitUntilHealthy();
 	}
@@ -102,6 +106,21 @@ class AotSampleIT {
 		HttpResponse<String> response = this.client.send(preflight, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void reloadsTheConfigurationOnRefresh() throws Exception {
+		// Spring Cloud Context in the AOT-processed application: /actuator/refresh answers with
+		// the keys that changed (none) and the policies stay as they were
+		HttpRequest refresh = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/refresh"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		HttpResponse<String> response = this.client.send(refresh, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("[]");
+		assertThat(Files.readString(log)).doesNotContain("CORS policy change from the configuration refused");
 	}
 
 	private static void waitUntilHealthy() throws Exception {

@@ -21,7 +21,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.Reason;
-import dev.corsstarter.core.internal.RequestOrigin;
+import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.MapCorsRequest;
 import dev.corsstarter.core.validation.Violation;
@@ -82,7 +82,7 @@ public class CorsEndpoint {
 	public static final String REACTIVE = "reactive";
 
 	/** Longest {@code rejectedValue} a dry run names: the longest origin the engine accepts. */
-	static final int MAX_REJECTED_VALUE_LENGTH = RequestOrigin.MAX_LENGTH;
+	static final int MAX_REJECTED_VALUE_LENGTH = OriginHeaderChecks.MAX_LENGTH;
 
 	private final CorsPolicyRegistry policies;
 
@@ -254,7 +254,7 @@ public class CorsEndpoint {
 	 * @param warnings what validation reported without stopping the application
 	 * @param generation 1 at startup, one more for every change applied since
 	 * @param fingerprint hex SHA-256 of the effective policies, equal on every instance running
-	 * the same policies
+	 * the same policies and in every export (such as the nginx one) of them
 	 * @param lastReload the last change applied or refused while running, {@code null} when none
 	 * was tried
 	 */
@@ -267,7 +267,8 @@ public class CorsEndpoint {
 	/**
 	 * The last change of the policies while running.
 	 *
-	 * @param outcome {@code applied} or {@code refused}
+	 * @param outcome {@code applied} or {@code refused}; {@code unchanged} when, after a refused
+	 * change, the configuration went back to the policies serving
 	 * @param time when it was tried, ISO-8601
 	 * @param generation the generation serving after it
 	 * @param violations every violation of a refused change, the warnings of an applied one

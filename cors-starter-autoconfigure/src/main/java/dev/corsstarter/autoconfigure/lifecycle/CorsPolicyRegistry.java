@@ -85,7 +85,11 @@ public final class CorsPolicyRegistry {
 		return this.state.generation();
 	}
 
-	/** The last change applied or refused, or {@code null} when none was tried. */
+	/**
+	 * The last change applied or refused, or {@code null} when none was tried; after a refused
+	 * change, a change back to the policies serving shows as
+	 * {@link PolicyChange.Outcome#UNCHANGED}.
+	 */
 	public @Nullable PolicyChange lastChange() {
 		return this.state.lastChange();
 	}
@@ -146,7 +150,14 @@ public final class CorsPolicyRegistry {
 			return refuse(ex, source);
 		}
 		if (engine.fingerprint().equals(before.engine().fingerprint())) {
-			return unchanged();
+			PolicyChange unchanged = unchanged();
+			if (before.lastChange() != null && before.lastChange().isRefused()) {
+				// the refused change was taken back: say so, rather than report it still pending
+				this.state = new State(before.engine(), before.generation(), unchanged);
+				logger.info("CORS policies from " + source + " are those serving again (generation "
+						+ before.generation() + "); the refused change is no longer configured");
+			}
+			return unchanged;
 		}
 		List<Violation> warnings = engine.warnings().stream().map(this.locator).toList();
 		PolicyChange change = new PolicyChange(PolicyChange.Outcome.APPLIED, before.generation() + 1,

@@ -62,6 +62,7 @@ class CorsEndpointTests {
 		assertThat(descriptor.stack()).isEqualTo("reactive");
 		assertThat(descriptor.filterOrder()).isEqualTo(42);
 		assertThat(descriptor.productionProfileActive()).isTrue();
+		assertThat(descriptor.fingerprint()).isEqualTo(this.engine.fingerprint());
 		assertThat(descriptor.warnings()).singleElement().satisfies(warning -> {
 			assertThat(warning.property()).isEqualTo("cors.policies.device.max-age");
 			assertThat(warning.value()).isEqualTo("3h");

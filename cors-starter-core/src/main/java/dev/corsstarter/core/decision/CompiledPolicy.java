@@ -1,5 +1,7 @@
 package dev.corsstarter.core.decision;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +33,9 @@ final class CompiledPolicy {
 
 	private final String[] headersLowerCase;
 
-	private final String allowHeaders;
+	private final @Nullable String allowHeaders;
 
-	private final String exposeHeaders;
+	private final @Nullable String exposeHeaders;
 
 	private final String maxAge;
 
@@ -45,7 +47,7 @@ final class CompiledPolicy {
 
 	private final CorsDecision websocketAllowed;
 
-	private final CorsDecision actualAllowedWildcard;
+	private final @Nullable CorsDecision actualAllowedWildcard;
 
 	/** {@link CorsDecision} flags of an allowed actual request. */
 	private final byte actualFlags;
@@ -146,7 +148,7 @@ final class CompiledPolicy {
 		return this.allowMethods;
 	}
 
-	String allowHeaders() {
+	@Nullable String allowHeaders() {
 		return this.allowHeaders;
 	}
 
@@ -187,7 +189,8 @@ final class CompiledPolicy {
 	 * An allowed preflight from {@code origin}, answering with {@code allowMethods} and
 	 * {@code allowHeaders} ({@code null} when none were requested).
 	 */
-	CorsDecision preflightAllowed(String origin, String allowMethods, String allowHeaders, boolean privateNetwork) {
+	CorsDecision preflightAllowed(String origin, String allowMethods, @Nullable String allowHeaders,
+			boolean privateNetwork) {
 		byte flags = privateNetwork ? (byte) (this.preflightFlags | CorsDecision.ALLOW_PRIVATE_NETWORK)
 				: this.preflightFlags;
 		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, this, allowOrigin(origin), allowMethods,

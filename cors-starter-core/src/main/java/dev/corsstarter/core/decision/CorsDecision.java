@@ -1,5 +1,7 @@
 package dev.corsstarter.core.decision;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.corsstarter.core.internal.VaryHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -48,26 +50,27 @@ public final class CorsDecision {
 	private static final String VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED = String.join(", ",
 			VARY_PREFLIGHT_PRIVATE_NETWORK);
 
-	private final RequestType type;
+	private final @Nullable RequestType type;
 
 	private final Reason reason;
 
-	private final CompiledPolicy policy;
+	private final @Nullable CompiledPolicy policy;
 
-	private final String allowOrigin;
+	private final @Nullable String allowOrigin;
 
-	private final String allowMethods;
+	private final @Nullable String allowMethods;
 
-	private final String allowHeaders;
+	private final @Nullable String allowHeaders;
 
-	private final String exposeHeaders;
+	private final @Nullable String exposeHeaders;
 
-	private final String maxAge;
+	private final @Nullable String maxAge;
 
 	private final byte flags;
 
-	CorsDecision(RequestType type, Reason reason, CompiledPolicy policy, String allowOrigin, String allowMethods,
-			String allowHeaders, String exposeHeaders, String maxAge, byte flags) {
+	CorsDecision(@Nullable RequestType type, Reason reason, @Nullable CompiledPolicy policy,
+			@Nullable String allowOrigin, @Nullable String allowMethods, @Nullable String allowHeaders,
+			@Nullable String exposeHeaders, @Nullable String maxAge, byte flags) {
 		this.type = type;
 		this.reason = reason;
 		this.policy = policy;
@@ -83,7 +86,7 @@ public final class CorsDecision {
 	 * The cross-origin request type ({@code preflight}, {@code actual}, {@code websocket}), or
 	 * {@code null} when the request is not cross-origin or no policy covers the path.
 	 */
-	public RequestType type() {
+	public @Nullable RequestType type() {
 		return this.type;
 	}
 
@@ -101,7 +104,7 @@ public final class CorsDecision {
 	 * request that is not cross-origin, why not ({@code no-origin}, {@code same-origin});
 	 * {@code null} when no policy covers the path.
 	 */
-	public String typeTag() {
+	public @Nullable String typeTag() {
 		if (this.type != null) {
 			return this.type.tag();
 		}
@@ -109,17 +112,17 @@ public final class CorsDecision {
 	}
 
 	/** The deciding policy, or {@code null} when no policy covers the path. */
-	public CorsPolicy policy() {
+	public @Nullable CorsPolicy policy() {
 		return (this.policy != null) ? this.policy.policy() : null;
 	}
 
 	/** The compiled deciding policy, for tests of this package. */
-	CompiledPolicy compiledPolicy() {
+	@Nullable CompiledPolicy compiledPolicy() {
 		return this.policy;
 	}
 
 	/** The deciding policy's name, or {@code null}. */
-	public String policyName() {
+	public @Nullable String policyName() {
 		return (this.policy != null) ? this.policy.name() : null;
 	}
 
@@ -222,7 +225,7 @@ public final class CorsDecision {
 	 * application wrote {@code Vary}.
 	 * @param applicationVary the {@code Vary} values the application wrote, or {@code null}
 	 */
-	public void writeHeaders(HeaderWriter writer, Iterable<String> applicationVary) {
+	public void writeHeaders(HeaderWriter writer, @Nullable Iterable<String> applicationVary) {
 		if (this.policy == null) {
 			return;
 		}
@@ -256,7 +259,7 @@ public final class CorsDecision {
 			}
 
 			@Override
-			public Iterable<String> values(String name) {
+			public @Nullable Iterable<String> values(String name) {
 				String value = headers.get(name);
 				return (value != null) ? List.of(value) : null;
 			}

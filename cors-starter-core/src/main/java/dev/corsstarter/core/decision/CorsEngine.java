@@ -1,12 +1,14 @@
 package dev.corsstarter.core.decision;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
-import dev.corsstarter.core.internal.RequestOrigin;
+import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.internal.HttpTokens;
@@ -105,7 +107,7 @@ public final class CorsEngine {
 	}
 
 	/** The policy for a path (most specific pattern wins), or {@code null}. */
-	CompiledPolicy policyFor(PathContainer path) {
+	@Nullable CompiledPolicy policyFor(PathContainer path) {
 		return this.routes.policyFor(path);
 	}
 
@@ -123,8 +125,8 @@ public final class CorsEngine {
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
 		List<PathContainer> routed = request.routedPaths();
-		CompiledPolicy policy;
-		CompiledPolicy normalizedPolicy;
+		@Nullable CompiledPolicy policy;
+		@Nullable CompiledPolicy normalizedPolicy;
 		if (PolicyRoutes.isPlain(rawPath)) {
 			// the common case: already normalised, and literal patterns match it without parsing
 			policy = this.routes.policyForPlain(rawPath, request);
@@ -148,16 +150,16 @@ public final class CorsEngine {
 	 * normalised path, then of the raw path, preferring an enforced policy's decision, since a
 	 * report-only policy must never lift an enforced one, nor its refusal replace one.
 	 */
-	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, CompiledPolicy normalized,
-			CompiledPolicy raw) {
-		List<CompiledPolicy> candidates = new ArrayList<>(routed.size() + 2);
+	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed,
+			@Nullable CompiledPolicy normalized, @Nullable CompiledPolicy raw) {
+		List<@Nullable CompiledPolicy> candidates = new ArrayList<>(routed.size() + 2);
 		for (PathContainer path : routed) {
 			candidates.add(policyFor(path));
 		}
 		candidates.add(normalized);
 		candidates.add(raw);
-		CorsDecision enforced = null;
-		CorsDecision reported = null;
+		@Nullable CorsDecision enforced = null;
+		@Nullable CorsDecision reported = null;
 		for (int i = 0; i < candidates.size(); i++) {
 			CompiledPolicy candidate = candidates.get(i);
 			if (candidate == null || candidates.subList(0, i).contains(candidate)) {
@@ -194,11 +196,11 @@ public final class CorsEngine {
 		// a listed exact origin is well-formed by construction, so the common case is one lookup;
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
-		if (!listed && !RequestOrigin.isWellFormed(origin)) {
+		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
 			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
 		}
 		if ("same-origin".equals(request.header(CorsHeaders.SEC_FETCH_SITE))
-				|| RequestOrigin.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
+				|| OriginHeaderChecks.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
 			return policy.sameOrigin();
 		}
 		if (!listed && !policy.origins().matchesWellFormed(origin)) {
@@ -230,7 +232,7 @@ public final class CorsEngine {
 		}
 		// a list header may arrive on several lines: its field value joins them
 		String requestedHeaders = request.fieldValue(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-		String allowHeaders = null;
+		@Nullable String allowHeaders = null;
 		if (requestedHeaders != null) {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
 				return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
@@ -250,7 +252,7 @@ public final class CorsEngine {
 	}
 
 	/** Walk a comma list with optional whitespace in place; null when every name is allowed. */
-	private static Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
+	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
 		int length = value.length();
 		int start = 0;
 		while (start <= length) {
@@ -281,7 +283,7 @@ public final class CorsEngine {
 	}
 
 	/** The requested names, already checked as tokens, lower-cased and joined with ", ". */
-	private static String normalizedList(String value) {
+	private static @Nullable String normalizedList(String value) {
 		StringBuilder result = new StringBuilder(value.length());
 		for (String part : value.split(",")) {
 			String name = part.strip();

@@ -1,5 +1,7 @@
 package dev.corsstarter.core.decision;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A response's headers as a decision writes them: each web stack adapts its response to these
  * four primitives, and everything else (which headers, {@code Vary} merging, the application's
@@ -11,7 +13,7 @@ public interface HeaderWriter {
 	boolean contains(String name);
 
 	/** The values of a header, in order; {@code null} or empty when absent. */
-	Iterable<String> values(String name);
+	@Nullable Iterable<String> values(String name);
 
 	/** Set a header, replacing any value already present. */
 	void set(String name, String value);

@@ -1,5 +1,7 @@
 package dev.corsstarter.core.decision;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +33,7 @@ final class PolicyRoutes {
 	}
 
 	/** The policy of the first pattern matching a parsed path, or {@code null}. */
-	CompiledPolicy policyFor(PathContainer path) {
+	@Nullable CompiledPolicy policyFor(PathContainer path) {
 		for (Route route : this.routes) {
 			if (route.pattern().matches(path)) {
 				return route.policy();
@@ -44,8 +46,8 @@ final class PolicyRoutes {
 	 * The policy of the first pattern matching a plain path (see {@link #isPlain}), parsing the
 	 * path only when a pattern that is not literal has to look at it.
 	 */
-	CompiledPolicy policyForPlain(String rawPath, CorsRequest request) {
-		PathContainer parsed = null;
+	@Nullable CompiledPolicy policyForPlain(String rawPath, CorsRequest request) {
+		@Nullable PathContainer parsed = null;
 		for (Route route : this.routes) {
 			boolean matches;
 			if (route.literal() != null) {
@@ -96,7 +98,7 @@ final class PolicyRoutes {
 	 * literal segments, optionally ending in {@code /**} (then {@code prefix} is set and
 	 * {@code literal} excludes it); {@code null} otherwise.
 	 */
-	record Route(PathPattern pattern, CompiledPolicy policy, String literal, boolean prefix) {
+	record Route(PathPattern pattern, CompiledPolicy policy, @Nullable String literal, boolean prefix) {
 
 		static Route of(PathPattern pattern, CompiledPolicy policy) {
 			String text = pattern.getPatternString();

@@ -1,5 +1,7 @@
 package dev.corsstarter.core.decision;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,7 +26,7 @@ final class RequestPaths {
 	 * {@code null} when the path is already normalised, which is the common case and allocates
 	 * nothing.
 	 */
-	static PathContainer normalized(PathContainer path) {
+	static @Nullable PathContainer normalized(PathContainer path) {
 		List<Element> elements = path.elements();
 		if (isNormalized(elements)) {
 			return null;

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The method override of Spring's {@code HiddenHttpMethodFilter}: a {@code POST} whose
  * {@code _method} form parameter names {@code PUT}, {@code DELETE} or {@code PATCH} (any case)
- * runs as that method. Adapters use it to report {@link CorsRequest#methodOverride()} exactly as
+ * runs as that method. Adapters use it to report {@link dev.corsstarter.core.request.CorsRequest#methodOverride()} exactly as
  * the filter will apply it.
  */
 public final class MethodOverride {

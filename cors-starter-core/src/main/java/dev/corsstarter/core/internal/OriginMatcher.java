@@ -29,7 +29,7 @@ public final class OriginMatcher {
 				case ANY -> any = true;
 				case NULL, EXACT -> {
 					// kept only in the form a browser can send, so a lookup hit implies a well-formed origin
-					if (RequestOrigin.isWellFormed(pattern.value())) {
+					if (OriginHeaderChecks.isWellFormed(pattern.value())) {
 						exact.add(pattern.value());
 					}
 				}
@@ -50,7 +50,7 @@ public final class OriginMatcher {
 	public static OriginMatcher parse(String... origins) {
 		List<OriginPattern> patterns = new ArrayList<>();
 		for (String origin : origins) {
-			patterns.add(OriginPattern.parse(origin));
+			patterns.add(OriginPatternParser.parse(origin));
 		}
 		return new OriginMatcher(patterns);
 	}
@@ -65,11 +65,11 @@ public final class OriginMatcher {
 	}
 
 	/**
-	 * Whether the request origin is allowed. Malformed values (see {@link RequestOrigin#isWellFormed})
+	 * Whether the request origin is allowed. Malformed values (see {@link OriginHeaderChecks#isWellFormed})
 	 * never match, whatever the patterns.
 	 */
 	public boolean matches(String origin) {
-		if (origin == null || !RequestOrigin.isWellFormed(origin)) {
+		if (origin == null || !OriginHeaderChecks.isWellFormed(origin)) {
 			return false;
 		}
 		return matchesWellFormed(origin);
@@ -91,8 +91,8 @@ public final class OriginMatcher {
 		if (this.wildcards.length == 0 || origin.equals("null")) {
 			return false;
 		}
-		int schemeEnd = RequestOrigin.schemeEnd(origin);
-		int hostEnd = RequestOrigin.hostEnd(origin, schemeEnd + 3);
+		int schemeEnd = OriginHeaderChecks.schemeEnd(origin);
+		int hostEnd = OriginHeaderChecks.hostEnd(origin, schemeEnd + 3);
 		for (OriginPattern wildcard : this.wildcards) {
 			if (wildcard.matches(origin, schemeEnd, hostEnd)) {
 				return true;

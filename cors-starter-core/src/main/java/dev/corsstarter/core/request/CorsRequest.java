@@ -1,5 +1,7 @@
 package dev.corsstarter.core.request;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.springframework.http.server.PathContainer;
@@ -44,7 +46,7 @@ public interface CorsRequest {
 	 * asks only for an actual request from an allowed origin, so an adapter may read the request
 	 * body here.
 	 */
-	default String methodOverride() {
+	default @Nullable String methodOverride() {
 		return null;
 	}
 
@@ -52,7 +54,7 @@ public interface CorsRequest {
 	 * The first value of a header, or {@code null}. Names are case-insensitive. For headers where
 	 * only the first value counts ({@code Sec-Fetch-Site}, {@code Upgrade}).
 	 */
-	String header(String name);
+	@Nullable String header(String name);
 
 	/**
 	 * A header's field value: {@code null} when absent, its value when it occurs once, and all its
@@ -62,13 +64,16 @@ public interface CorsRequest {
 	 * {@code Access-Control-Request-Method}) thus reads as the malformed value it is: a comma is
 	 * allowed in neither.
 	 */
-	String fieldValue(String name);
+	@Nullable String fieldValue(String name);
 
-	/** The scheme the application sees (forwarded headers applied), for same-origin detection. */
-	String scheme();
+	/**
+	 * The scheme the application sees (forwarded headers applied), for same-origin detection;
+	 * {@code null} when unknown, and then no origin is the request's own.
+	 */
+	@Nullable String scheme();
 
-	/** The host the application sees (forwarded headers applied). */
-	String host();
+	/** The host the application sees (forwarded headers applied); {@code null} when unknown. */
+	@Nullable String host();
 
 	/** The port the application sees, or -1 when it is the scheme's default. */
 	int port();

@@ -1,5 +1,7 @@
 package dev.corsstarter.core.request;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,15 +35,15 @@ public final class MapCorsRequest implements CorsRequest {
 
 	private final List<?>[] values;
 
-	private final String scheme;
+	private final @Nullable String scheme;
 
-	private final String host;
+	private final @Nullable String host;
 
 	private final int port;
 
 	private final List<PathContainer> routedPaths;
 
-	private final String methodOverride;
+	private final @Nullable String methodOverride;
 
 	private MapCorsRequest(Builder builder) {
 		this.method = builder.method;
@@ -107,18 +109,18 @@ public final class MapCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String methodOverride() {
+	public @Nullable String methodOverride() {
 		return this.methodOverride;
 	}
 
 	@Override
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		List<String> values = values(name);
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	@Override
-	public String fieldValue(String name) {
+	public @Nullable String fieldValue(String name) {
 		List<String> values = values(name);
 		if (values == null || values.isEmpty()) {
 			return null;
@@ -139,12 +141,12 @@ public final class MapCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String scheme() {
+	public @Nullable String scheme() {
 		return this.scheme;
 	}
 
 	@Override
-	public String host() {
+	public @Nullable String host() {
 		return this.host;
 	}
 
@@ -159,7 +161,7 @@ public final class MapCorsRequest implements CorsRequest {
 	}
 
 	@SuppressWarnings("unchecked")
-	private List<String> values(String name) {
+	private @Nullable List<String> values(String name) {
 		for (int i = 0; i < this.names.length; i++) {
 			if (this.names[i].equalsIgnoreCase(name)) {
 				return (List<String>) this.values[i];
@@ -184,15 +186,15 @@ public final class MapCorsRequest implements CorsRequest {
 
 		private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
-		private String scheme;
+		private @Nullable String scheme;
 
-		private String host;
+		private @Nullable String host;
 
 		private int port = -1;
 
 		private final List<String> routedPaths = new ArrayList<>();
 
-		private String methodOverride;
+		private @Nullable String methodOverride;
 
 		private Builder() {
 		}
@@ -204,7 +206,7 @@ public final class MapCorsRequest implements CorsRequest {
 		}
 
 		/** The method the application runs this request as ({@code _method}), or {@code null}. */
-		public Builder methodOverride(String method) {
+		public Builder methodOverride(@Nullable String method) {
 			this.methodOverride = method;
 			return this;
 		}
@@ -222,7 +224,7 @@ public final class MapCorsRequest implements CorsRequest {
 
 		/** Add values for a header; repeated calls with the same name (any case) add more. */
 		public Builder header(String name, String... values) {
-			List<String> list = null;
+			@Nullable List<String> list = null;
 			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
 				if (header.getKey().equalsIgnoreCase(name)) {
 					list = header.getValue();
@@ -266,12 +268,12 @@ public final class MapCorsRequest implements CorsRequest {
 			return header(CorsHeaders.UPGRADE, "websocket");
 		}
 
-		public Builder scheme(String scheme) {
+		public Builder scheme(@Nullable String scheme) {
 			this.scheme = scheme;
 			return this;
 		}
 
-		public Builder host(String host) {
+		public Builder host(@Nullable String host) {
 			this.host = host;
 			return this;
 		}
@@ -286,7 +288,7 @@ public final class MapCorsRequest implements CorsRequest {
 		 * Scheme, host and port at once, as the application sees them (forwarded headers applied);
 		 * {@code null} scheme and host for a request with no origin of its own.
 		 */
-		public Builder server(String scheme, String host, int port) {
+		public Builder server(@Nullable String scheme, @Nullable String host, int port) {
 			return scheme(scheme).host(host).port(port);
 		}
 

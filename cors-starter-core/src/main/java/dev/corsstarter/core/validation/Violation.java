@@ -1,5 +1,7 @@
 package dev.corsstarter.core.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Objects;
  * empty when unknown or not set at all (never null)
  */
 public record Violation(ViolationRule rule, Severity severity, String property, String value, String reason,
-		String action, String suggestedValue, String origin) {
+		String action, @Nullable String suggestedValue, String origin) {
 
 	public Violation {
 		Objects.requireNonNull(rule, "rule");
@@ -35,7 +37,7 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 
 	/** A violation whose origin is not known (yet). */
 	public Violation(ViolationRule rule, Severity severity, String property, String value, String reason,
-			String action, String suggestedValue) {
+			String action, @Nullable String suggestedValue) {
 		this(rule, severity, property, value, reason, action, suggestedValue, "");
 	}
 
@@ -65,7 +67,7 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 	 * @param origin where the value was set; empty or null when unknown
 	 * @param valueAsWritten the value as written, or null to keep this one
 	 */
-	public Violation located(String origin, String valueAsWritten) {
+	public Violation located(@Nullable String origin, @Nullable String valueAsWritten) {
 		return new Violation(this.rule, this.severity, this.property,
 				(valueAsWritten != null) ? valueAsWritten : this.value, this.reason, this.action, this.suggestedValue,
 				origin);

@@ -15,7 +15,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
-import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.MapCorsRequest;
 
@@ -108,7 +108,7 @@ class PolicyRoutesTest {
 					PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
 					CorsPolicy policy = CorsPolicy.builder("p" + i).pathPatterns(pattern)
 						.allowedOrigins("https://app.example.com").build();
-					routes.add(PolicyRoutes.Route.of(parsed, new CompiledPolicy(policy, List.of(OriginPattern.parse("https://app.example.com")))));
+					routes.add(PolicyRoutes.Route.of(parsed, new CompiledPolicy(policy, List.of(OriginPatternParser.parse("https://app.example.com")))));
 				}
 				catch (PatternParseException ex) {
 					// the generator may write patterns Spring refuses; validation rejects those

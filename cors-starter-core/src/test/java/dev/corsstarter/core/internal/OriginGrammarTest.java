@@ -131,7 +131,7 @@ class OriginGrammarTest {
 
 		assertThat(matcher.matches(origin)).isEqualTo(expected);
 		if (expected) {
-			assertThat(RequestOrigin.isWellFormed(origin)).as("only well-formed origins can match").isTrue();
+			assertThat(OriginHeaderChecks.isWellFormed(origin)).as("only well-formed origins can match").isTrue();
 			assertThat(matcher.matchesWellFormed(origin)).isTrue();
 		}
 		// the same answer when the pattern sits among unrelated entries
@@ -173,7 +173,7 @@ class OriginGrammarTest {
 	@MethodSource("validPatterns")
 	void validPatternIsParsedIntoItsParts(String value, OriginPattern.Kind kind, String scheme, String host,
 			String port, boolean anySubdomain, boolean anyPort) {
-		OriginPattern pattern = OriginPattern.parse(value);
+		OriginPattern pattern = OriginPatternParser.parse(value);
 
 		assertThat(pattern.value()).isEqualTo(value);
 		assertThat(pattern.kind()).isEqualTo(kind);
@@ -286,14 +286,14 @@ class OriginGrammarTest {
 	@MethodSource("rejectedPatterns")
 	void invalidPatternIsRejectedWithAUsefulFix(String value, ViolationRule rule, String fixContains,
 			boolean fixIsValue) {
-		OriginSyntaxException ex = catchThrowableOfType(OriginSyntaxException.class, () -> OriginPattern.parse(value));
+		OriginSyntaxException ex = catchThrowableOfType(OriginSyntaxException.class, () -> OriginPatternParser.parse(value));
 
 		assertThat(ex).as("'%s' must be rejected", value).isNotNull();
 		assertThat(ex.getReason()).isNotBlank();
 		assertThat(ex.getFix()).isNotBlank().contains(fixContains);
 		if (fixIsValue) {
 			assertThat(ex.getSuggestedValue()).isEqualTo(fixContains);
-			assertThat(OriginPattern.parse(ex.getSuggestedValue()).value()).isEqualTo(fixContains);
+			assertThat(OriginPatternParser.parse(ex.getSuggestedValue()).value()).isEqualTo(fixContains);
 		}
 		else {
 			assertThat(ex.getSuggestedValue()).isNull();

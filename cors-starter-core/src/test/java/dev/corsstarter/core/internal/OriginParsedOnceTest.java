@@ -28,10 +28,10 @@ class OriginParsedOnceTest {
 				CorsPolicy.builder("public").pathPatterns("/api/public/**").allowedOrigins("*", "null").build());
 		ValidationContext context = new ValidationContext(false, List.of("https://*.dev.example.com", "http://[::1]:*"));
 
-		long before = OriginPattern.parseCount();
+		long before = OriginPatternParser.parseCount();
 		CorsEngine.compile(policies, context);
 
-		assertThat(OriginPattern.parseCount() - before).isEqualTo(5 + 2);
+		assertThat(OriginPatternParser.parseCount() - before).isEqualTo(5 + 2);
 	}
 
 	@Test
@@ -42,11 +42,11 @@ class OriginParsedOnceTest {
 			.build());
 		ValidationContext context = new ValidationContext(true, List.of("localhost:3000", "*"));
 
-		long before = OriginPattern.parseCount();
+		long before = OriginPatternParser.parseCount();
 		assertThat(catchThrowableOfType(InvalidCorsConfigurationException.class,
 				() -> CorsEngine.compile(policies, context)).getViolations()).hasSize(6);
 
-		assertThat(OriginPattern.parseCount() - before).isEqualTo(4 + 2);
+		assertThat(OriginPatternParser.parseCount() - before).isEqualTo(4 + 2);
 	}
 
 }

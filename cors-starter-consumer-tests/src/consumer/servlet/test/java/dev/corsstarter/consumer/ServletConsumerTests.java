@@ -109,6 +109,22 @@ class ServletConsumerTests {
 	}
 
 	@Test
+	void exportEndpointAnswersTheNginxConfigurationOfTheRunningPolicies() throws Exception {
+		assertThat(send("GET", "/actuator/corsexport/nginx/server").statusCode()).isEqualTo(401);
+		HttpResponse<String> server = send("GET", "/actuator/corsexport/nginx/server", "Authorization", BASIC_AUTH);
+		assertThat(server.statusCode()).as(server.body()).isEqualTo(200);
+		assertThat(header(server, "Content-Type")).startsWith("text/plain");
+		assertThat(server.body()).contains("location ^~ \"/api/\" {").contains("proxy_pass http://app;");
+		HttpResponse<String> described = send("GET", "/actuator/cors", "Authorization", BASIC_AUTH);
+		java.util.regex.Matcher fingerprint = java.util.regex.Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]{64})\"")
+			.matcher(described.body());
+		assertThat(fingerprint.find()).as(described.body()).isTrue();
+		assertThat(server.body()).contains("# generation 1, fingerprint " + fingerprint.group(1) + "\n");
+		assertThat(send("GET", "/actuator/corsexport/nginx/location", "Authorization", BASIC_AUTH).statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void actuatorEndpointDescribesThePolicies() throws Exception {
 		assertThat(send("GET", "/actuator/cors").statusCode()).isEqualTo(401);
 		HttpResponse<String> response = send("GET", "/actuator/cors", "Authorization", BASIC_AUTH);

@@ -19,6 +19,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
 import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.internal.OriginSyntaxException;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.internal.HttpTokens;
@@ -198,7 +199,7 @@ public final class CorsPolicyValidator {
 		for (int i = 0; i < policy.allowedOrigins().size(); i++) {
 			String value = policy.allowedOrigins().get(i);
 			try {
-				parsed.add(OriginPattern.parse(value));
+				parsed.add(OriginPatternParser.parse(value));
 			}
 			catch (OriginSyntaxException ex) {
 				out.add(new Violation(rule(ex.getFault()), Severity.ERROR, prefix + ".allowed-origins[" + i + "]", value,

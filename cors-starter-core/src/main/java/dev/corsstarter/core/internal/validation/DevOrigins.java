@@ -12,6 +12,7 @@ import java.util.Objects;
 import dev.corsstarter.core.internal.Ipv6Address;
 import dev.corsstarter.core.internal.OriginMatcher;
 import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.internal.OriginSyntaxException;
 
 /**
@@ -66,7 +67,7 @@ final class DevOrigins {
 			String value = values.get(i);
 			String property = "cors.dev-origins[" + i + "]";
 			try {
-				OriginPattern pattern = OriginPattern.parse(value);
+				OriginPattern pattern = OriginPatternParser.parse(value);
 				if (pattern.kind() != OriginPattern.Kind.ANY) {
 					entries.add(new Entry(i, value, pattern));
 					continue;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /** The checks every {@code Origin} header passes before any policy sees it. */
-class RequestOriginTest {
+class OriginHeaderChecksTest {
 
 	private static final String LABEL_63 = "a".repeat(63);
 
@@ -88,7 +88,7 @@ class RequestOriginTest {
 	@ParameterizedTest
 	@MethodSource("wellFormedRows")
 	void isWellFormed(String origin, boolean expected) {
-		assertThat(RequestOrigin.isWellFormed(origin)).isEqualTo(expected);
+		assertThat(OriginHeaderChecks.isWellFormed(origin)).isEqualTo(expected);
 		if (!expected) {
 			assertThat(OriginMatcher.parse("*").matches(origin)).as("a malformed origin never matches, even '*'")
 				.isFalse();
@@ -132,8 +132,8 @@ class RequestOriginTest {
 	@ParameterizedTest
 	@MethodSource("sameOriginRows")
 	void isSameOrigin(String origin, String scheme, String host, int port, boolean expected) {
-		assertThat(RequestOrigin.isWellFormed(origin)).isTrue();
-		assertThat(RequestOrigin.isSameOrigin(origin, scheme, host, port)).isEqualTo(expected);
+		assertThat(OriginHeaderChecks.isWellFormed(origin)).isTrue();
+		assertThat(OriginHeaderChecks.isSameOrigin(origin, scheme, host, port)).isEqualTo(expected);
 	}
 
 }

@@ -1,20 +1,16 @@
 package dev.corsstarter.core.internal;
 
-import dev.corsstarter.core.internal.HttpTokens;
-
 /**
- * Checks of the {@code Origin} request header that run before any policy sees it. Nothing here
+ * Checks of the {@code Origin} request header that run before any policy sees it: whether it is
+ * well-formed, and whether it is the request's own origin. Static checks, not a value. Nothing here
  * allocates: a hostile header is inspected in place and never copied, decoded or reflected.
  */
-public final class RequestOrigin {
+public final class OriginHeaderChecks {
 
 	/** Longer values cannot be a serialised origin: scheme, 253-character host and port. */
-	public static final int MAX_LENGTH = 300;
+	public static final int MAX_LENGTH = OriginGrammar.MAX_LENGTH;
 
-	/** Longer schemes are not looked for, so {@code "://"} must start within the first 40 characters. */
-	public static final int MAX_SCHEME_LENGTH = 39;
-
-	private RequestOrigin() {
+	private OriginHeaderChecks() {
 	}
 
 	/**
@@ -60,13 +56,12 @@ public final class RequestOrigin {
 	/** Index of {@code "://"} after a valid lower-case scheme, or -1. */
 	static int schemeEnd(String origin) {
 		int length = origin.length();
-		for (int i = 0; i < length && i <= MAX_SCHEME_LENGTH; i++) {
+		for (int i = 0; i < length && i <= OriginGrammar.MAX_SCHEME_LENGTH; i++) {
 			char c = origin.charAt(i);
 			if (c == ':') {
 				return (i > 0 && i + 2 < length && origin.charAt(i + 1) == '/' && origin.charAt(i + 2) == '/') ? i : -1;
 			}
-			boolean ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-			if (!ok) {
+			if (!OriginGrammar.isSchemeChar(c, i == 0)) {
 				return -1;
 			}
 		}
@@ -88,7 +83,7 @@ public final class RequestOrigin {
 				if (c == ']') {
 					return (i > hostStart + 1 && (i + 1 == length || origin.charAt(i + 1) == ':')) ? i + 1 : -1;
 				}
-				if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
+				if (!OriginGrammar.isIpv6LiteralChar(c)) {
 					return -1;
 				}
 			}
@@ -107,8 +102,8 @@ public final class RequestOrigin {
 				}
 				labelLength = 0;
 			}
-			else if (OriginPattern.isHostChar(c)) {
-				if (++labelLength > OriginPattern.MAX_LABEL_LENGTH) {
+			else if (OriginGrammar.isHostChar(c)) {
+				if (++labelLength > OriginGrammar.MAX_LABEL_LENGTH) {
 					return -1;
 				}
 			}
@@ -119,7 +114,7 @@ public final class RequestOrigin {
 		// one trailing dot names the same host as a fully qualified name (http://localhost.:8080): a
 		// browser sends it as typed, so it is well-formed, though no configured origin has one
 		boolean trailingDot = labelLength == 0 && i > hostStart;
-		if ((labelLength == 0 && !trailingDot) || i - hostStart - (trailingDot ? 1 : 0) > OriginPattern.MAX_HOST_LENGTH) {
+		if ((labelLength == 0 && !trailingDot) || i - hostStart - (trailingDot ? 1 : 0) > OriginGrammar.MAX_HOST_LENGTH) {
 			return -1;
 		}
 		return i;
@@ -148,7 +143,7 @@ public final class RequestOrigin {
 			return false;
 		}
 		int originPort = (hostEnd == origin.length()) ? -1 : parsePort(origin, hostEnd + 1);
-		int defaultPort = OriginPattern.defaultPort(lower(scheme));
+		int defaultPort = OriginGrammar.defaultPort(lower(scheme));
 		int effectiveOriginPort = (originPort == -1) ? defaultPort : originPort;
 		int effectiveRequestPort = (port <= 0) ? defaultPort : port;
 		return effectiveOriginPort == effectiveRequestPort;

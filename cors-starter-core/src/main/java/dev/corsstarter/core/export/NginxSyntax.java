@@ -1,0 +1,87 @@
+package dev.corsstarter.core.export;
+
+/**
+ * Writing values into nginx configuration. Everything emitted is double-quoted with {@code \} and
+ * {@code "} escaped, so braces, {@code ;}, {@code #} and spaces are plain text.
+ * nginx has no escape for {@code $} in a value (it always starts a variable there), nor for
+ * control characters, so a value with any of them is refused, never written.
+ */
+final class NginxSyntax {
+
+	private NginxSyntax() {
+	}
+
+	/** A value nginx uses as text: a header value, a map value, a location path. */
+	static String literal(String value, String what, Refusals refusals) {
+		if (value.indexOf('$') >= 0) {
+			refusals.add(what + " '" + printable(value) + "' contains '$', which nginx always reads as a variable; "
+					+ "it cannot be written into nginx configuration");
+			return "\"\"";
+		}
+		return quoted(value, what, refusals);
+	}
+
+	/**
+	 * A regular expression nginx compiles as written (the source side of a {@code map}), where
+	 * {@code $} is the regex anchor, not a variable.
+	 */
+	static String regex(String caseFlag, String pattern) {
+		return quoted(caseFlag + pattern, "regular expression", null);
+	}
+
+	private static String quoted(String value, String what, Refusals refusals) {
+		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c >= 0x7f) {
+				if (refusals == null) {
+					throw new IllegalArgumentException("not printable ASCII: " + printable(value));
+				}
+				refusals.add(what + " '" + printable(value)
+						+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration");
+				return "\"\"";
+			}
+			if (c == '\\' || c == '"') {
+				out.append('\\');
+			}
+			out.append(c);
+		}
+		return out.append('"').toString();
+	}
+
+	/** {@code text} as a PCRE literal: every regex metacharacter escaped. */
+	static String regexQuote(String text) {
+		StringBuilder out = new StringBuilder(text.length() * 2);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+				out.append('\\');
+			}
+			out.append(c);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Text safe inside a {@code #} comment: printable ASCII only, anything else as {@code \\uXXXX},
+	 * so no value can end the comment line.
+	 */
+	static String comment(String text) {
+		return printable(text);
+	}
+
+	static String printable(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length() && i < 200; i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c >= 0x7f || c == '\\') {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.corsstarter.core.internal;
+
+/**
+ * The character and length rules of a serialised origin, shared by the parser of configured
+ * origins and the checks of the {@code Origin} request header, so both read the same grammar.
+ */
+public final class OriginGrammar {
+
+	/** Longer values cannot be a serialised origin: scheme, 253-character host and port. */
+	public static final int MAX_LENGTH = 300;
+
+	/** Longer schemes are not looked for, so {@code "://"} must start within the first 40 characters. */
+	public static final int MAX_SCHEME_LENGTH = 39;
+
+	static final int MAX_HOST_LENGTH = 253;
+
+	static final int MAX_LABEL_LENGTH = 63;
+
+	private OriginGrammar() {
+	}
+
+	/** A scheme character: a lower-case letter first, then also digits, {@code +}, {@code -} and {@code .}. */
+	static boolean isSchemeChar(char c, boolean first) {
+		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+	}
+
+	static boolean isValidScheme(String scheme) {
+		if (scheme.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < scheme.length(); i++) {
+			if (!isSchemeChar(scheme.charAt(i), i == 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A character of a host label as browsers serialise it: lower-case ASCII letters, digits, {@code -}, {@code _}. */
+	static boolean isHostChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+	}
+
+	/** A character inside the brackets of an IPv6 literal as browsers serialise it. */
+	static boolean isIpv6LiteralChar(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.';
+	}
+
+	/** The default port of a special scheme, or -1. */
+	public static int defaultPort(String scheme) {
+		return switch (scheme) {
+			case "http", "ws" -> 80;
+			case "https", "wss" -> 443;
+			case "ftp" -> 21;
+			default -> -1;
+		};
+	}
+
+}
