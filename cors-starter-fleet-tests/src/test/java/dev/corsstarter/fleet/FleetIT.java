@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * on ONE instance; both must converge on it, as seen over HTTP: preflight answers,
  * {@code /actuator/cors} ({@code generation}, {@code fingerprint}, {@code lastReload}) and the
  * reload metrics. A change the starter refuses must be refused by every instance, each keeping
- * the policy it served.
+ * the policy it served; once the configuration is taken back, every instance reports the
+ * refused change as no longer pending ({@code unchanged}).
  * <p>
  * The steps build on each other and run in order on one fleet.
  */
@@ -77,15 +78,7 @@ class FleetIT {
 	@Timeout(120)
 	void startFleet() throws IOException {
 		this.configDirectory = Files.createTempDirectory("cors-fleet-config");
-		writePolicy("""
-				cors:
-				  policies:
-				    api:
-				      path-patterns: [/api/**]
-				      allowed-origins: [%s]
-				      allowed-methods: [GET, POST]
-				      allow-credentials: true
-				""".formatted(ORIGIN_A));
+		writePolicy(policyAllowing(ORIGIN_A));
 
 		this.broker = new EmbeddedKafkaKraftBroker(1, 1);
 		this.broker.kafkaPorts(0);
@@ -189,15 +182,7 @@ class FleetIT {
 	@Test
 	@Order(2)
 	void aChangeAnnouncedOnOneInstanceReachesTheWholeFleet() throws IOException {
-		writePolicy("""
-				cors:
-				  policies:
-				    api:
-				      path-patterns: [/api/**]
-				      allowed-origins: [%s]
-				      allowed-methods: [GET, POST]
-				      allow-credentials: true
-				""".formatted(ORIGIN_B));
+		writePolicy(policyAllowing(ORIGIN_B));
 
 		assertThat(this.fleet.get(0).busRefresh()).as("POST /actuator/busrefresh").isBetween(200, 204);
 
@@ -294,6 +279,39 @@ class FleetIT {
 		}
 	}
 
+	@Test
+	@Order(4)
+	void takingTheRefusedChangeBackShowsEveryInstanceUnchanged() throws IOException {
+		writePolicy(policyAllowing(ORIGIN_B));
+
+		assertThat(this.fleet.get(1).busRefresh()).as("POST /actuator/busrefresh").isBetween(200, 204);
+
+		awaitEnvironment(ORIGIN_B);
+		await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			for (FleetInstance instance : this.fleet) {
+				assertThat(instance.cors().read("$.lastReload.outcome", String.class))
+					.as("%s lastReload.outcome", instance)
+					.isEqualTo("unchanged");
+			}
+		});
+
+		for (FleetInstance instance : this.fleet) {
+			DocumentContext cors = instance.cors();
+			assertThat(violations(cors)).as("%s lastReload.violations", instance).isEmpty();
+			assertThat(cors.read("$.generation", Integer.class)).as("%s generation", instance).isEqualTo(2);
+			assertThat(cors.read("$.fingerprint", String.class)).as("%s fingerprint", instance)
+				.isEqualTo(this.previousFingerprint);
+			assertAllows(instance, ORIGIN_B);
+			assertRefuses(instance, ORIGIN_A);
+			assertThat(instance.metric("cors.policy.reloads", "outcome:refused"))
+				.as("%s cors.policy.reloads{outcome=refused}", instance)
+				.isEqualTo(1.0);
+			assertThat(instance.metric("cors.policy.reloads", "outcome:applied"))
+				.as("%s cors.policy.reloads{outcome=applied}", instance)
+				.isEqualTo(1.0);
+		}
+	}
+
 	/**
 	 * Waits until the bus has carried the refresh to every instance and each has fetched the new
 	 * file from the config server: its Environment holds {@code origin} as the first allowed
@@ -332,6 +350,19 @@ class FleetIT {
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
 			.as("%s Access-Control-Allow-Origin for %s", instance, origin)
 			.isEmpty();
+	}
+
+	/** The fleet's {@code api} policy, allowing one origin, with credentials. */
+	private static String policyAllowing(String origin) {
+		return """
+				cors:
+				  policies:
+				    api:
+				      path-patterns: [/api/**]
+				      allowed-origins: [%s]
+				      allowed-methods: [GET, POST]
+				      allow-credentials: true
+				""".formatted(origin);
 	}
 
 	/**
