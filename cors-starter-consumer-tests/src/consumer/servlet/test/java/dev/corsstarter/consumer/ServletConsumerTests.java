@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,10 +55,41 @@ class ServletConsumerTests {
 	private int port;
 
 	@Autowired
+	private ConfigurableApplicationContext context;
+
+	@Autowired
 	private MeterRegistry meterRegistry;
 
 	@Autowired
 	private RestClient.Builder restClientBuilder;
+
+	@Test
+	void anEnvironmentChangeReloadsThePoliciesWithoutARestart() throws Exception {
+		String partner = "https://partner.example.org";
+		assertThat(send("OPTIONS", "/live/hello", "Origin", partner, "Access-Control-Request-Method", "GET")
+			.statusCode()).isNotEqualTo(204);
+		MutablePropertySources sources = this.context.getEnvironment().getPropertySources();
+		sources.addFirst(new MapPropertySource("live-change", Map.of("cors.policies.live.path-patterns", "/live/**",
+				"cors.policies.live.allowed-origins", partner)));
+		try {
+			this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of("cors.policies.live.path-patterns",
+					"cors.policies.live.allowed-origins")));
+
+			HttpResponse<String> allowed = send("OPTIONS", "/live/hello", "Origin", partner,
+					"Access-Control-Request-Method", "GET");
+			assertThat(allowed.statusCode()).isEqualTo(204);
+			assertThat(header(allowed, "Access-Control-Allow-Origin")).isEqualTo(partner);
+			HttpResponse<String> cors = send("GET", "/actuator/cors", "Authorization", BASIC_AUTH);
+			assertThat(cors.body()).containsPattern("\"generation\":\\d+").contains("\"lastReload\":{\"outcome\":\"applied\"")
+				.contains("\"live\":");
+		}
+		finally {
+			sources.remove("live-change");
+			this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of("cors.policies.live.path-patterns")));
+		}
+		assertThat(send("OPTIONS", "/live/hello", "Origin", partner, "Access-Control-Request-Method", "GET")
+			.statusCode()).isNotEqualTo(204);
+	}
 
 	@Test
 	void runsOnTheSpringBootVersionOfItsParent() {
