@@ -88,19 +88,9 @@ public final class CorsAutoConfiguration {
 	@ConditionalOnMissingBean({ CorsPolicyRegistry.class, CorsEngine.class })
 	CorsPolicyRegistry corsPolicyRegistry(CorsProperties properties, Environment environment,
 			ObjectProvider<CorsPoliciesCustomizer> customizers, CorsPropertiesBindHandlerAdvisor advisor) {
-		ValidationContext context = new ValidationContext(productionProfile(properties, environment) != null,
-				properties.getDevOrigins());
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
 		UnaryOperator<Violation> locator = (violation) -> CorsPropertySources.locate(violation, sources);
-		CorsEngine engine;
-		try {
-			engine = CorsEngine.compile(customize(properties.toCorsPolicies(), customizers), context);
-		}
-		catch (InvalidCorsConfigurationException ex) {
-			// with cors.unknown-keys=warn, a misspelt key may be why a value is missing: say so
-			throw new InvalidCorsPropertiesException(ex.getViolations().stream().map(locator).toList(),
-					CorsPropertySources.unknownKeys(sources, Severity.WARN));
-		}
+		CorsEngine engine = compile(properties, customize(properties.toCorsPolicies(), customizers), environment);
 		for (Violation warning : engine.warnings()) {
 			logger.warn("CORS configuration: " + locator.apply(warning).describe());
 		}
@@ -110,6 +100,25 @@ public final class CorsAutoConfiguration {
 		return new CorsPolicyRegistry(engine,
 				() -> customize(CorsPropertiesBindHandlerAdvisor.bind(environment).toCorsPolicies(), customizers),
 				locator);
+	}
+
+	/**
+	 * Compile policies under the rules the active profiles call for, as at startup. A refusal
+	 * names, for every violation, where its value was set; with {@code cors.unknown-keys=warn}
+	 * it also names the unknown keys, since a misspelt key may be why a value is missing.
+	 */
+	static CorsEngine compile(CorsProperties properties, List<CorsPolicy> policies, Environment environment) {
+		ValidationContext context = new ValidationContext(productionProfile(properties, environment) != null,
+				properties.getDevOrigins());
+		try {
+			return CorsEngine.compile(policies, context);
+		}
+		catch (InvalidCorsConfigurationException ex) {
+			Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+			throw new InvalidCorsPropertiesException(
+					ex.getViolations().stream().map(violation -> CorsPropertySources.locate(violation, sources)).toList(),
+					CorsPropertySources.unknownKeys(sources, Severity.WARN));
+		}
 	}
 
 	/** An application's own engine: served as it is; only application code changes it. */

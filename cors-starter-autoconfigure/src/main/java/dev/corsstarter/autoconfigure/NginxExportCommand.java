@@ -11,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.boot.context.properties.bind.BindHandler;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -34,9 +30,6 @@ import org.springframework.util.StringUtils;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.export.NginxExport;
 import dev.corsstarter.core.export.NginxExportException;
-import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
-import dev.corsstarter.core.validation.Severity;
-import dev.corsstarter.core.validation.ValidationContext;
 
 /**
  * Exports the CORS policies of an application's configuration files as nginx configuration,
@@ -166,24 +159,11 @@ public final class NginxExportCommand {
 	 * @return the engine, or {@code null} when no policy is configured
 	 */
 	static CorsEngine compile(StandardEnvironment environment) {
-		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
-		BindHandler handler = new CorsPropertiesBindHandlerAdvisor().apply(BindHandler.DEFAULT);
-		CorsProperties properties = Binder.get(environment)
-			.bind(CorsPropertyKeys.ROOT, Bindable.of(CorsProperties.class), handler)
-			.orElseGet(CorsProperties::new);
+		CorsProperties properties = CorsPropertiesBindHandlerAdvisor.bind(environment);
 		if (properties.getPolicies().isEmpty()) {
 			return null;
 		}
-		ValidationContext context = new ValidationContext(
-				CorsAutoConfiguration.productionProfile(properties, environment) != null, properties.getDevOrigins());
-		try {
-			return CorsEngine.compile(properties.toCorsPolicies(), context);
-		}
-		catch (InvalidCorsConfigurationException ex) {
-			throw new InvalidCorsPropertiesException(
-					ex.getViolations().stream().map(violation -> CorsPropertySources.locate(violation, sources)).toList(),
-					CorsPropertySources.unknownKeys(sources, Severity.WARN));
-		}
+		return CorsAutoConfiguration.compile(properties, properties.toCorsPolicies(), environment);
 	}
 
 	/** The report Spring Boot prints when the application fails to start for the same reason. */
