@@ -15,6 +15,7 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * The CORS policies in force, and the one way to change them while the application runs. The
@@ -122,6 +123,10 @@ public final class CorsPolicyRegistry {
 			catch (InvalidCorsConfigurationException ex) {
 				return refuse(ex, "the configuration");
 			}
+			catch (RuntimeException ex) {
+				// whatever else goes wrong reading the configuration, fail closed and say so
+				return refuse(unexpected(ex), "the configuration");
+			}
 			return change(policies, "the configuration");
 		}
 	}
@@ -148,6 +153,9 @@ public final class CorsPolicyRegistry {
 		}
 		catch (InvalidCorsConfigurationException ex) {
 			return refuse(ex, source);
+		}
+		catch (RuntimeException ex) {
+			return refuse(unexpected(ex), source);
 		}
 		if (engine.fingerprint().equals(before.engine().fingerprint())) {
 			PolicyChange unchanged = unchanged();
@@ -188,6 +196,14 @@ public final class CorsPolicyRegistry {
 				+ " (fingerprint " + before.engine().fingerprint() + ") keeps serving.\n\n"
 				+ InvalidCorsConfigurationFailureAnalyzer.report(located));
 		return change;
+	}
+
+	/** A failure that is not a violation, as one, so it is refused, logged and reported like one. */
+	private static InvalidCorsConfigurationException unexpected(RuntimeException ex) {
+		logger.debug("CORS policy change failed", ex);
+		return new InvalidCorsConfigurationException(List.of(Violation.error(ViolationRule.UNREADABLE_VALUE, "cors",
+				"", "The policies could not be read or compiled: " + ex,
+				"Check the cors.* properties where the configuration comes from; the previous policies keep serving.")));
 	}
 
 	/** Violations of a compile carry no place yet; those of the configuration already do. */

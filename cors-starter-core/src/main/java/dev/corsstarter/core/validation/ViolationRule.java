@@ -99,6 +99,9 @@ public enum ViolationRule {
 	/** A forbidden response-header name of the Fetch standard in {@code exposed-headers}. */
 	FORBIDDEN_RESPONSE_HEADER,
 
+	/** A policy in {@code mode: report-only}: decided and reported, never enforced. */
+	REPORT_ONLY_POLICY,
+
 	/** A policy every path of which goes to another policy. */
 	SHADOWED_POLICY,
 

@@ -346,6 +346,12 @@ class CorsPolicyValidatorTest {
 				.reason("Firefox caps the preflight cache at 24 hours"));
 			rows.add(pass("max-age 2h" + where, context, b -> b.maxAge(Duration.ofHours(2))));
 
+			// report-only: never enforced, so said on every start and reload
+			rows.add(warn("report-only" + where, context, b -> b.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY),
+					ViolationRule.REPORT_ONLY_POLICY, "mode", "report-only", "enforce")
+				.reason("not enforced"));
+			rows.add(pass("enforce" + where, context, b -> b.mode(dev.corsstarter.core.policy.PolicyMode.ENFORCE)));
+
 			// '*' with credentials
 			rows.add(warn("'*' method with credentials" + where, context,
 					b -> b.allowedMethods("GET", "*").allowCredentials(true), ViolationRule.WILDCARD_METHOD_WITH_CREDENTIALS,
