@@ -262,10 +262,16 @@
 
   document.getElementById('page-origin').textContent = page.origin;
   document.getElementById('api-origin').textContent = api;
+  // A page opened by a network address (not a loopback name) calls localhost across address spaces:
+  // Chrome 142 and later gate that on Local Network Access, a permission an http: page cannot get.
+  const loopbackPage = page.hostname === '127.0.0.1' || page.hostname === '[::1]';
   document.getElementById('origin-hint').textContent = pageAllowed
     ? 'Open this page as ' + page.protocol + '//127.0.0.1' + port + '/ to see an origin outside the policy: every call is refused.'
     : 'This page\'s origin is outside the sample\'s development policy (http://localhost:*): every call is refused. '
-      + 'Open ' + page.protocol + '//localhost' + port + '/ to see the allowed view.';
+      + 'Open ' + page.protocol + '//localhost' + port + '/ to see the allowed view.'
+      + (loopbackPage ? '' : ' Opened by a private network address, this page may have its calls to localhost blocked by '
+        + 'the browser itself before the starter sees them (Local Network Access, Chrome 142 and later); the '
+        + 'reasons below are what the starter answers.');
   document.getElementById('login').addEventListener('submit', (event) => {
     event.preventDefault();
     run();

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application are exported through its {@code corsexport} endpoint, nginx runs them in front of
  * the same application with the starter's filter not registered (the engine and the endpoint
  * stay), and every row of the behaviour table the filters pass ({@link CorsScenarios}) is sent to
- * nginx and must get the same answer, except the rows the README lists as not exportable.
+ * nginx and must get the same answer, except the rows the edge export documentation lists as not
+ * exportable.
  */
 @SpringBootTest(classes = { CorsTestApplication.class, NginxEdgeIntegrationTests.FilterNotRegistered.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -55,7 +56,7 @@ class NginxEdgeIntegrationTests {
 
 	/**
 	 * Rows of the behaviour table the edge answers differently from the filter, each with why; the
-	 * README's "Answering preflights at the edge" lists the same.
+	 * edge export documentation ({@code docs/edge-export.md}) lists the same.
 	 */
 	static final Map<String, String> NOT_EXPORTABLE = Map.of(
 			"same origin behind a proxy (forwarded headers)",
@@ -123,13 +124,14 @@ class NginxEdgeIntegrationTests {
 	}
 
 	@Test
-	void theRowsNotExportedAreTheOnesTheReadmeCounts() throws IOException {
+	void theRowsNotExportedAreTheOnesTheDocumentationCounts() throws IOException {
 		List<String> names = CorsScenarios.all().stream().map(row -> row.name).toList();
 		assertThat(names).containsAll(NOT_EXPORTABLE.keySet());
-		String readme = Files.readString(Path.of("..", "README.md")).replaceAll("\\s+", " ");
+		String documentation = Files.readString(Path.of("..", "docs", "edge-export.md")).replaceAll("\\s+", " ");
 		Matcher counted = Pattern.compile("answers every row of the behaviour table as the filter does but (\\w+):")
-			.matcher(readme);
-		assertThat(counted.find()).as("README states how many rows the edge answers differently").isTrue();
+			.matcher(documentation);
+		assertThat(counted.find()).as("docs/edge-export.md states how many rows the edge answers differently")
+			.isTrue();
 		assertThat(counted.group(1)).isEqualTo(List.of("none", "one", "two", "three", "four", "five", "six")
 			.get(NOT_EXPORTABLE.size()));
 		assertThat(exportedRows().count()).isEqualTo(names.size() - NOT_EXPORTABLE.size()).isGreaterThan(30);
