@@ -153,6 +153,22 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	}
 
 	@Test
+	void theReportOnlyWarningNamesTheEnforcedPolicyThatKeepsDecidingOnEveryChange(CapturedOutput output)
+			throws Exception {
+		String acct = "Policy 'acct' is report-only: its decisions are logged and counted but not enforced; the "
+				+ "enforced policy 'api' (/api/**) keeps deciding on its paths";
+		assertThat(RawHttpClient.send(this.port, "GET", "/actuator/cors", List.of()).body()).contains(acct)
+			.contains("Policy 'trial' is report-only: its decisions are logged and counted but not enforced; no "
+					+ "enforced policy matches its paths");
+
+		this.policies.replace(withApiOrigins(APP, PARTNER));
+
+		assertThat(output.toString().substring(output.toString().lastIndexOf("CORS policies changed")))
+			.contains("WARN")
+			.contains(acct);
+	}
+
+	@Test
 	void replacedPoliciesDecideTheNextRequestAndABadReplacementIsRefused(CapturedOutput output) throws Exception {
 		long generation = this.policies.generation();
 		String fingerprint = this.policies.current().fingerprint();

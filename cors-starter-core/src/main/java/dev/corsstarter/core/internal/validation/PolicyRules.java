@@ -12,7 +12,6 @@ import java.util.Set;
 
 import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.policy.PolicyMode;
 
 /**
  * Origin and warning rules over one policy whose grammar has been checked. Entries of
@@ -49,13 +48,13 @@ import dev.corsstarter.core.policy.PolicyMode;
  * warning, with the text for the cap exceeded;</li>
  * <li>{@code *} in {@code allowed-methods}, {@code allowed-headers} or {@code exposed-headers}
  * with {@code allow-credentials: true};</li>
- * <li>{@code mode: report-only}: the policy is not enforced;</li>
  * <li>a forbidden request-header name of the Fetch standard in {@code allowed-headers}, and a
  * forbidden response-header name ({@code Set-Cookie}, {@code Set-Cookie2}) in
  * {@code exposed-headers}: browsers never send or expose them, so the entry is dead.</li>
  * </ul>
  * Policies shadowed by other policies need every policy and are found by
- * {@link PolicyShadowing}.
+ * {@link PolicyShadowing}; the warning for a report-only policy names the enforced policy that
+ * keeps deciding on its paths, so it too needs every policy: {@link ReportOnlyPolicies}.
  */
 final class PolicyRules {
 
@@ -79,7 +78,6 @@ final class PolicyRules {
 			List<Violation> out) {
 		checkOrigins(policy, origins, context, devOrigins, out);
 		checkMaxAge(policy, out);
-		checkReportOnly(policy, out);
 		checkWildcardsWithCredentials(policy, out);
 		checkForbiddenHeaders(policy, out);
 	}
@@ -164,19 +162,6 @@ final class PolicyRules {
 		String value = origin.value();
 		String https = "https" + value.substring("http".length());
 		return https.endsWith(":443") ? https.substring(0, https.length() - 4) : https;
-	}
-
-	/** A report-only policy protects nothing: say so on every start and reload, so it is not forgotten. */
-	private static void checkReportOnly(CorsPolicy policy, List<Violation> out) {
-		if (policy.mode() != PolicyMode.REPORT_ONLY) {
-			return;
-		}
-		out.add(new Violation(ViolationRule.REPORT_ONLY_POLICY, Severity.WARN, policy.propertyPrefix() + ".mode",
-				policy.mode().tag(), "Policy '" + policy.name() + "' is report-only: its decisions are logged and "
-						+ "counted but not enforced, so requests it would refuse reach the application.",
-				"Once cors_requests_total{mode=\"report-only\",outcome=\"rejected\"} shows only traffic you mean to "
-						+ "refuse, enforce it: " + policy.propertyPrefix() + ".mode=enforce",
-				"enforce"));
 	}
 
 	private static void checkMaxAge(CorsPolicy policy, List<Violation> out) {

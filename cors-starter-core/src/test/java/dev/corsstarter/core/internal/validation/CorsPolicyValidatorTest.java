@@ -349,7 +349,19 @@ class CorsPolicyValidatorTest {
 			// report-only: never enforced, so said on every start and reload
 			rows.add(warn("report-only" + where, context, b -> b.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY),
 					ViolationRule.REPORT_ONLY_POLICY, "mode", "report-only", "enforce")
-				.reason("not enforced"));
+				.reason("no enforced policy matches its paths"));
+			rows.add(reportOnly("under an enforced catch-all" + where, context, List.of("/api/account/**"),
+					"the enforced policy 'api' (/api/**) keeps deciding on its paths"));
+			rows.add(reportOnly("literal under a catch-all" + where, context, List.of("/api/account/me"),
+					"the enforced policy 'api' (/api/**) keeps deciding on its paths"));
+			rows.add(reportOnly("one pattern covered, one not" + where, context, List.of("/api/account/**", "/public/**"),
+					"/api/account/**: the enforced policy 'api' (/api/**) keeps deciding; /public/**: no enforced policy"));
+			rows.add(new Row("report-only beside an unrelated enforced policy" + where, context,
+					List.of(api().build(), CorsPolicy.builder("acct").pathPatterns("/other/{id}")
+						.allowedOrigins("https://partner.example.org").mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+						.build()),
+					Severity.WARN, ViolationRule.REPORT_ONLY_POLICY, "cors.policies.acct.mode", "report-only", "enforce",
+					null, "no enforced policy matches its paths"));
 			rows.add(pass("enforce" + where, context, b -> b.mode(dev.corsstarter.core.policy.PolicyMode.ENFORCE)));
 
 			// '*' with credentials
@@ -408,6 +420,17 @@ class CorsPolicyValidatorTest {
 		rows.add(notShadowed("a literal beside a catch-all", List.of("/api/**"), List.of("/api/public")));
 		rows.add(notShadowed("only some patterns shadowed", List.of("/api/a?c"), List.of("/api/abc", "/other/**")));
 		rows.add(notShadowed("different regex captures", List.of("/files/{id:\\d+}"), List.of("/files/{n:[a-z]+}")));
+	}
+
+	/** A report-only policy 'acct' beside the enforced 'api' on /api/**; the warning names who decides. */
+	private static Row reportOnly(String name, ValidationContext context, List<String> patterns, String reason) {
+		return new Row("report-only " + name, context,
+				List.of(api().build(), CorsPolicy.builder("acct").pathPatterns(patterns)
+					.allowedOrigins("https://partner.example.org")
+					.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+					.build()),
+				Severity.WARN, ViolationRule.REPORT_ONLY_POLICY, "cors.policies.acct.mode", "report-only", "enforce", null,
+				reason);
 	}
 
 	private static Row publicSuffix(ValidationContext context, String origin, String fixContains) {
