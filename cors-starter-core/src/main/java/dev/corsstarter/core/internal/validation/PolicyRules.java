@@ -30,7 +30,12 @@ import dev.corsstarter.core.policy.CorsPolicy;
  * {@code *.kawasaki.jp}), or a suffix lies below X ({@code *.amazonaws.com} covers
  * {@code s3.amazonaws.com}); in each case the wildcard admits sites registered by other parties.
  * The list is loaded only when such a wildcard is checked.</li>
+ * <li>a subdomain wildcard over a wildcard-DNS or tunnel service ({@code https://*.nip.io},
+ * {@code https://*.loca.lt}, see {@link DevOrigins#sharedService}) on a policy with
+ * {@code allow-credentials: true} (a WARN without credentials): anyone can get a name and a
+ * certificate there.</li>
  * </ul>
+ * These run on every origin before dev classification, which never switches them off.
  * <b>ERROR while a production profile is active, WARN otherwise</b>:
  * <ul>
  * <li>{@code null}, the opaque origin, which any page can obtain with a sandboxed iframe;</li>
@@ -109,6 +114,10 @@ final class PolicyRules {
 				}
 				continue;
 			}
+			// the origin rules of every profile run before dev classification, which only decides the production error
+			if (origin.anySubdomain() && !checkPublicSuffix(prefix + ".allowed-origins", property, origin, out)) {
+				checkSharedService(policy, property, origin, out);
+			}
 			String dev = devOrigins.describe(origin);
 			if (dev != null) {
 				if (production) {
@@ -126,17 +135,43 @@ final class PolicyRules {
 						"Serve the client over HTTPS and list " + https + " instead, or set " + prefix + ".allow-credentials=false.",
 						https));
 			}
-			if (origin.anySubdomain()) {
-				checkPublicSuffix(prefix, property, origin, out);
-			}
 		}
 	}
 
-	private static void checkPublicSuffix(String prefix, String property, OriginPattern origin, List<Violation> out) {
+	/**
+	 * A wildcard over a wildcard-DNS or tunnel service: anyone can get a name and a TLS
+	 * certificate there, so it trusts sites anyone can create. An error with credentials, a
+	 * warning without, in every profile, dev origin or not.
+	 */
+	private static void checkSharedService(CorsPolicy policy, String property, OriginPattern origin,
+			List<Violation> out) {
+		String service = DevOrigins.sharedService(origin.host());
+		if (service == null) {
+			return;
+		}
+		String value = origin.value();
+		boolean credentials = policy.allowCredentials();
+		String reason = "'" + value + "' is a wildcard over " + service + ": anyone can get a name under it and "
+				+ "a TLS certificate for that name, so this wildcard trusts sites anyone can create"
+				+ (credentials ? ", and with allow-credentials=true they read this API's responses with the "
+						+ "visitor's credentials." : ".");
+		String fix = "List the exact origins you use (e.g. " + origin.scheme() + "://my-app." + origin.host()
+				+ ") in a development profile only (e.g. application-dev.yml)"
+				+ (credentials ? ", or set " + policy.propertyPrefix() + ".allow-credentials=false." : ".");
+		out.add(new Violation(ViolationRule.SHARED_SERVICE_WILDCARD, credentials ? Severity.ERROR : Severity.WARN,
+				property, value, reason, fix, null));
+	}
+
+	/**
+	 * The public-suffix rule on one wildcard origin, of a policy or of {@code cors.dev-origins}.
+	 * @param list the list property the origin belongs to, named by the fix
+	 * @return whether it was reported
+	 */
+	static boolean checkPublicSuffix(String list, String property, OriginPattern origin, List<Violation> out) {
 		String host = origin.host();
 		String suffix = PublicSuffixes.get().suffixSpannedBySubdomainsOf(host);
 		if (suffix == null) {
-			return;
+			return false;
 		}
 		String value = origin.value();
 		String reason;
@@ -145,17 +180,18 @@ final class PolicyRules {
 			String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
 			reason = "'" + host + "' is a public suffix";
 			fix = "List the exact origins you serve, or a wildcard under a domain you control, e.g. " + origin.scheme()
-					+ "://*.your-site." + host + port + ", in " + prefix + ".allowed-origins.";
+					+ "://*.your-site." + host + port + ", in " + list + ".";
 		}
 		else {
 			reason = suffix.startsWith("*.") ? "every name matching " + suffix + " is a public suffix"
 					: "the public suffix " + suffix + " lies below '" + host + "'";
 			fix = "List the exact origins you serve, or narrow the wildcard to a domain you control below which the Public Suffix List has no entry, in "
-					+ prefix + ".allowed-origins.";
+					+ list + ".";
 		}
 		out.add(Violation.error(ViolationRule.PUBLIC_SUFFIX_WILDCARD, property, value, "'" + value + "' spans a public suffix: " + reason
 				+ " on the Public Suffix List, where unrelated parties register their own sites, so this wildcard trusts sites anyone can create.",
 				fix));
+		return true;
 	}
 
 	private static String httpsVersion(OriginPattern origin) {
