@@ -18,7 +18,8 @@ public class CorsEndpointRuntimeHints implements RuntimeHintsRegistrar {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 				CorsEndpoint.CorsDescriptor.class, CorsEndpoint.PolicyDescriptor.class,
 				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
-				CorsEndpoint.RequestDescriptor.class, CorsEndpointWebExtension.BadRequestDescriptor.class);
+				CorsEndpoint.ReportOnlyDescriptor.class, CorsEndpoint.RequestDescriptor.class,
+				CorsEndpointWebExtension.BadRequestDescriptor.class);
 	}
 
 }

@@ -179,7 +179,9 @@ public class CorsProperties {
 
 		/**
 		 * Whether the filter enforces the policy's decisions, or only logs and counts them
-		 * (report-only) and lets every request through untouched.
+		 * (report-only). A report-only policy never lifts an enforced one: where an enforced
+		 * policy also matches the path, that one decides; elsewhere the request goes through
+		 * untouched.
 		 */
 		private PolicyMode mode = PolicyMode.ENFORCE;
 

@@ -69,7 +69,8 @@ class CorsRuntimeHintsTests {
 		new CorsEndpointRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		List<Class<?>> responses = List.of(CorsEndpoint.CorsDescriptor.class, CorsEndpoint.PolicyDescriptor.class,
 				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
-				CorsEndpoint.RequestDescriptor.class, CorsEndpointWebExtension.BadRequestDescriptor.class);
+				CorsEndpoint.ReportOnlyDescriptor.class, CorsEndpoint.RequestDescriptor.class,
+				CorsEndpointWebExtension.BadRequestDescriptor.class);
 		for (Class<?> type : responses) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(hints);
 			for (RecordComponent component : type.getRecordComponents()) {

@@ -3,6 +3,7 @@ package dev.corsstarter.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -61,8 +62,10 @@ import dev.corsstarter.core.validation.Violation;
  * {@code rejectedValue} (the origin, method or first requested header the policy refused), the
  * request {@code type}, the {@code status} the filter answers itself ({@code 204} or
  * {@code 403}; {@code null} when the request continues to the application) and the
- * {@code responseHeaders} it writes, and the deciding policy's {@code mode} (for
- * {@code report-only}, what enforcing would do). A dry run neither logs nor counts a decision.
+ * {@code responseHeaders} it writes, the deciding policy's {@code mode} (for
+ * {@code report-only}, what enforcing would do), and {@code reportOnly}: what a report-only policy
+ * more specific than the enforced one deciding would have answered (it is observed, never acted
+ * on), or {@code null}. A dry run neither logs nor counts a decision.
  * Missing or impossible parameters raise an {@link InvalidEndpointRequestException}.
  * <p>
  * Every parameter is optional, marked with Spring's {@code org.springframework.lang.Nullable}: it
@@ -198,23 +201,35 @@ public class CorsEndpoint {
 		int status = decision.shortCircuitStatus();
 		Map<String, String> headers = new LinkedHashMap<>();
 		request.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+		CorsDecision observed = decision.observed();
 		return new DryRunDescriptor(new RequestDescriptor(request.method(), request.rawPath(), headers),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				rejectedValue(engine, request, decision), decision.typeTag(),
+				rejectedValue(engine, request, decision, Function.identity()), decision.typeTag(),
 				(status != 0) ? status : null, decision.responseHeaders(),
-				decision.hasPolicy() ? decision.mode().tag() : null);
+				decision.hasPolicy() ? decision.mode().tag() : null,
+				(observed != null) ? reportOnly(engine, request, observed) : null);
+	}
+
+	private ReportOnlyDescriptor reportOnly(CorsEngine engine, MapCorsRequest request, CorsDecision observed) {
+		int status = observed.shortCircuitStatus();
+		return new ReportOnlyDescriptor(observed.outcome().tag(), observed.policyName(), observed.reason().tag(),
+				rejectedValue(engine, request, observed, CorsDecision::observed), observed.typeTag(),
+				(status != 0) ? status : null, observed.responseHeaders());
 	}
 
 	/**
 	 * What the policy refused: the origin, the method, or the first requested header it does not
 	 * allow, as given. Only values the engine parsed as a well-formed origin or an HTTP token get
 	 * this far, and none longer than {@link #MAX_REJECTED_VALUE_LENGTH}.
+	 * @param which picks the decision in question out of the engine's answer: the decision itself,
+	 * or the report-only decision it observed
 	 */
-	private @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision) {
+	private @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
+			Function<CorsDecision, CorsDecision> which) {
 		String value = switch (decision.reason()) {
 			case ORIGIN_NOT_ALLOWED -> request.header(CorsHeaders.ORIGIN);
 			case METHOD_NOT_ALLOWED -> requestedMethod(request);
-			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(engine, request);
+			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(engine, request, which);
 			default -> null;
 		};
 		return (value != null && value.length() <= MAX_REJECTED_VALUE_LENGTH) ? value : null;
@@ -227,16 +242,20 @@ public class CorsEndpoint {
 	}
 
 	/** The first requested header that on its own is refused, by the very engine that refused them all. */
-	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request) {
+	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request,
+			Function<CorsDecision, CorsDecision> which) {
 		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		if (requested == null) {
 			return null;
 		}
 		for (String header : requested.split(",")) {
 			String name = header.strip();
-			if (!name.isEmpty() && engine
-				.evaluate(request.toBuilder().setHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build())
-				.reason() == Reason.HEADER_NOT_ALLOWED) {
+			if (name.isEmpty()) {
+				continue;
+			}
+			CorsDecision alone = which.apply(engine
+				.evaluate(request.toBuilder().setHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build()));
+			if (alone != null && alone.reason() == Reason.HEADER_NOT_ALLOWED) {
 				return name;
 			}
 		}
@@ -334,12 +353,35 @@ public class CorsEndpoint {
 	 * @param responseHeaders the CORS headers the filter writes, {@code Vary} joined
 	 * @param mode the deciding policy's mode, {@code null} when no policy covers the path; for
 	 * {@code report-only}, {@code status} and {@code responseHeaders} say what enforcing the
-	 * policy would do, while the filter lets the request through untouched
+	 * policy would do, while the filter lets the request through untouched. A report-only policy
+	 * decides only where no enforced policy matches the path.
+	 * @param reportOnly what a report-only policy more specific than the deciding (enforced) one
+	 * would have answered: observed, logged and counted, never acted on; {@code null} when none
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record DryRunDescriptor(RequestDescriptor request, String decision, @Nullable String policy,
 			String reason, @Nullable String rejectedValue, @Nullable String type, @Nullable Integer status,
-			Map<String, String> responseHeaders, @Nullable String mode) implements OperationResponseBody {
+			Map<String, String> responseHeaders, @Nullable String mode,
+			@Nullable ReportOnlyDescriptor reportOnly) implements OperationResponseBody {
+	}
+
+	/**
+	 * What a report-only policy would have answered on a path where an enforced policy decides.
+	 * Fields as in {@link DryRunDescriptor}; {@code status} and {@code responseHeaders} are what
+	 * enforcing the report-only policy would do.
+	 *
+	 * @param decision {@code allowed}, {@code rejected} or {@code not-cors}
+	 * @param policy the report-only policy
+	 * @param reason why
+	 * @param rejectedValue what it would refuse, as given in the request, or {@code null}
+	 * @param type the request type, as in {@link DryRunDescriptor}
+	 * @param status {@code 204} or {@code 403} if it were enforced, {@code null} when the request
+	 * would continue
+	 * @param responseHeaders the CORS headers it would write
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record ReportOnlyDescriptor(String decision, String policy, String reason, @Nullable String rejectedValue,
+			@Nullable String type, @Nullable Integer status, Map<String, String> responseHeaders) {
 	}
 
 	/**

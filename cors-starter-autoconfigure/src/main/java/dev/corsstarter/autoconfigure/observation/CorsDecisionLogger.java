@@ -10,7 +10,9 @@ import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
- * Logs one DEBUG line per decision: the CORS conversation, request and answer. Every value from
+ * Logs one DEBUG line per decision: the CORS conversation, request and answer, and, when a
+ * report-only policy more specific than the deciding one was observed, what it would have
+ * answered ({@code observed: policy=... mode=report-only enforced-status=...}). Every value from
  * the request is quoted and escaped, so none can imitate a field; the fields the starter writes
  * itself (policy, type, decision, reason, status) are bare. Nothing is built unless DEBUG is
  * enabled for {@code dev.corsstarter}.
@@ -39,24 +41,35 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			.append(LogSanitizer.quote(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
 			.append(" request-headers=")
 			.append(LogSanitizer.quote(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
-			.append(" policy=")
+			.append(' ');
+		appendDecision(line, decision, false);
+		CorsDecision observed = decision.observed();
+		if (observed != null) {
+			// a report-only policy more specific than the deciding one: what it would have done
+			line.append(" observed: ");
+			appendDecision(line, observed, true);
+		}
+		return line.toString();
+	}
+
+	private static void appendDecision(StringBuilder line, CorsDecision decision, boolean observed) {
+		line.append("policy=")
 			.append(decision.policyName())
 			.append(" type=")
 			.append((decision.typeTag() != null) ? decision.typeTag() : "-")
 			.append(" decision=")
 			.append(decision.outcome().tag())
 			.append(" reason=")
-			.append(decision.reason().tag())
-			.append(" status=");
+			.append(decision.reason().tag());
+		String status = (decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus())
+				: "chain";
 		if (decision.isEnforced()) {
-			line.append((decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus()) : "chain")
-				.append(" headers={");
+			line.append(" status=").append(status).append(" headers={");
 		}
 		else {
-			// what enforcing would do, while the request goes on untouched
-			line.append("chain mode=").append(decision.mode().tag()).append(" enforced-status=")
-				.append((decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus()) : "chain")
-				.append(" enforced-headers={");
+			// what enforcing would do, while the request goes on untouched (or as the enforced decision says)
+			line.append(observed ? "" : " status=chain").append(" mode=").append(decision.mode().tag())
+				.append(" enforced-status=").append(status).append(" enforced-headers={");
 		}
 		boolean first = true;
 		for (Map.Entry<String, String> header : decision.responseHeaders().entrySet()) {
@@ -66,7 +79,7 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			first = false;
 			line.append(header.getKey()).append(": ").append(LogSanitizer.quote(header.getValue()));
 		}
-		return line.append('}').toString();
+		line.append('}');
 	}
 
 }

@@ -17,7 +17,9 @@ import dev.corsstarter.core.request.RequestType;
  * Counts cross-origin decisions in the Micrometer counter {@value #METRIC_NAME}, tagged
  * {@code policy}, {@code type} ({@code preflight}, {@code actual}, {@code websocket}),
  * {@code outcome} ({@code allowed}, {@code rejected}), {@code reason} and {@code mode}
- * ({@code enforce}, or {@code report-only} for decisions only reported). Requests that are not
+ * ({@code enforce}, or {@code report-only} for decisions only reported, including the
+ * {@linkplain CorsDecision#observed() observed} decision of a report-only policy beside the
+ * enforced one that decides: one request then counts once per mode). Requests that are not
  * CORS requests (no {@code Origin}, same origin) are not counted. Every tag comes from a small
  * fixed set or from configuration; the origin and path never become tags.
  * <p>
@@ -47,6 +49,14 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 
 	@Override
 	public void observe(CorsRequest request, CorsDecision decision) {
+		count(decision);
+		CorsDecision observed = decision.observed();
+		if (observed != null) {
+			count(observed); // a report-only decision beside the enforced one: tagged mode=report-only
+		}
+	}
+
+	private void count(CorsDecision decision) {
 		RequestType type = decision.type();
 		if (type == null) {
 			return; // not cross-origin: allowed or rejected only cross-origin requests are

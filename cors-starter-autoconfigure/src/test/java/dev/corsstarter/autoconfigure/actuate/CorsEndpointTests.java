@@ -113,6 +113,30 @@ class CorsEndpointTests {
 	}
 
 	@Test
+	void dryRunShowsTheReportOnlyObservationBesideTheEnforcedDecision() {
+		CorsEngine engine = CorsEngine.create(List.of(
+				CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).allowedHeaders("X-Trace").build(),
+				CorsPolicy.builder("acct").pathPatterns("/api/account/**").allowedOrigins(APP)
+					.allowedHeaders("Content-Type").mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY).build()));
+		CorsEndpoint endpoint = new CorsEndpoint(engine, CorsEndpoint.SERVLET, 0, this.locator);
+
+		DryRunDescriptor result = endpoint.dryRun("/api/account/me", APP, "POST", "x-trace", null, null);
+
+		assertThat(result.decision()).isEqualTo("allowed");
+		assertThat(result.policy()).isEqualTo("api");
+		assertThat(result.mode()).isEqualTo("enforce");
+		assertThat(result.status()).isEqualTo(204);
+		assertThat(result.reportOnly()).isNotNull();
+		assertThat(result.reportOnly().policy()).isEqualTo("acct");
+		assertThat(result.reportOnly().decision()).isEqualTo("rejected");
+		assertThat(result.reportOnly().reason()).isEqualTo("header-not-allowed");
+		assertThat(result.reportOnly().rejectedValue()).isEqualTo("x-trace");
+		assertThat(result.reportOnly().status()).isEqualTo(403);
+		assertThat(result.reportOnly().type()).isEqualTo("preflight");
+		assertThat(endpoint.dryRun("/api/items", APP, "POST", "x-trace", null, null).reportOnly()).isNull();
+	}
+
+	@Test
 	void dryRunNamesWhatItRefused() {
 		assertThat(dryRun("/api/x", "https://evil.example.org", null, null, null, null).rejectedValue())
 			.isEqualTo("https://evil.example.org");

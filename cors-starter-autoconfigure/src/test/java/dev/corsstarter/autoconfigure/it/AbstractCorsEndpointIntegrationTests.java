@@ -425,6 +425,7 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		answer.put("status", status);
 		answer.put("responseHeaders", responseHeaders);
 		answer.put("mode", (policy != null) ? "enforce" : null);
+		answer.put("reportOnly", null);
 		return answer;
 	}
 

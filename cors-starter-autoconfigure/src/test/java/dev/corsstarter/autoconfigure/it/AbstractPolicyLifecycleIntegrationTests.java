@@ -107,6 +107,68 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	}
 
 	@Test
+	void aReportOnlyPolicyOnANarrowerPathNeverLiftsTheEnforcedOneAndIsObserved(CapturedOutput output)
+			throws Exception {
+		double apiRejections = requests("api", "rejected", "enforce");
+		double acctAllowances = requests("acct", "allowed", "report-only");
+		String id = UUID.randomUUID().toString();
+
+		RawHttpClient.Response refused = send("POST", "/api/account/me", PARTNER, id);
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(LifecycleTestApplication.reached).doesNotContain(id);
+		assertThat(refused.value("Access-Control-Allow-Origin")).isNull();
+		assertThat(requests("api", "rejected", "enforce")).isEqualTo(apiRejections + 1);
+		assertThat(requests("acct", "allowed", "report-only")).isEqualTo(acctAllowances + 1);
+		assertThat(output).contains("\"/api/account/me\" origin=\"" + PARTNER + "\"")
+			.contains("policy=api type=actual decision=rejected reason=origin-not-allowed status=403 headers={Vary: "
+					+ "\"Origin\"} observed: policy=acct type=actual decision=allowed reason=allowed mode=report-only "
+					+ "enforced-status=chain");
+	}
+
+	@Test
+	void theEnforcedPolicyAllowsUnderANarrowerReportOnlyOneThatWouldRefuse() throws Exception {
+		double acctRejections = requests("acct", "rejected", "report-only");
+		String id = UUID.randomUUID().toString();
+
+		RawHttpClient.Response allowed = send("POST", "/api/account/me", APP, id);
+
+		assertThat(allowed.status()).isEqualTo(200);
+		assertThat(LifecycleTestApplication.reached).contains(id);
+		assertThat(allowed.value("Access-Control-Allow-Origin")).isEqualTo(APP);
+		assertThat(requests("acct", "rejected", "report-only")).isEqualTo(acctRejections + 1);
+	}
+
+	@Test
+	void theDryRunShowsTheEnforcedDecisionAndTheReportOnlyObservation() throws Exception {
+		RawHttpClient.Response response = RawHttpClient.send(this.port, "GET",
+				"/actuator/cors?path=/api/account/me&origin=" + PARTNER + "&method=POST", List.of());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).contains("\"decision\":\"rejected\",\"policy\":\"api\"")
+			.contains("\"status\":403")
+			.contains("\"mode\":\"enforce\"")
+			.contains("\"reportOnly\":{\"decision\":\"allowed\",\"policy\":\"acct\",\"reason\":\"allowed\"")
+			.contains("\"Access-Control-Allow-Origin\":\"" + PARTNER + "\"");
+	}
+
+	@Test
+	void theReportOnlyWarningNamesTheEnforcedPolicyThatKeepsDecidingOnEveryChange(CapturedOutput output)
+			throws Exception {
+		String acct = "Policy 'acct' is report-only: its decisions are logged and counted but not enforced; the "
+				+ "enforced policy 'api' (/api/**) keeps deciding on its paths";
+		assertThat(RawHttpClient.send(this.port, "GET", "/actuator/cors", List.of()).body()).contains(acct)
+			.contains("Policy 'trial' is report-only: its decisions are logged and counted but not enforced; no "
+					+ "enforced policy matches its paths");
+
+		this.policies.replace(withApiOrigins(APP, PARTNER));
+
+		assertThat(output.toString().substring(output.toString().lastIndexOf("CORS policies changed")))
+			.contains("WARN")
+			.contains(acct);
+	}
+
+	@Test
 	void replacedPoliciesDecideTheNextRequestAndABadReplacementIsRefused(CapturedOutput output) throws Exception {
 		long generation = this.policies.generation();
 		String fingerprint = this.policies.current().fingerprint();
@@ -204,8 +266,12 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	}
 
 	private double reportOnlyRejections() {
-		var counter = this.meters.find("cors.requests").tags("policy", "trial", "outcome", "rejected", "mode",
-				"report-only").counter();
+		return requests("trial", "rejected", "report-only");
+	}
+
+	private double requests(String policy, String outcome, String mode) {
+		var counter = this.meters.find("cors.requests").tags("policy", policy, "outcome", outcome, "mode", mode)
+			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 

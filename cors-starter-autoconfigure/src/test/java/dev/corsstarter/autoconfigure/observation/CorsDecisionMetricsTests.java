@@ -112,6 +112,23 @@ class CorsDecisionMetricsTests {
 		assertThat(count("api", "actual", "allowed", "allowed")).isEqualTo(20_000);
 	}
 
+	@Test
+	void countsTheEnforcedDecisionAndTheObservedReportOnlyOneEachUnderItsMode() {
+		CorsEngine engine = CorsEngine.create(List.of(
+				CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).build(),
+				CorsPolicy.builder("acct").pathPatterns("/api/account/**").allowedOrigins(EVIL)
+					.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY).build()));
+		MapCorsRequest request = request("POST", "/api/account/me", "Origin", EVIL);
+
+		this.metrics.observe(request, engine.evaluate(request));
+
+		assertThat(this.registry.get("cors.requests").tags("policy", "api", "outcome", "rejected", "mode", "enforce")
+			.counter().count()).isEqualTo(1);
+		assertThat(this.registry.get("cors.requests").tags("policy", "acct", "outcome", "allowed", "mode", "report-only")
+			.counter().count()).isEqualTo(1);
+		assertThat(this.registry.find("cors.requests").tags("policy", "acct", "mode", "enforce").counters()).isEmpty();
+	}
+
 	private void observe(MapCorsRequest request) {
 		this.metrics.observe(request, this.engine.evaluate(request));
 	}

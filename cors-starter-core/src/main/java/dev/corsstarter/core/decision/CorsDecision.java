@@ -36,6 +36,11 @@ public final class CorsDecision {
 	/** {@code Vary} lists {@code Access-Control-Request-Private-Network} (a preflight on a policy allowing it). */
 	static final byte VARY_PRIVATE_NETWORK = 4;
 
+	/** Where the request type starts in {@link #flags}. */
+	private static final int TYPE_SHIFT = 4;
+
+	private static final RequestType[] TYPES = RequestType.values();
+
 	private static final String[] VARY_ORIGIN = { CorsHeaders.ORIGIN };
 
 	private static final String[] VARY_PREFLIGHT = { CorsHeaders.ORIGIN, CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD,
@@ -49,8 +54,6 @@ public final class CorsDecision {
 
 	private static final String VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED = String.join(", ",
 			VARY_PREFLIGHT_PRIVATE_NETWORK);
-
-	private final @Nullable RequestType type;
 
 	private final Reason reason;
 
@@ -66,12 +69,18 @@ public final class CorsDecision {
 
 	private final @Nullable String maxAge;
 
+	/**
+	 * {@link #ALLOW_CREDENTIALS}, {@link #ALLOW_PRIVATE_NETWORK}, {@link #VARY_PRIVATE_NETWORK},
+	 * and above {@link #TYPE_SHIFT} the request type's ordinal plus one (0 for none): kept in the
+	 * byte rather than a reference so a decision, {@link #observed} included, stays 48 bytes.
+	 */
 	private final byte flags;
+
+	private final @Nullable CorsDecision observed;
 
 	CorsDecision(@Nullable RequestType type, Reason reason, @Nullable CompiledPolicy policy,
 			@Nullable String allowOrigin, @Nullable String allowMethods, @Nullable String allowHeaders,
 			@Nullable String exposeHeaders, @Nullable String maxAge, byte flags) {
-		this.type = type;
 		this.reason = reason;
 		this.policy = policy;
 		this.allowOrigin = allowOrigin;
@@ -79,7 +88,20 @@ public final class CorsDecision {
 		this.allowHeaders = allowHeaders;
 		this.exposeHeaders = exposeHeaders;
 		this.maxAge = maxAge;
-		this.flags = flags;
+		this.flags = (byte) (flags | ((type != null) ? (type.ordinal() + 1) << TYPE_SHIFT : 0));
+		this.observed = null;
+	}
+
+	private CorsDecision(CorsDecision decision, CorsDecision observed) {
+		this.reason = decision.reason;
+		this.policy = decision.policy;
+		this.allowOrigin = decision.allowOrigin;
+		this.allowMethods = decision.allowMethods;
+		this.allowHeaders = decision.allowHeaders;
+		this.exposeHeaders = decision.exposeHeaders;
+		this.maxAge = decision.maxAge;
+		this.flags = decision.flags;
+		this.observed = observed;
 	}
 
 	/**
@@ -87,7 +109,8 @@ public final class CorsDecision {
 	 * {@code null} when the request is not cross-origin or no policy covers the path.
 	 */
 	public @Nullable RequestType type() {
-		return this.type;
+		int type = this.flags >>> TYPE_SHIFT;
+		return (type != 0) ? TYPES[type - 1] : null;
 	}
 
 	/** What the policy thinks: derived from the {@link #reason()}, which says it once. */
@@ -105,8 +128,9 @@ public final class CorsDecision {
 	 * {@code null} when no policy covers the path.
 	 */
 	public @Nullable String typeTag() {
-		if (this.type != null) {
-			return this.type.tag();
+		RequestType type = type();
+		if (type != null) {
+			return type.tag();
 		}
 		return (this.policy != null) ? this.reason.tag() : null;
 	}
@@ -136,6 +160,22 @@ public final class CorsDecision {
 		return this.policy == null || this.policy.mode() == PolicyMode.ENFORCE;
 	}
 
+	/**
+	 * The decision of a report-only policy observed beside this one: on the request's path a
+	 * report-only policy was more specific than the enforced policy deciding here, so its decision
+	 * is logged, counted and shown by the dry run, and never acted on. {@code null} when there is
+	 * none; always {@code null} on a decision that is itself {@linkplain #isEnforced() not
+	 * enforced} (a report-only policy with no enforced policy beside it).
+	 */
+	public @Nullable CorsDecision observed() {
+		return this.observed;
+	}
+
+	/** This enforced decision, carrying {@code reportOnly} as {@link #observed()}. */
+	CorsDecision observing(CorsDecision reportOnly) {
+		return new CorsDecision(this, reportOnly);
+	}
+
 	/** The deciding policy's mode; {@link PolicyMode#ENFORCE} when no policy covers the path. */
 	public PolicyMode mode() {
 		return (this.policy != null) ? this.policy.mode() : PolicyMode.ENFORCE;
@@ -162,7 +202,7 @@ public final class CorsDecision {
 		if (isRejected()) {
 			return 403;
 		}
-		if (isAllowed() && this.type == RequestType.PREFLIGHT) {
+		if (isAllowed() && type() == RequestType.PREFLIGHT) {
 			return 204;
 		}
 		return 0;
@@ -185,7 +225,7 @@ public final class CorsDecision {
 		if (this.policy == null) {
 			return;
 		}
-		if (this.type != RequestType.PREFLIGHT) {
+		if (type() != RequestType.PREFLIGHT) {
 			vary(writer, VARY_ORIGIN, CorsHeaders.ORIGIN);
 		}
 		else if ((this.flags & VARY_PRIVATE_NETWORK) != 0) {
@@ -279,8 +319,9 @@ public final class CorsDecision {
 
 	@Override
 	public String toString() {
-		return "CorsDecision[" + outcome().tag() + " " + ((this.type != null) ? this.type.tag() : "-") + " policy="
-				+ policyName() + " reason=" + this.reason.tag() + "]";
+		return "CorsDecision[" + outcome().tag() + " " + ((type() != null) ? type().tag() : "-") + " policy="
+				+ policyName() + " reason=" + this.reason.tag()
+				+ ((this.observed != null) ? " observed=" + this.observed : "") + "]";
 	}
 
 }

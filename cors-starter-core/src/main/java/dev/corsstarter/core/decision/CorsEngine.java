@@ -10,6 +10,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
@@ -121,65 +122,100 @@ public final class CorsEngine {
 	 * policy of the handler that serves it. The same holds for the paths the server itself routes
 	 * by ({@link CorsRequest#routedPaths()}), and a method override the application honours
 	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent.
+	 * <p>
+	 * A report-only policy never decides against enforcement: on a path where it is the most
+	 * specific policy, the most specific enforced policy that also matches decides, and the
+	 * report-only decision is only {@linkplain CorsDecision#observed() observed}. Only where no
+	 * enforced policy matches is the report-only decision the decision (not enforced).
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
 		List<PathContainer> routed = request.routedPaths();
-		@Nullable CompiledPolicy policy;
-		@Nullable CompiledPolicy normalizedPolicy;
-		if (PolicyRoutes.isPlain(rawPath)) {
-			// the common case: already normalised, and literal patterns match it without parsing
-			policy = this.routes.policyForPlain(rawPath, request);
-			normalizedPolicy = policy;
+		if (!routed.isEmpty() || !PolicyRoutes.isPlain(rawPath)) {
+			return decideStrictest(request, routed, rawPath);
 		}
-		else {
-			PathContainer path = request.path();
-			policy = policyFor(path);
-			PathContainer normalized = RequestPaths.normalized(path);
-			normalizedPolicy = (normalized != null) ? policyFor(normalized) : policy;
+		// the common case: already normalised, and literal patterns match it without parsing
+		int first = this.routes.firstMatchPlain(rawPath, request, 0, false);
+		if (first == PolicyRoutes.NONE) {
+			return CorsDecision.NO_POLICY;
 		}
-		if (routed.isEmpty() && normalizedPolicy == policy) {
-			return (policy != null) ? decide(request, policy) : CorsDecision.NO_POLICY;
+		CompiledPolicy policy = this.routes.policy(first);
+		if (policy.mode() == PolicyMode.ENFORCE) {
+			return decide(request, policy);
 		}
-		return decideStrictest(request, routed, normalizedPolicy, policy);
+		int fallback = this.routes.firstMatchPlain(rawPath, request, first + 1, true);
+		CorsDecision reported = decide(request, policy);
+		return (fallback != PolicyRoutes.NONE) ? decide(request, this.routes.policy(fallback)).observing(reported)
+				: reported;
 	}
 
 	/**
-	 * Decide with every distinct policy the paths of a request select: the first rejection by an
-	 * enforced policy wins; otherwise the decision of the path the server routes by, then of the
-	 * normalised path, then of the raw path, preferring an enforced policy's decision, since a
-	 * report-only policy must never lift an enforced one, nor its refusal replace one.
+	 * Decide with every distinct policy the paths of a request select (per path, the most
+	 * specific policy and, when that one is report-only, the most specific enforced one that also
+	 * matches): the first rejection by an enforced policy wins; otherwise the decision of the path
+	 * the server routes by, then of the normalised path, then of the raw path. A report-only
+	 * decision (a refusal preferred) is only observed beside an enforced one, since a report-only
+	 * policy must never lift an enforced one, nor its refusal replace one; it decides only where
+	 * no enforced policy matches any path.
 	 */
-	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed,
-			@Nullable CompiledPolicy normalized, @Nullable CompiledPolicy raw) {
-		List<@Nullable CompiledPolicy> candidates = new ArrayList<>(routed.size() + 2);
+	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath) {
+		List<CompiledPolicy> enforced = new ArrayList<>(routed.size() + 2);
+		List<CompiledPolicy> reportOnly = new ArrayList<>(2);
 		for (PathContainer path : routed) {
-			candidates.add(policyFor(path));
+			select(path, enforced, reportOnly);
 		}
-		candidates.add(normalized);
-		candidates.add(raw);
-		@Nullable CorsDecision enforced = null;
+		PathContainer path = request.path();
+		@Nullable PathContainer normalized = PolicyRoutes.isPlain(rawPath) ? null : RequestPaths.normalized(path);
+		if (normalized != null) {
+			select(normalized, enforced, reportOnly);
+		}
+		select(path, enforced, reportOnly);
+		@Nullable CorsDecision allowed = null;
+		@Nullable CorsDecision decision = null;
+		for (CompiledPolicy policy : enforced) {
+			CorsDecision candidate = decide(request, policy);
+			if (candidate.isRejected()) {
+				decision = candidate;
+				break;
+			}
+			allowed = (allowed != null) ? allowed : candidate;
+		}
+		decision = (decision != null) ? decision : allowed;
 		@Nullable CorsDecision reported = null;
-		for (int i = 0; i < candidates.size(); i++) {
-			CompiledPolicy candidate = candidates.get(i);
-			if (candidate == null || candidates.subList(0, i).contains(candidate)) {
-				continue;
-			}
-			CorsDecision decision = decide(request, candidate);
-			if (!decision.isEnforced()) {
-				reported = (reported == null || (decision.isRejected() && !reported.isRejected())) ? decision : reported;
-			}
-			else if (decision.isRejected()) {
-				return decision;
-			}
-			else {
-				enforced = (enforced != null) ? enforced : decision;
+		for (CompiledPolicy policy : reportOnly) {
+			CorsDecision candidate = decide(request, policy);
+			if (reported == null || (candidate.isRejected() && !reported.isRejected())) {
+				reported = candidate;
 			}
 		}
-		if (enforced != null) {
-			return enforced;
+		if (decision == null) {
+			return (reported != null) ? reported : CorsDecision.NO_POLICY;
 		}
-		return (reported != null) ? reported : CorsDecision.NO_POLICY;
+		return (reported != null) ? decision.observing(reported) : decision;
+	}
+
+	/** Add the policies one path selects, each once: the enforced one deciding and a report-only one observed. */
+	private void select(PathContainer path, List<CompiledPolicy> enforced, List<CompiledPolicy> reportOnly) {
+		int first = this.routes.firstMatch(path, 0, false);
+		if (first == PolicyRoutes.NONE) {
+			return;
+		}
+		CompiledPolicy policy = this.routes.policy(first);
+		if (policy.mode() == PolicyMode.ENFORCE) {
+			addOnce(enforced, policy);
+			return;
+		}
+		addOnce(reportOnly, policy);
+		int fallback = this.routes.firstMatch(path, first + 1, true);
+		if (fallback != PolicyRoutes.NONE) {
+			addOnce(enforced, this.routes.policy(fallback));
+		}
+	}
+
+	private static void addOnce(List<CompiledPolicy> policies, CompiledPolicy policy) {
+		if (!policies.contains(policy)) {
+			policies.add(policy);
+		}
 	}
 
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {

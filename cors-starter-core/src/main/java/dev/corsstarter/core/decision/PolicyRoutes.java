@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
@@ -17,10 +18,25 @@ import dev.corsstarter.core.request.CorsRequest;
  * <em>plain</em> request path as a string, so the common request never has its path parsed.
  * Every other pattern, and every other path, goes through {@link PathPattern} as usual, in the
  * same order, so the first match is the same either way.
+ * <p>
+ * A report-only policy never decides against enforcement: where a report-only route is the first
+ * match, the scan goes on to the first <em>enforced</em> route that also matches, skipping the
+ * other report-only routes through a table computed once ({@link #firstMatch} with
+ * {@code enforcedOnly}).
  */
 final class PolicyRoutes {
 
+	/** No route matches. */
+	static final int NONE = -1;
+
 	private final Route[] routes;
+
+	/**
+	 * For each index {@code i} (and {@code routes.length}), the first index {@code >= i} whose
+	 * policy is enforced, or {@code routes.length}: the scan for the enforced fallback of a
+	 * report-only route jumps over report-only routes and ends at once when none follows.
+	 */
+	private final int[] nextEnforced;
 
 	PolicyRoutes(List<Route> routes) {
 		List<Route> sorted = new ArrayList<>(routes);
@@ -30,38 +46,64 @@ final class PolicyRoutes {
 			.thenComparing(route -> route.pattern().getPatternString())
 			.thenComparing(route -> route.policy().name()));
 		this.routes = sorted.toArray(new Route[0]);
+		this.nextEnforced = new int[this.routes.length + 1];
+		this.nextEnforced[this.routes.length] = this.routes.length;
+		for (int i = this.routes.length - 1; i >= 0; i--) {
+			this.nextEnforced[i] = (this.routes[i].policy().mode() == PolicyMode.ENFORCE) ? i
+					: this.nextEnforced[i + 1];
+		}
+	}
+
+	/** The policy of the route at {@code index}, as returned by {@link #firstMatch}. */
+	CompiledPolicy policy(int index) {
+		return this.routes[index].policy();
+	}
+
+	/**
+	 * The index of the first route from {@code from} on whose pattern matches a parsed path, or
+	 * {@link #NONE}; with {@code enforcedOnly}, the first such route of an enforced policy.
+	 */
+	int firstMatch(PathContainer path, int from, boolean enforcedOnly) {
+		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
+			if (this.routes[i].pattern().matches(path)) {
+				return i;
+			}
+		}
+		return NONE;
+	}
+
+	/**
+	 * {@link #firstMatch(PathContainer, int, boolean)} for a plain path (see {@link #isPlain}),
+	 * parsing it only when a pattern that is not literal has to look at it.
+	 */
+	int firstMatchPlain(String rawPath, CorsRequest request, int from, boolean enforcedOnly) {
+		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
+			Route route = this.routes[i];
+			if ((route.literal() != null) ? route.matchesPlain(rawPath) : route.pattern().matches(request.path())) {
+				return i;
+			}
+		}
+		return NONE;
+	}
+
+	private int start(int from, boolean enforcedOnly) {
+		return (!enforcedOnly || from >= this.routes.length) ? from : this.nextEnforced[from];
+	}
+
+	private int next(int index, boolean enforcedOnly) {
+		return enforcedOnly ? this.nextEnforced[index + 1] : index + 1;
 	}
 
 	/** The policy of the first pattern matching a parsed path, or {@code null}. */
 	@Nullable CompiledPolicy policyFor(PathContainer path) {
-		for (Route route : this.routes) {
-			if (route.pattern().matches(path)) {
-				return route.policy();
-			}
-		}
-		return null;
+		int index = firstMatch(path, 0, false);
+		return (index != NONE) ? policy(index) : null;
 	}
 
-	/**
-	 * The policy of the first pattern matching a plain path (see {@link #isPlain}), parsing the
-	 * path only when a pattern that is not literal has to look at it.
-	 */
+	/** The policy of the first pattern matching a plain path (see {@link #isPlain}), or {@code null}. */
 	@Nullable CompiledPolicy policyForPlain(String rawPath, CorsRequest request) {
-		@Nullable PathContainer parsed = null;
-		for (Route route : this.routes) {
-			boolean matches;
-			if (route.literal() != null) {
-				matches = route.matchesPlain(rawPath);
-			}
-			else {
-				parsed = (parsed != null) ? parsed : request.path();
-				matches = route.pattern().matches(parsed);
-			}
-			if (matches) {
-				return route.policy();
-			}
-		}
-		return null;
+		int index = firstMatchPlain(rawPath, request, 0, false);
+		return (index != NONE) ? policy(index) : null;
 	}
 
 	/**

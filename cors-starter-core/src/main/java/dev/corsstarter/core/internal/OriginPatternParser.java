@@ -297,6 +297,14 @@ public final class OriginPatternParser {
 					throw fault(Fault.INVALID, value, "A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
 							"Write a valid host name.");
 				}
+				String label = host.substring(labelStart, i);
+				if (defaultPort(scheme) >= 0 && label.startsWith("xn--") && !isPunycode(label)) {
+					throw fault(Fault.NEVER_MATCHES, value, "The label '" + label
+							+ "' starts with xn-- but is not valid punycode (RFC 3492, IDNA): browsers refuse such a "
+							+ "host, so this never matches.",
+							"Write the host as registered: the punycode form of its Unicode name (e.g. xn--bcher-kva "
+									+ "for bücher), or an ASCII label without xn--.");
+				}
 				labelStart = i + 1;
 			}
 			else if (!isHostChar(host.charAt(i))) {
@@ -305,6 +313,16 @@ public final class OriginPatternParser {
 			}
 		}
 		checkIpv4(value, scheme, host, anySubdomain, portSuffix);
+	}
+
+	/**
+	 * Whether an {@code xn--} label decodes (RFC 3492, IDNA) to a label that is not plain ASCII,
+	 * as a browser's host parser requires. {@link IDN#toUnicode} gives the label back unchanged
+	 * when it does not decode.
+	 */
+	static boolean isPunycode(String label) {
+		String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
+		return !unicode.equalsIgnoreCase(label) && !unicode.chars().allMatch(c -> c < 0x80);
 	}
 
 	/**

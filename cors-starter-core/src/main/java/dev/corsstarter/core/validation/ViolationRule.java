@@ -45,6 +45,13 @@ public enum ViolationRule {
 	/** A subdomain wildcard spanning a public suffix of the Public Suffix List ({@code https://*.com}). */
 	PUBLIC_SUFFIX_WILDCARD,
 
+	/**
+	 * A subdomain wildcard over a wildcard-DNS or tunnel service ({@code https://*.nip.io},
+	 * {@code https://*.loca.lt}) where anyone can get a name and a certificate: an error with
+	 * credentials and a warning without, in every profile.
+	 */
+	SHARED_SERVICE_WILDCARD,
+
 	/** The opaque origin {@code null} on a policy with credentials. */
 	NULL_WITH_CREDENTIALS,
 

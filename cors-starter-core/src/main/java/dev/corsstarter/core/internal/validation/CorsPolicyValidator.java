@@ -30,7 +30,8 @@ import dev.corsstarter.core.internal.HttpTokens;
  * that {@code CorsEngine.compile}, the only caller, builds the engine from them without parsing
  * again. Every violation is reported, errors and warnings, so one failed start reports them
  * all. The structural rules, which apply in every profile, are here; the production and
- * warning rules are in {@link PolicyRules}, {@link DevOrigins} and {@link PolicyShadowing}.
+ * warning rules are in {@link PolicyRules}, {@link DevOrigins}, {@link PolicyShadowing} and
+ * {@link ReportOnlyPolicies}.
  */
 public final class CorsPolicyValidator {
 
@@ -59,11 +60,16 @@ public final class CorsPolicyValidator {
 			byPolicy.add(out);
 		}
 		Map<CorsPolicy, Violation> shadowed = PolicyShadowing.find(parsed);
+		Map<CorsPolicy, Violation> reportOnly = ReportOnlyPolicies.find(parsed);
 		for (int i = 0; i < parsed.size(); i++) {
 			violations.addAll(byPolicy.get(i));
 			Violation shadow = shadowed.get(parsed.get(i).policy());
 			if (shadow != null) {
 				violations.add(shadow);
+			}
+			Violation observed = reportOnly.get(parsed.get(i).policy());
+			if (observed != null) {
+				violations.add(observed);
 			}
 		}
 		List<Violation> sorted = new ArrayList<>(violations.stream().filter(Violation::isError).toList());

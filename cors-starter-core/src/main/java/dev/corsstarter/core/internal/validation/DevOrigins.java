@@ -26,8 +26,10 @@ import dev.corsstarter.core.internal.OriginSyntaxException;
  * {@code [::]}, unique-local {@code fc00::/7}, link-local {@code fe80::/10}, and the IPv4-mapped
  * forms of the IPv4 ranges ({@code [::ffff:7f00:1]}); mDNS names under {@code .local}; names
  * under {@code .internal} (Docker's {@code host.docker.internal} among them) and
- * {@code .home.arpa}; and wildcard-DNS services that resolve to any address written into the
- * name ({@code nip.io}, {@code sslip.io}, {@code localtest.me}, {@code lvh.me}, ...).
+ * {@code .home.arpa}; {@code localhost.localdomain}; the NAT64, 6to4 and IPv4-compatible IPv6
+ * forms of the IPv4 ranges; wildcard-DNS services that resolve to any address written into the
+ * name ({@code nip.io}, {@code sslip.io}, {@code localtest.me}, {@code lvh.me}, ...); and tunnel
+ * services not on the Public Suffix List ({@code loca.lt}, {@code devtunnels.ms}, ...).
  * Other schemes are not built-in dev origins: {@code capacitor://localhost} or
  * {@code ionic://localhost} are the fixed production origins of hybrid mobile apps, and no web
  * page can have them.
@@ -40,9 +42,13 @@ import dev.corsstarter.core.internal.OriginSyntaxException;
  * {@code http://localhost:3000}, and {@code https://*.dev.example.com} flags both
  * {@code https://a.dev.example.com} and {@code https://*.pr.dev.example.com}; a production
  * wildcard that merely overlaps a dev entry ({@code https://*.example.com} against
- * {@code https://dev.example.com}) is not flagged. Entries that break the grammar, and
- * {@code *}, are reported as errors in every profile: they would silently weaken the production
- * check.
+ * {@code https://dev.example.com}) is not flagged. Entries that break the grammar, {@code *},
+ * and wildcards over a public suffix ({@code https://*.com}) are reported as errors in every
+ * profile and never used: they would silently weaken the production check.
+ * <p>
+ * Dev classification only decides the production error: the public-suffix rule and the rule on
+ * wildcards over a wildcard-DNS or tunnel service ({@link #sharedService}) run on every origin
+ * before it, dev or not.
  */
 final class DevOrigins {
 
@@ -69,7 +75,11 @@ final class DevOrigins {
 			try {
 				OriginPattern pattern = OriginPatternParser.parse(value);
 				if (pattern.kind() != OriginPattern.Kind.ANY) {
-					entries.add(new Entry(i, value, pattern));
+					// the public-suffix rule holds for dev entries too: such an entry is refused, never used
+					if (!pattern.anySubdomain()
+							|| !PolicyRules.checkPublicSuffix("cors.dev-origins", property, pattern, out)) {
+						entries.add(new Entry(i, value, pattern));
+					}
 					continue;
 				}
 				out.add(Violation.error(ViolationRule.WILDCARD_DEV_ORIGIN, property, value,
@@ -112,6 +122,55 @@ final class DevOrigins {
 	static final List<String> WILDCARD_DNS_SERVICES = List.of("nip.io", "sslip.io", "xip.io", "traefik.me",
 			"localtest.me", "lvh.me", "vcap.me", "localho.st", "lacolhost.com");
 
+	/**
+	 * Tunnel and preview services that give anyone a name (and a TLS certificate) under their
+	 * domain, forwarding to a developer's machine, and that are <em>not</em> on the Public Suffix
+	 * List (those that are, such as {@code ngrok.io}, {@code ngrok-free.app}, {@code ngrok.app},
+	 * {@code ngrok.dev} and {@code trycloudflare.com}, are refused as public-suffix wildcards in
+	 * every profile already). Checked against the list shipped in the jar; each with its source:
+	 */
+	static final List<String> TUNNEL_SERVICES = List.of(
+			// localtunnel, https://theboroer.github.io/localtunnel-www/ (https://<name>.loca.lt)
+			"loca.lt",
+			// localtunnel's former domain, https://github.com/localtunnel/localtunnel
+			"localtunnel.me",
+			// Microsoft Dev Tunnels, https://learn.microsoft.com/azure/developer/dev-tunnels/
+			// (https://<id>-<port>.<region>.devtunnels.ms)
+			"devtunnels.ms",
+			// Glitch, https://glitch.com (https://<project>.glitch.me)
+			"glitch.me",
+			// localhost.run, https://localhost.run/docs/ (https://<id>.lhr.life)
+			"lhr.life",
+			// Serveo, https://serveo.net (https://<name>.serveo.net)
+			"serveo.net",
+			// GitHub Codespaces forwarded ports, https://docs.github.com/codespaces
+			// (https://<codespace>-<port>.app.github.dev)
+			"app.github.dev");
+
+	/**
+	 * Names for the local machine besides {@code localhost}: {@code localhost.localdomain} is the
+	 * loopback alias in the default {@code /etc/hosts} of Red Hat, Fedora and CentOS systems.
+	 */
+	static final List<String> LOOPBACK_NAMES = List.of("localhost.localdomain");
+
+	/**
+	 * The wildcard-DNS or tunnel service a host is or lies under, as a phrase completing "a
+	 * wildcard over ...", or {@code null}: anyone can get a name there.
+	 */
+	static String sharedService(String host) {
+		for (String service : WILDCARD_DNS_SERVICES) {
+			if (isOrUnder(host, service)) {
+				return service + ", a wildcard-DNS service (any name resolves to the address written into it)";
+			}
+		}
+		for (String service : TUNNEL_SERVICES) {
+			if (isOrUnder(host, service)) {
+				return service + ", a tunnel service (anyone gets a name there forwarding to their own machine)";
+			}
+		}
+		return null;
+	}
+
 	/** The built-in dev host category of an exact or wildcard http(s) origin, or {@code null}. */
 	static String builtIn(OriginPattern origin) {
 		if (!"http".equals(origin.scheme()) && !"https".equals(origin.scheme())) {
@@ -120,6 +179,11 @@ final class DevOrigins {
 		String host = origin.host();
 		if (isOrUnder(host, "localhost")) {
 			return "a loopback origin (localhost): it is served from the visitor's own machine";
+		}
+		for (String name : LOOPBACK_NAMES) {
+			if (isOrUnder(host, name)) {
+				return "a loopback name (" + name + "): it is served from the visitor's own machine";
+			}
 		}
 		if (isOrUnder(host, "local")) {
 			return "an mDNS name (.local): it is a device on the visitor's local network";
@@ -137,6 +201,12 @@ final class DevOrigins {
 			if (isOrUnder(host, service)) {
 				return "a name under " + service
 						+ ", a wildcard-DNS service that resolves names to any address written into them (the visitor's own machine included), for anyone";
+			}
+		}
+		for (String service : TUNNEL_SERVICES) {
+			if (isOrUnder(host, service)) {
+				return "a name under " + service
+						+ ", a tunnel service that forwards to a developer's machine and gives anyone a name there";
 			}
 		}
 		if (host.startsWith("[")) {
@@ -187,6 +257,10 @@ final class DevOrigins {
 		if (upperZero && pieces[7] == 0) {
 			return "the unspecified IPv6 address [::], which browsers route to the visitor's own machine";
 		}
+		String embedded = embeddedIpv4(pieces);
+		if (embedded != null) {
+			return embedded;
+		}
 		if ((pieces[0] & 0xfe00) == 0xfc00) {
 			return "a unique-local IPv6 address (fc00::/7): it is a device on the visitor's private network";
 		}
@@ -194,6 +268,41 @@ final class DevOrigins {
 			return "a link-local IPv6 address (fe80::/10): it is a device on the visitor's local network";
 		}
 		return null;
+	}
+
+	/**
+	 * IPv6 forms that carry an IPv4 address, when that address is a dev one: NAT64, the well-known
+	 * prefix {@code 64:ff9b::/96} (RFC 6052) and a {@code /96} of the local-use prefix
+	 * {@code 64:ff9b:1::/48} (RFC 8215), IPv4 in the last 32 bits; 6to4, {@code 2002::/16}
+	 * (RFC 3056), IPv4 in bits 16 to 47; and the deprecated IPv4-compatible form {@code ::a.b.c.d}
+	 * (RFC 4291, section 2.5.5.1), which browsers write as {@code [::7f00:1]}.
+	 */
+	private static String embeddedIpv4(int[] pieces) {
+		String form;
+		int high;
+		int low;
+		if (pieces[0] == 0x64 && pieces[1] == 0xff9b && (pieces[2] == 0 || pieces[2] == 1) && pieces[3] == 0
+				&& pieces[4] == 0 && pieces[5] == 0) {
+			form = "a NAT64 IPv6 form";
+			high = pieces[6];
+			low = pieces[7];
+		}
+		else if (pieces[0] == 0x2002) {
+			form = "a 6to4 IPv6 form";
+			high = pieces[1];
+			low = pieces[2];
+		}
+		else if (pieces[0] == 0 && pieces[1] == 0 && pieces[2] == 0 && pieces[3] == 0 && pieces[4] == 0
+				&& pieces[5] == 0) {
+			form = "an IPv4-compatible IPv6 form";
+			high = pieces[6];
+			low = pieces[7];
+		}
+		else {
+			return null;
+		}
+		String ipv4 = ipv4(new int[] { high >> 8, high & 0xff, low >> 8, low & 0xff });
+		return (ipv4 != null) ? form + " of " + ipv4 : null;
 	}
 
 	/** Whether every origin {@code allowed} admits is also admitted by {@code dev}. */

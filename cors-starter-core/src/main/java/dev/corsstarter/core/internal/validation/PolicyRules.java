@@ -12,7 +12,6 @@ import java.util.Set;
 
 import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.policy.PolicyMode;
 
 /**
  * Origin and warning rules over one policy whose grammar has been checked. Entries of
@@ -31,7 +30,12 @@ import dev.corsstarter.core.policy.PolicyMode;
  * {@code *.kawasaki.jp}), or a suffix lies below X ({@code *.amazonaws.com} covers
  * {@code s3.amazonaws.com}); in each case the wildcard admits sites registered by other parties.
  * The list is loaded only when such a wildcard is checked.</li>
+ * <li>a subdomain wildcard over a wildcard-DNS or tunnel service ({@code https://*.nip.io},
+ * {@code https://*.loca.lt}, see {@link DevOrigins#sharedService}) on a policy with
+ * {@code allow-credentials: true} (a WARN without credentials): anyone can get a name and a
+ * certificate there.</li>
  * </ul>
+ * These run on every origin before dev classification, which never switches them off.
  * <b>ERROR while a production profile is active, WARN otherwise</b>:
  * <ul>
  * <li>{@code null}, the opaque origin, which any page can obtain with a sandboxed iframe;</li>
@@ -49,13 +53,13 @@ import dev.corsstarter.core.policy.PolicyMode;
  * warning, with the text for the cap exceeded;</li>
  * <li>{@code *} in {@code allowed-methods}, {@code allowed-headers} or {@code exposed-headers}
  * with {@code allow-credentials: true};</li>
- * <li>{@code mode: report-only}: the policy is not enforced;</li>
  * <li>a forbidden request-header name of the Fetch standard in {@code allowed-headers}, and a
  * forbidden response-header name ({@code Set-Cookie}, {@code Set-Cookie2}) in
  * {@code exposed-headers}: browsers never send or expose them, so the entry is dead.</li>
  * </ul>
  * Policies shadowed by other policies need every policy and are found by
- * {@link PolicyShadowing}.
+ * {@link PolicyShadowing}; the warning for a report-only policy names the enforced policy that
+ * keeps deciding on its paths, so it too needs every policy: {@link ReportOnlyPolicies}.
  */
 final class PolicyRules {
 
@@ -79,7 +83,6 @@ final class PolicyRules {
 			List<Violation> out) {
 		checkOrigins(policy, origins, context, devOrigins, out);
 		checkMaxAge(policy, out);
-		checkReportOnly(policy, out);
 		checkWildcardsWithCredentials(policy, out);
 		checkForbiddenHeaders(policy, out);
 	}
@@ -111,6 +114,10 @@ final class PolicyRules {
 				}
 				continue;
 			}
+			// the origin rules of every profile run before dev classification, which only decides the production error
+			if (origin.anySubdomain() && !checkPublicSuffix(prefix + ".allowed-origins", property, origin, out)) {
+				checkSharedService(policy, property, origin, out);
+			}
 			String dev = devOrigins.describe(origin);
 			if (dev != null) {
 				if (production) {
@@ -128,17 +135,43 @@ final class PolicyRules {
 						"Serve the client over HTTPS and list " + https + " instead, or set " + prefix + ".allow-credentials=false.",
 						https));
 			}
-			if (origin.anySubdomain()) {
-				checkPublicSuffix(prefix, property, origin, out);
-			}
 		}
 	}
 
-	private static void checkPublicSuffix(String prefix, String property, OriginPattern origin, List<Violation> out) {
+	/**
+	 * A wildcard over a wildcard-DNS or tunnel service: anyone can get a name and a TLS
+	 * certificate there, so it trusts sites anyone can create. An error with credentials, a
+	 * warning without, in every profile, dev origin or not.
+	 */
+	private static void checkSharedService(CorsPolicy policy, String property, OriginPattern origin,
+			List<Violation> out) {
+		String service = DevOrigins.sharedService(origin.host());
+		if (service == null) {
+			return;
+		}
+		String value = origin.value();
+		boolean credentials = policy.allowCredentials();
+		String reason = "'" + value + "' is a wildcard over " + service + ": anyone can get a name under it and "
+				+ "a TLS certificate for that name, so this wildcard trusts sites anyone can create"
+				+ (credentials ? ", and with allow-credentials=true they read this API's responses with the "
+						+ "visitor's credentials." : ".");
+		String fix = "List the exact origins you use (e.g. " + origin.scheme() + "://my-app." + origin.host()
+				+ ") in a development profile only (e.g. application-dev.yml)"
+				+ (credentials ? ", or set " + policy.propertyPrefix() + ".allow-credentials=false." : ".");
+		out.add(new Violation(ViolationRule.SHARED_SERVICE_WILDCARD, credentials ? Severity.ERROR : Severity.WARN,
+				property, value, reason, fix, null));
+	}
+
+	/**
+	 * The public-suffix rule on one wildcard origin, of a policy or of {@code cors.dev-origins}.
+	 * @param list the list property the origin belongs to, named by the fix
+	 * @return whether it was reported
+	 */
+	static boolean checkPublicSuffix(String list, String property, OriginPattern origin, List<Violation> out) {
 		String host = origin.host();
 		String suffix = PublicSuffixes.get().suffixSpannedBySubdomainsOf(host);
 		if (suffix == null) {
-			return;
+			return false;
 		}
 		String value = origin.value();
 		String reason;
@@ -147,36 +180,24 @@ final class PolicyRules {
 			String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
 			reason = "'" + host + "' is a public suffix";
 			fix = "List the exact origins you serve, or a wildcard under a domain you control, e.g. " + origin.scheme()
-					+ "://*.your-site." + host + port + ", in " + prefix + ".allowed-origins.";
+					+ "://*.your-site." + host + port + ", in " + list + ".";
 		}
 		else {
 			reason = suffix.startsWith("*.") ? "every name matching " + suffix + " is a public suffix"
 					: "the public suffix " + suffix + " lies below '" + host + "'";
 			fix = "List the exact origins you serve, or narrow the wildcard to a domain you control below which the Public Suffix List has no entry, in "
-					+ prefix + ".allowed-origins.";
+					+ list + ".";
 		}
 		out.add(Violation.error(ViolationRule.PUBLIC_SUFFIX_WILDCARD, property, value, "'" + value + "' spans a public suffix: " + reason
 				+ " on the Public Suffix List, where unrelated parties register their own sites, so this wildcard trusts sites anyone can create.",
 				fix));
+		return true;
 	}
 
 	private static String httpsVersion(OriginPattern origin) {
 		String value = origin.value();
 		String https = "https" + value.substring("http".length());
 		return https.endsWith(":443") ? https.substring(0, https.length() - 4) : https;
-	}
-
-	/** A report-only policy protects nothing: say so on every start and reload, so it is not forgotten. */
-	private static void checkReportOnly(CorsPolicy policy, List<Violation> out) {
-		if (policy.mode() != PolicyMode.REPORT_ONLY) {
-			return;
-		}
-		out.add(new Violation(ViolationRule.REPORT_ONLY_POLICY, Severity.WARN, policy.propertyPrefix() + ".mode",
-				policy.mode().tag(), "Policy '" + policy.name() + "' is report-only: its decisions are logged and "
-						+ "counted but not enforced, so requests it would refuse reach the application.",
-				"Once cors_requests_total{mode=\"report-only\",outcome=\"rejected\"} shows only traffic you mean to "
-						+ "refuse, enforce it: " + policy.propertyPrefix() + ".mode=enforce",
-				"enforce"));
 	}
 
 	private static void checkMaxAge(CorsPolicy policy, List<Violation> out) {

@@ -236,9 +236,16 @@ class CorsPolicyValidatorTest {
 				// IPv4-mapped IPv6 forms, carrier-grade NAT, reserved private names, wildcard-DNS services
 				"http://[::ffff:7f00:1]:8080", "http://[::ffff:a00:1]", "http://[::ffff:c0a8:101]",
 				"http://[::ffff:a9fe:1]", "http://100.64.0.1", "http://100.127.255.254:3000", "https://app.internal",
-				"https://*.internal", "http://router.home.arpa", "https://*.home.arpa", "https://127.0.0.1.nip.io",
-				"https://*.nip.io", "https://app.10.0.0.1.sslip.io", "http://localtest.me:3000",
-				"https://*.localtest.me", "http://app.lvh.me:8080", "https://*.traefik.me");
+				"https://*.internal", "http://router.home.arpa", "https://127.0.0.1.nip.io",
+				"https://app.10.0.0.1.sslip.io", "http://localtest.me:3000", "http://app.lvh.me:8080",
+				// localhost.localdomain, NAT64 / 6to4 / IPv4-compatible forms of loopback and private addresses,
+				// tunnel services that are not on the Public Suffix List
+				"http://localhost.localdomain:8080", "http://[64:ff9b::7f00:1]", "http://[64:ff9b::a00:1]:3000",
+				"http://[64:ff9b:1::c0a8:101]", "http://[2002:7f00:1::]", "http://[2002:c0a8:101::1]:8080",
+				"http://[2002:a00:1::]", "http://[::7f00:1]", "http://[::a00:1]:8080", "http://[::c0a8:101]",
+				"https://my-app.loca.lt", "https://abc-8080.usw2.devtunnels.ms", "https://my-app.glitch.me",
+				"https://abc123.lhr.life", "https://app.localtunnel.me", "https://x.serveo.net",
+				"https://abc-3000.app.github.dev");
 		for (String dev : devOrigins) {
 			rows.add(origin(PROD, dev, ViolationRule.DEV_ORIGIN_IN_PRODUCTION, null).fix("Remove " + dev)
 				.reason("'" + dev + "' is "));
@@ -252,7 +259,9 @@ class CorsPolicyValidatorTest {
 				"http://[2001:db8::1]", "capacitor://localhost", "ionic://localhost", "http://100.63.255.255",
 				"http://100.128.0.1", "http://[::ffff:808:808]", "https://internal.example.com",
 				"https://nip.io.example.com", "https://home.arpa.example.com", "https://mynip.io",
-				"https://app.example.internal-tools.com")) {
+				"https://app.example.internal-tools.com", "http://[64:ff9b::808:808]", "http://[2002:808:808::]",
+				"http://[::808:808]", "https://localdomain.example.com", "https://loca.lt.example.com",
+				"https://myglitch.me")) {
 			rows.add(originPasses(PROD, notDev));
 		}
 
@@ -327,6 +336,56 @@ class CorsPolicyValidatorTest {
 			.reason("every name matching *.kawasaki.jp"));
 		rows.add(publicSuffix(PROD, "https://*.amazonaws.com", "List the exact origins")
 			.reason("the public suffix s3.amazonaws.com lies below 'amazonaws.com'"));
+		// cors.dev-origins entries are checked against the Public Suffix List too, in every profile
+		for (ValidationContext context : List.of(DEV, PROD)) {
+			String where = context.production() ? " in production" : "";
+			rows.add(new Row("public-suffix wildcard in cors.dev-origins" + where, context, List.of(api().build()),
+					Severity.ERROR, ViolationRule.PUBLIC_SUFFIX_WILDCARD, "cors.dev-origins[1]", "https://*.com", null, "https://*.your-site.com", "is a public suffix")
+				.withContext(new ValidationContext(context.production(),
+						List.of("http://localhost:4200", "https://*.com"))));
+			rows.add(new Row("public-suffix wildcard (private section) in cors.dev-origins" + where, context,
+					List.of(api().build()), Severity.ERROR, ViolationRule.PUBLIC_SUFFIX_WILDCARD, "cors.dev-origins[0]", "https://*.github.io", null,
+					"List the exact origins", "is a public suffix")
+				.withContext(new ValidationContext(context.production(), List.of("https://*.github.io"))));
+		}
+
+		// a wildcard over a wildcard-DNS or tunnel service: anyone can get a name and a certificate there
+		for (String shared : List.of("https://*.nip.io", "https://*.sslip.io", "https://*.traefik.me",
+				"https://*.localtest.me", "https://*.lvh.me", "https://*.203-0-113-7.nip.io", "http://*.nip.io:*",
+				"https://*.loca.lt", "https://*.devtunnels.ms", "https://*.usw2.devtunnels.ms", "https://*.glitch.me",
+				"https://*.lhr.life", "https://*.app.github.dev")) {
+			rows.add(error("wildcard over a shared service " + shared + " with credentials", DEV,
+					b -> b.allowedOrigins(shared).allowCredentials(true), ViolationRule.SHARED_SERVICE_WILDCARD,
+					"allowed-origins[0]", shared, null)
+				.fix("allow-credentials=false")
+				.reason("anyone can"));
+			rows.add(warn("wildcard over a shared service " + shared + " without credentials", DEV,
+					b -> b.allowedOrigins(shared), ViolationRule.SHARED_SERVICE_WILDCARD, "allowed-origins[0]", shared,
+					null)
+				.reason("anyone can"));
+		}
+		// home.arpa is on the Public Suffix List: a wildcard over it is refused before dev classification
+		rows.add(publicSuffix(DEV, "https://*.home.arpa", "https://*.your-site.home.arpa")
+			.reason("is a public suffix"));
+		// tunnel services on the Public Suffix List are public suffixes already
+		for (String psl : List.of("https://*.ngrok.io", "https://*.ngrok-free.app", "https://*.trycloudflare.com")) {
+			rows.add(publicSuffix(DEV, psl, "List the exact origins").reason("is a public suffix"));
+		}
+
+		// invalid punycode: a browser refuses such a host, so the origin never matches, in every profile
+		for (ValidationContext context : List.of(DEV, PROD)) {
+			for (String punycode : List.of("https://xn--zz.example.com", "https://app.xn--abc-.example.com",
+					"https://*.xn--zz.example.com", "https://xn--.example.com", "https://app.example.xn--a")) {
+				rows.add(origin(context, punycode, ViolationRule.ORIGIN_NEVER_MATCHES, null).reason("punycode"));
+			}
+			rows.add(originPasses(context, "https://xn--bcher-kva.example"));
+			rows.add(originPasses(context, "https://*.xn--mnchen-3ya.example.com"));
+		}
+		rows.add(new Row("invalid punycode in cors.dev-origins", PROD, List.of(api().build()), Severity.ERROR,
+				ViolationRule.INVALID_DEV_ORIGIN, "cors.dev-origins[0]", "https://xn--zz.example.com", null, null,
+				"punycode")
+			.withContext(new ValidationContext(true, List.of("https://xn--zz.example.com"))));
+
 		for (String ok : List.of("https://*.example.com", "https://*.myapp.github.io", "https://*.example.co.uk",
 				"https://*.www.ck", "https://*.city.kawasaki.jp", "https://*.corp", "https://github.io",
 				"https://app.example.com:*")) {
@@ -349,7 +408,19 @@ class CorsPolicyValidatorTest {
 			// report-only: never enforced, so said on every start and reload
 			rows.add(warn("report-only" + where, context, b -> b.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY),
 					ViolationRule.REPORT_ONLY_POLICY, "mode", "report-only", "enforce")
-				.reason("not enforced"));
+				.reason("no enforced policy matches its paths"));
+			rows.add(reportOnly("under an enforced catch-all" + where, context, List.of("/api/account/**"),
+					"the enforced policy 'api' (/api/**) keeps deciding on its paths"));
+			rows.add(reportOnly("literal under a catch-all" + where, context, List.of("/api/account/me"),
+					"the enforced policy 'api' (/api/**) keeps deciding on its paths"));
+			rows.add(reportOnly("one pattern covered, one not" + where, context, List.of("/api/account/**", "/public/**"),
+					"/api/account/**: the enforced policy 'api' (/api/**) keeps deciding; /public/**: no enforced policy"));
+			rows.add(new Row("report-only beside an unrelated enforced policy" + where, context,
+					List.of(api().build(), CorsPolicy.builder("acct").pathPatterns("/other/{id}")
+						.allowedOrigins("https://partner.example.org").mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+						.build()),
+					Severity.WARN, ViolationRule.REPORT_ONLY_POLICY, "cors.policies.acct.mode", "report-only", "enforce",
+					null, "no enforced policy matches its paths"));
 			rows.add(pass("enforce" + where, context, b -> b.mode(dev.corsstarter.core.policy.PolicyMode.ENFORCE)));
 
 			// '*' with credentials
@@ -408,6 +479,17 @@ class CorsPolicyValidatorTest {
 		rows.add(notShadowed("a literal beside a catch-all", List.of("/api/**"), List.of("/api/public")));
 		rows.add(notShadowed("only some patterns shadowed", List.of("/api/a?c"), List.of("/api/abc", "/other/**")));
 		rows.add(notShadowed("different regex captures", List.of("/files/{id:\\d+}"), List.of("/files/{n:[a-z]+}")));
+	}
+
+	/** A report-only policy 'acct' beside the enforced 'api' on /api/**; the warning names who decides. */
+	private static Row reportOnly(String name, ValidationContext context, List<String> patterns, String reason) {
+		return new Row("report-only " + name, context,
+				List.of(api().build(), CorsPolicy.builder("acct").pathPatterns(patterns)
+					.allowedOrigins("https://partner.example.org")
+					.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+					.build()),
+				Severity.WARN, ViolationRule.REPORT_ONLY_POLICY, "cors.policies.acct.mode", "report-only", "enforce", null,
+				reason);
 	}
 
 	private static Row publicSuffix(ValidationContext context, String origin, String fixContains) {
@@ -492,6 +574,37 @@ class CorsPolicyValidatorTest {
 			assertThat(v.reason()).isNotBlank();
 			assertThat(v.action()).isNotBlank();
 		});
+	}
+
+	@Test
+	void aWildcardOverASharedServiceIsNeverASilentDevOrigin() {
+		CorsPolicy credentialed = api().allowedOrigins("https://*.nip.io").allowCredentials(true).build();
+		CorsPolicy anonymous = api().allowedOrigins("https://*.loca.lt").build();
+
+		assertThat(violations(List.of(credentialed), PROD)).extracting(Violation::severity, Violation::rule)
+			.containsExactly(tuple(Severity.ERROR, ViolationRule.SHARED_SERVICE_WILDCARD),
+					tuple(Severity.ERROR, ViolationRule.DEV_ORIGIN_IN_PRODUCTION));
+		assertThat(violations(List.of(anonymous), PROD)).extracting(Violation::severity, Violation::rule)
+			.containsExactly(tuple(Severity.ERROR, ViolationRule.DEV_ORIGIN_IN_PRODUCTION),
+					tuple(Severity.WARN, ViolationRule.SHARED_SERVICE_WILDCARD));
+		// listed as a dev origin, it stays a wildcard anyone can get a name under
+		assertThat(violations(List.of(credentialed), new ValidationContext(false, List.of("https://*.nip.io"))))
+			.extracting(Violation::severity, Violation::rule)
+			.containsExactly(tuple(Severity.ERROR, ViolationRule.SHARED_SERVICE_WILDCARD));
+	}
+
+	@Test
+	void aPublicSuffixDevOriginEntryNeverSilencesThePublicSuffixRule() {
+		CorsPolicy policy = api().allowedOrigins("https://*.com").build();
+
+		assertThat(violations(List.of(policy), new ValidationContext(false, List.of("https://*.com"))))
+			.extracting(Violation::severity, Violation::rule, Violation::property)
+			.containsExactly(tuple(Severity.ERROR, ViolationRule.PUBLIC_SUFFIX_WILDCARD, "cors.dev-origins[0]"),
+					tuple(Severity.ERROR, ViolationRule.PUBLIC_SUFFIX_WILDCARD, API + "allowed-origins[0]"));
+		assertThat(violations(List.of(policy), new ValidationContext(true, List.of("https://*.com"))))
+			.extracting(Violation::severity, Violation::rule, Violation::property)
+			.containsExactly(tuple(Severity.ERROR, ViolationRule.PUBLIC_SUFFIX_WILDCARD, "cors.dev-origins[0]"),
+					tuple(Severity.ERROR, ViolationRule.PUBLIC_SUFFIX_WILDCARD, API + "allowed-origins[0]"));
 	}
 
 	@Test
