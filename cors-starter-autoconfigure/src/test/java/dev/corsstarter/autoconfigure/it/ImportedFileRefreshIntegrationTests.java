@@ -80,6 +80,7 @@ class ImportedFileRefreshIntegrationTests {
 		assertThat(endpoint).contains("\"generation\":1")
 			.contains("\"lastReload\":{\"outcome\":\"refused\"")
 			.contains("\"rule\":\"no-policies-left\"")
+			.contains("\"trigger\":\"configuration\"")
 			.contains("\"pathPatterns\":[\"/api/**\"]");
 		assertThat(output).containsPattern("ERROR .* CORS policy change from the configuration refused; generation 1")
 			.contains("The change leaves no CORS policy")
@@ -98,6 +99,7 @@ class ImportedFileRefreshIntegrationTests {
 		String endpoint = get("/actuator/cors").body();
 		assertThat(endpoint).contains("\"generation\":2")
 			.contains("\"outcome\":\"applied\"")
+			.contains("\"trigger\":\"configuration\"")
 			.contains("\"changes\":[{\"policy\":\"trial\",\"property\":\"cors.policies.trial\",\"added\":[],"
 					+ "\"removed\":[\"/trial/**\"],\"loosens\":true}]");
 		assertThat(output).containsPattern("WARN .* CORS policy change loosens protection: .*cors.policies.trial");
