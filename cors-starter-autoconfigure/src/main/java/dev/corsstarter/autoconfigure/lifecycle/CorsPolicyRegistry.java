@@ -206,7 +206,7 @@ public final class CorsPolicyRegistry {
 			}
 			return unchanged;
 		}
-		List<PolicyChange.Difference> changes = PolicyDiff.between(before.engine().policies(), engine.policies());
+		List<PolicyChange.Difference> changes = PolicyDiff.between(before.engine(), engine);
 		if (engine.policies().isEmpty()) {
 			return refuse(new InvalidCorsConfigurationException(List.of(noPoliciesLeft(source))), source, changes);
 		}
@@ -285,15 +285,20 @@ public final class CorsPolicyRegistry {
 		StringBuilder line = new StringBuilder(LogSanitizer.text(difference.property()));
 		if (difference.property().equals("cors.policies." + difference.policy())) {
 			boolean added = !difference.added().isEmpty();
-			return line.append(added ? " added, paths " : " removed, paths ")
-				.append(values(added ? difference.added() : difference.removed()))
-				.toString();
+			line.append(added ? " added, paths " : " removed, paths ")
+				.append(values(added ? difference.added() : difference.removed()));
+			return (added && difference.loosens())
+					? line.append(", taking over paths another policy decided and allowing more than it").toString()
+					: line.toString();
 		}
 		if (!difference.added().isEmpty()) {
 			line.append(" added ").append(values(difference.added()));
 		}
 		if (!difference.removed().isEmpty()) {
 			line.append(difference.added().isEmpty() ? " removed " : ", was ").append(values(difference.removed()));
+		}
+		if (difference.property().endsWith(".path-patterns") && difference.loosens() && !difference.added().isEmpty()) {
+			line.append(", taking over paths another policy decided and allowing more than it");
 		}
 		return line.toString();
 	}

@@ -7,31 +7,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange.Difference;
+import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
+import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
  * What a change does to the policies serving: the policies added and removed, and per policy
  * kept the values each property gained or lost, each difference marked as loosening protection
  * or not. Compares compiled policies (what the engines decide with), so a change of spelling
  * the engine ignores (the order of origins, the case of a header name) is no difference.
+ * <p>
+ * A policy or path pattern added covers paths: paths no policy covered are now checked, which
+ * tightens; but paths another policy decided before are now decided by it, which loosens when it
+ * allows anything that policy did not (a sub-area opened to more origins, say).
  */
 final class PolicyDiff {
+
+	/** A well-formed origin for asking an engine which policy decides a path. */
+	private static final String PROBE_ORIGIN = "https://probe.invalid";
+
+	private static final Pattern PATTERN_SEGMENT = Pattern.compile("\\{[^/]*}|\\*\\*|\\*|\\?");
 
 	private PolicyDiff() {
 	}
 
 	/**
-	 * @param serving the policies serving before the change
-	 * @param candidate the policies of the change
+	 * @param serving the engine serving before the change
+	 * @param candidate the engine of the change
 	 * @return every difference: policies removed and changed in the order they served, then
 	 * policies added in the order of the change
 	 */
-	static List<Difference> between(List<CorsPolicy> serving, List<CorsPolicy> candidate) {
-		Map<String, CorsPolicy> before = byName(serving);
-		Map<String, CorsPolicy> after = byName(candidate);
+	static List<Difference> between(CorsEngine serving, CorsEngine candidate) {
+		Map<String, CorsPolicy> before = byName(serving.policies());
+		Map<String, CorsPolicy> after = byName(candidate.policies());
 		List<Difference> differences = new ArrayList<>();
 		for (CorsPolicy old : before.values()) {
 			CorsPolicy now = after.get(old.name());
@@ -41,14 +53,57 @@ final class PolicyDiff {
 			}
 			else {
 				compare(old, now, differences);
+				takesOver(serving, candidate, now, missing(now.pathPatterns(), old.pathPatterns(), Function.identity()),
+						now.propertyPrefix() + ".path-patterns", differences);
 			}
 		}
 		for (CorsPolicy now : after.values()) {
 			if (!before.containsKey(now.name())) {
-				differences.add(new Difference(now.name(), now.propertyPrefix(), now.pathPatterns(), List.of(), false));
+				differences.add(new Difference(now.name(), now.propertyPrefix(), now.pathPatterns(), List.of(),
+						takesOverLoosening(serving, candidate, now, now.pathPatterns())));
 			}
 		}
 		return differences;
+	}
+
+	/** Mark the path patterns added to a policy as loosening when they take paths from a more restrictive one. */
+	private static void takesOver(CorsEngine serving, CorsEngine candidate, CorsPolicy policy, List<String> added,
+			String property, List<Difference> differences) {
+		if (!added.isEmpty() && takesOverLoosening(serving, candidate, policy, added)) {
+			for (int i = 0; i < differences.size(); i++) {
+				Difference difference = differences.get(i);
+				if (difference.property().equals(property) && !difference.added().isEmpty()) {
+					differences.set(i, new Difference(difference.policy(), property, difference.added(),
+							difference.removed(), true));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether a policy, on a path of one of these patterns, now decides what another policy
+	 * serving before decided, and allows something that one did not.
+	 */
+	private static boolean takesOverLoosening(CorsEngine serving, CorsEngine candidate, CorsPolicy policy,
+			List<String> patterns) {
+		for (String pattern : patterns) {
+			MapCorsRequest probe = MapCorsRequest.get(PATTERN_SEGMENT.matcher(pattern).replaceAll("x"))
+				.origin(PROBE_ORIGIN)
+				.build();
+			if (!policy.name().equals(candidate.evaluate(probe).policyName())) {
+				// a pattern no plain path stands for (a regular expression): nothing to compare
+				continue;
+			}
+			CorsPolicy previous = serving.evaluate(probe).policy();
+			if (previous != null && !previous.name().equals(policy.name())) {
+				List<Difference> allowances = new ArrayList<>();
+				compare(previous, policy, allowances);
+				if (allowances.stream().anyMatch(d -> d.loosens() && !d.property().endsWith(".path-patterns"))) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static void compare(CorsPolicy old, CorsPolicy now, List<Difference> differences) {

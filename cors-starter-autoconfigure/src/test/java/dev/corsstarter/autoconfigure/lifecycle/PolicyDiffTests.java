@@ -127,6 +127,56 @@ class PolicyDiffTests {
 								trialRemoved)));
 	}
 
+	static Stream<Arguments> takeOvers() {
+		CorsPolicy api = CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com")
+			.build();
+		CorsPolicy wide = CorsPolicy.builder("wide").pathPatterns("/wide/**")
+			.allowedOrigins("https://app.example.com", "https://partner.example.org").build();
+		CorsPolicy narrow = CorsPolicy.builder("narrow").pathPatterns("/narrow/**")
+			.allowedOrigins("https://app.example.com").allowedMethods("GET").build();
+		return Stream.of(
+				arguments("a policy added on paths no policy covered tightens", List.of(api),
+						List.of(api, CorsPolicy.builder("other").pathPatterns("/other/**")
+							.allowedOrigins("https://partner.example.org").build()),
+						List.of(new Difference("other", "cors.policies.other", List.of("/other/**"), List.of(),
+								false))),
+				arguments("a narrower policy added that allows an origin the policy deciding its paths did not loosens",
+						List.of(api), List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
+							.allowedOrigins("https://app.example.com", "https://partner.example.org").build()),
+						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
+								List.of(), true))),
+				arguments("a narrower policy added that allows no more than the policy deciding its paths tightens",
+						List.of(api), List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
+							.allowedOrigins("https://app.example.com").allowedMethods("GET").build()),
+						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
+								List.of(), false))),
+				arguments("a narrower report-only policy added over an enforced one loosens", List.of(api),
+						List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
+							.allowedOrigins("https://app.example.com").allowedMethods("GET")
+							.mode(PolicyMode.REPORT_ONLY).build()),
+						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
+								List.of(), true))),
+				arguments("a path pattern added that takes paths from a stricter policy loosens",
+						List.of(wide, narrow), List.of(CorsPolicy.builder("wide")
+							.pathPatterns("/wide/**", "/narrow/x/**").allowedOrigins(wide.allowedOrigins()).build(),
+								narrow),
+						List.of(new Difference("wide", "cors.policies.wide.path-patterns", List.of("/narrow/x/**"),
+								List.of(), true))),
+				arguments("a path pattern added that takes paths from a more permissive policy tightens",
+						List.of(wide, narrow), List.of(wide, CorsPolicy.builder("narrow")
+							.pathPatterns("/narrow/**", "/wide/x/**").allowedOrigins(narrow.allowedOrigins())
+							.allowedMethods("GET").build()),
+						List.of(new Difference("narrow", "cors.policies.narrow.path-patterns", List.of("/wide/x/**"),
+								List.of(), false))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("takeOvers")
+	void aPolicyTakingOverPathsLoosensWhenItAllowsMoreThanThePolicyThatDecidedThem(String description,
+			List<CorsPolicy> serving, List<CorsPolicy> candidate, List<Difference> expected) {
+		assertThat(PolicyDiff.between(compiled(serving), compiled(candidate))).containsExactlyElementsOf(expected);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("policies")
 	void policiesAddedAndRemoved(String description, List<CorsPolicy> serving, List<CorsPolicy> candidate,
@@ -150,12 +200,12 @@ class PolicyDiffTests {
 		return arguments(description, serving, change.apply(candidate).build(), List.of(expected));
 	}
 
-	private static List<CorsPolicy> compiled(CorsPolicy policy) {
+	private static CorsEngine compiled(CorsPolicy policy) {
 		return compiled(List.of(policy));
 	}
 
-	private static List<CorsPolicy> compiled(List<CorsPolicy> policies) {
-		return CorsEngine.create(policies).policies();
+	private static CorsEngine compiled(List<CorsPolicy> policies) {
+		return CorsEngine.create(policies);
 	}
 
 }
