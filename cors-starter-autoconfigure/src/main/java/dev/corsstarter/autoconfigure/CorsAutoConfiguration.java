@@ -28,6 +28,7 @@ import dev.corsstarter.autoconfigure.CorsPropertySources.WrittenProperty;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionLogger;
+import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
@@ -92,7 +93,7 @@ public final class CorsAutoConfiguration {
 		UnaryOperator<Violation> locator = (violation) -> CorsPropertySources.locate(violation, sources);
 		CorsEngine engine = compile(properties, customize(properties.toCorsPolicies(), customizers), environment);
 		for (Violation warning : engine.warnings()) {
-			logger.warn("CORS configuration: " + locator.apply(warning).describe());
+			logger.warn("CORS configuration: " + LogSanitizer.describe(locator.apply(warning)));
 		}
 		// from now on a rebinding of the properties bean (Spring Cloud's on a refresh) must not fail:
 		// the registry's reload reports a bad change and keeps the policies serving

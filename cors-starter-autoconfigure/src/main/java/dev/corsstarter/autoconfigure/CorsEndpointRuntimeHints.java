@@ -17,7 +17,8 @@ public class CorsEndpointRuntimeHints implements RuntimeHintsRegistrar {
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 				CorsEndpoint.CorsDescriptor.class, CorsEndpoint.PolicyDescriptor.class,
-				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
+				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.ReloadDescriptor.class,
+				CorsEndpoint.ChangeDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
 				CorsEndpoint.ReportOnlyDescriptor.class, CorsEndpoint.RequestDescriptor.class,
 				CorsEndpointWebExtension.BadRequestDescriptor.class);
 	}

@@ -4,6 +4,7 @@ import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 
 /**
  * Recompiles the CORS policies from the environment after every change Spring Cloud reports.
@@ -21,7 +22,8 @@ final class CorsPolicyReloadListener implements ApplicationListener<EnvironmentC
 
 	@Override
 	public void onApplicationEvent(EnvironmentChangeEvent event) {
-		this.policies.reload();
+		// nobody receives the result of a refresh: a refusal must be logged at ERROR
+		this.policies.reload(PolicyChange.Trigger.CONFIGURATION);
 	}
 
 }

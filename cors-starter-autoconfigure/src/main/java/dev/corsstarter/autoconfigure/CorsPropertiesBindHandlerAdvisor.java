@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
+import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
@@ -135,9 +136,9 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 			List<Violation> errors = new ArrayList<>(this.unreadable);
 			if (warnOnly) {
 				for (Violation unknown : this.unknownKeys) {
-					logger.warn("Unknown CORS property " + unknown.property()
-							+ (unknown.origin().isEmpty() ? "" : " (" + unknown.origin() + ")")
-							+ " ignored: cors-starter does not define it. " + unknown.action()
+					logger.warn("Unknown CORS property " + LogSanitizer.text(unknown.property())
+							+ (unknown.origin().isEmpty() ? "" : " (" + LogSanitizer.text(unknown.origin()) + ")")
+							+ " ignored: cors-starter does not define it. " + LogSanitizer.text(unknown.action())
 							+ " (logged instead of failing because cors.unknown-keys=warn)");
 				}
 			}

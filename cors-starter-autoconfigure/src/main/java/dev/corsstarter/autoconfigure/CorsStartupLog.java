@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.env.Environment;
 
+import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
@@ -34,7 +35,7 @@ final class CorsStartupLog {
 	static String summary(String stack, CorsEngine engine, int order, String productionRules) {
 		List<String> policies = new ArrayList<>();
 		for (CorsPolicy policy : engine.policies()) {
-			policies.add(policy.name() + " " + policy.pathPatterns()
+			policies.add(LogSanitizer.text(policy.name()) + " " + LogSanitizer.text(policy.pathPatterns().toString())
 					+ ((policy.mode() != PolicyMode.ENFORCE) ? " (" + policy.mode().tag() + ")" : ""));
 		}
 		return "CORS filter installed on the " + stack + " stack at order " + order + " with "

@@ -68,7 +68,8 @@ class CorsRuntimeHintsTests {
 		RuntimeHints hints = new RuntimeHints();
 		new CorsEndpointRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		List<Class<?>> responses = List.of(CorsEndpoint.CorsDescriptor.class, CorsEndpoint.PolicyDescriptor.class,
-				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
+				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.ReloadDescriptor.class,
+				CorsEndpoint.ChangeDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
 				CorsEndpoint.ReportOnlyDescriptor.class, CorsEndpoint.RequestDescriptor.class,
 				CorsEndpointWebExtension.BadRequestDescriptor.class);
 		for (Class<?> type : responses) {

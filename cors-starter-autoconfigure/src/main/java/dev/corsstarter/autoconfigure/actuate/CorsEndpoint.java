@@ -291,12 +291,40 @@ public class CorsEndpoint {
 	 * @param time when it was tried, ISO-8601
 	 * @param generation the generation serving after it
 	 * @param violations every violation of a refused change, the warnings of an applied one
+	 * @param trigger {@code configuration} (a refresh, bus event or changed file) or
+	 * {@code application} (code calling the registry)
+	 * @param changes what the change added to and removed from the policies serving before it
+	 * (for a refused one, what it would have changed), each saying whether it loosens protection
 	 */
-	public record ReloadDescriptor(String outcome, String time, long generation, List<WarningDescriptor> violations) {
+	public record ReloadDescriptor(String outcome, String time, long generation, List<WarningDescriptor> violations,
+			String trigger, List<ChangeDescriptor> changes) {
 
 		static ReloadDescriptor of(PolicyChange change) {
 			return new ReloadDescriptor(change.outcome().tag(), change.time().toString(), change.generation(),
-					change.violations().stream().map(WarningDescriptor::of).toList());
+					change.violations().stream().map(WarningDescriptor::of).toList(), change.trigger().tag(),
+					change.changes().stream().map(ChangeDescriptor::of).toList());
+		}
+
+	}
+
+	/**
+	 * One difference a change made to the policies.
+	 *
+	 * @param policy the policy's name
+	 * @param property the property changed, e.g. {@code cors.policies.api.allowed-origins}, or
+	 * the policy's prefix ({@code cors.policies.api}) for a policy added or removed
+	 * @param added the values added (for a policy added, its path patterns; for a flag,
+	 * {@code max-age} or {@code mode}, the new value)
+	 * @param removed the values removed (for a policy removed, its path patterns; for a flag,
+	 * {@code max-age} or {@code mode}, the old value)
+	 * @param loosens whether the difference lets through what was refused before
+	 */
+	public record ChangeDescriptor(String policy, String property, List<String> added, List<String> removed,
+			boolean loosens) {
+
+		static ChangeDescriptor of(PolicyChange.Difference difference) {
+			return new ChangeDescriptor(difference.policy(), difference.property(), difference.added(),
+					difference.removed(), difference.loosens());
 		}
 
 	}

@@ -7,6 +7,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
 import dev.corsstarter.autoconfigure.InvalidCorsPropertiesException;
+import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
 
@@ -14,7 +15,9 @@ import dev.corsstarter.core.validation.Violation;
  * Turns invalid CORS configuration into a failure report listing every error with its
  * property, where it was set, its value as written, the reason and the fix. Runs before Spring
  * Boot's own analysis of binding failures, which would name only the first problem. A change
- * refused while the application runs is logged with the same text ({@link #report}).
+ * refused while the application runs is logged with the same text ({@link #report}). Every value,
+ * reason, fix and place in the text is escaped ({@link LogSanitizer}): a value may come from a
+ * tenant or an environment variable, and a line break in it must not forge a log line.
  */
 public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException>
 		implements Ordered {
@@ -46,23 +49,29 @@ public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailu
 			.append("):\n");
 		StringBuilder action = new StringBuilder("Update your application's configuration:\n");
 		for (Violation violation : errors) {
-			description.append("\n    Property: ").append(violation.property());
+			description.append("\n    Property: ").append(LogSanitizer.text(violation.property()));
 			if (!violation.value().isEmpty()) {
-				description.append("\n    Value: \"").append(violation.value()).append('"');
+				description.append("\n    Value: ")
+					.append(LogSanitizer.quote(violation.value(), LogSanitizer.MAX_TEXT_LENGTH));
 			}
-			description.append("\n    Origin: ").append(violation.origin().isEmpty() ? "not set" : violation.origin())
-				.append("\n    Reason: ").append(violation.reason())
+			description.append("\n    Origin: ")
+				.append(violation.origin().isEmpty() ? "not set" : LogSanitizer.text(violation.origin()))
+				.append("\n    Reason: ")
+				.append(LogSanitizer.text(violation.reason()))
 				.append('\n');
-			action.append("\n    ").append(violation.property()).append(": ").append(violation.action());
+			action.append("\n    ")
+				.append(LogSanitizer.text(violation.property()))
+				.append(": ")
+				.append(LogSanitizer.text(violation.action()));
 		}
 		List<Violation> ignoredKeys = unknownKeys.stream().filter(violation -> !violation.isError()).toList();
 		if (!ignoredKeys.isEmpty()) {
 			description.append("\nKeys cors-starter does not define were ignored (cors.unknown-keys=warn); a ")
 				.append("misspelling may explain the problems above:\n");
 			for (Violation violation : ignoredKeys) {
-				description.append("\n    ").append(violation.property())
-					.append(violation.origin().isEmpty() ? "" : " (" + violation.origin() + ")")
-					.append(": ").append(violation.action());
+				description.append("\n    ").append(LogSanitizer.text(violation.property()))
+					.append(violation.origin().isEmpty() ? "" : " (" + LogSanitizer.text(violation.origin()) + ")")
+					.append(": ").append(LogSanitizer.text(violation.action()));
 			}
 			description.append('\n');
 		}

@@ -9,8 +9,10 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
  * The policy lifecycle in Micrometer: the counter {@value #RELOADS} tagged {@code outcome}
- * ({@code applied}, {@code refused}) and the gauge {@value #GENERATION}, so an operator sees a
- * fleet converge on a change, or refuse a bad one everywhere.
+ * ({@code applied}, {@code refused}) and {@code loosened} ({@code true} for an applied change
+ * that loosened protection; a refused change loosened nothing), and the gauge
+ * {@value #GENERATION}, so an operator sees a fleet converge on a change, refuse a bad one
+ * everywhere, or loosen its protection.
  */
 public class CorsPolicyMetrics implements MeterBinder {
 
@@ -28,13 +30,17 @@ public class CorsPolicyMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		FunctionCounter.builder(RELOADS, this.policies, CorsPolicyRegistry::appliedChanges)
-			.description("Changes of the CORS policies tried while running")
-			.tag("outcome", "applied")
-			.register(registry);
+		for (boolean loosened : new boolean[] { true, false }) {
+			FunctionCounter.builder(RELOADS, this.policies, (policies) -> policies.appliedChanges(loosened))
+				.description("Changes of the CORS policies tried while running")
+				.tag("outcome", "applied")
+				.tag("loosened", String.valueOf(loosened))
+				.register(registry);
+		}
 		FunctionCounter.builder(RELOADS, this.policies, CorsPolicyRegistry::refusedChanges)
 			.description("Changes of the CORS policies tried while running")
 			.tag("outcome", "refused")
+			.tag("loosened", "false")
 			.register(registry);
 		Gauge.builder(GENERATION, this.policies, CorsPolicyRegistry::generation)
 			.description("Generation of the CORS policies serving: 1 at startup, one more per applied change")

@@ -112,6 +112,13 @@ public enum ViolationRule {
 	/** A policy every path of which goes to another policy. */
 	SHADOWED_POLICY,
 
+	/**
+	 * A change while running that leaves no policy at all, so every path would be left unprotected:
+	 * refused, since switching the starter off is a deliberate act ({@code cors.enabled=false} and
+	 * a restart).
+	 */
+	NO_POLICIES_LEFT,
+
 	/** A key under {@code cors.} that is not defined (reported when properties bind). */
 	UNKNOWN_KEY,
 
