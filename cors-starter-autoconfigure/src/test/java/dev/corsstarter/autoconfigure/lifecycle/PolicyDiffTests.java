@@ -150,12 +150,18 @@ class PolicyDiffTests {
 							.allowedOrigins("https://app.example.com").allowedMethods("GET").build()),
 						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
 								List.of(), false))),
-				arguments("a narrower report-only policy added over an enforced one loosens", List.of(api),
+				arguments("a narrower report-only policy added over an enforced one does not loosen: the enforced one"
+						+ " keeps deciding", List.of(api),
 						List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
-							.allowedOrigins("https://app.example.com").allowedMethods("GET")
+							.allowedOrigins("https://app.example.com", "https://partner.example.org")
 							.mode(PolicyMode.REPORT_ONLY).build()),
 						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
-								List.of(), true))),
+								List.of(), false))),
+				arguments("a report-only policy added on paths no policy covered changes no decision", List.of(api),
+						List.of(api, CorsPolicy.builder("trial").pathPatterns("/trial/**")
+							.allowedOrigins("https://app.example.com").mode(PolicyMode.REPORT_ONLY).build()),
+						List.of(new Difference("trial", "cors.policies.trial", List.of("/trial/**"), List.of(),
+								false))),
 				arguments("a path pattern added that takes paths from a stricter policy loosens",
 						List.of(wide, narrow), List.of(CorsPolicy.builder("wide")
 							.pathPatterns("/wide/**", "/narrow/x/**").allowedOrigins(wide.allowedOrigins()).build(),
