@@ -50,12 +50,13 @@ public class CorsProperties {
 	private Map<String, Policy> policies = new LinkedHashMap<>();
 
 	/**
-	 * What to do with keys under 'cors.' that cors-starter does not define, such as a misspelt
-	 * 'allow-credential': 'fail' stops startup naming each key, where it was set and the closest
-	 * known key; 'warn' logs the same at WARN, for applications that keep keys of their own under
-	 * 'cors.'.
+	 * What to do with keys under 'cors.' that cors-starter does not define. 'auto' stops startup
+	 * for a key meant for cors-starter (under 'cors.policies.', or close to one of its keys, such
+	 * as a misspelt 'allow-credential' or 'cors.allowed-origins') and logs any other at WARN, as
+	 * the application's own; 'fail' stops startup for every such key; 'warn' logs every such key
+	 * at WARN and starts.
 	 */
-	private UnknownKeys unknownKeys = UnknownKeys.FAIL;
+	private UnknownKeys unknownKeys = UnknownKeys.AUTO;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -116,6 +117,12 @@ public class CorsProperties {
 	 * What to do with keys under {@code cors.} that cors-starter does not define.
 	 */
 	public enum UnknownKeys {
+
+		/**
+		 * Stop startup for a key meant for cors-starter (under {@code cors.policies.}, or close
+		 * to one of its keys); log any other at WARN.
+		 */
+		AUTO,
 
 		/** Stop startup with a failure analysis naming every unknown key. */
 		FAIL,

@@ -62,7 +62,7 @@ class CorsConfigurationMetadataTests {
 			.isEqualTo(policy.isAllowPrivateNetwork());
 		assertThat(DurationStyle.detectAndParse((String) property("cors.policies.*.max-age").get("defaultValue")))
 			.isEqualTo(policy.getMaxAge());
-		assertThat(property("cors.unknown-keys").get("defaultValue")).isEqualTo("fail");
+		assertThat(property("cors.unknown-keys").get("defaultValue")).isEqualTo("auto");
 		assertThat(policy.getMaxAge()).isEqualTo(Duration.ofMinutes(5));
 	}
 
@@ -71,7 +71,7 @@ class CorsConfigurationMetadataTests {
 		assertThat(hintValues("cors.policies.*.allowed-methods")).contains("GET", "HEAD", "POST", "PUT", "PATCH",
 				"DELETE", "*");
 		assertThat(hintValues("cors.policies.*.allowed-headers")).contains("Content-Type", "Authorization", "*");
-		assertThat(hintValues("cors.unknown-keys")).containsExactly("fail", "warn");
+		assertThat(hintValues("cors.unknown-keys")).containsExactly("auto", "fail", "warn");
 	}
 
 	private Map<String, Object> property(String name) {
