@@ -254,7 +254,7 @@ class CorsPropertiesFailureTests {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).containsPattern("INFO .* CORS filter installed on the reactive stack at order -2147483638 "
-				+ "with 1 policy: api \\[/api/\\*\\*\\]; production rules off: no active profile in "
+				+ "with 1 policy: api \\[/api/\\*\\*\\]; active profiles none; production rules off: no active profile in "
 				+ "cors.production-profiles \\[prod, production\\]");
 		try (ConfigurableApplicationContext context = run(policy("--spring.profiles.active=eu,production"))) {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
