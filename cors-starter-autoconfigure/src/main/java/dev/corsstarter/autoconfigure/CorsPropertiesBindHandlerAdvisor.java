@@ -102,7 +102,9 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 	static @Nullable InvalidCorsPropertiesException failure(CorsBinding binding, List<Violation> violations,
 			Environment environment) {
 		List<Violation> all = new ArrayList<>(binding.errors());
-		violations.stream().filter((violation) -> !binding.explained().contains(violation.property())).forEach(all::add);
+		violations.stream()
+			.filter((violation) -> !binding.explained().contains(violation.property()))
+			.forEach(all::add);
 		if (all.stream().noneMatch(Violation::isError)) {
 			return null;
 		}
@@ -283,10 +285,13 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 		if (!name.equals(property.getName())) {
 			written = TRAILING_INDEX.matcher(written).replaceAll("");
 		}
-		String fix = (suggestion != null)
-				? "Did you mean " + suggestion.name() + "?" + ((suggestion.note() != null) ? " " + suggestion.note() + "." : "")
-				: "Remove it, or use a key cors-starter defines: cors." + String.join(", cors.", CorsPropertyKeys.topLevelKeys())
-						+ " and per policy cors.policies.<name>." + String.join(", cors.policies.<name>.", CorsPropertyKeys.policyKeys()) + ".";
+		String fix = (suggestion == null)
+				? "Remove it, or use a key cors-starter defines: cors."
+						+ String.join(", cors.", CorsPropertyKeys.topLevelKeys())
+						+ " and per policy cors.policies.<name>."
+						+ String.join(", cors.policies.<name>.", CorsPropertyKeys.policyKeys()) + "."
+				: "Did you mean " + suggestion.name() + "?"
+						+ ((suggestion.note() != null) ? " " + suggestion.note() + "." : "");
 		return new Violation(ViolationRule.UNKNOWN_KEY, error ? Severity.ERROR : Severity.WARN, written, "",
 				"cors-starter does not define this key, so its value would be ignored.", fix,
 				(suggestion != null) ? suggestion.name() : null, CorsPropertySources.describe(property.getOrigin()));

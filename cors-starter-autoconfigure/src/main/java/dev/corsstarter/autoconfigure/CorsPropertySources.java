@@ -104,7 +104,8 @@ final class CorsPropertySources {
 					property = source.getConfigurationProperty(name);
 					if (property == null && whole != null) {
 						property = whole;
-						written = element(whole.getValue(), name.getLastElement(ConfigurationPropertyName.Form.ORIGINAL));
+						written = element(whole.getValue(),
+								name.getLastElement(ConfigurationPropertyName.Form.ORIGINAL));
 					}
 					break;
 				}

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -42,17 +41,11 @@ final class CorsStartupLog {
 			logger.info(summary(stack, engine, order, environment.getActiveProfiles(),
 					productionRules(engine, properties, environment)));
 		}
-		List<String> unlisted = productionLookalikes(environment.getActiveProfiles(),
-				CorsAutoConfiguration.productionProfiles(properties));
-		if (!unlisted.isEmpty()) {
-			logger.warn("CORS: active profile" + ((unlisted.size() == 1) ? " " : "s ") + unlisted.stream()
-				.map((profile) -> "'" + profile + "'")
-				.collect(Collectors.joining(", ")) + " look" + ((unlisted.size() == 1) ? "s" : "")
-					+ " like production but " + ((unlisted.size() == 1) ? "is" : "are") + " not in "
-					+ "cors.production-profiles " + CorsAutoConfiguration.productionProfiles(properties)
-					+ ", so production rules do not apply for " + ((unlisted.size() == 1) ? "it" : "them")
-					+ ". Add " + ((unlisted.size() == 1) ? "it" : "them") + " to cors.production-profiles if "
-					+ ((unlisted.size() == 1) ? "it is" : "they are") + " production.");
+		List<String> listed = CorsAutoConfiguration.productionProfiles(properties);
+		for (String profile : productionLookalikes(environment.getActiveProfiles(), listed)) {
+			logger.warn("CORS: active profile '" + profile + "' looks like production but is not in "
+					+ "cors.production-profiles " + listed + ", so production rules do not apply for it. Add it to "
+					+ "cors.production-profiles if it is production.");
 		}
 	}
 

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
@@ -60,8 +62,8 @@ class CorsConfigurationMetadataTests {
 			assertThat(description).as("cors.policies names " + key).contains(key);
 		}
 		assertThat(description).contains("default " + String.join(", ", defaults.getAllowedMethods()))
-			.contains("default " + DurationStyle.SIMPLE.print(defaults.getMaxAge(), java.time.temporal.ChronoUnit.MINUTES))
-			.contains("default " + defaults.getMode().name().toLowerCase(java.util.Locale.ROOT));
+			.contains("default " + DurationStyle.SIMPLE.print(defaults.getMaxAge(), ChronoUnit.MINUTES))
+			.contains("default " + defaults.getMode().name().toLowerCase(Locale.ROOT));
 		assertThat(hintValues("cors.policies.keys")).contains("api");
 		assertThat(JsonPath.<List<String>>read(this.metadata, "$.hints[?(@.name == 'cors.policies.keys')]"
 				+ ".providers[*].name")).containsExactly("any");
@@ -73,7 +75,9 @@ class CorsConfigurationMetadataTests {
 		String policy = source.substring(source.indexOf("public static class Policy"));
 		for (String key : CorsPropertyKeys.policyKeys()) {
 			String field = toCamelCase(key);
-			assertThat(policy).as(key).containsPattern("\\*/\\s*(@\\w+\\([^)]*\\)\\s*)?private [\\w<>]+ " + field + "\\b");
+			// the javadoc right before the field, an annotation such as @DurationUnit aside
+			String documented = "\\*/\\s*(@\\w+\\([^)]*\\)\\s*)?private [\\w<>]+ " + field + "\\b";
+			assertThat(policy).as(key).containsPattern(documented);
 		}
 	}
 

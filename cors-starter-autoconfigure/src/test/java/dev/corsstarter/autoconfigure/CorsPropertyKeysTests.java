@@ -59,6 +59,14 @@ class CorsPropertyKeysTests {
 		assertThat(binding.explained()).containsExactly("cors.policies.api.allowed-origins");
 	}
 
+	@Test
+	void anEmptyPolicyIsBoundForValidationNotReportedAsAnUnknownKey() {
+		// cors.policies.api: with nothing under it in YAML
+		CorsBinding binding = bind("cors.policies.api", "");
+		assertThat(binding.problems()).isEmpty();
+		assertThat(binding.properties().getPolicies()).containsKey("api");
+	}
+
 	private static CorsBinding bind(String... keysAndValues) {
 		MockEnvironment environment = new MockEnvironment();
 		for (int i = 0; i < keysAndValues.length; i += 2) {

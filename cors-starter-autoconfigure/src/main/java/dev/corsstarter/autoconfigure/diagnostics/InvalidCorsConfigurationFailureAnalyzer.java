@@ -67,8 +67,8 @@ public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailu
 			description.append('\n');
 		}
 		if (unknownKeys.stream().anyMatch(Violation::isError)) {
-			action.append("\n\nA key under 'cors.policies.', or close to a key cors-starter defines, stops startup. If ")
-				.append("it is the application's own, set cors.unknown-keys=warn to log such keys at WARN instead.");
+			action.append("\n\nA key under 'cors.policies.', or close to a key cors-starter defines, stops startup. ")
+				.append("If it is the application's own, set cors.unknown-keys=warn to log such keys at WARN instead.");
 		}
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
 	}

@@ -136,8 +136,9 @@ class CorsPropertiesFailureTests {
 			.run(args(policy("--cors.tenant-directory-url=https://tenants.internal")))) {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies()).hasSize(1);
 		}
-		assertThat(output).containsOnlyOnce("CORS property CORS_PROXY_URL (environment variable CORS_PROXY_URL) ignored: "
-				+ "cors-starter does not define it, so it is left to the application.")
+		assertThat(output)
+			.containsOnlyOnce("CORS property CORS_PROXY_URL (environment variable CORS_PROXY_URL) ignored: cors-starter "
+					+ "does not define it, so it is left to the application.")
 			.containsOnlyOnce("CORS property cors.something (system property cors.something) ignored")
 			.containsOnlyOnce("CORS property cors.tenant-directory-url (command line argument "
 					+ "--cors.tenant-directory-url) ignored")
@@ -254,8 +255,8 @@ class CorsPropertiesFailureTests {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).containsPattern("INFO .* CORS filter installed on the reactive stack at order -2147483638 "
-				+ "with 1 policy: api \\[/api/\\*\\*\\]; active profiles none; production rules off: no active profile in "
-				+ "cors.production-profiles \\[prod, production\\]");
+				+ "with 1 policy: api \\[/api/\\*\\*\\]; active profiles none; production rules off: no active profile "
+				+ "in cors.production-profiles \\[prod, production\\]");
 		try (ConfigurableApplicationContext context = run(policy("--spring.profiles.active=eu,production"))) {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
@@ -272,7 +273,8 @@ class CorsPropertiesFailureTests {
 				"cors.policies.api.allowed-origins[0]", "https://app.example.com",
 				"cors.policies.api.allowed-origins[1]", "https://admin.example.com")));
 		sources.addFirst(new MapPropertySource("higher",
-				Map.of("cors.policies.api.allowed-origins", "${app.origin}/", "app.origin", "https://app.example.com")));
+				Map.of("cors.policies.api.allowed-origins", "${app.origin}/", "app.origin",
+						"https://app.example.com")));
 		application.setEnvironment(environment);
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
 		assertThat(output).contains("Property: cors.policies.api.allowed-origins[0]\n"
