@@ -68,8 +68,8 @@ final class CorsPropertySources {
 	private static int position(String property, List<ConfigurationPropertyName> written) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);
 		if (name == null) {
-			// an environment variable, as written
-			name = ConfigurationPropertyName.adapt(property, '_');
+			// a key as written: an environment variable, or a relaxed name such as allowCredential
+			name = ConfigurationPropertyName.adapt(property, property.contains(".") ? '.' : '_');
 		}
 		for (; !name.isEmpty(); name = name.getParent()) {
 			for (int i = 0; i < written.size(); i++) {

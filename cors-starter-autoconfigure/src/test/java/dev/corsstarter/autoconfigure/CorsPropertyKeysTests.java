@@ -2,6 +2,11 @@ package dev.corsstarter.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,11 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
 import dev.corsstarter.autoconfigure.CorsPropertyKeys.Suggestion;
 import dev.corsstarter.core.validation.Severity;
+import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 class CorsPropertyKeysTests {
@@ -65,6 +73,24 @@ class CorsPropertyKeysTests {
 		CorsBinding binding = bind("cors.policies.api", "");
 		assertThat(binding.problems()).isEmpty();
 		assertThat(binding.properties().getPolicies()).containsKey("api");
+	}
+
+	@Test
+	void problemsSortInTheOrderTheKeysAreWrittenWhateverTheirSpelling() {
+		Map<String, Object> written = new LinkedHashMap<>();
+		written.put("cors.policies.api.path-patterns", "/api/**");
+		written.put("cors.policies.api.allowCredential", "true");
+		written.put("cors.proxy-url", "x");
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("application", written));
+		List<Violation> problems = new ArrayList<>(List.of(
+				Violation.error(ViolationRule.UNKNOWN_KEY, "cors.proxy-url", "", "r", "a"),
+				Violation.error(ViolationRule.NO_ORIGIN, "cors.policies.api.allowed-origins", "", "r", "a"),
+				Violation.error(ViolationRule.UNKNOWN_KEY, "cors.policies.api.allowCredential", "", "r", "a")));
+		problems.sort(CorsPropertySources.inWrittenOrder(ConfigurationPropertySources.get(environment)));
+		assertThat(problems).extracting(Violation::property)
+			.containsExactly("cors.policies.api.allowed-origins", "cors.policies.api.allowCredential",
+					"cors.proxy-url");
 	}
 
 	private static CorsBinding bind(String... keysAndValues) {
