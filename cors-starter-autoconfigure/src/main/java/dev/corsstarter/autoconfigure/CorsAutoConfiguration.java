@@ -17,14 +17,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
-import dev.corsstarter.autoconfigure.CorsPropertySources.WrittenProperty;
+import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionLogger;
@@ -32,7 +32,6 @@ import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
-import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
@@ -60,18 +59,29 @@ public final class CorsAutoConfiguration {
 		return new CorsPropertiesBindHandlerAdvisor();
 	}
 
-	/** Warns when {@code cors.*} properties are set but no policy is, so no filter is installed. */
+	/**
+	 * Reports what binding found when no policy was compiled from the properties (a misspelt
+	 * {@code cors.policies}, or an application's own engine), and warns when {@code cors.*}
+	 * properties are set but no policy is, so no filter is installed.
+	 */
 	@Bean
-	static SmartInitializingSingleton corsInactiveWarning(ListableBeanFactory beanFactory, Environment environment) {
+	static SmartInitializingSingleton corsPropertiesCheck(ListableBeanFactory beanFactory, Environment environment,
+			ObjectProvider<CorsProperties> properties, CorsPropertiesBindHandlerAdvisor advisor) {
 		return () -> {
+			properties.getIfAvailable();
+			InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor
+				.failure(advisor.startupBinding(), List.of(), environment);
+			if (failure != null) {
+				throw failure;
+			}
 			if (beanFactory.getBeanNamesForType(CorsPolicyRegistry.class, false, false).length > 0) {
 				return;
 			}
-			List<WrittenProperty> seen = CorsPropertySources.all(ConfigurationPropertySources.get(environment));
+			List<ConfigurationProperty> seen = CorsPropertySources.all(ConfigurationPropertySources.get(environment));
 			if (!seen.isEmpty()) {
 				logger.warn("CORS properties are set but no policy is configured under cors.policies.<name>, so no "
 						+ "CORS filter is installed. Properties seen: "
-						+ String.join(", ", seen.stream().map(CorsAutoConfiguration::keyAndOrigin).toList())
+						+ String.join(", ", seen.stream().map(CorsPropertySources::keyAndOrigin).toList())
 						+ ". Configure a policy, e.g. cors.policies.api.path-patterns=/api/** and "
 						+ "cors.policies.api.allowed-origins=https://app.example.com");
 			}
@@ -81,45 +91,60 @@ public final class CorsAutoConfiguration {
 	/**
 	 * Compile the bound policies under the active profiles' rules, with every
 	 * {@link CorsPoliciesCustomizer}. A refusal names, for every violation, where its value was
-	 * set and the value as written; warnings are logged once. The registry reloads the policies
-	 * from the environment as it is when asked, through the same checks.
+	 * set and the value as written, together with what binding found; warnings are logged once.
+	 * The registry reloads the policies from the environment as it is when asked, through the
+	 * same checks.
 	 */
 	@Bean
 	@ConditionalOnCorsPolicies
 	@ConditionalOnMissingBean({ CorsPolicyRegistry.class, CorsEngine.class })
 	CorsPolicyRegistry corsPolicyRegistry(CorsProperties properties, Environment environment,
 			ObjectProvider<CorsPoliciesCustomizer> customizers, CorsPropertiesBindHandlerAdvisor advisor) {
-		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
-		UnaryOperator<Violation> locator = (violation) -> CorsPropertySources.locate(violation, sources);
-		CorsEngine engine = compile(properties, customize(properties.toCorsPolicies(), customizers), environment);
+		UnaryOperator<Violation> locator = (violation) -> CorsPropertySources.locate(violation, environment);
+		CorsBinding binding = advisor.startupBinding().withProperties(properties);
+		CorsEngine engine = compile(binding, customize(properties.toCorsPolicies(), customizers), environment);
 		for (Violation warning : engine.warnings()) {
 			logger.warn("CORS configuration: " + LogSanitizer.describe(locator.apply(warning)));
 		}
 		// from now on a rebinding of the properties bean (Spring Cloud's on a refresh) must not fail:
 		// the registry's reload reports a bad change and keeps the policies serving
 		advisor.startupBindingDone();
-		return new CorsPolicyRegistry(engine,
-				() -> customize(CorsPropertiesBindHandlerAdvisor.bind(environment).toCorsPolicies(), customizers),
-				locator);
+		return new CorsPolicyRegistry(engine, () -> {
+			CorsBinding now = CorsPropertiesBindHandlerAdvisor.bind(environment);
+			List<CorsPolicy> policies = customize(now.properties().toCorsPolicies(), customizers);
+			if (!now.errors().isEmpty()) {
+				compile(now, policies, environment);
+			}
+			return policies;
+		}, locator);
 	}
 
 	/**
 	 * Compile policies under the rules the active profiles call for, as at startup. A refusal
-	 * names, for every violation, where its value was set; with {@code cors.unknown-keys=warn}
-	 * it also names the unknown keys, since a misspelt key may be why a value is missing.
+	 * names every problem in one failure: what binding found and the policies' violations, each
+	 * with where its value was set, in the order the properties are written.
 	 */
-	static CorsEngine compile(CorsProperties properties, List<CorsPolicy> policies, Environment environment) {
+	static CorsEngine compile(CorsBinding binding, List<CorsPolicy> policies, Environment environment) {
+		CorsProperties properties = binding.properties();
 		ValidationContext context = new ValidationContext(productionProfile(properties, environment) != null,
 				properties.getDevOrigins());
+		List<Violation> violations = List.of();
+		CorsEngine engine = null;
 		try {
-			return CorsEngine.compile(policies, context);
+			engine = CorsEngine.compile(policies, context);
 		}
 		catch (InvalidCorsConfigurationException ex) {
-			Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
-			throw new InvalidCorsPropertiesException(
-					ex.getViolations().stream().map(violation -> CorsPropertySources.locate(violation, sources)).toList(),
-					CorsPropertySources.unknownKeys(sources, Severity.WARN));
+			violations = ex.getViolations().stream().map((v) -> CorsPropertySources.locate(v, environment)).toList();
 		}
+		InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor.failure(binding, violations,
+				environment);
+		if (failure != null) {
+			throw failure;
+		}
+		if (engine == null) {
+			throw new InvalidCorsPropertiesException(violations, binding.unknownKeys());
+		}
+		return engine;
 	}
 
 	/** An application's own engine: served as it is; only application code changes it. */
@@ -143,10 +168,6 @@ public final class CorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CorsDecisionLogger corsDecisionLogger() {
 		return new CorsDecisionLogger();
-	}
-
-	private static String keyAndOrigin(WrittenProperty property) {
-		return property.written() + (property.origin().isEmpty() ? "" : " (" + property.origin() + ")");
 	}
 
 	/** The first of {@code cors.production-profiles} that is active, or {@code null}. */

@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
@@ -52,7 +51,7 @@ public final class CorsEndpointAutoConfiguration {
 	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
 			Supplier<Integer> filterOrder) {
 		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPropertySources.locate(violation, ConfigurationPropertySources.get(environment)));
+				(violation) -> CorsPropertySources.locate(violation, environment));
 	}
 
 	/** The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its class. */

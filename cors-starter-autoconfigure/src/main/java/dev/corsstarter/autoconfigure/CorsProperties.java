@@ -42,20 +42,23 @@ public class CorsProperties {
 	private List<String> devOrigins = new ArrayList<>();
 
 	/**
-	 * CORS policies by name, each with path-patterns, allowed-origins, allowed-methods,
-	 * allowed-headers, exposed-headers, allow-credentials, allow-private-network, max-age and mode
-	 * (cors.policies.<name>.<key>). A request is decided by the policy whose path pattern matches
+	 * CORS policies by name (cors.policies.<name>.<key>). Keys per policy: path-patterns
+	 * (required), allowed-origins (required), allowed-methods (default GET, HEAD, POST),
+	 * allowed-headers (default none), exposed-headers (default none), allow-credentials (default
+	 * false), allow-private-network (default false), max-age (default 5m) and mode (enforce or
+	 * report-only, default enforce). A request is decided by the policy whose path pattern matches
 	 * it most specifically; paths no policy matches are left untouched.
 	 */
 	private Map<String, Policy> policies = new LinkedHashMap<>();
 
 	/**
-	 * What to do with keys under 'cors.' that cors-starter does not define, such as a misspelt
-	 * 'allow-credential': 'fail' stops startup naming each key, where it was set and the closest
-	 * known key; 'warn' logs the same at WARN, for applications that keep keys of their own under
-	 * 'cors.'.
+	 * What to do with keys under 'cors.' that cors-starter does not define. 'auto' stops startup
+	 * for a key meant for cors-starter (under 'cors.policies.', or close to one of its keys, such
+	 * as a misspelt 'allow-credential' or 'cors.allowed-origins') and logs any other at WARN, as
+	 * the application's own; 'fail' stops startup for every such key; 'warn' logs every such key
+	 * at WARN and starts.
 	 */
-	private UnknownKeys unknownKeys = UnknownKeys.FAIL;
+	private UnknownKeys unknownKeys = UnknownKeys.AUTO;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -117,6 +120,12 @@ public class CorsProperties {
 	 */
 	public enum UnknownKeys {
 
+		/**
+		 * Stop startup for a key meant for cors-starter (under {@code cors.policies.}, or close
+		 * to one of its keys); log any other at WARN.
+		 */
+		AUTO,
+
 		/** Stop startup with a failure analysis naming every unknown key. */
 		FAIL,
 
@@ -131,48 +140,54 @@ public class CorsProperties {
 	public static class Policy {
 
 		/**
-		 * Path patterns (Spring PathPattern syntax, within the application) the policy applies
-		 * to. Required.
+		 * Path patterns (Spring PathPattern syntax, within the application, without the context
+		 * path) the policy applies to, e.g. /api/**. Required: at least one. When several policies
+		 * match a request, the most specific pattern wins.
 		 */
 		private List<String> pathPatterns = new ArrayList<>();
 
 		/**
-		 * Allowed origins: 'scheme://host[:port]', 'scheme://*.host[:port]' for any subdomain,
-		 * 'scheme://host:*' for any port, 'null' for the opaque origin, or '*' for any origin
-		 * (never with credentials). Required.
+		 * Allowed origins: 'scheme://host[:port]' exactly as a browser sends it,
+		 * 'scheme://*.host[:port]' for any subdomain, 'scheme://host:*' for any port, 'null' for the
+		 * opaque origin, or '*' for any origin (never with credentials or private network access).
+		 * Required: at least one.
 		 */
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * Allowed HTTP methods, compared case-sensitively; '*' allows any. Default GET, HEAD, POST.
+		 * Allowed HTTP methods, compared case-sensitively, such as GET, HEAD, POST, PUT, PATCH,
+		 * DELETE; '*' allows any.
 		 */
 		private List<String> allowedMethods = new ArrayList<>(CorsPolicy.DEFAULT_METHODS);
 
 		/**
-		 * Request headers a preflight may ask for, compared case-insensitively; '*' allows any.
+		 * Request headers a preflight may ask for, compared case-insensitively, such as
+		 * Content-Type or Authorization; '*' allows any (not a wildcard for credentialed requests).
 		 * None by default.
 		 */
 		private List<String> allowedHeaders = new ArrayList<>();
 
 		/**
-		 * Response headers, besides the CORS-safelisted ones, that scripts may read.
+		 * Response headers, besides the CORS-safelisted ones, that scripts may read, such as
+		 * X-Request-Id or ETag. None by default.
 		 */
 		private List<String> exposedHeaders = new ArrayList<>();
 
 		/**
 		 * Whether browsers may send cookies and HTTP authentication and let scripts read the
-		 * response (Access-Control-Allow-Credentials).
+		 * response (Access-Control-Allow-Credentials). Never together with the '*' origin.
 		 */
 		private boolean allowCredentials;
 
 		/**
 		 * Whether public sites may reach this server on a private network
-		 * (Access-Control-Allow-Private-Network).
+		 * (Access-Control-Allow-Private-Network). Never together with the '*' origin.
 		 */
 		private boolean allowPrivateNetwork;
 
 		/**
-		 * How long browsers may cache a preflight result. A number without unit is seconds.
+		 * How long browsers may cache a preflight result, sent in seconds. A number without unit
+		 * is seconds; e.g. 10m, 1h. Chromium caps it at 2 hours.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxAge = CorsPolicy.DEFAULT_MAX_AGE;

@@ -2,7 +2,6 @@ package dev.corsstarter.autoconfigure;
 
 import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +16,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 
 /**
  * Every key cors-starter defines under {@code cors.}, derived from {@link CorsProperties} and
- * {@link CorsProperties.Policy}, and the closest known key for one it does not define.
+ * {@link CorsProperties.Policy}, and the closest known key for one it does not define (Spring
+ * Boot's binder tells which keys were not bound; it suggests nothing).
  * <p>
  * Names are compared as Spring Boot's relaxed binding compares them: case-insensitively and
  * ignoring dashes and underscores, so {@code allowedOrigins}, {@code allowed_origins} and the
  * environment variable {@code CORS_POLICIES_API_ALLOWEDORIGINS} are all
- * {@code allowed-origins}. List keys may carry indexes ({@code allowed-origins[0]},
- * {@code CORS_POLICIES_API_ALLOWEDORIGINS_0_}).
+ * {@code allowed-origins}; indexes are ignored.
  */
 final class CorsPropertyKeys {
 
@@ -59,33 +58,12 @@ final class CorsPropertyKeys {
 		return POLICY.values().stream().map(Key::name).toList();
 	}
 
-	/**
-	 * Whether cors-starter defines the given name, which must lie under {@code cors}.
-	 * @param name the name as Spring Boot reads it from a property source
-	 * @param value the value set, used to tell an empty policy ({@code cors.policies.api:} in
-	 * YAML) from a value set on a policy name
-	 */
-	static boolean isKnown(ConfigurationPropertyName name, @Nullable Object value) {
-		int size = name.getNumberOfElements();
-		if (size < 2) {
-			return true;
-		}
-		Key top = TOP_LEVEL.get(uniform(name, 1));
-		if (top == null) {
-			return false;
-		}
-		if (top.kind() != Kind.POLICIES) {
-			return top.accepts(name, 2);
-		}
-		if (size == 2) {
-			return true;
-		}
-		if (size == 3) {
-			// cors.policies.api with nothing under it: an empty policy, which validation reports
-			return value == null || value.toString().isBlank();
-		}
-		Key key = POLICY.get(uniform(name, 3));
-		return key != null && key.accepts(name, 4);
+	/** Whether the name is a key cors-starter defines, in any relaxed form. */
+	static boolean isDefined(ConfigurationPropertyName name) {
+		Suggestion closest = suggest(name);
+		ConfigurationPropertyName defined = (closest != null) ? ConfigurationPropertyName.ofIfValid(closest.name())
+				: null;
+		return name.equals(defined);
 	}
 
 	/**
@@ -100,6 +78,16 @@ final class CorsPropertyKeys {
 			String key = POLICY.get(uniform(name, 2)).name();
 			return new Suggestion("cors.policies.<name>." + key,
 					"Policy keys go under a policy name, e.g. cors.policies.api." + key);
+		}
+		if (size >= 2 && !POLICIES.equals(uniform(name, 1))) {
+			// cors.allowed-origins, cors.allowed-origin-patterns: a policy key without a policy
+			Key key = POLICY.get(uniform(name, 1));
+			Alias alias = ALIASES.get(uniform(name, 1));
+			String policyKey = (key != null) ? key.name() : (alias != null) ? alias.key() : null;
+			if (policyKey != null) {
+				return new Suggestion("cors.policies.<name>." + policyKey,
+						"Policy keys go under a policy name, e.g. cors.policies.api." + policyKey);
+			}
 		}
 		String written = joinedUniform(name);
 		List<Candidate> candidates = new ArrayList<>();
@@ -129,7 +117,7 @@ final class CorsPropertyKeys {
 				bestDistance = distance;
 			}
 		}
-		if (best == null || bestDistance > Math.max(3, best.key().length() / 2)) {
+		if (best == null || bestDistance > Math.max(3, best.key().length() / 3)) {
 			return null;
 		}
 		return new Suggestion(best.name(), best.note());
@@ -187,11 +175,8 @@ final class CorsPropertyKeys {
 			if (descriptor.getWriteMethod() == null || descriptor.getReadMethod() == null) {
 				continue;
 			}
-			Class<?> propertyType = descriptor.getPropertyType();
-			Kind kind = Map.class.isAssignableFrom(propertyType) ? Kind.POLICIES
-					: Collection.class.isAssignableFrom(propertyType) ? Kind.LIST : Kind.SCALAR;
 			String dashed = dashed(descriptor.getName());
-			keys.put(uniform(dashed), new Key(dashed, uniform(dashed), kind));
+			keys.put(uniform(dashed), new Key(dashed, uniform(dashed)));
 		}
 		return Collections.unmodifiableMap(keys);
 	}
@@ -209,23 +194,7 @@ final class CorsPropertyKeys {
 		return result.toString().toLowerCase(Locale.ROOT);
 	}
 
-	enum Kind {
-
-		SCALAR, LIST, POLICIES
-
-	}
-
-	record Key(String name, String uniform, Kind kind) {
-
-		/** Whether the elements from {@code from} on are what this key allows after it. */
-		boolean accepts(ConfigurationPropertyName name, int from) {
-			if (this.kind == Kind.SCALAR) {
-				return name.getNumberOfElements() == from;
-			}
-			// a list: nothing more, or one index ("[0]", or "_0_" in an environment variable)
-			return name.getNumberOfElements() == from
-					|| (name.getNumberOfElements() == from + 1 && name.isNumericIndex(from));
-		}
+	record Key(String name, String uniform) {
 
 	}
 

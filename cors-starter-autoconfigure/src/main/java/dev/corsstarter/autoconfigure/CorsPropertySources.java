@@ -1,13 +1,18 @@
 package dev.corsstarter.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
@@ -15,112 +20,153 @@ import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
-import dev.corsstarter.autoconfigure.CorsPropertyKeys.Suggestion;
-import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
-import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * Reads the {@code cors.*} properties as they were written: each key with its source's
- * spelling, its raw value and where it was set (file and line, environment variable, command
- * line), through Spring Boot's configuration property sources so relaxed names are honoured.
+ * spelling, its raw value and where it was set (Spring Boot's {@link Origin}: file and line,
+ * environment variable, system property, command line), through Spring Boot's configuration
+ * property sources so relaxed names are honoured.
  */
 final class CorsPropertySources {
 
-	/** The reason given for a key cors-starter does not define. */
-	static final String UNKNOWN_KEY_REASON = "cors-starter does not define this key, so its value would be ignored.";
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
 	private CorsPropertySources() {
 	}
 
 	/**
 	 * Every property under {@code cors} in every source that can list its names, in source
-	 * precedence order. A key set in two sources appears twice.
+	 * precedence order and, within a source, in the order written. A key set in two sources
+	 * appears twice.
 	 */
-	static List<WrittenProperty> all(Iterable<ConfigurationPropertySource> sources) {
-		List<WrittenProperty> result = new ArrayList<>();
+	static List<ConfigurationProperty> all(Iterable<ConfigurationPropertySource> sources) {
+		List<ConfigurationProperty> result = new ArrayList<>();
 		for (ConfigurationPropertySource source : sources) {
-			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
-				continue;
-			}
-			iterable.stream().filter(CorsPropertyKeys.ROOT::isAncestorOf).forEach(name -> {
-				ConfigurationProperty property = source.getConfigurationProperty(name);
-				Object value = (property != null) ? property.getValue() : null;
-				Origin origin = (property != null) ? property.getOrigin() : null;
-				result.add(new WrittenProperty(name, asWritten(source, name, origin),
-						(value != null) ? String.valueOf(value) : "", describe(origin)));
-			});
-		}
-		return result;
-	}
-
-	/**
-	 * The keys cors-starter does not define, each with where it was set and the closest known
-	 * key, as violations of the given severity. Their values are left out: an application may
-	 * keep keys of its own, secrets included, under {@code cors.}.
-	 */
-	static List<Violation> unknownKeys(Iterable<ConfigurationPropertySource> sources, Severity severity) {
-		List<Violation> result = new ArrayList<>();
-		for (WrittenProperty property : all(sources)) {
-			if (!CorsPropertyKeys.isKnown(property.name(), property.value())) {
-				result.add(new Violation(ViolationRule.UNKNOWN_KEY, severity, property.written(), "", UNKNOWN_KEY_REASON,
-						unknownKeyFix(property.name()), null, property.origin()));
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.filter(CorsPropertyKeys.ROOT::isAncestorOf)
+					.map(source::getConfigurationProperty)
+					.forEach(result::add);
 			}
 		}
 		return result;
 	}
 
-	private static String unknownKeyFix(ConfigurationPropertyName name) {
-		Suggestion suggestion = CorsPropertyKeys.suggest(name);
-		if (suggestion != null) {
-			return "Did you mean " + suggestion.name() + "?"
-					+ ((suggestion.note() != null) ? " " + suggestion.note() + "." : "");
+	/**
+	 * Orders violations as their properties are written; a violation of a key that was not set
+	 * (a missing origin) sorts with the first key set under its policy.
+	 */
+	static Comparator<Violation> inWrittenOrder(Iterable<ConfigurationPropertySource> sources) {
+		List<ConfigurationPropertyName> written = all(sources).stream().map(ConfigurationProperty::getName).toList();
+		return Comparator.comparingInt((violation) -> position(violation.property(), written));
+	}
+
+	private static int position(String property, List<ConfigurationPropertyName> written) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);
+		if (name == null) {
+			// a key as written: an environment variable, or a relaxed name such as allowCredential
+			name = ConfigurationPropertyName.adapt(property, property.contains(".") ? '.' : '_');
 		}
-		return "Remove it, or use a key cors-starter defines: cors."
-				+ String.join(", cors.", CorsPropertyKeys.topLevelKeys()) + " and per policy cors.policies.<name>."
-				+ String.join(", cors.policies.<name>.", CorsPropertyKeys.policyKeys()) + ".";
+		for (; !name.isEmpty(); name = name.getParent()) {
+			for (int i = 0; i < written.size(); i++) {
+				if (name.equals(written.get(i)) || name.isAncestorOf(written.get(i))) {
+					return i;
+				}
+			}
+		}
+		return Integer.MAX_VALUE;
 	}
 
 	/**
-	 * The violation with where its value was set and the value as written there. A list
-	 * element set as one comma-separated value keeps its own value and gets the list's origin;
-	 * a key that was not set at all keeps its value and gets no origin.
+	 * The violation with where its value was set and the value as written there, placeholders
+	 * unresolved. A list element is looked up in the source the list was bound from (the one with
+	 * the highest precedence that sets the list, as Spring Boot binds lists); an element of a list
+	 * set as one comma-separated value gets that value's element and the list's origin. A key that
+	 * was not set at all keeps its value and gets no origin.
 	 */
-	static Violation locate(Violation violation, Iterable<ConfigurationPropertySource> sources) {
+	static Violation locate(Violation violation, Environment environment) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(violation.property());
 		if (name == null) {
 			return violation;
 		}
-		ConfigurationProperty exact = find(name, sources);
-		if (exact != null) {
-			return violation.located(describe(exact.getOrigin()),
-					(exact.getValue() != null) ? String.valueOf(exact.getValue()) : null);
-		}
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		ConfigurationProperty property = null;
+		String written = null;
 		if (name.isLastElementIndexed()) {
-			ConfigurationProperty list = find(name.getParent(), sources);
-			if (list != null) {
-				return violation.located(describe(list.getOrigin()), null);
+			ConfigurationPropertyName list = name.getParent();
+			for (ConfigurationPropertySource source : sources) {
+				ConfigurationProperty whole = source.getConfigurationProperty(list);
+				if (whole != null || source.containsDescendantOf(list) == ConfigurationPropertyState.PRESENT) {
+					property = source.getConfigurationProperty(name);
+					if (property == null && whole != null) {
+						property = whole;
+						written = element(whole.getValue(),
+								name.getLastElement(ConfigurationPropertyName.Form.ORIGINAL));
+					}
+					break;
+				}
 			}
 		}
-		return violation;
+		else {
+			for (ConfigurationPropertySource source : sources) {
+				property = source.getConfigurationProperty(name);
+				if (property != null) {
+					break;
+				}
+			}
+		}
+		if (property == null) {
+			return violation;
+		}
+		if (written == null && property.getValue() != null) {
+			written = String.valueOf(property.getValue());
+		}
+		return asWritten(violation, written, environment).located(describe(property.getOrigin()), written);
 	}
 
-	/** The winning property of that name, from the source with the highest precedence. */
-	static @Nullable ConfigurationProperty find(ConfigurationPropertyName name,
-			Iterable<ConfigurationPropertySource> sources) {
-		for (ConfigurationPropertySource source : sources) {
-			ConfigurationProperty property = source.getConfigurationProperty(name);
-			if (property != null) {
-				return property;
+	/** The element at that index of a comma-separated value, as Spring Boot splits it. */
+	private static @Nullable String element(@Nullable Object value, String index) {
+		if (value == null) {
+			return null;
+		}
+		String[] elements = String.valueOf(value).split(",");
+		int i = Integer.parseInt(index.replaceAll("\\D", ""));
+		return (i < elements.length) ? elements[i].strip() : null;
+	}
+
+	/**
+	 * The fix in the terms the value was written in: where the value uses a placeholder, the
+	 * suggested value shows the placeholder rather than what it resolves to.
+	 */
+	private static Violation asWritten(Violation violation, @Nullable String written, Environment environment) {
+		String suggested = violation.suggestedValue();
+		if (written == null || suggested == null || !written.contains("${")) {
+			return violation;
+		}
+		String suggestedAsWritten = suggested;
+		Matcher placeholders = PLACEHOLDER.matcher(written);
+		while (placeholders.find()) {
+			String resolved = environment.resolvePlaceholders(placeholders.group());
+			if (!resolved.isEmpty() && !resolved.equals(placeholders.group())) {
+				suggestedAsWritten = suggestedAsWritten.replace(resolved, placeholders.group());
 			}
 		}
-		return null;
+		if (suggestedAsWritten.equals(suggested)) {
+			return violation;
+		}
+		return new Violation(violation.rule(), violation.severity(), violation.property(), violation.value(),
+				violation.reason(), violation.action().replace(suggested, suggestedAsWritten), suggestedAsWritten,
+				violation.origin());
 	}
 
 	/**
 	 * Where a value was set, for people: {@code class path resource [application.yml], line 7},
-	 * {@code environment variable CORS_POLICIES_API_MAXAGE}, {@code command line argument --cors.foo}.
+	 * {@code environment variable CORS_POLICIES_API_MAXAGE}, {@code system property cors.foo},
+	 * {@code command line argument --cors.foo}.
 	 */
 	static String describe(@Nullable Origin origin) {
 		if (origin == null) {
@@ -140,45 +186,38 @@ final class CorsPropertySources {
 			if (CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME.equals(sourceName)) {
 				return "command line argument --" + propertySource.getPropertyName();
 			}
+			if (StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(sourceName)) {
+				return "system property " + propertySource.getPropertyName();
+			}
 			return "property source '" + sourceName + "'";
 		}
 		return origin.toString();
 	}
 
 	/** The key as its source spells it: the environment variable, or the property's own name. */
-	static String asWritten(ConfigurationPropertySource source, ConfigurationPropertyName name,
-			@Nullable Origin origin) {
+	static String asWritten(ConfigurationProperty property) {
+		Origin origin = property.getOrigin();
 		if (origin instanceof SystemEnvironmentOrigin environment) {
 			return environment.getProperty();
 		}
 		if (origin instanceof PropertySourceOrigin propertySource) {
 			return propertySource.getPropertyName();
 		}
-		if (source.getUnderlyingSource() instanceof EnumerablePropertySource<?> enumerable) {
+		ConfigurationPropertySource source = property.getSource();
+		if (source != null && source.getUnderlyingSource() instanceof EnumerablePropertySource<?> enumerable) {
 			for (String candidate : enumerable.getPropertyNames()) {
-				if (name.equals(ConfigurationPropertyName.adapt(candidate, '.'))) {
+				if (property.getName().equals(ConfigurationPropertyName.adapt(candidate, '.'))) {
 					return candidate;
 				}
 			}
 		}
-		return name.toString();
+		return property.getName().toString();
 	}
 
-	/**
-	 * One property under {@code cors} as its source holds it.
-	 *
-	 * @param name the name as Spring Boot reads it
-	 * @param written the name as written in its source
-	 * @param value the raw value as written, before any conversion
-	 * @param origin where it was set, for people; empty when unknown
-	 */
-	record WrittenProperty(ConfigurationPropertyName name, String written, String value, String origin) {
-
-		/** {@code name='value' (origin)}, for log lines. */
-		String describe() {
-			return this.written + "='" + this.value + "'" + (this.origin.isEmpty() ? "" : " (" + this.origin + ")");
-		}
-
+	/** {@code key (origin)}, for log lines. */
+	static String keyAndOrigin(ConfigurationProperty property) {
+		String origin = describe(property.getOrigin());
+		return asWritten(property) + (origin.isEmpty() ? "" : " (" + origin + ")");
 	}
 
 }

@@ -1,7 +1,10 @@
 package dev.corsstarter.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,7 +16,11 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 
-/** The one INFO line cors-starter logs when it installs its filter. */
+/**
+ * The INFO line cors-starter logs when it installs its filter, or leaves it out because
+ * {@code cors.enabled=false}, and the WARN for a production-looking profile it does not treat as
+ * production.
+ */
 final class CorsStartupLog {
 
 	private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
@@ -21,18 +28,56 @@ final class CorsStartupLog {
 	private CorsStartupLog() {
 	}
 
+	/** Names that, as a part of a profile name ({@code prd}, {@code eu-prod}, {@code live-1}), say production. */
+	private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "prd", "production", "live");
+
 	/**
-	 * Log the stack, each policy with its path patterns, the filter order and whether production
-	 * rules apply and why.
+	 * Log the stack, each policy with its path patterns, the filter order, the active profiles
+	 * and whether production rules apply and why; warn about an active profile that looks like
+	 * production but is not in {@code cors.production-profiles}.
 	 */
 	static void installed(String stack, CorsEngine engine, int order, CorsProperties properties,
 			Environment environment) {
 		if (logger.isInfoEnabled()) {
-			logger.info(summary(stack, engine, order, productionRules(engine, properties, environment)));
+			logger.info(summary(stack, engine, order, environment.getActiveProfiles(),
+					productionRules(engine, properties, environment)));
+		}
+		List<String> listed = CorsAutoConfiguration.productionProfiles(properties);
+		for (String profile : productionLookalikes(environment.getActiveProfiles(), listed)) {
+			logger.warn("CORS: active profile '" + LogSanitizer.text(profile) + "' looks like production but is not in "
+					+ "cors.production-profiles " + listed + ", so production rules do not apply for it. Add it to "
+					+ "cors.production-profiles if it is production.");
 		}
 	}
 
-	static String summary(String stack, CorsEngine engine, int order, String productionRules) {
+	/** One line when {@code cors.enabled=false} leaves the filter out. */
+	static void disabled() {
+		logger.info("CORS filter not installed: cors.enabled=false. cors-starter leaves every request untouched "
+				+ "and reads no other cors.* key; remove cors.enabled or set it to true to install the filter.");
+	}
+
+	/**
+	 * The active profiles that look like production ({@code prd}, {@code live}, {@code eu-prod},
+	 * {@code production-2}, ...) but are not listed as production profiles.
+	 */
+	static List<String> productionLookalikes(String[] activeProfiles, List<String> productionProfiles) {
+		List<String> result = new ArrayList<>();
+		for (String profile : activeProfiles) {
+			if (productionProfiles.contains(profile)) {
+				continue;
+			}
+			for (String word : profile.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+				if (PRODUCTION_WORDS.contains(word)) {
+					result.add(profile);
+					break;
+				}
+			}
+		}
+		return result;
+	}
+
+	static String summary(String stack, CorsEngine engine, int order, String[] activeProfiles,
+			String productionRules) {
 		List<String> policies = new ArrayList<>();
 		for (CorsPolicy policy : engine.policies()) {
 			policies.add(LogSanitizer.text(policy.name()) + " " + LogSanitizer.text(policy.pathPatterns().toString())
@@ -40,6 +85,7 @@ final class CorsStartupLog {
 		}
 		return "CORS filter installed on the " + stack + " stack at order " + order + " with "
 				+ policies.size() + ((policies.size() == 1) ? " policy: " : " policies: ") + String.join(", ", policies)
+				+ "; active profiles " + ((activeProfiles.length == 0) ? "none" : Arrays.toString(activeProfiles))
 				+ "; production rules " + productionRules;
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.StringUtils;
 
+import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.export.NginxExport;
 import dev.corsstarter.core.export.NginxExportException;
@@ -159,11 +160,16 @@ public final class NginxExportCommand {
 	 * @return the engine, or {@code null} when no policy is configured
 	 */
 	static CorsEngine compile(StandardEnvironment environment) {
-		CorsProperties properties = CorsPropertiesBindHandlerAdvisor.bind(environment);
-		if (properties.getPolicies().isEmpty()) {
+		CorsBinding binding = CorsPropertiesBindHandlerAdvisor.bind(environment);
+		if (binding.properties().getPolicies().isEmpty()) {
+			InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor.failure(binding, List.of(),
+					environment);
+			if (failure != null) {
+				throw failure;
+			}
 			return null;
 		}
-		return CorsAutoConfiguration.compile(properties, properties.toCorsPolicies(), environment);
+		return CorsAutoConfiguration.compile(binding, binding.properties().toCorsPolicies(), environment);
 	}
 
 	/** The report Spring Boot prints when the application fails to start for the same reason. */

@@ -8,12 +8,14 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
@@ -41,6 +43,7 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.ViolationRule;
 
+@ExtendWith(OutputCaptureExtension.class)
 class CorsAutoConfigurationTests {
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(CorsAutoConfiguration.class,
@@ -203,8 +206,6 @@ class CorsAutoConfigurationTests {
 	void unbindableValueFailsNamingTheProperty() {
 		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.policies.api.max-age=banana").run(context -> {
 			assertThat(context).hasFailed();
-			assertThat(findCause(context.getStartupFailure(), BindException.class).getName())
-				.hasToString("cors");
 			InvalidCorsPropertiesException ex = findCause(context.getStartupFailure(),
 					InvalidCorsPropertiesException.class);
 			assertThat(ex.getViolations()).singleElement().satisfies(violation -> {
@@ -214,6 +215,61 @@ class CorsAutoConfigurationTests {
 				assertThat(violation.action()).contains("cors.policies.api.max-age=10m");
 			});
 		});
+	}
+
+	@Test
+	void foreignKeysStartWithOneWarningNamingWhereTheyWereSet(CapturedOutput output) {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.proxy-url=http://proxy.internal:3128")
+			.withSystemProperties("cors.something=1")
+			.run(context -> assertThat(context).hasNotFailed().hasSingleBean(CorsPolicyRegistry.class));
+		assertThat(output).containsOnlyOnce("CORS property cors.proxy-url (property source 'test') ignored: "
+				+ "cors-starter does not define it, so it is left to the application.")
+			.containsOnlyOnce("CORS property cors.something (system property cors.something) ignored")
+			.doesNotContain("http://proxy.internal:3128");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "cors.allowed-origins, Did you mean cors.policies.<name>.allowed-origins?",
+			"cors.allowed-origin-patterns, Did you mean cors.policies.<name>.allowed-origins?",
+			"cors.policy.x, Did you mean cors.policies?",
+			"cors.policies.api.allowed-origin, Did you mean cors.policies.api.allowed-origins?",
+			"cors.policies.api.allow-credential, Did you mean cors.policies.api.allow-credentials?" })
+	void keysMeantForTheStarterStopStartupWithASuggestion(String key, String suggestion) {
+		this.servlet.withPropertyValues(POLICY).withPropertyValues(key + "=x").run(context -> {
+			assertThat(context).hasFailed();
+			InvalidCorsPropertiesException ex = findCause(context.getStartupFailure(),
+					InvalidCorsPropertiesException.class);
+			assertThat(ex.getViolations()).singleElement().satisfies(violation -> {
+				assertThat(violation.rule()).isEqualTo(ViolationRule.UNKNOWN_KEY);
+				assertThat(violation.property()).isEqualTo(key);
+				assertThat(violation.action()).startsWith(suggestion);
+			});
+		});
+	}
+
+	@Test
+	void unknownKeysOverridesBothWays() {
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.allowed-origins=x", "cors.unknown-keys=warn")
+			.run(context -> assertThat(context).hasNotFailed());
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.proxy-url=x", "cors.unknown-keys=fail")
+			.run(context -> assertThat(findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class)
+				.getViolations()).singleElement().satisfies(v -> assertThat(v.property()).isEqualTo("cors.proxy-url")));
+	}
+
+	@Test
+	void problemsAreReportedWhenNoPolicyIsCompiled() {
+		this.servlet.withPropertyValues("cors.policy.api.path-patterns=/api/**")
+			.run(context -> assertThat(findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class)
+				.getViolations()).singleElement().satisfies(v -> assertThat(v.property())
+					.isEqualTo("cors.policy.api.path-patterns")));
+		this.servlet.withUserConfiguration(UserEngineConfiguration.class)
+			.withPropertyValues("cors.policies.api.max-age=soon")
+			.run(context -> assertThat(findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class)
+				.getViolations()).singleElement().satisfies(v -> assertThat(v.property())
+					.isEqualTo("cors.policies.api.max-age")));
 	}
 
 	@Test

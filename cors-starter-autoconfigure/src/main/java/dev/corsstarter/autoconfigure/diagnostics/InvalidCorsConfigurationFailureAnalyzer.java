@@ -66,8 +66,8 @@ public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailu
 		}
 		List<Violation> ignoredKeys = unknownKeys.stream().filter(violation -> !violation.isError()).toList();
 		if (!ignoredKeys.isEmpty()) {
-			description.append("\nKeys cors-starter does not define were ignored (cors.unknown-keys=warn); a ")
-				.append("misspelling may explain the problems above:\n");
+			description.append("\nKeys cors-starter does not define were ignored; a misspelling may explain the ")
+				.append("problems above:\n");
 			for (Violation violation : ignoredKeys) {
 				description.append("\n    ").append(LogSanitizer.text(violation.property()))
 					.append(violation.origin().isEmpty() ? "" : " (" + LogSanitizer.text(violation.origin()) + ")")
@@ -76,8 +76,8 @@ public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailu
 			description.append('\n');
 		}
 		if (unknownKeys.stream().anyMatch(Violation::isError)) {
-			action.append("\n\nKeys under 'cors.' that cors-starter does not define stop startup. If the application ")
-				.append("keeps keys of its own under 'cors.', set cors.unknown-keys=warn to log them at WARN instead.");
+			action.append("\n\nA key under 'cors.policies.', or close to a key cors-starter defines, stops startup. ")
+				.append("If it is the application's own, set cors.unknown-keys=warn to log such keys at WARN instead.");
 		}
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
 	}

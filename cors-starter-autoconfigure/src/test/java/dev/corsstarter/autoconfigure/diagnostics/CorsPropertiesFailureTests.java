@@ -3,6 +3,7 @@ package dev.corsstarter.autoconfigure.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -28,7 +31,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 @ExtendWith(OutputCaptureExtension.class)
 class CorsPropertiesFailureTests {
 
-	private static final String UNKNOWN_KEYS_OPTION = "set cors.unknown-keys=warn to log them at WARN instead";
+	private static final String UNKNOWN_KEYS_OPTION = "set cors.unknown-keys=warn to log such keys at WARN instead";
 
 	@Test
 	void misspeltAllowCredentials(CapturedOutput output) {
@@ -44,7 +47,8 @@ class CorsPropertiesFailureTests {
 	@Test
 	void springsAllowedOriginPatternsNamesAllowedOriginsAndIsNotReportedAsMissingOrigins(CapturedOutput output) {
 		assertFailsToStart(config("allowed-origin-patterns.yml"));
-		assertThat(output).contains("Property: cors.policies.api.allowed-origin-patterns[0]")
+		assertThat(output).contains("(1 problem)")
+			.contains("Property: cors.policies.api.allowed-origin-patterns\n")
 			.contains("class path resource [cors-mistakes/allowed-origin-patterns.yml], line 6")
 			.contains("Did you mean cors.policies.api.allowed-origins? allowed-origins takes patterns too")
 			.doesNotContain("Property: cors.policies.api.allowed-origins\n");
@@ -65,7 +69,7 @@ class CorsPropertiesFailureTests {
 		assertFailsToStart(config("allowed-orgins.yml"), "--cors.unknown-keys=warn");
 		assertThat(output).contains("Unknown CORS property cors.policies.api.allowed-orgins")
 			.contains("Property: cors.policies.api.allowed-origins\n")
-			.contains("Keys cors-starter does not define were ignored (cors.unknown-keys=warn)")
+			.contains("Keys cors-starter does not define were ignored; a misspelling may explain")
 			.contains("cors.policies.api.allowed-orgins (class path resource [cors-mistakes/allowed-orgins.yml], "
 					+ "line 5): Did you mean cors.policies.api.allowed-origins?")
 			.doesNotContain(UNKNOWN_KEYS_OPTION);
@@ -111,13 +115,70 @@ class CorsPropertiesFailureTests {
 	}
 
 	@Test
-	void unknownTopLevelKeyOnTheCommandLineListsTheKnownKeys(CapturedOutput output) {
-		assertFailsToStart(policy("--cors.foo=bar"));
+	void unknownTopLevelKeyOnTheCommandLineWithUnknownKeysFailListsTheKnownKeys(CapturedOutput output) {
+		assertFailsToStart(policy("--cors.foo=bar", "--cors.unknown-keys=fail"));
 		assertThat(output).contains("Property: cors.foo\n")
 			.contains("Origin: command line argument --cors.foo")
 			.contains("cors.foo: Remove it, or use a key cors-starter defines: ")
 			.contains("cors.filter-order", "cors.unknown-keys", "cors.policies.<name>.allowed-origins")
 			.doesNotContain("\"bar\"");
+	}
+
+	@Test
+	void foreignKeysStartWithOneWarningEachNamingWhereTheyWereSet(CapturedOutput output) {
+		SpringApplication application = application();
+		StandardEnvironment environment = environment(Map.of("CORS_PROXY_URL", "http://proxy.internal:3128"));
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new MapPropertySource(
+					StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, Map.of("cors.something", "1")));
+		application.setEnvironment(environment);
+		try (ConfigurableApplicationContext context = application
+			.run(args(policy("--cors.tenant-directory-url=https://tenants.internal")))) {
+			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies()).hasSize(1);
+		}
+		assertThat(output)
+			.containsOnlyOnce("CORS property CORS_PROXY_URL (environment variable CORS_PROXY_URL) ignored: cors-starter "
+					+ "does not define it, so it is left to the application.")
+			.containsOnlyOnce("CORS property cors.something (system property cors.something) ignored")
+			.containsOnlyOnce("CORS property cors.tenant-directory-url (command line argument "
+					+ "--cors.tenant-directory-url) ignored")
+			.containsPattern("WARN .* CORS property CORS_PROXY_URL")
+			.doesNotContain("http://proxy.internal:3128")
+			.doesNotContain("FAILED");
+	}
+
+	@Test
+	void keysMeantForTheStarterFailWithSuggestionsWhereverTheyWereSet(CapturedOutput output) {
+		SpringApplication application = application();
+		application.setEnvironment(environment(Map.of("CORS_ALLOWEDORIGINS", "https://app.example.com")));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args(policy(
+				"--cors.policy.x=1", "--cors.policies.api.allowed-origin=https://admin.example.com"))));
+		assertThat(output).contains("(3 problems)")
+			.contains("CORS_ALLOWEDORIGINS: Did you mean cors.policies.<name>.allowed-origins? Policy keys go under a "
+					+ "policy name, e.g. cors.policies.api.allowed-origins.")
+			.contains("cors.policy.x: Did you mean cors.policies?")
+			.contains("cors.policies.api.allowed-origin: Did you mean cors.policies.api.allowed-origins?")
+			.contains("Origin: environment variable CORS_ALLOWEDORIGINS");
+	}
+
+	@Test
+	void unknownKeysUnreadableValuesAndInvalidPoliciesAreOneFailureInTheOrderWritten(CapturedOutput output) {
+		assertFailsToStart(config("several.yml"));
+		String report = output.toString();
+		assertThat(report).contains("(5 problems)");
+		String file = "class path resource [cors-mistakes/several.yml], line ";
+		List<String> expected = List.of("Property: cors.policies.api.allowed-origins[0]\n", file + "6\n",
+				"Property: cors.policies.api.max-age\n", file + "7\n", "Property: cors.policies.api.allow-credential\n",
+				file + "8\n", "Property: cors.filter-order\n", file + "9\n", "Property: cors.allowed-origins\n",
+				file + "11\n", "Keys cors-starter does not define were ignored",
+				"cors.proxy-url (" + file + "10): Remove it");
+		int from = report.indexOf("APPLICATION FAILED TO START");
+		for (String part : expected) {
+			int at = report.indexOf(part, from);
+			assertThat(at).as(part + " after position " + from).isGreaterThan(from);
+			from = at;
+		}
+		assertThat(report).containsOnlyOnce("CORS property cors.proxy-url (" + file + "10) ignored");
 	}
 
 	@Test
@@ -194,13 +255,49 @@ class CorsPropertiesFailureTests {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).containsPattern("INFO .* CORS filter installed on the reactive stack at order -2147483638 "
-				+ "with 1 policy: api \\[/api/\\*\\*\\]; production rules off: no active profile in "
-				+ "cors.production-profiles \\[prod, production\\]");
+				+ "with 1 policy: api \\[/api/\\*\\*\\]; active profiles none; production rules off: no active profile "
+				+ "in cors.production-profiles \\[prod, production\\]");
 		try (ConfigurableApplicationContext context = run(policy("--spring.profiles.active=eu,production"))) {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
 		assertThat(output).contains("production rules on: active profile 'production' is in "
 				+ "cors.production-profiles [prod, production]");
+	}
+
+	@Test
+	void overriddenListIsLocatedInTheSourceThatWonWithItsValueAsWritten(CapturedOutput output) {
+		SpringApplication application = application();
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.addFirst(new MapPropertySource("lower", Map.of("cors.policies.api.path-patterns", "/api/**",
+				"cors.policies.api.allowed-origins[0]", "https://app.example.com",
+				"cors.policies.api.allowed-origins[1]", "https://admin.example.com")));
+		sources.addFirst(new MapPropertySource("higher",
+				Map.of("cors.policies.api.allowed-origins", "${app.origin}/", "app.origin",
+						"https://app.example.com")));
+		application.setEnvironment(environment);
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
+		assertThat(output).contains("Property: cors.policies.api.allowed-origins[0]\n"
+				+ "    Value: \"${app.origin}/\"\n" + "    Origin: property source 'higher'")
+			.doesNotContain("property source 'lower'");
+	}
+
+	@Test
+	void overridingElementIsLocatedInTheSourceThatWonWithItsPlaceholder(CapturedOutput output) {
+		SpringApplication application = application();
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.addFirst(new MapPropertySource("lower", Map.of("cors.policies.api.path-patterns", "/api/**",
+				"cors.policies.api.allowed-origins[0]", "https://app.example.com",
+				"cors.policies.api.allowed-origins[1]", "https://admin.example.com")));
+		sources.addFirst(new MapPropertySource("higher", Map.of("cors.policies.api.allowed-origins[0]",
+				"${app.origin}/", "app.origin", "https://app.example.com")));
+		application.setEnvironment(environment);
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
+		assertThat(output).contains("Property: cors.policies.api.allowed-origins[0]\n"
+				+ "    Value: \"${app.origin}/\"\n" + "    Origin: property source 'higher'")
+			.contains("cors.policies.api.allowed-origins[0]: Remove the trailing slash: ${app.origin}")
+			.doesNotContain("property source 'lower'");
 	}
 
 	private static String[] config(String file) {
