@@ -88,7 +88,10 @@ public enum ViolationRule {
 	/** A negative {@code max-age}. */
 	NEGATIVE_MAX_AGE,
 
-	/** A {@code max-age} above what browsers cache (2 hours in Chromium, 24 hours in Firefox). */
+	/**
+	 * A {@code max-age} above what browsers cache (2 hours in Chromium, 24 hours in Firefox; WebKit
+	 * caps at 10 minutes).
+	 */
 	MAX_AGE_ABOVE_CAP,
 
 	/** {@code *} in {@code allowed-methods} with credentials. */

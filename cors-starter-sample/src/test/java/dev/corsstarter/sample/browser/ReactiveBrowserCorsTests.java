@@ -5,14 +5,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import dev.corsstarter.sample.SampleApplication;
 
-/** The sample on WebFlux and Reactor Netty, in headless Chromium. */
+/** The sample on WebFlux and Reactor Netty, in Chromium, WebKit and Firefox. */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
+@AbstractBrowserCorsTests.Stack("reactive")
 class ReactiveBrowserCorsTests extends AbstractBrowserCorsTests {
-
-	@Override
-	String expectedStack() {
-		return "reactive";
-	}
 
 }

@@ -50,7 +50,9 @@ import dev.corsstarter.core.policy.CorsPolicy;
  * <b>WARN in every profile</b>:
  * <ul>
  * <li>{@code max-age} above 2 hours (Chromium's cap) or above 24 hours (Firefox's cap): one
- * warning, with the text for the cap exceeded;</li>
+ * warning, with the text for the cap exceeded, which also names WebKit's cap (10 minutes). WebKit's
+ * cap alone is no warning: a value between 10 minutes and 2 hours is common and still saves
+ * preflights in Chromium and Firefox;</li>
  * <li>{@code *} in {@code allowed-methods}, {@code allowed-headers} or {@code exposed-headers}
  * with {@code allow-credentials: true};</li>
  * <li>a forbidden request-header name of the Fetch standard in {@code allowed-headers}, and a
@@ -207,8 +209,8 @@ final class PolicyRules {
 		}
 		String seconds = maxAge.toSeconds() + " s";
 		String reason = (maxAge.compareTo(FIREFOX_MAX_AGE_CAP) > 0)
-				? "max-age " + seconds + " is above 24 hours: Firefox caps the preflight cache at 24 hours (86400 s) and Chromium-based browsers at 2 hours (7200 s), so no browser caches preflights that long."
-				: "max-age " + seconds + " is above 2 hours: Chromium-based browsers cap the preflight cache at 2 hours (7200 s) and repeat the preflight after that, whatever this value says.";
+				? "max-age " + seconds + " is above 24 hours: Firefox caps the preflight cache at 24 hours (86400 s), Chromium-based browsers at 2 hours (7200 s) and WebKit (Safari) at 10 minutes (600 s), so no browser caches preflights that long."
+				: "max-age " + seconds + " is above 2 hours: Chromium-based browsers cap the preflight cache at 2 hours (7200 s), WebKit (Safari) at 10 minutes (600 s), and repeat the preflight after that, whatever this value says.";
 		out.add(new Violation(ViolationRule.MAX_AGE_ABOVE_CAP, Severity.WARN, policy.propertyPrefix() + ".max-age",
 				maxAge.toString(), reason, "Use 2h or less, e.g. " + policy.propertyPrefix() + ".max-age=2h", "2h"));
 	}

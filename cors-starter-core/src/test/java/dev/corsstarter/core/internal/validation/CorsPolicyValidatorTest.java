@@ -399,10 +399,12 @@ class CorsPolicyValidatorTest {
 			// max-age caps
 			rows.add(warn("max-age 3h" + where, context, b -> b.maxAge(Duration.ofHours(3)), ViolationRule.MAX_AGE_ABOVE_CAP,
 					"max-age", "PT3H", "2h")
-				.reason("Chromium"));
+				.reason("Chromium-based browsers cap the preflight cache at 2 hours (7200 s), WebKit (Safari) at "
+						+ "10 minutes (600 s)"));
 			rows.add(warn("max-age 25h" + where, context, b -> b.maxAge(Duration.ofHours(25)),
 					ViolationRule.MAX_AGE_ABOVE_CAP, "max-age", "PT25H", "2h")
-				.reason("Firefox caps the preflight cache at 24 hours"));
+				.reason("Firefox caps the preflight cache at 24 hours (86400 s), Chromium-based browsers at 2 hours "
+						+ "(7200 s) and WebKit (Safari) at 10 minutes (600 s)"));
 			rows.add(pass("max-age 2h" + where, context, b -> b.maxAge(Duration.ofHours(2))));
 
 			// report-only: never enforced, so said on every start and reload
