@@ -7,10 +7,12 @@ import java.util.List;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
 import dev.corsstarter.core.internal.validation.CorsPolicyValidator;
@@ -31,9 +33,15 @@ public final class CorsEngine {
 
 	private static final String OPTIONS = "OPTIONS";
 
+	/** Parses the policies' patterns again for applications that match paths ignoring case. */
+	private static final PathPatternParser CASE_INSENSITIVE_PARSER = caseInsensitiveParser();
+
 	private final List<CorsPolicy> policies;
 
 	private final PolicyRoutes routes;
+
+	/** The same routes matching case-insensitively, as the handler mappings of such applications do. */
+	private final PolicyRoutes caseInsensitiveRoutes;
 
 	private final List<Violation> warnings;
 
@@ -44,15 +52,19 @@ public final class CorsEngine {
 	private CorsEngine(CorsPolicyValidator.Result validated, ValidationContext context) {
 		List<CompiledPolicy> compiled = new ArrayList<>();
 		List<PolicyRoutes.Route> routes = new ArrayList<>();
+		List<PolicyRoutes.Route> caseInsensitiveRoutes = new ArrayList<>();
 		for (CorsPolicyValidator.ParsedPolicy parsed : validated.policies()) {
 			CompiledPolicy compiledPolicy = new CompiledPolicy(parsed.policy(), parsed.origins());
 			compiled.add(compiledPolicy);
 			for (PathPattern pattern : parsed.pathPatterns()) {
 				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
+				caseInsensitiveRoutes.add(PolicyRoutes.Route.of(
+						CASE_INSENSITIVE_PARSER.parse(pattern.getPatternString()), compiledPolicy));
 			}
 		}
 		this.policies = compiled.stream().map(CompiledPolicy::policy).toList();
 		this.routes = new PolicyRoutes(routes);
+		this.caseInsensitiveRoutes = new PolicyRoutes(caseInsensitiveRoutes);
 		this.warnings = validated.warnings();
 		this.validationContext = context;
 		this.fingerprint = PolicyFingerprint.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
@@ -119,12 +131,19 @@ public final class CorsEngine {
 	 * with {@code AntPathMatcher}, servlet mappings, proxies), so when that form selects another
 	 * policy, both decide and the stricter decision wins: such a path can never slip past the
 	 * policy of the handler that serves it. The same holds for the paths the server itself routes
-	 * by ({@link CorsRequest#routedPaths()}), and a method override the application honours
-	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent.
+	 * by ({@link CorsRequest#routedPaths()}), and for each of these paths when the application's
+	 * handler mappings match more widely than Spring's defaults ({@link CorsRequest#pathMatching()}:
+	 * ignoring case, or a trailing slash): each policy a handler mapping would select this way
+	 * decides too. A method override the application honours ({@link CorsRequest#methodOverride()})
+	 * must be allowed as well as the method sent.
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
 		List<PathContainer> routed = request.routedPaths();
+		PathMatching matching = request.pathMatching();
+		if (matching.isWidened()) {
+			return decideStrictest(request, widenedCandidates(request, routed, matching));
+		}
 		@Nullable CompiledPolicy policy;
 		@Nullable CompiledPolicy normalizedPolicy;
 		if (PolicyRoutes.isPlain(rawPath)) {
@@ -141,7 +160,58 @@ public final class CorsEngine {
 		if (routed.isEmpty() && normalizedPolicy == policy) {
 			return (policy != null) ? decide(request, policy) : CorsDecision.NO_POLICY;
 		}
-		return decideStrictest(request, routed, normalizedPolicy, policy);
+		return decideStrictest(request, candidates(routed, normalizedPolicy, policy));
+	}
+
+	/** The policies of the paths the server routes by, then of the normalised path, then of the raw path. */
+	private List<@Nullable CompiledPolicy> candidates(List<PathContainer> routed,
+			@Nullable CompiledPolicy normalized, @Nullable CompiledPolicy raw) {
+		List<@Nullable CompiledPolicy> candidates = new ArrayList<>(routed.size() + 2);
+		for (PathContainer path : routed) {
+			candidates.add(policyFor(path));
+		}
+		candidates.add(normalized);
+		candidates.add(raw);
+		return candidates;
+	}
+
+	/**
+	 * The candidates of {@link #candidates}, each path also matched the ways the application's
+	 * handler mappings match it: ignoring case, and without a trailing slash.
+	 */
+	private List<@Nullable CompiledPolicy> widenedCandidates(CorsRequest request, List<PathContainer> routed,
+			PathMatching matching) {
+		PathContainer path = request.path();
+		PathContainer normalized = RequestPaths.normalized(path);
+		List<PathContainer> paths = new ArrayList<>(routed.size() + 2);
+		paths.addAll(routed);
+		if (normalized != null) {
+			paths.add(normalized);
+		}
+		paths.add(path);
+		List<@Nullable CompiledPolicy> candidates = new ArrayList<>(paths.size() * 4);
+		for (PathContainer candidate : paths) {
+			addWidened(candidates, candidate, matching);
+			int size = candidate.elements().size();
+			if (matching.trailingSlash() && size > 1
+					&& candidate.elements().get(size - 1) instanceof PathContainer.Separator) {
+				addWidened(candidates, candidate.subPath(0, size - 1), matching);
+			}
+		}
+		return candidates;
+	}
+
+	private void addWidened(List<@Nullable CompiledPolicy> candidates, PathContainer path, PathMatching matching) {
+		candidates.add(this.routes.policyFor(path));
+		if (matching.caseInsensitive()) {
+			candidates.add(this.caseInsensitiveRoutes.policyFor(path));
+		}
+	}
+
+	private static PathPatternParser caseInsensitiveParser() {
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		return parser;
 	}
 
 	/**
@@ -150,14 +220,7 @@ public final class CorsEngine {
 	 * normalised path, then of the raw path, preferring an enforced policy's decision, since a
 	 * report-only policy must never lift an enforced one, nor its refusal replace one.
 	 */
-	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed,
-			@Nullable CompiledPolicy normalized, @Nullable CompiledPolicy raw) {
-		List<@Nullable CompiledPolicy> candidates = new ArrayList<>(routed.size() + 2);
-		for (PathContainer path : routed) {
-			candidates.add(policyFor(path));
-		}
-		candidates.add(normalized);
-		candidates.add(raw);
+	private CorsDecision decideStrictest(CorsRequest request, List<@Nullable CompiledPolicy> candidates) {
 		@Nullable CorsDecision enforced = null;
 		@Nullable CorsDecision reported = null;
 		for (int i = 0; i < candidates.size(); i++) {
