@@ -1,5 +1,11 @@
 package dev.corsstarter.autoconfigure.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +24,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
 						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 class ServletCaseInsensitiveRoutingIntegrationTests extends AbstractCaseInsensitiveRoutingIntegrationTests {
+
+	@Autowired
+	WebServerApplicationContext context;
+
+	/** The servlet container this class runs on, as its web server class names it. */
+	String expectedServer() {
+		return "Tomcat";
+	}
+
+	@Test
+	void runsOnTheExpectedServer() {
+		assertThat(this.context.getWebServer().getClass().getSimpleName()).startsWith(expectedServer());
+	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
