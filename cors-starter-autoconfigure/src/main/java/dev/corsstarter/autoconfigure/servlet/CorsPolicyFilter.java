@@ -82,7 +82,8 @@ public class CorsPolicyFilter implements Filter {
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
 			// a later dispatch of a request already decided (or never seen): restore, never re-decide
 			if (decision != null && decision.hasPolicy()) {
-				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision));
+				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision,
+						request.getDispatcherType() == DispatcherType.ERROR));
 			}
 			else {
 				chain.doFilter(request, response);
