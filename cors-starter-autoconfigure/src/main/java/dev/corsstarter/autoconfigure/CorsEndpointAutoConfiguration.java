@@ -3,6 +3,7 @@ package dev.corsstarter.autoconfigure;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -23,9 +24,11 @@ import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
  * Provides the {@code cors} actuator endpoint when Spring Boot Actuator is present, CORS
@@ -49,9 +52,15 @@ public final class CorsEndpointAutoConfiguration {
 
 	/** The endpoint, showing each warning with where its value was set, as the startup log does. */
 	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
-			Supplier<Integer> filterOrder) {
+			Supplier<Integer> filterOrder, ListableBeanFactory beans) {
+		ObjectProvider<HandlerMappingPathMatching> pathMatching = beans
+			.getBeanProvider(HandlerMappingPathMatching.class);
 		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPropertySources.locate(violation, environment));
+				(violation) -> CorsPropertySources.locate(violation, environment),
+				() -> {
+					HandlerMappingPathMatching matching = pathMatching.getIfAvailable();
+					return (matching != null) ? matching.get() : PathMatching.DEFAULT;
+				});
 	}
 
 	/** The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its class. */
@@ -68,7 +77,7 @@ public final class CorsEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
 		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans));
+			return endpoint(policies, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans), beans);
 		}
 
 		/** The order of the registered CORS filter, the starter's or the application's own. */
@@ -94,7 +103,7 @@ public final class CorsEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
 		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans));
+			return endpoint(policies, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans), beans);
 		}
 
 		/** The order of the registered CORS web filter, the starter's or the application's own. */

@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.filter.reactive.HiddenHttpMethodFilter;
 import org.springframework.web.server.WebFilter;
 
+import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
@@ -35,14 +36,21 @@ import dev.corsstarter.core.internal.MethodOverride;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsReactiveAutoConfiguration {
 
+	/** How WebFlux's handler mappings match paths, read once they exist. */
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerMappingPathMatching corsHandlerMappingPathMatching(ListableBeanFactory beans) {
+		return new HandlerMappingPathMatching(beans, true);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(CorsPolicyWebFilter.class)
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsPolicyRegistry policies, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers,
+			ObjectProvider<CorsDecisionObserver> observers, HandlerMappingPathMatching pathMatching,
 			Environment environment, ListableBeanFactory beans) {
 		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(policies,
 				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
-				methodOverrideParameter(environment, beans));
+				methodOverrideParameter(environment, beans), pathMatching);
 		CorsStartupLog.installed("reactive", policies.current(), filter.getOrder(), properties, environment);
 		return filter;
 	}

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.filter.HiddenHttpMethodFilter;
 
+import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
@@ -36,15 +37,22 @@ import dev.corsstarter.core.internal.MethodOverride;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsServletAutoConfiguration {
 
+	/** How Spring MVC's handler mappings match paths, read once they exist. */
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerMappingPathMatching corsHandlerMappingPathMatching(ListableBeanFactory beans) {
+		return new HandlerMappingPathMatching(beans, false);
+	}
+
 	// What Spring Boot 4's @ConditionalOnMissingFilterBean means, spelled out: that annotation lives
 	// in another package on Spring Boot 3.5, and an annotation missing at run time is ignored silently.
 	@Bean
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers,
+			ObjectProvider<CorsDecisionObserver> observers, HandlerMappingPathMatching pathMatching,
 			Environment environment, ListableBeanFactory beans) {
 		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CompositeCorsDecisionObserver.of(observers),
-				routing(environment, beans));
+				routing(environment, beans), pathMatching);
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));

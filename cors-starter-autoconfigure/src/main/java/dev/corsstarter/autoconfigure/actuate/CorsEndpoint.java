@@ -25,6 +25,7 @@ import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.Violation;
 
 /**
@@ -95,6 +96,8 @@ public class CorsEndpoint {
 
 	private final UnaryOperator<Violation> locator;
 
+	private final Supplier<PathMatching> pathMatching;
+
 	/**
 	 * @param engine the engine the filter decides with
 	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
@@ -135,10 +138,25 @@ public class CorsEndpoint {
 	 */
 	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
 			UnaryOperator<Violation> locator) {
+		this(policies, stack, filterOrder, locator, () -> PathMatching.DEFAULT);
+	}
+
+	/**
+	 * @param policies the policies the filter decides with, as they change
+	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
+	 * @param filterOrder the order of the CORS filter as registered, asked each time the
+	 * policies are described; {@code null} when no CORS filter is registered
+	 * @param locator adds to a warning of the engine where its value was set
+	 * @param pathMatching how the application's handler mappings match paths, so that a dry run
+	 * matches the policies as the filter does
+	 */
+	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
+			UnaryOperator<Violation> locator, Supplier<PathMatching> pathMatching) {
 		this.policies = policies;
 		this.stack = stack;
 		this.filterOrder = filterOrder;
 		this.locator = locator;
+		this.pathMatching = pathMatching;
 	}
 
 	/** The effective policies and how they were validated and installed: {@code GET /actuator/cors}. */
@@ -195,7 +213,8 @@ public class CorsEndpoint {
 		return dryRun(path, origin, method, headers, privateNetwork, preflight);
 	}
 
-	private DryRunDescriptor dryRun(MapCorsRequest request) {
+	private DryRunDescriptor dryRun(MapCorsRequest parsed) {
+		MapCorsRequest request = parsed.toBuilder().pathMatching(this.pathMatching.get()).build();
 		CorsEngine engine = this.policies.current();
 		CorsDecision decision = engine.evaluate(request);
 		int status = decision.shortCircuitStatus();

@@ -2,6 +2,7 @@ package dev.corsstarter.autoconfigure.reactive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.decision.HeaderWriter;
 import dev.corsstarter.core.internal.MethodOverride;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The reactive CORS filter. Answers preflights and rejections itself without invoking the
@@ -37,6 +39,8 @@ public class CorsPolicyWebFilter implements WebFilter {
 	private final CorsDecisionObserver observer;
 
 	private final String methodOverrideParameter;
+
+	private final Supplier<PathMatching> pathMatching;
 
 	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer) {
 		this(engine, observer, null);
@@ -60,14 +64,28 @@ public class CorsPolicyWebFilter implements WebFilter {
 	 */
 	public CorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer,
 			String methodOverrideParameter) {
+		this(policies, observer, methodOverrideParameter, () -> PathMatching.DEFAULT);
+	}
+
+	/**
+	 * @param policies the policies in force, read once per request, so a change applies to the
+	 * requests that start after it
+	 * @param observer told of every decision on a policy path
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
+	 * application reads ({@code _method}), or {@code null} when no such filter runs
+	 * @param pathMatching how the application's handler mappings match paths, asked per request
+	 */
+	public CorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer,
+			String methodOverrideParameter, Supplier<PathMatching> pathMatching) {
 		this.policies = policies;
 		this.observer = observer;
 		this.methodOverrideParameter = methodOverrideParameter;
+		this.pathMatching = pathMatching;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
+		ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest(), this.pathMatching.get());
 		CorsEngine engine = this.policies.current(); // one engine decides the whole request
 		CorsDecision decision = engine.evaluate(request);
 		if (this.methodOverrideParameter != null && decision.isAllowed() && isFormPost(exchange)) {

@@ -1,10 +1,13 @@
 package dev.corsstarter.autoconfigure.reactive;
 
+import java.util.function.Supplier;
+
 import org.springframework.core.Ordered;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The reactive filter with its order, as the auto-configuration installs it. WebFlux sorts web
@@ -36,6 +39,18 @@ public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements O
 	public OrderedCorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, int order,
 			String methodOverrideParameter) {
 		super(policies, observer, methodOverrideParameter);
+		this.order = order;
+	}
+
+	/**
+	 * @param policies the policies in force, read once per request
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
+	 * application reads, or {@code null} when no such filter runs
+	 * @param pathMatching how the application's handler mappings match paths, asked per request
+	 */
+	public OrderedCorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, int order,
+			String methodOverrideParameter, Supplier<PathMatching> pathMatching) {
+		super(policies, observer, methodOverrideParameter, pathMatching);
 		this.order = order;
 	}
 

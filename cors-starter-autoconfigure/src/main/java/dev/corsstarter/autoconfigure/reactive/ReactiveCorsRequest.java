@@ -8,6 +8,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 
 /** {@link CorsRequest} over a reactive request, reading headers in place. */
 final class ReactiveCorsRequest implements CorsRequest {
@@ -16,11 +17,19 @@ final class ReactiveCorsRequest implements CorsRequest {
 
 	private final HttpHeaders headers;
 
+	private final PathMatching pathMatching;
+
 	private String methodOverride;
 
-	ReactiveCorsRequest(ServerHttpRequest request) {
+	ReactiveCorsRequest(ServerHttpRequest request, PathMatching pathMatching) {
 		this.request = request;
 		this.headers = request.getHeaders();
+		this.pathMatching = pathMatching;
+	}
+
+	@Override
+	public PathMatching pathMatching() {
+		return this.pathMatching;
 	}
 
 	/** The method the application's hidden-method filter will run this request as. */

@@ -1,5 +1,6 @@
 package dev.corsstarter.autoconfigure.servlet;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -24,14 +25,27 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	private final CorsDecision decision;
 
-	private CorsHeaderGuardResponse(HttpServletResponse response, CorsDecision decision) {
+	private final boolean errorDispatch;
+
+	private CorsHeaderGuardResponse(HttpServletResponse response, CorsDecision decision, boolean errorDispatch) {
 		super(response);
 		this.decision = decision;
+		this.errorDispatch = errorDispatch;
 	}
 
 	/** Write a decision's headers to a response and return the response guarding them. */
 	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision) {
-		CorsHeaderGuardResponse guarded = new CorsHeaderGuardResponse(response, decision);
+		return guard(response, decision, false);
+	}
+
+	/**
+	 * Write a decision's headers to a response and return the response guarding them.
+	 * @param errorDispatch whether the response is rendered by an ERROR dispatch, where a further
+	 * {@code sendError} answers with its status alone (see {@link #sendError(int, String)})
+	 */
+	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision,
+			boolean errorDispatch) {
+		CorsHeaderGuardResponse guarded = new CorsHeaderGuardResponse(response, decision, errorDispatch);
 		decision.writeHeaders(guarded);
 		return guarded;
 	}
@@ -115,6 +129,28 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 		if (!CorsHeaders.isAccessControl(name)) {
 			super.addDateHeader(name, date);
 		}
+	}
+
+	/**
+	 * An error while the error page renders (Spring Security refusing an unauthenticated
+	 * {@code /error}) cannot have an error page of its own: Jetty then writes a bare error
+	 * response after the filter has returned, and first removes the content headers, {@code Vary}
+	 * among them. Here such an error answers with its status and an empty body, the decision's
+	 * headers kept.
+	 */
+	@Override
+	public void sendError(int sc, String msg) throws IOException {
+		if (!this.errorDispatch || isCommitted()) {
+			super.sendError(sc, msg);
+			return;
+		}
+		resetBuffer();
+		setStatus(sc);
+	}
+
+	@Override
+	public void sendError(int sc) throws IOException {
+		sendError(sc, null);
 	}
 
 	@Override

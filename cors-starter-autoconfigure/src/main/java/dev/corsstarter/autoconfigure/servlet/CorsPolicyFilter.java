@@ -1,6 +1,7 @@
 package dev.corsstarter.autoconfigure.servlet;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -15,6 +16,7 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The servlet CORS filter. Decides each request once, on its REQUEST dispatch: answers
@@ -34,6 +36,8 @@ public class CorsPolicyFilter implements Filter {
 
 	private final ServletRouting routing;
 
+	private final Supplier<PathMatching> pathMatching;
+
 	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer) {
 		this(new CorsPolicyRegistry(engine), observer, ServletRouting.DEFAULT);
 	}
@@ -49,9 +53,22 @@ public class CorsPolicyFilter implements Filter {
 	 * @param routing how the application routes requests
 	 */
 	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, ServletRouting routing) {
+		this(policies, observer, routing, () -> PathMatching.DEFAULT);
+	}
+
+	/**
+	 * @param policies the policies in force, read once per request, so a change applies to the
+	 * requests that start after it
+	 * @param observer told of every decision on a policy path
+	 * @param routing how the application routes requests
+	 * @param pathMatching how the application's handler mappings match paths, asked per request
+	 */
+	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, ServletRouting routing,
+			Supplier<PathMatching> pathMatching) {
 		this.policies = policies;
 		this.observer = observer;
 		this.routing = routing;
+		this.pathMatching = pathMatching;
 	}
 
 	@Override
@@ -65,14 +82,15 @@ public class CorsPolicyFilter implements Filter {
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
 			// a later dispatch of a request already decided (or never seen): restore, never re-decide
 			if (decision != null && decision.hasPolicy()) {
-				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision));
+				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision,
+						request.getDispatcherType() == DispatcherType.ERROR));
 			}
 			else {
 				chain.doFilter(request, response);
 			}
 			return;
 		}
-		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing);
+		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing, this.pathMatching.get());
 		decision = this.policies.current().evaluate(corsRequest);
 		if (!decision.hasPolicy()) {
 			chain.doFilter(request, response);

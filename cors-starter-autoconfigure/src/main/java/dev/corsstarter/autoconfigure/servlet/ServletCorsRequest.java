@@ -12,6 +12,7 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.UriUtils;
 
 import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.internal.MethodOverride;
 
 /**
@@ -25,6 +26,8 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	private final ServletRouting routing;
 
+	private final PathMatching pathMatching;
+
 	private PathContainer path;
 
 	private String rawPath;
@@ -34,8 +37,23 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	public ServletCorsRequest(HttpServletRequest request, ServletRouting routing) {
+		this(request, routing, PathMatching.DEFAULT);
+	}
+
+	/**
+	 * @param request the request
+	 * @param routing how the application routes servlet requests
+	 * @param pathMatching how the application's handler mappings match paths
+	 */
+	public ServletCorsRequest(HttpServletRequest request, ServletRouting routing, PathMatching pathMatching) {
 		this.request = request;
 		this.routing = routing;
+		this.pathMatching = pathMatching;
+	}
+
+	@Override
+	public PathMatching pathMatching() {
+		return this.pathMatching;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServlet;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +69,32 @@ class ServletContainerPathIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	WebServerApplicationContext context;
+
+	/**
+	 * Request targets the container answers {@code 400} itself, before any filter runs, as
+	 * ambiguous: none on Tomcat, which resolves them and routes the result.
+	 */
+	Set<String> ambiguousToTheContainer() {
+		return Set.of();
+	}
+
+	/** What the starter answers a cross-site request on a target, or the container's own 400. */
+	private int refusalStatus(String target) {
+		return ambiguousToTheContainer().contains(target) ? 400 : 403;
+	}
+
+	/** The servlet container this class runs on, as its web server class names it. */
+	String expectedServer() {
+		return "Tomcat";
+	}
+
+	@Test
+	void runsOnTheExpectedServer() {
+		assertThat(this.context.getWebServer().getClass().getSimpleName()).startsWith(expectedServer());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/ctx/api/legacy/x", "//ctx/api/legacy/x", "//ctx//api/legacy/x",
 			"/ctx/..;/ctx/api/legacy/x", "/ctx;x/..;/ctx/api/legacy/x", "/ctx/;x/api/legacy/x", "/ctx/api;x/legacy/x",
@@ -84,11 +113,14 @@ class ServletContainerPathIntegrationTests {
 	@ValueSource(strings = { "//ctx/api/legacy/x", "//ctx//api/legacy/x", "/ctx/..;/ctx/api/legacy/x",
 			"/ctx;x/..;/ctx/api/legacy/x" })
 	void theStarterItselfRefusesEachReEntryWith403(String target) throws IOException {
+		int before = legacyCalls.get();
 		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(EVIL), "a=1");
+		String socketTarget = target.replace("legacy/x", "ws");
+		WireClient.Head handshake = WireClient.send(this.port, "GET", socketTarget, upgrade(EVIL), null);
 
-		assertThat(response.status()).as(target).isEqualTo(403);
-		assertThat(WireClient.send(this.port, "GET", target.replace("legacy/x", "ws"), upgrade(EVIL), null).status())
-			.as("WebSocket handshake on " + target).isEqualTo(403);
+		assertThat(response.status()).as(target).isEqualTo(refusalStatus(target));
+		assertThat(handshake.status()).as("WebSocket handshake on " + target).isEqualTo(refusalStatus(socketTarget));
+		assertThat(legacyCalls.get() - before).isZero();
 	}
 
 	@ParameterizedTest
@@ -97,6 +129,12 @@ class ServletContainerPathIntegrationTests {
 		int before = legacyCalls.get();
 		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form(APP), "a=1");
 
+		if (ambiguousToTheContainer().contains(target)) {
+			// refused for every origin by the container itself: nothing to decide
+			assertThat(response.status()).as(target).isEqualTo(400);
+			assertThat(legacyCalls.get() - before).isZero();
+			return;
+		}
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.values("Access-Control-Allow-Origin")).containsExactly(APP);
 		assertThat(legacyCalls.get() - before).isOne();

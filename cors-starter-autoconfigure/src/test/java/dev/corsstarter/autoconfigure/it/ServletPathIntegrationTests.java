@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +44,19 @@ class ServletPathIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WebServerApplicationContext context;
+
+	/** The servlet container this class runs on, as its web server class names it. */
+	String expectedServer() {
+		return "Tomcat";
+	}
+
+	@Test
+	void runsOnTheExpectedServer() {
+		assertThat(this.context.getWebServer().getClass().getSimpleName()).startsWith(expectedServer());
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/app/api/items", "/app//api/items", "/app/admin/users", "//app/api/items",

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,6 +108,34 @@ class CorsPolicyFilterTests {
 		assertThat(rejectedChain.getRequest()).as("chain invoked").isNull();
 		assertThat(allowedChain.getRequest()).as("chain invoked").isNotNull();
 		assertThat(allowedResponse.getHeader("Access-Control-Allow-Origin")).isEqualTo(APP);
+	}
+
+	/**
+	 * A {@code sendError} while the error page renders (Spring Security refusing an
+	 * unauthenticated {@code /error}) answers with its status and the decision's headers: Jetty
+	 * would otherwise write its own error response after the filter, without {@code Vary}. Found
+	 * by the Jetty consumer build: its {@code 401} lost {@code Vary: Origin}. A {@code sendError}
+	 * on the request itself still goes to the container, for the error page.
+	 */
+	@Test
+	void anErrorWhileTheErrorPageRendersKeepsTheDecisionsHeaders() throws IOException, ServletException {
+		CorsPolicyFilter filter = new CorsPolicyFilter(ENGINE, (corsRequest, decision) -> {
+		});
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/orders");
+		request.addHeader("Origin", APP);
+		MockHttpServletResponse first = new MockHttpServletResponse();
+		filter.doFilter(request, first, (req, res) -> ((HttpServletResponse) res).sendError(401));
+		assertThat(first.getStatus()).isEqualTo(401);
+		assertThat(first.isCommitted()).as("the request's own error goes to the container").isTrue();
+
+		request.setDispatcherType(DispatcherType.ERROR);
+		MockHttpServletResponse error = new MockHttpServletResponse();
+		filter.doFilter(request, error, (req, res) -> ((HttpServletResponse) res).sendError(401));
+
+		assertThat(error.getStatus()).isEqualTo(401);
+		assertThat(error.isCommitted()).as("answered by the filter's response, not the container").isFalse();
+		assertThat(error.getHeader("Access-Control-Allow-Origin")).isEqualTo(APP);
+		assertThat(error.getHeaders("Vary")).contains("Origin");
 	}
 
 }

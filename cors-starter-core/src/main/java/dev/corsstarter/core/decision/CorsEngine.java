@@ -7,11 +7,13 @@ import java.util.List;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
 import dev.corsstarter.core.internal.validation.CorsPolicyValidator;
@@ -32,9 +34,15 @@ public final class CorsEngine {
 
 	private static final String OPTIONS = "OPTIONS";
 
+	/** Parses the policies' patterns again for applications that match paths ignoring case. */
+	private static final PathPatternParser CASE_INSENSITIVE_PARSER = caseInsensitiveParser();
+
 	private final List<CorsPolicy> policies;
 
 	private final PolicyRoutes routes;
+
+	/** The same routes matching case-insensitively, as the handler mappings of such applications do. */
+	private final PolicyRoutes caseInsensitiveRoutes;
 
 	private final List<Violation> warnings;
 
@@ -45,15 +53,19 @@ public final class CorsEngine {
 	private CorsEngine(CorsPolicyValidator.Result validated, ValidationContext context) {
 		List<CompiledPolicy> compiled = new ArrayList<>();
 		List<PolicyRoutes.Route> routes = new ArrayList<>();
+		List<PolicyRoutes.Route> caseInsensitiveRoutes = new ArrayList<>();
 		for (CorsPolicyValidator.ParsedPolicy parsed : validated.policies()) {
 			CompiledPolicy compiledPolicy = new CompiledPolicy(parsed.policy(), parsed.origins());
 			compiled.add(compiledPolicy);
 			for (PathPattern pattern : parsed.pathPatterns()) {
 				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
+				caseInsensitiveRoutes.add(PolicyRoutes.Route.of(
+						CASE_INSENSITIVE_PARSER.parse(pattern.getPatternString()), compiledPolicy));
 			}
 		}
 		this.policies = compiled.stream().map(CompiledPolicy::policy).toList();
 		this.routes = new PolicyRoutes(routes);
+		this.caseInsensitiveRoutes = new PolicyRoutes(caseInsensitiveRoutes);
 		this.warnings = validated.warnings();
 		this.validationContext = context;
 		this.fingerprint = PolicyFingerprint.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
@@ -121,7 +133,10 @@ public final class CorsEngine {
 	 * policy, both decide and the stricter decision wins: such a path can never slip past the
 	 * policy of the handler that serves it. The same holds for the paths the server itself routes
 	 * by ({@link CorsRequest#routedPaths()}), and a method override the application honours
-	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent.
+	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent. When the
+	 * application's handler mappings match more widely than Spring's defaults
+	 * ({@link CorsRequest#pathMatching()}: ignoring case, or a trailing slash), each path is also
+	 * matched those ways, and each policy a handler mapping would select this way decides too.
 	 * <p>
 	 * A report-only policy never decides against enforcement: on a path where it is the most
 	 * specific policy, the most specific enforced policy that also matches decides, and the
@@ -131,8 +146,9 @@ public final class CorsEngine {
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
 		List<PathContainer> routed = request.routedPaths();
-		if (!routed.isEmpty() || !PolicyRoutes.isPlain(rawPath)) {
-			return decideStrictest(request, routed, rawPath);
+		PathMatching matching = request.pathMatching();
+		if (!routed.isEmpty() || matching.isWidened() || !PolicyRoutes.isPlain(rawPath)) {
+			return decideStrictest(request, routed, rawPath, matching);
 		}
 		// the common case: already normalised, and literal patterns match it without parsing
 		int first = this.routes.firstMatchPlain(rawPath, request, 0, false);
@@ -158,18 +174,19 @@ public final class CorsEngine {
 	 * policy must never lift an enforced one, nor its refusal replace one; it decides only where
 	 * no enforced policy matches any path.
 	 */
-	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath) {
+	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
+			PathMatching matching) {
 		List<CompiledPolicy> enforced = new ArrayList<>(routed.size() + 2);
 		List<CompiledPolicy> reportOnly = new ArrayList<>(2);
 		for (PathContainer path : routed) {
-			select(path, enforced, reportOnly);
+			selectAsRouted(path, matching, enforced, reportOnly);
 		}
 		PathContainer path = request.path();
 		@Nullable PathContainer normalized = PolicyRoutes.isPlain(rawPath) ? null : RequestPaths.normalized(path);
 		if (normalized != null) {
-			select(normalized, enforced, reportOnly);
+			selectAsRouted(normalized, matching, enforced, reportOnly);
 		}
-		select(path, enforced, reportOnly);
+		selectAsRouted(path, matching, enforced, reportOnly);
 		@Nullable CorsDecision allowed = null;
 		@Nullable CorsDecision decision = null;
 		for (CompiledPolicy policy : enforced) {
@@ -194,22 +211,45 @@ public final class CorsEngine {
 		return (reported != null) ? decision.observing(reported) : decision;
 	}
 
+	/**
+	 * Add the policies one path selects, as it is and, when the application's handler mappings
+	 * match more widely, ignoring case and without a trailing slash.
+	 */
+	private void selectAsRouted(PathContainer path, PathMatching matching, List<CompiledPolicy> enforced,
+			List<CompiledPolicy> reportOnly) {
+		select(this.routes, path, enforced, reportOnly);
+		if (matching.caseInsensitive()) {
+			select(this.caseInsensitiveRoutes, path, enforced, reportOnly);
+		}
+		int size = path.elements().size();
+		if (matching.trailingSlash() && size > 1 && path.elements().get(size - 1) instanceof PathContainer.Separator) {
+			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), enforced, reportOnly);
+		}
+	}
+
 	/** Add the policies one path selects, each once: the enforced one deciding and a report-only one observed. */
-	private void select(PathContainer path, List<CompiledPolicy> enforced, List<CompiledPolicy> reportOnly) {
-		int first = this.routes.firstMatch(path, 0, false);
+	private static void select(PolicyRoutes routes, PathContainer path, List<CompiledPolicy> enforced,
+			List<CompiledPolicy> reportOnly) {
+		int first = routes.firstMatch(path, 0, false);
 		if (first == PolicyRoutes.NONE) {
 			return;
 		}
-		CompiledPolicy policy = this.routes.policy(first);
+		CompiledPolicy policy = routes.policy(first);
 		if (policy.mode() == PolicyMode.ENFORCE) {
 			addOnce(enforced, policy);
 			return;
 		}
 		addOnce(reportOnly, policy);
-		int fallback = this.routes.firstMatch(path, first + 1, true);
+		int fallback = routes.firstMatch(path, first + 1, true);
 		if (fallback != PolicyRoutes.NONE) {
-			addOnce(enforced, this.routes.policy(fallback));
+			addOnce(enforced, routes.policy(fallback));
 		}
+	}
+
+	private static PathPatternParser caseInsensitiveParser() {
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		return parser;
 	}
 
 	private static void addOnce(List<CompiledPolicy> policies, CompiledPolicy policy) {

@@ -40,6 +40,15 @@ public interface CorsRequest {
 	}
 
 	/**
+	 * How the application's handler mappings match paths: each way of matching they use besides
+	 * Spring's defaults ({@link PathMatching#DEFAULT}, the default) is applied to the policies'
+	 * patterns too, and the stricter decision wins.
+	 */
+	default PathMatching pathMatching() {
+		return PathMatching.DEFAULT;
+	}
+
+	/**
 	 * The method the application will run this request as instead of {@link #method()}, when it
 	 * honours a method override such as the {@code _method} form parameter of Spring's
 	 * {@code HiddenHttpMethodFilter}; {@code null}, the default, when there is none. The engine

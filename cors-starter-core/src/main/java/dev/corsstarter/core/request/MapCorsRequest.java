@@ -45,6 +45,8 @@ public final class MapCorsRequest implements CorsRequest {
 
 	private final @Nullable String methodOverride;
 
+	private final PathMatching pathMatching;
+
 	private MapCorsRequest(Builder builder) {
 		this.method = builder.method;
 		this.rawPath = builder.path;
@@ -59,6 +61,7 @@ public final class MapCorsRequest implements CorsRequest {
 		this.port = builder.port;
 		this.routedPaths = builder.routedPaths.stream().map(PathContainer::parsePath).toList();
 		this.methodOverride = builder.methodOverride;
+		this.pathMatching = builder.pathMatching;
 	}
 
 	public static Builder builder() {
@@ -85,7 +88,7 @@ public final class MapCorsRequest implements CorsRequest {
 		Builder builder = builder().method(this.method).path(this.rawPath).server(this.scheme, this.host, this.port);
 		this.headers.forEach((name, values) -> builder.header(name, values.toArray(String[]::new)));
 		this.routedPaths.forEach(routed -> builder.routedPath(routed.value()));
-		return builder.methodOverride(this.methodOverride);
+		return builder.methodOverride(this.methodOverride).pathMatching(this.pathMatching);
 	}
 
 	@Override
@@ -106,6 +109,11 @@ public final class MapCorsRequest implements CorsRequest {
 	@Override
 	public List<PathContainer> routedPaths() {
 		return this.routedPaths;
+	}
+
+	@Override
+	public PathMatching pathMatching() {
+		return this.pathMatching;
 	}
 
 	@Override
@@ -196,12 +204,20 @@ public final class MapCorsRequest implements CorsRequest {
 
 		private @Nullable String methodOverride;
 
+		private PathMatching pathMatching = PathMatching.DEFAULT;
+
 		private Builder() {
 		}
 
 		/** A path the server itself routes this request by, besides the path as sent. */
 		public Builder routedPath(String path) {
 			this.routedPaths.add(Objects.requireNonNull(path, "path"));
+			return this;
+		}
+
+		/** How the application's handler mappings match paths. */
+		public Builder pathMatching(PathMatching pathMatching) {
+			this.pathMatching = Objects.requireNonNull(pathMatching, "pathMatching");
 			return this;
 		}
 

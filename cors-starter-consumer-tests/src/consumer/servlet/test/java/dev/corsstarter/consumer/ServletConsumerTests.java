@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The starter in a Spring MVC application on Tomcat, over real HTTP, on the Spring Boot line this
+ * The starter in a Spring MVC application on Tomcat (or Jetty), over real HTTP, on the Spring Boot line this
  * consumer is built with.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -94,6 +94,15 @@ class ServletConsumerTests {
 	@Test
 	void runsOnTheSpringBootVersionOfItsParent() {
 		assertThat(SpringBootVersion.getVersion()).isNotNull().isEqualTo(System.getProperty("expected.boot.version"));
+	}
+
+	/** Tomcat, unless the consumer swaps the container ({@code expected.web.server}). */
+	@Test
+	void runsOnTheExpectedServletContainer() throws Exception {
+		// WebServerApplicationContext moved package in Spring Boot 4: asked by name
+		Object webServer = this.context.getClass().getMethod("getWebServer").invoke(this.context);
+		assertThat(webServer.getClass().getSimpleName())
+			.startsWith(System.getProperty("expected.web.server", "Tomcat"));
 	}
 
 	@Test
@@ -213,8 +222,10 @@ class ServletConsumerTests {
 			.build();
 		String body = client.get().uri("http://localhost:" + this.port + "/api/public/hello").retrieve().body(String.class);
 		assertThat(body).isEqualTo("hello");
-		assertThat(requestType.get()).doesNotContain("HttpComponents")
-			.isEqualTo("org.springframework.http.client.JdkClientHttpRequest");
+		// the JDK client, unless the container brings Jetty's client (expected.http.request)
+		String expected = System.getProperty("expected.http.request",
+				"org.springframework.http.client.JdkClientHttpRequest");
+		assertThat(requestType.get()).doesNotContain("HttpComponents").isEqualTo(expected);
 	}
 
 	private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
