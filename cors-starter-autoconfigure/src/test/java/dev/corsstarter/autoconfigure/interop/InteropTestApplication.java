@@ -1,5 +1,6 @@
 package dev.corsstarter.autoconfigure.interop;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -9,6 +10,7 @@ import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * An application that had CORS before it adopted the starter, on both stacks: Spring Security
@@ -33,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableAutoConfiguration
 @Import({ InteropTestApplication.Controllers.class, InteropTestApplication.ServletSecurity.class,
 		InteropTestApplication.ReactiveSecurity.class, InteropTestApplication.ServletCorsMappings.class,
-		InteropTestApplication.ReactiveCorsMappings.class })
+		InteropTestApplication.ReactiveCorsMappings.class, InteropTestApplication.ServletLegacySource.class,
+		InteropTestApplication.ReactiveLegacySource.class })
 public class InteropTestApplication {
 
 	static final String APP = "https://app.example.com";
@@ -65,6 +69,45 @@ public class InteropTestApplication {
 			}
 
 		};
+	}
+
+	/** The application's own source, as Spring Security's cors() finds it, when a test asks for one. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnProperty("test.legacy-source")
+	static class ServletLegacySource {
+
+		@Bean
+		org.springframework.web.cors.CorsConfigurationSource corsConfigurationSource() {
+			var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+			source.registerCorsConfiguration("/api/**", legacyConfiguration());
+			return source;
+		}
+
+	}
+
+	/** The application's own source, as Spring Security's cors() finds it, when a test asks for one. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnProperty("test.legacy-source")
+	static class ReactiveLegacySource {
+
+		@Bean
+		org.springframework.web.cors.reactive.CorsConfigurationSource corsConfigurationSource() {
+			var source = new org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource();
+			source.registerCorsConfiguration("/api/**", legacyConfiguration());
+			return source;
+		}
+
+	}
+
+	static CorsConfiguration legacyConfiguration() {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(List.of(APP, LEGACY));
+		configuration.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+		configuration.setAllowCredentials(true);
+		configuration.setMaxAge(3600L);
+		return configuration;
 	}
 
 	@RestController
