@@ -26,6 +26,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
@@ -234,7 +235,7 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 	}
 
 	private static boolean enforced(CorsPolicy policy) {
-		return !"report-only".equals(policy.mode().tag());
+		return policy.mode() != PolicyMode.REPORT_ONLY;
 	}
 
 	private static String names(List<String> policies) {
