@@ -25,8 +25,8 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
  * no configuration, so registering it by default would change what the application allows there.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
+// no policies without cors.enabled: one property condition, as Spring Boot 3.5 reads it too
 @ConditionalOnBean(CorsPolicyRegistry.class)
-@ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cors.register-configuration-source")
 public final class CorsConfigurationSourceAutoConfiguration {
 
