@@ -60,6 +60,14 @@ public class CorsProperties {
 	 */
 	private UnknownKeys unknownKeys = UnknownKeys.AUTO;
 
+	/**
+	 * Whether to register the policies as Spring's CorsConfigurationSource, a bean named
+	 * 'corsConfigurationSource' (what Spring Security's cors() looks up), unless the application
+	 * defines a bean of that name. Off by default: the bean changes what Spring Security uses for
+	 * paths no policy covers.
+	 */
+	private boolean registerConfigurationSource;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -106,6 +114,14 @@ public class CorsProperties {
 
 	public void setUnknownKeys(UnknownKeys unknownKeys) {
 		this.unknownKeys = unknownKeys;
+	}
+
+	public boolean isRegisterConfigurationSource() {
+		return this.registerConfigurationSource;
+	}
+
+	public void setRegisterConfigurationSource(boolean registerConfigurationSource) {
+		this.registerConfigurationSource = registerConfigurationSource;
 	}
 
 	/** The configured policies as engine values, in declaration order. */

@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.lang.Nullable;
 
+import dev.corsstarter.autoconfigure.interop.ShadowedSpringCorsConfiguration;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 import dev.corsstarter.core.decision.CorsDecision;
@@ -98,6 +99,8 @@ public class CorsEndpoint {
 
 	private final Supplier<PathMatching> pathMatching;
 
+	private volatile Supplier<List<ShadowedSpringCorsConfiguration>> shadowedSpringCors = List::of;
+
 	/**
 	 * @param engine the engine the filter decides with
 	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
@@ -159,6 +162,16 @@ public class CorsEndpoint {
 		this.pathMatching = pathMatching;
 	}
 
+	/**
+	 * Where the application's own Spring CORS configuration ({@code @CrossOrigin},
+	 * {@code addCorsMappings}, {@code CorsConfigurationSource} beans) is shadowed by the policies,
+	 * listed as {@code shadowedSpringCors}; none unless set.
+	 * @param shadowedSpringCors asked each time the policies are described
+	 */
+	public void setShadowedSpringCors(Supplier<List<ShadowedSpringCorsConfiguration>> shadowedSpringCors) {
+		this.shadowedSpringCors = shadowedSpringCors;
+	}
+
 	/** The effective policies and how they were validated and installed: {@code GET /actuator/cors}. */
 	@ReadOperation
 	public CorsDescriptor describe() {
@@ -173,7 +186,7 @@ public class CorsEndpoint {
 			.toList();
 		return new CorsDescriptor(policies, this.stack, this.filterOrder.get(),
 				engine.validationContext().production(), warnings, generation, engine.fingerprint(),
-				(lastChange != null) ? ReloadDescriptor.of(lastChange) : null);
+				(lastChange != null) ? ReloadDescriptor.of(lastChange) : null, this.shadowedSpringCors.get());
 	}
 
 	/**
@@ -295,11 +308,14 @@ public class CorsEndpoint {
 	 * the same policies and in every export (such as the nginx one) of them
 	 * @param lastReload the last change applied or refused while running, {@code null} when none
 	 * was tried
+	 * @param shadowedSpringCors the application's own Spring CORS configuration on paths where a
+	 * policy now decides first, and what that changed
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
 			boolean productionProfileActive, List<WarningDescriptor> warnings, long generation, String fingerprint,
-			@Nullable ReloadDescriptor lastReload) implements OperationResponseBody {
+			@Nullable ReloadDescriptor lastReload, List<ShadowedSpringCorsConfiguration> shadowedSpringCors)
+			implements OperationResponseBody {
 	}
 
 	/**

@@ -34,6 +34,13 @@ import dev.corsstarter.core.request.PathMatching;
  */
 public class CorsPolicyWebFilter implements WebFilter {
 
+	/**
+	 * Exchange attribute holding the {@link CorsDecision} of every request a policy covers,
+	 * enforced or report-only, answered here or passed on; read by the server request
+	 * observation and Spring's CORS configuration view.
+	 */
+	public static final String DECISION_ATTRIBUTE = CorsPolicyWebFilter.class.getName() + ".decision";
+
 	private final CorsPolicyRegistry policies;
 
 	private final CorsDecisionObserver observer;
@@ -122,6 +129,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		this.observer.observe(request, decision);
+		exchange.getAttributes().put(DECISION_ATTRIBUTE, decision);
 		if (!decision.isEnforced()) {
 			// report-only: logged and counted, and the request goes on as if no policy covered it
 			return chain.filter(exchange);

@@ -30,6 +30,14 @@ public class CorsPolicyFilter implements Filter {
 	/** Request attribute holding the {@link CorsDecision} of the current request. */
 	public static final String DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".decision";
 
+	/**
+	 * Request attribute holding the {@link CorsDecision} of every request a policy covers,
+	 * enforced or report-only, answered here or passed on; read by the server request
+	 * observation and Spring's CORS configuration view. Unlike {@link #DECISION_ATTRIBUTE} it
+	 * never makes a later dispatch restore headers.
+	 */
+	public static final String POLICY_DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".policyDecision";
+
 	private final CorsPolicyRegistry policies;
 
 	private final CorsDecisionObserver observer;
@@ -97,6 +105,7 @@ public class CorsPolicyFilter implements Filter {
 			return;
 		}
 		this.observer.observe(corsRequest, decision);
+		request.setAttribute(POLICY_DECISION_ATTRIBUTE, decision);
 		if (!decision.isEnforced()) {
 			// report-only: logged and counted, and the request goes on as if no policy covered it
 			chain.doFilter(request, response);

@@ -66,7 +66,7 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		assertThat(answer.contentType()).startsWith("application/vnd.spring-boot.actuator.v3+json");
 		Map<String, Object> body = answer.json();
 		assertThat(body).containsOnlyKeys("policies", "stack", "filterOrder", "productionProfileActive", "warnings",
-				"generation", "fingerprint", "lastReload");
+				"generation", "fingerprint", "lastReload", "shadowedSpringCors");
 		assertThat(body).containsEntry("generation", 1)
 			.containsEntry("lastReload", null)
 			.hasEntrySatisfying("fingerprint", fingerprint -> assertThat((String) fingerprint).matches("[0-9a-f]{64}"));

@@ -1,0 +1,43 @@
+package dev.corsstarter.autoconfigure.actuate;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+
+import dev.corsstarter.autoconfigure.interop.SpringCorsConfiguration;
+import dev.corsstarter.autoconfigure.interop.SpringCorsPolicies;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+
+/**
+ * The {@code corsmigration} actuator endpoint: {@code GET /actuator/corsmigration} answers the
+ * application's own Spring CORS configuration ({@code @CrossOrigin}, {@code addCorsMappings},
+ * {@code UrlBasedCorsConfigurationSource} beans) as {@code cors.policies} YAML, each policy
+ * validated by the starter's rules under the running validation context (production rules
+ * when a production profile is active); what the rules refuse is listed, with the reason, as
+ * comments at the end instead of being converted.
+ */
+@WebEndpoint(id = "corsmigration")
+public class CorsMigrationEndpoint {
+
+	private final CorsPolicyRegistry policies;
+
+	private final Supplier<List<SpringCorsConfiguration>> springCors;
+
+	/**
+	 * @param policies the policies in force, for their validation context
+	 * @param springCors the application's own CORS configuration
+	 */
+	public CorsMigrationEndpoint(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> springCors) {
+		this.policies = policies;
+		this.springCors = springCors;
+	}
+
+	/** The application's Spring CORS configuration as {@code application.yml}. */
+	@ReadOperation(produces = "text/plain")
+	public String springCors() {
+		return SpringCorsPolicies.convert(this.springCors.get(), this.policies.current().validationContext()).yaml();
+	}
+
+}

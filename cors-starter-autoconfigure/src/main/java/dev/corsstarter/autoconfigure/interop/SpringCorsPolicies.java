@@ -1,0 +1,255 @@
+package dev.corsstarter.autoconfigure.interop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.cors.CorsConfiguration;
+
+import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.ValidationContext;
+import dev.corsstarter.core.validation.Violation;
+
+/**
+ * The application's own Spring CORS configuration converted into {@code cors.policies}, each
+ * policy compiled with the starter's own rules: what they refuse is listed with the reason and
+ * left out, never converted silently. One policy per {@code @CrossOrigin} handler method
+ * (with all its paths) and per {@code addCorsMappings} registration or
+ * {@code UrlBasedCorsConfigurationSource} entry.
+ */
+public final class SpringCorsPolicies {
+
+	/** Spring's {@code [*]} port wildcard: the starter writes {@code :*}. */
+	private static final String SPRING_ANY_PORT = ":[*]";
+
+	private SpringCorsPolicies() {
+	}
+
+	/**
+	 * What was converted and what was refused.
+	 * @param policies the converted policies, each valid on its own, no two sharing a path pattern
+	 * @param sources for each converted policy, by name, where it came from
+	 * @param refused where a configuration came from, and why it was not converted
+	 */
+	public record Conversion(List<CorsPolicy> policies, Map<String, String> sources, Map<String, List<String>> refused) {
+
+		/** The converted policies as {@code application.yml}, the refusals as comments. */
+		public String yaml() {
+			StringBuilder yaml = new StringBuilder();
+			yaml.append("# The application's own Spring CORS configuration as cors-starter policies,\n")
+				.append("# each one validated by the starter's rules. Review before use.\n");
+			if (this.policies.isEmpty()) {
+				yaml.append("# Nothing to convert.\n");
+			}
+			else {
+				yaml.append("cors:\n  policies:\n");
+				for (CorsPolicy policy : this.policies) {
+					appendPolicy(yaml, policy, this.sources.get(policy.name()));
+				}
+			}
+			if (!this.refused.isEmpty()) {
+				yaml.append("# Not converted:\n");
+				this.refused.forEach((source, reasons) -> {
+					yaml.append("# - ").append(oneLine(source)).append('\n');
+					reasons.forEach((reason) -> yaml.append("#     ").append(oneLine(reason)).append('\n'));
+				});
+			}
+			return yaml.toString();
+		}
+
+		private static void appendPolicy(StringBuilder yaml, CorsPolicy policy, @Nullable String source) {
+			yaml.append("    ").append(policy.name()).append(":\n");
+			if (source != null) {
+				yaml.append("      # from ").append(oneLine(source)).append('\n');
+			}
+			list(yaml, "path-patterns", policy.pathPatterns());
+			list(yaml, "allowed-origins", policy.allowedOrigins());
+			list(yaml, "allowed-methods", policy.allowedMethods());
+			list(yaml, "allowed-headers", policy.allowedHeaders());
+			list(yaml, "exposed-headers", policy.exposedHeaders());
+			yaml.append("      allow-credentials: ").append(policy.allowCredentials()).append('\n');
+			yaml.append("      allow-private-network: ").append(policy.allowPrivateNetwork()).append('\n');
+			yaml.append("      max-age: ").append(duration(policy.maxAge())).append('\n');
+		}
+
+		private static void list(StringBuilder yaml, String key, List<String> values) {
+			yaml.append("      ").append(key).append(": [");
+			for (int i = 0; i < values.size(); i++) {
+				yaml.append((i > 0) ? ", " : "").append(quoted(values.get(i)));
+			}
+			yaml.append("]\n");
+		}
+
+	}
+
+	/** Convert, validating under the given context (production rules or not). */
+	public static Conversion convert(List<SpringCorsConfiguration> found, ValidationContext context) {
+		Map<String, Candidate> candidates = new LinkedHashMap<>();
+		Map<String, List<String>> refused = new LinkedHashMap<>();
+		for (SpringCorsConfiguration spring : found) {
+			if (spring.pathPattern() == null || spring.configuration() == null) {
+				refuse(refused, spring.describe(), List.of("its paths cannot be known: a CorsConfigurationSource that is"
+						+ " not a UrlBasedCorsConfigurationSource decides in code; write its policies by hand"));
+				continue;
+			}
+			String key = spring.kind() + "|" + spring.name() + "|" + System.identityHashCode(spring.configuration());
+			candidates.computeIfAbsent(key, (k) -> new Candidate(spring)).patterns.add(spring.pathPattern());
+		}
+		List<CorsPolicy> policies = new ArrayList<>();
+		Map<String, String> sources = new LinkedHashMap<>();
+		Set<String> names = new HashSet<>();
+		Map<String, String> patternOwners = new LinkedHashMap<>();
+		for (Candidate candidate : candidates.values()) {
+			String source = candidate.describe();
+			List<String> reasons = new ArrayList<>();
+			for (String pattern : candidate.patterns) {
+				String owner = patternOwners.putIfAbsent(pattern, source);
+				if (owner != null) {
+					reasons.add("path pattern " + pattern + " is also configured by " + owner
+							+ ": both apply there, one after the other or combined; merge them into one policy by hand");
+				}
+			}
+			CorsConfiguration configuration = candidate.spring.configuration();
+			List<String> origins = new ArrayList<>(SpringCorsConfiguration.nonNull(configuration.getAllowedOrigins()));
+			for (String pattern : SpringCorsConfiguration.nonNull(configuration.getAllowedOriginPatterns())) {
+				String converted = originPattern(pattern);
+				if (converted.indexOf('[') >= 0) {
+					reasons.add("origin pattern " + pattern + ": port lists have no equivalent; list each origin");
+				}
+				else {
+					origins.add(converted);
+				}
+			}
+			if (!reasons.isEmpty()) {
+				refuse(refused, source, reasons);
+				continue;
+			}
+			CorsPolicy policy = toPolicy(uniqueName(candidate.patterns.get(0), names), candidate.patterns, origins,
+					configuration);
+			try {
+				CorsEngine.compile(List.of(policy), context);
+			}
+			catch (InvalidCorsConfigurationException ex) {
+				refuse(refused, source, ex.getViolations().stream().filter(Violation::isError)
+					.map((violation) -> violation.property() + " = " + violation.value() + ": " + violation.reason())
+					.toList());
+				continue;
+			}
+			names.add(policy.name());
+			policies.add(policy);
+			sources.put(policy.name(), source);
+		}
+		Map<String, List<String>> refusals = new LinkedHashMap<>();
+		refused.forEach((source, reasons) -> refusals.put(source, List.copyOf(reasons)));
+		return new Conversion(List.copyOf(policies), sources, refusals);
+	}
+
+	/** Two configurations may read the same (a registration set twice): keep every reason. */
+	private static void refuse(Map<String, List<String>> refused, String source, List<String> reasons) {
+		refused.computeIfAbsent(source, (key) -> new ArrayList<>()).addAll(reasons);
+	}
+
+	private static CorsPolicy toPolicy(String name, List<String> patterns, List<String> origins,
+			CorsConfiguration configuration) {
+		List<String> methods = configuration.getAllowedMethods();
+		Long maxAge = configuration.getMaxAge();
+		return CorsPolicy.builder(name)
+			.pathPatterns(patterns)
+			.allowedOrigins(origins)
+			// without methods, Spring allows GET and HEAD
+			.allowedMethods((methods != null) ? methods : List.of("GET", "HEAD"))
+			.allowedHeaders(SpringCorsConfiguration.nonNull(configuration.getAllowedHeaders()))
+			.exposedHeaders(SpringCorsConfiguration.nonNull(configuration.getExposedHeaders()))
+			.allowCredentials(Boolean.TRUE.equals(configuration.getAllowCredentials()))
+			.allowPrivateNetwork(Boolean.TRUE.equals(configuration.getAllowPrivateNetwork()))
+			.maxAge((maxAge != null && maxAge >= 0) ? Duration.ofSeconds(maxAge) : CorsPolicy.DEFAULT_MAX_AGE)
+			.build();
+	}
+
+	/** A Spring origin pattern in the starter's grammar: {@code https://host:[*]} is {@code https://host:*}. */
+	static String originPattern(String springPattern) {
+		return springPattern.endsWith(SPRING_ANY_PORT)
+				? springPattern.substring(0, springPattern.length() - SPRING_ANY_PORT.length()) + ":*" : springPattern;
+	}
+
+	/** A policy name from a path pattern: its literal segments joined with dashes, e.g. {@code api-orders}. */
+	static String uniqueName(String pattern, Set<String> taken) {
+		StringBuilder name = new StringBuilder();
+		for (String segment : pattern.split("/")) {
+			String literal = segment.toLowerCase(Locale.ROOT).replaceAll("\\{[^}]*}|\\*+|\\?", "")
+				.replaceAll("[^a-z0-9]+", "-")
+				.replaceAll("^-+|-+$", "");
+			if (!literal.isEmpty()) {
+				name.append((name.length() > 0) ? "-" : "").append(literal);
+			}
+		}
+		String base = (name.length() > 0) ? name.toString() : "root";
+		String unique = base;
+		for (int i = 2; taken.contains(unique); i++) {
+			unique = base + "-" + i;
+		}
+		return unique;
+	}
+
+	/** A duration as the shortest whole unit: {@code 1h}, {@code 30m}, {@code 90s}. */
+	static String duration(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds > 0 && seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		if (seconds > 0 && seconds % 60 == 0) {
+			return (seconds / 60) + "m";
+		}
+		return seconds + "s";
+	}
+
+	/** A YAML double-quoted scalar: {@code *} and {@code /**} are not plain scalars. */
+	static String quoted(String value) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : value.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				quoted.append('\\').append(c);
+			}
+			else if (c < 0x20 || c > 0x7e) {
+				quoted.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				quoted.append(c);
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
+	/** A value inside a comment never starts a new line. */
+	private static String oneLine(String text) {
+		return text.replaceAll("[\\r\\n\\u2028\\u2029]", " ");
+	}
+
+	private static final class Candidate {
+
+		private final SpringCorsConfiguration spring;
+
+		private final List<String> patterns = new ArrayList<>();
+
+		Candidate(SpringCorsConfiguration spring) {
+			this.spring = spring;
+		}
+
+		String describe() {
+			return (this.patterns.size() == 1) ? this.spring.describe()
+					: new SpringCorsConfiguration(this.spring.kind(), this.spring.name(), String.join(", ", this.patterns),
+							this.spring.configuration()).describe();
+		}
+
+	}
+
+}
