@@ -106,7 +106,7 @@ abstract class AbstractTenantAdminHttpTests {
 		assertThat(violation.get("suggestedValue").asString()).isEqualTo("https://globex.example");
 		assertThat(this.http.tenants()).doesNotContain("https://globex.example/");
 
-		// the rolled-back insert left nothing behind that could block the corrected origin
+		// the refused origin left nothing behind that could block the corrected one
 		HttpResponse<String> corrected = this.http.addTenant(violation.get("suggestedValue").asString());
 		assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
 		assertThat(this.http.preflight("/api/items", "https://globex.example", "GET").statusCode()).isEqualTo(204);

@@ -57,7 +57,13 @@ final class SampleClient {
 
 	/** {@code POST /admin/tenants} with the login and a JSON body. */
 	HttpResponse<String> addTenant(String origin) throws IOException, InterruptedException {
-		return send(request("/admin/tenants").header("Authorization", DEMO_LOGIN)
+		return addTenant(origin, Duration.ofSeconds(30));
+	}
+
+	/** {@code POST /admin/tenants} with the login and a JSON body, waiting at most {@code timeout}. */
+	HttpResponse<String> addTenant(String origin, Duration timeout) throws IOException, InterruptedException {
+		return send(request("/admin/tenants").timeout(timeout)
+			.header("Authorization", DEMO_LOGIN)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("origin", origin)))));
 	}

@@ -85,8 +85,9 @@ class TenantAdminController {
 	 * @param policy the policy it joins
 	 * @param outcome {@code applied}, {@code refused} or {@code unchanged} (a policy allowed it
 	 * already)
-	 * @param generation the generation of the policies serving now
-	 * @param fingerprint the fingerprint of the policies serving now
+	 * @param generation the generation that compiled the origin in (refused: the one that keeps
+	 * serving)
+	 * @param fingerprint the fingerprint of that generation
 	 * @param time when the change was tried
 	 * @param violations for a refused change every violation, errors first; for an applied one
 	 * the warnings of the new policies

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code tenant_origin} table (schema.sql) of the embedded database, through
- * {@link JdbcClient}. Inside a transaction the reads see that transaction's own inserts, which
- * is what lets {@link TenantOnboarding} compile a new origin in before committing it.
+ * {@link JdbcClient}. Every call is a statement of its own, committed at once: the callers hold
+ * no transaction (see {@link TenantOnboarding} for why).
  */
 @Repository
 @DependsOnDatabaseInitialization
@@ -35,9 +35,25 @@ class TenantOriginStore {
 		return findAll().stream().map(TenantOrigin::origin).toList();
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when the origin is stored already */
+	boolean contains(String origin) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM tenant_origin WHERE origin = :origin")
+			.param("origin", origin)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Stores the origin, committed when this returns (one statement, no transaction of the
+	 * caller's: see {@link TenantOnboarding}).
+	 * @throws org.springframework.dao.DuplicateKeyException when the origin is stored already
+	 */
 	void insert(String origin) {
 		this.jdbc.sql("INSERT INTO tenant_origin (origin) VALUES (:origin)").param("origin", origin).update();
+	}
+
+	/** Removes the origin, when stored. */
+	void delete(String origin) {
+		this.jdbc.sql("DELETE FROM tenant_origin WHERE origin = :origin").param("origin", origin).update();
 	}
 
 	/**
