@@ -10,6 +10,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.core.internal.OriginHeaderChecks;
+import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
@@ -117,6 +118,15 @@ public final class CorsEngine {
 	 */
 	public String fingerprint() {
 		return this.fingerprint;
+	}
+
+	/**
+	 * The routes this engine decides by, in the order it tries them (most specific pattern
+	 * first): the one model of the policies downstream of the compile step, read by the
+	 * endpoints, interop views and the edge export instead of the raw configured strings.
+	 */
+	public List<Route> routes() {
+		return this.routes.view();
 	}
 
 	/** The policy for a path (most specific pattern wins), or {@code null}. */
@@ -244,6 +254,26 @@ public final class CorsEngine {
 		if (fallback != PolicyRoutes.NONE) {
 			addOnce(enforced, routes.policy(fallback));
 		}
+	}
+
+	/**
+	 * One route of a compiled engine: a parsed path pattern, the policy it selects, and that
+	 * policy's origins as parsed once by the compile step.
+	 * @param pattern the path pattern, parsed
+	 * @param policy the validated policy the pattern selects
+	 * @param origins the policy's allowed origins, parsed, in configured order
+	 */
+	public record Route(PathPattern pattern, CorsPolicy policy, List<OriginPattern> origins) {
+
+		public Route {
+			origins = List.copyOf(origins);
+		}
+
+		/** Whether the policy is enforced or only reported. */
+		public PolicyMode mode() {
+			return this.policy.mode();
+		}
+
 	}
 
 	private static PathPatternParser caseInsensitiveParser() {

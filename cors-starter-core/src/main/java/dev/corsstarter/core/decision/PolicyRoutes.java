@@ -38,6 +38,8 @@ final class PolicyRoutes {
 	 */
 	private final int[] nextEnforced;
 
+	private final List<CorsEngine.Route> view;
+
 	PolicyRoutes(List<Route> routes) {
 		List<Route> sorted = new ArrayList<>(routes);
 		// The most specific pattern wins; ties are broken by pattern text and policy name, so the
@@ -46,12 +48,21 @@ final class PolicyRoutes {
 			.thenComparing(route -> route.pattern().getPatternString())
 			.thenComparing(route -> route.policy().name()));
 		this.routes = sorted.toArray(new Route[0]);
+		this.view = sorted.stream()
+			.map(route -> new CorsEngine.Route(route.pattern(), route.policy().policy(),
+					route.policy().origins().patterns()))
+			.toList();
 		this.nextEnforced = new int[this.routes.length + 1];
 		this.nextEnforced[this.routes.length] = this.routes.length;
 		for (int i = this.routes.length - 1; i >= 0; i--) {
 			this.nextEnforced[i] = (this.routes[i].policy().mode() == PolicyMode.ENFORCE) ? i
 					: this.nextEnforced[i + 1];
 		}
+	}
+
+	/** The routes in the order they are tried, as the engine's public view. */
+	List<CorsEngine.Route> view() {
+		return this.view;
 	}
 
 	/** The policy of the route at {@code index}, as returned by {@link #firstMatch}. */
