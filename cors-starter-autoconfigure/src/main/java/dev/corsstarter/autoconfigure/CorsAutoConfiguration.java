@@ -48,29 +48,35 @@ public final class CorsAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
 
-	/** Refuses Spring Boot lines older than the supported ones, see {@link SpringBootLines}. */
+	/**
+	 * Refuses Spring Boot lines older than the supported ones, see
+	 * {@link SpringBootLines}.
+	 */
 	CorsAutoConfiguration() {
 		SpringBootLines.check(SpringBootVersion.getVersion());
 	}
 
-	/** Checks every key under {@code cors.} and reports unreadable values when the properties bind. */
+	/**
+	 * Checks every key under {@code cors.} and reports unreadable values when the
+	 * properties bind.
+	 */
 	@Bean
 	static CorsPropertiesBindHandlerAdvisor corsPropertiesBindHandlerAdvisor() {
 		return new CorsPropertiesBindHandlerAdvisor();
 	}
 
 	/**
-	 * Reports what binding found when no policy was compiled from the properties (a misspelt
-	 * {@code cors.policies}, or an application's own engine), and warns when {@code cors.*}
-	 * properties are set but no policy is, so no filter is installed.
+	 * Reports what binding found when no policy was compiled from the properties (a
+	 * misspelt {@code cors.policies}, or an application's own engine), and warns when
+	 * {@code cors.*} properties are set but no policy is, so no filter is installed.
 	 */
 	@Bean
 	static SmartInitializingSingleton corsPropertiesCheck(ListableBeanFactory beanFactory, Environment environment,
 			ObjectProvider<CorsProperties> properties, CorsPropertiesBindHandlerAdvisor advisor) {
 		return () -> {
 			properties.getIfAvailable();
-			InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor
-				.failure(advisor.startupBinding(), List.of(), environment);
+			InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor.failure(advisor.startupBinding(),
+					List.of(), environment);
 			if (failure != null) {
 				throw failure;
 			}
@@ -90,10 +96,10 @@ public final class CorsAutoConfiguration {
 
 	/**
 	 * Compile the bound policies under the active profiles' rules, with every
-	 * {@link CorsPoliciesCustomizer}. A refusal names, for every violation, where its value was
-	 * set and the value as written, together with what binding found; warnings are logged once.
-	 * The registry reloads the policies from the environment as it is when asked, through the
-	 * same checks.
+	 * {@link CorsPoliciesCustomizer}. A refusal names, for every violation, where its
+	 * value was set and the value as written, together with what binding found; warnings
+	 * are logged once. The registry reloads the policies from the environment as it is
+	 * when asked, through the same checks.
 	 */
 	@Bean
 	@ConditionalOnCorsPolicies
@@ -106,7 +112,8 @@ public final class CorsAutoConfiguration {
 		for (Violation warning : engine.warnings()) {
 			logger.warn("CORS configuration: " + LogSanitizer.describe(locator.apply(warning)));
 		}
-		// from now on a rebinding of the properties bean (Spring Cloud's on a refresh) must not fail:
+		// from now on a rebinding of the properties bean (Spring Cloud's on a refresh)
+		// must not fail:
 		// the registry's reload reports a bad change and keeps the policies serving
 		advisor.startupBindingDone();
 		return new CorsPolicyRegistry(engine, () -> {
@@ -120,9 +127,10 @@ public final class CorsAutoConfiguration {
 	}
 
 	/**
-	 * Compile policies under the rules the active profiles call for, as at startup. A refusal
-	 * names every problem in one failure: what binding found and the policies' violations, each
-	 * with where its value was set, in the order the properties are written.
+	 * Compile policies under the rules the active profiles call for, as at startup. A
+	 * refusal names every problem in one failure: what binding found and the policies'
+	 * violations, each with where its value was set, in the order the properties are
+	 * written.
 	 */
 	static CorsEngine compile(CorsBinding binding, List<CorsPolicy> policies, Environment environment) {
 		CorsProperties properties = binding.properties();

@@ -22,15 +22,17 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * With {@code cors.register-configuration-source=true}, registers the policies as Spring's
- * {@code CorsConfigurationSource}, under the name Spring Security's {@code cors()} looks up
- * ({@value #BEAN_NAME}), unless the application defines a bean of that name. Opt-in: on the
- * servlet stack Spring Security otherwise asks Spring MVC's handler mappings
- * ({@code @CrossOrigin}, {@code addCorsMappings}), and on paths no policy covers this source has
- * no configuration, so registering it by default would change what the application allows there.
+ * With {@code cors.register-configuration-source=true}, registers the policies as
+ * Spring's {@code CorsConfigurationSource}, under the name Spring Security's
+ * {@code cors()} looks up ({@value #BEAN_NAME}), unless the application defines a bean of
+ * that name. Opt-in: on the servlet stack Spring Security otherwise asks Spring MVC's
+ * handler mappings ({@code @CrossOrigin}, {@code addCorsMappings}), and on paths no
+ * policy covers this source has no configuration, so registering it by default would
+ * change what the application allows there.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
-// no policies without cors.enabled: one property condition, as Spring Boot 3.5 reads it too
+// no policies without cors.enabled: one property condition, as Spring Boot 3.5 reads it
+// too
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.register-configuration-source")
 public final class CorsConfigurationSourceAutoConfiguration {
@@ -67,7 +69,10 @@ public final class CorsConfigurationSourceAutoConfiguration {
 
 	}
 
-	/** The path matching the filter reads, or Spring's default where the filter reads none. */
+	/**
+	 * The path matching the filter reads, or Spring's default where the filter reads
+	 * none.
+	 */
 	private static Supplier<PathMatching> pathMatchingOf(ObjectProvider<HandlerMappingPathMatching> provider) {
 		return () -> {
 			HandlerMappingPathMatching matching = provider.getIfAvailable();

@@ -50,20 +50,25 @@ public final class CorsEndpointAutoConfiguration {
 		return new CorsEndpointWebExtension(endpoint);
 	}
 
-	/** The endpoint, showing each warning with where its value was set, as the startup log does. */
+	/**
+	 * The endpoint, showing each warning with where its value was set, as the startup log
+	 * does.
+	 */
 	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
 			Supplier<Integer> filterOrder, ListableBeanFactory beans) {
 		ObjectProvider<HandlerMappingPathMatching> pathMatching = beans
 			.getBeanProvider(HandlerMappingPathMatching.class);
 		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPropertySources.locate(violation, environment),
-				() -> {
+				(violation) -> CorsPropertySources.locate(violation, environment), () -> {
 					HandlerMappingPathMatching matching = pathMatching.getIfAvailable();
 					return (matching != null) ? matching.get() : PathMatching.DEFAULT;
 				});
 	}
 
-	/** The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its class. */
+	/**
+	 * The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its
+	 * class.
+	 */
 	private static int orderOf(Object filter) {
 		return (filter instanceof Ordered ordered) ? ordered.getOrder()
 				: OrderUtils.getOrder(filter.getClass(), Ordered.LOWEST_PRECEDENCE);
@@ -80,7 +85,10 @@ public final class CorsEndpointAutoConfiguration {
 			return endpoint(policies, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans), beans);
 		}
 
-		/** The order of the registered CORS filter, the starter's or the application's own. */
+		/**
+		 * The order of the registered CORS filter, the starter's or the application's
+		 * own.
+		 */
 		@SuppressWarnings("rawtypes")
 		static Integer filterOrder(ListableBeanFactory beans) {
 			for (FilterRegistrationBean registration : beans.getBeansOfType(FilterRegistrationBean.class, false, false)
@@ -89,7 +97,10 @@ public final class CorsEndpointAutoConfiguration {
 					return registration.getOrder();
 				}
 			}
-			return beans.getBeanProvider(CorsPolicyFilter.class).stream().findFirst().map(CorsEndpointAutoConfiguration::orderOf)
+			return beans.getBeanProvider(CorsPolicyFilter.class)
+				.stream()
+				.findFirst()
+				.map(CorsEndpointAutoConfiguration::orderOf)
 				.orElse(null);
 		}
 
@@ -106,9 +117,15 @@ public final class CorsEndpointAutoConfiguration {
 			return endpoint(policies, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans), beans);
 		}
 
-		/** The order of the registered CORS web filter, the starter's or the application's own. */
+		/**
+		 * The order of the registered CORS web filter, the starter's or the application's
+		 * own.
+		 */
 		static Integer filterOrder(ListableBeanFactory beans) {
-			return beans.getBeanProvider(CorsPolicyWebFilter.class).stream().findFirst().map(CorsEndpointAutoConfiguration::orderOf)
+			return beans.getBeanProvider(CorsPolicyWebFilter.class)
+				.stream()
+				.findFirst()
+				.map(CorsEndpointAutoConfiguration::orderOf)
 				.orElse(null);
 		}
 

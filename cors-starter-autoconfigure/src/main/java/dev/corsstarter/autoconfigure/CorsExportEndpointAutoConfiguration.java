@@ -19,9 +19,9 @@ import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
- * Provides the {@code corsexport} actuator endpoint beside the {@code cors} endpoint: when
- * Spring Boot Actuator is present, CORS policies are configured and the endpoint is available
- * (access allowed and exposed over HTTP).
+ * Provides the {@code corsexport} actuator endpoint beside the {@code cors} endpoint:
+ * when Spring Boot Actuator is present, CORS policies are configured and the endpoint is
+ * available (access allowed and exposed over HTTP).
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
@@ -30,10 +30,12 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsExportEndpointAutoConfiguration {
 
-	/** The endpoint for one stack: the policies the filter decides with now, and their generation. */
+	/**
+	 * The endpoint for one stack: the policies the filter decides with now, and their
+	 * generation.
+	 */
 	private static CorsExportEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
-			ListableBeanFactory beans,
-			boolean reactive, String hiddenMethodFilter) {
+			ListableBeanFactory beans, boolean reactive, String hiddenMethodFilter) {
 		ClassLoader classLoader = CorsExportEndpointAutoConfiguration.class.getClassLoader();
 		boolean hiddenMethodBean = ClassUtils.isPresent(hiddenMethodFilter, classLoader) && beans
 			.getBeanNamesForType(ClassUtils.resolveClassName(hiddenMethodFilter, classLoader), true, false).length > 0;
@@ -51,7 +53,8 @@ public final class CorsExportEndpointAutoConfiguration {
 		@ConditionalOnAvailableEndpoint
 		CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
 				ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, false, "org.springframework.web.filter.HiddenHttpMethodFilter");
+			return endpoint(policies, environment, beans, false,
+					"org.springframework.web.filter.HiddenHttpMethodFilter");
 		}
 
 	}

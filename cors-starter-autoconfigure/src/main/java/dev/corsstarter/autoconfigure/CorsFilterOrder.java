@@ -6,13 +6,15 @@ import org.springframework.core.Ordered;
 public final class CorsFilterOrder {
 
 	/**
-	 * Just after Spring Boot's {@code ForwardedHeaderFilter} and {@code CharacterEncodingFilter}
-	 * ({@link Ordered#HIGHEST_PRECEDENCE}), so same-origin detection sees the forwarded scheme and
-	 * host; well before Spring Session ({@code HIGHEST_PRECEDENCE + 50}) and Spring Security
-	 * ({@code SecurityFilterProperties.DEFAULT_FILTER_ORDER}, {@code SecurityProperties.DEFAULT_FILTER_ORDER}
-	 * on Spring Boot 3.5, and {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}, all -100
-	 * on every supported line), so a preflight
-	 * is answered before any session or authentication is touched.
+	 * Just after Spring Boot's {@code ForwardedHeaderFilter} and
+	 * {@code CharacterEncodingFilter} ({@link Ordered#HIGHEST_PRECEDENCE}), so
+	 * same-origin detection sees the forwarded scheme and host; well before Spring
+	 * Session ({@code HIGHEST_PRECEDENCE + 50}) and Spring Security
+	 * ({@code SecurityFilterProperties.DEFAULT_FILTER_ORDER},
+	 * {@code SecurityProperties.DEFAULT_FILTER_ORDER} on Spring Boot 3.5, and
+	 * {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}, all -100 on
+	 * every supported line), so a preflight is answered before any session or
+	 * authentication is touched.
 	 */
 	public static final int DEFAULT = Ordered.HIGHEST_PRECEDENCE + 10;
 

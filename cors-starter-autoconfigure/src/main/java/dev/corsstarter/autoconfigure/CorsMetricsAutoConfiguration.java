@@ -14,11 +14,13 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsPolicyMetrics;
 
 /**
- * Counts CORS decisions, and changes of the policies, in Micrometer when a {@link MeterRegistry} exists. Ordered after Spring
- * Boot's metrics auto-configurations, so their registry is known when the condition is evaluated.
- * They are named, so Spring Boot's metrics module stays optional, once per Spring Boot line: they
- * moved from {@code spring-boot-actuator-autoconfigure} (3.5) to {@code spring-boot-micrometer-metrics}
- * (4.x). Without the right names this configuration would be evaluated first and find no registry.
+ * Counts CORS decisions, and changes of the policies, in Micrometer when a
+ * {@link MeterRegistry} exists. Ordered after Spring Boot's metrics auto-configurations,
+ * so their registry is known when the condition is evaluated. They are named, so Spring
+ * Boot's metrics module stays optional, once per Spring Boot line: they moved from
+ * {@code spring-boot-actuator-autoconfigure} (3.5) to
+ * {@code spring-boot-micrometer-metrics} (4.x). Without the right names this
+ * configuration would be evaluated first and find no registry.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class, afterName = {
 		// Spring Boot 4.x

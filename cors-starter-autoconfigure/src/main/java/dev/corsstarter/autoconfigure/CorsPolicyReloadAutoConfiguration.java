@@ -13,8 +13,8 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 /**
  * Reloads the CORS policies when Spring Cloud reports a change of the environment
  * ({@code /actuator/refresh}, Spring Cloud Bus {@code busrefresh}, a Kubernetes ConfigMap
- * reload, a Config Server push). Without Spring Cloud Context, policies change only through
- * the {@link CorsPolicyRegistry}.
+ * reload, a Config Server push). Without Spring Cloud Context, policies change only
+ * through the {@link CorsPolicyRegistry}.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass(EnvironmentChangeEvent.class)

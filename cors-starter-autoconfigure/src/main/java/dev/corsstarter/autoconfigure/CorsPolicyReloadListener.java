@@ -7,10 +7,10 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 
 /**
- * Recompiles the CORS policies from the environment after every change Spring Cloud reports.
- * Whatever keys changed: a change elsewhere compiles to the same fingerprint and changes
- * nothing, and keys may reach {@code cors.} under names no prefix test would catch (environment
- * variables, placeholders).
+ * Recompiles the CORS policies from the environment after every change Spring Cloud
+ * reports. Whatever keys changed: a change elsewhere compiles to the same fingerprint and
+ * changes nothing, and keys may reach {@code cors.} under names no prefix test would
+ * catch (environment variables, placeholders).
  */
 final class CorsPolicyReloadListener implements ApplicationListener<EnvironmentChangeEvent> {
 

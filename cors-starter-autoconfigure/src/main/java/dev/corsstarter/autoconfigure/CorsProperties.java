@@ -14,7 +14,8 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 
 /**
- * Configuration of cors-starter: named CORS policies, each applying to a set of path patterns.
+ * Configuration of cors-starter: named CORS policies, each applying to a set of path
+ * patterns.
  */
 @ConfigurationProperties("cors")
 public class CorsProperties {
@@ -25,46 +26,48 @@ public class CorsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Order of the CORS filter. Defaults to just after Spring Boot's ForwardedHeaderFilter and
-	 * well before Spring Session and Spring Security.
+	 * Order of the CORS filter. Defaults to just after Spring Boot's
+	 * ForwardedHeaderFilter and well before Spring Session and Spring Security.
 	 */
 	private Integer filterOrder;
 
 	/**
-	 * Profiles that, when any of them is active, make the production validation rules apply.
+	 * Profiles that, when any of them is active, make the production validation rules
+	 * apply.
 	 */
 	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
 
 	/**
-	 * Additional origins or origin patterns that count as development origins and are refused
-	 * when a production profile is active.
+	 * Additional origins or origin patterns that count as development origins and are
+	 * refused when a production profile is active.
 	 */
 	private List<String> devOrigins = new ArrayList<>();
 
 	/**
 	 * CORS policies by name (cors.policies.<name>.<key>). Keys per policy: path-patterns
 	 * (required), allowed-origins (required), allowed-methods (default GET, HEAD, POST),
-	 * allowed-headers (default none), exposed-headers (default none), allow-credentials (default
-	 * false), allow-private-network (default false), max-age (default 5m) and mode (enforce or
-	 * report-only, default enforce). A request is decided by the policy whose path pattern matches
-	 * it most specifically; paths no policy matches are left untouched.
+	 * allowed-headers (default none), exposed-headers (default none), allow-credentials
+	 * (default false), allow-private-network (default false), max-age (default 5m) and
+	 * mode (enforce or report-only, default enforce). A request is decided by the policy
+	 * whose path pattern matches it most specifically; paths no policy matches are left
+	 * untouched.
 	 */
 	private Map<String, Policy> policies = new LinkedHashMap<>();
 
 	/**
-	 * What to do with keys under 'cors.' that cors-starter does not define. 'auto' stops startup
-	 * for a key meant for cors-starter (under 'cors.policies.', or close to one of its keys, such
-	 * as a misspelt 'allow-credential' or 'cors.allowed-origins') and logs any other at WARN, as
-	 * the application's own; 'fail' stops startup for every such key; 'warn' logs every such key
-	 * at WARN and starts.
+	 * What to do with keys under 'cors.' that cors-starter does not define. 'auto' stops
+	 * startup for a key meant for cors-starter (under 'cors.policies.', or close to one
+	 * of its keys, such as a misspelt 'allow-credential' or 'cors.allowed-origins') and
+	 * logs any other at WARN, as the application's own; 'fail' stops startup for every
+	 * such key; 'warn' logs every such key at WARN and starts.
 	 */
 	private UnknownKeys unknownKeys = UnknownKeys.AUTO;
 
 	/**
 	 * Whether to register the policies as Spring's CorsConfigurationSource, a bean named
-	 * 'corsConfigurationSource' (what Spring Security's cors() looks up), unless the application
-	 * defines a bean of that name. Off by default: the bean changes what Spring Security uses for
-	 * paths no policy covers.
+	 * 'corsConfigurationSource' (what Spring Security's cors() looks up), unless the
+	 * application defines a bean of that name. Off by default: the bean changes what
+	 * Spring Security uses for paths no policy covers.
 	 */
 	private boolean registerConfigurationSource;
 
@@ -137,8 +140,8 @@ public class CorsProperties {
 	public enum UnknownKeys {
 
 		/**
-		 * Stop startup for a key meant for cors-starter (under {@code cors.policies.}, or close
-		 * to one of its keys); log any other at WARN.
+		 * Stop startup for a key meant for cors-starter (under {@code cors.policies.}, or
+		 * close to one of its keys); log any other at WARN.
 		 */
 		AUTO,
 
@@ -156,42 +159,43 @@ public class CorsProperties {
 	public static class Policy {
 
 		/**
-		 * Path patterns (Spring PathPattern syntax, within the application, without the context
-		 * path) the policy applies to, e.g. /api/**. Required: at least one. When several policies
-		 * match a request, the most specific pattern wins.
+		 * Path patterns (Spring PathPattern syntax, within the application, without the
+		 * context path) the policy applies to, e.g. /api/**. Required: at least one. When
+		 * several policies match a request, the most specific pattern wins.
 		 */
 		private List<String> pathPatterns = new ArrayList<>();
 
 		/**
 		 * Allowed origins: 'scheme://host[:port]' exactly as a browser sends it,
-		 * 'scheme://*.host[:port]' for any subdomain, 'scheme://host:*' for any port, 'null' for the
-		 * opaque origin, or '*' for any origin (never with credentials or private network access).
-		 * Required: at least one.
+		 * 'scheme://*.host[:port]' for any subdomain, 'scheme://host:*' for any port,
+		 * 'null' for the opaque origin, or '*' for any origin (never with credentials or
+		 * private network access). Required: at least one.
 		 */
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * Allowed HTTP methods, compared case-sensitively, such as GET, HEAD, POST, PUT, PATCH,
-		 * DELETE; '*' allows any.
+		 * Allowed HTTP methods, compared case-sensitively, such as GET, HEAD, POST, PUT,
+		 * PATCH, DELETE; '*' allows any.
 		 */
 		private List<String> allowedMethods = new ArrayList<>(CorsPolicy.DEFAULT_METHODS);
 
 		/**
 		 * Request headers a preflight may ask for, compared case-insensitively, such as
-		 * Content-Type or Authorization; '*' allows any (not a wildcard for credentialed requests).
-		 * None by default.
+		 * Content-Type or Authorization; '*' allows any (not a wildcard for credentialed
+		 * requests). None by default.
 		 */
 		private List<String> allowedHeaders = new ArrayList<>();
 
 		/**
-		 * Response headers, besides the CORS-safelisted ones, that scripts may read, such as
-		 * X-Request-Id or ETag. None by default.
+		 * Response headers, besides the CORS-safelisted ones, that scripts may read, such
+		 * as X-Request-Id or ETag. None by default.
 		 */
 		private List<String> exposedHeaders = new ArrayList<>();
 
 		/**
-		 * Whether browsers may send cookies and HTTP authentication and let scripts read the
-		 * response (Access-Control-Allow-Credentials). Never together with the '*' origin.
+		 * Whether browsers may send cookies and HTTP authentication and let scripts read
+		 * the response (Access-Control-Allow-Credentials). Never together with the '*'
+		 * origin.
 		 */
 		private boolean allowCredentials;
 
@@ -202,17 +206,17 @@ public class CorsProperties {
 		private boolean allowPrivateNetwork;
 
 		/**
-		 * How long browsers may cache a preflight result, sent in seconds. A number without unit
-		 * is seconds; e.g. 10m, 1h. Chromium caps it at 2 hours.
+		 * How long browsers may cache a preflight result, sent in seconds. A number
+		 * without unit is seconds; e.g. 10m, 1h. Chromium caps it at 2 hours.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxAge = CorsPolicy.DEFAULT_MAX_AGE;
 
 		/**
-		 * Whether the filter enforces the policy's decisions, or only logs and counts them
-		 * (report-only). A report-only policy never lifts an enforced one: where an enforced
-		 * policy also matches the path, that one decides; elsewhere the request goes through
-		 * untouched.
+		 * Whether the filter enforces the policy's decisions, or only logs and counts
+		 * them (report-only). A report-only policy never lifts an enforced one: where an
+		 * enforced policy also matches the path, that one decides; elsewhere the request
+		 * goes through untouched.
 		 */
 		private PolicyMode mode = PolicyMode.ENFORCE;
 

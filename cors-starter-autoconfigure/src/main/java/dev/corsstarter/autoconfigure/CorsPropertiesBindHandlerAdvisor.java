@@ -39,12 +39,13 @@ import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * Makes binding {@link CorsProperties} loud and precise instead of silent. Spring Boot's
- * {@link NoUnboundElementsBindHandler} tells which keys under {@code cors.} were not bound; a key
- * meant for cors-starter (under {@code cors.policies.}, or close to one of its keys) is an error,
- * any other is the application's own and is logged once at WARN ({@code cors.unknown-keys}
- * overrides both ways). A value that cannot be read is reported with its key as written, where
- * it was set, the value as written and the accepted formats. Nothing is thrown while binding:
- * the problems are reported with those of the policies, in one failure ({@link #failure}).
+ * {@link NoUnboundElementsBindHandler} tells which keys under {@code cors.} were not
+ * bound; a key meant for cors-starter (under {@code cors.policies.}, or close to one of
+ * its keys) is an error, any other is the application's own and is logged once at WARN
+ * ({@code cors.unknown-keys} overrides both ways). A value that cannot be read is
+ * reported with its key as written, where it was set, the value as written and the
+ * accepted formats. Nothing is thrown while binding: the problems are reported with those
+ * of the policies, in one failure ({@link #failure}).
  */
 final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor {
 
@@ -76,15 +77,18 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 	}
 
 	/**
-	 * The policies are compiled: a later binding of the properties bean (Spring Cloud rebinds it
-	 * on a refresh) reads what it can and never fails, so it cannot interrupt a refresh or the
-	 * rebinding of other beans. The registry's reload binds afresh, strictly, and refuses.
+	 * The policies are compiled: a later binding of the properties bean (Spring Cloud
+	 * rebinds it on a refresh) reads what it can and never fails, so it cannot interrupt
+	 * a refresh or the rebinding of other beans. The registry's reload binds afresh,
+	 * strictly, and refuses.
 	 */
 	void startupBindingDone() {
 		this.strict = false;
 	}
 
-	/** Bind {@code cors.*} from the environment as it is now, with the checks of startup. */
+	/**
+	 * Bind {@code cors.*} from the environment as it is now, with the checks of startup.
+	 */
 	static CorsBinding bind(Environment environment) {
 		CorsBinding[] result = { CorsBinding.NONE };
 		BindHandler handler = new CorsPropertiesBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
@@ -95,9 +99,10 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 	}
 
 	/**
-	 * One failure for every problem, in the order the properties are written: the binding's
-	 * errors, then the policies' violations that a binding error does not already explain (a
-	 * misspelt required key is reported as the misspelling, not also as a missing value).
+	 * One failure for every problem, in the order the properties are written: the
+	 * binding's errors, then the policies' violations that a binding error does not
+	 * already explain (a misspelt required key is reported as the misspelling, not also
+	 * as a missing value).
 	 * @return the failure, or {@code null} when there is no error
 	 */
 	static @Nullable InvalidCorsPropertiesException failure(CorsBinding binding, List<Violation> violations,
@@ -131,8 +136,8 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 	 * @param properties the bound properties, what could be read of them
 	 * @param mode what was asked for unknown keys
 	 * @param problems unreadable values and unknown keys, errors and ignored keys
-	 * @param explained the keys a binding error explains: an unreadable value's, the key an
-	 * unknown key was probably meant to be
+	 * @param explained the keys a binding error explains: an unreadable value's, the key
+	 * an unknown key was probably meant to be
 	 */
 	record CorsBinding(@Nullable CorsProperties properties, CorsProperties.UnknownKeys mode, List<Violation> problems,
 			Set<String> explained) {
@@ -157,10 +162,16 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 
 	}
 
-	/** One binding; a new handler is made for every binding of any configuration properties. */
+	/**
+	 * One binding; a new handler is made for every binding of any configuration
+	 * properties.
+	 */
 	private static final class CorsPropertiesBindHandler extends AbstractBindHandler {
 
-		/** Spring Boot's own record of what was bound, asked only for the binding of cors.*. */
+		/**
+		 * Spring Boot's own record of what was bound, asked only for the binding of
+		 * cors.*.
+		 */
 		private final NoUnboundElementsBindHandler unbound = new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
 
 		private final @Nullable Consumer<CorsBinding> onBound;
@@ -228,7 +239,8 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 			Set<String> explained = new HashSet<>();
 			this.unreadable.forEach((violation) -> explained.add(violation.property()));
 			for (Map.Entry<ConfigurationPropertyName, ConfigurationProperty> entry : unboundProperties(name, target,
-					context, result).entrySet()) {
+					context, result)
+				.entrySet()) {
 				Suggestion suggestion = CorsPropertyKeys.suggest(entry.getKey());
 				Violation unknown = unknownKey(entry.getKey(), entry.getValue(), suggestion, mode);
 				if (unknown.isError() && suggestion != null) {
@@ -241,8 +253,8 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 		}
 
 		/**
-		 * The keys Spring Boot did not bind, a list's elements once as the list, without the
-		 * values that could not be read, in the order written.
+		 * The keys Spring Boot did not bind, a list's elements once as the list, without
+		 * the values that could not be read, in the order written.
 		 */
 		private Map<ConfigurationPropertyName, ConfigurationProperty> unboundProperties(ConfigurationPropertyName name,
 				Bindable<?> target, BindContext context, @Nullable Object result) throws Exception {
@@ -274,10 +286,10 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 	}
 
 	/**
-	 * A key cors-starter does not define, with where it was set and the closest known key; its
-	 * value is left out, since an application may keep keys of its own, secrets included, under
-	 * {@code cors.}. An error when meant for cors-starter, unless {@code cors.unknown-keys} says
-	 * otherwise.
+	 * A key cors-starter does not define, with where it was set and the closest known
+	 * key; its value is left out, since an application may keep keys of its own, secrets
+	 * included, under {@code cors.}. An error when meant for cors-starter, unless
+	 * {@code cors.unknown-keys} says otherwise.
 	 */
 	private static Violation unknownKey(ConfigurationPropertyName name, ConfigurationProperty property,
 			@Nullable Suggestion suggestion, CorsProperties.UnknownKeys mode) {
@@ -287,11 +299,9 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 		if (!name.equals(property.getName())) {
 			written = TRAILING_INDEX.matcher(written).replaceAll("");
 		}
-		String fix = (suggestion == null)
-				? "Remove it, or use a key cors-starter defines: cors."
-						+ String.join(", cors.", CorsPropertyKeys.topLevelKeys())
-						+ " and per policy cors.policies.<name>."
-						+ String.join(", cors.policies.<name>.", CorsPropertyKeys.policyKeys()) + "."
+		String fix = (suggestion == null) ? "Remove it, or use a key cors-starter defines: cors."
+				+ String.join(", cors.", CorsPropertyKeys.topLevelKeys()) + " and per policy cors.policies.<name>."
+				+ String.join(", cors.policies.<name>.", CorsPropertyKeys.policyKeys()) + "."
 				: "Did you mean " + suggestion.name() + "?"
 						+ ((suggestion.note() != null) ? " " + suggestion.note() + "." : "");
 		return new Violation(ViolationRule.UNKNOWN_KEY, error ? Severity.ERROR : Severity.WARN, written, "",
@@ -299,7 +309,10 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 				(suggestion != null) ? suggestion.name() : null, CorsPropertySources.describe(property.getOrigin()));
 	}
 
-	/** A value that could not be converted: the key and value as written, where, and the accepted formats. */
+	/**
+	 * A value that could not be converted: the key and value as written, where, and the
+	 * accepted formats.
+	 */
 	static Violation unreadable(ConfigurationPropertyName name, Bindable<?> target, BindContext context) {
 		ConfigurationProperty property = context.getConfigurationProperty();
 		String written = name.toString();
@@ -361,13 +374,19 @@ final class CorsPropertiesBindHandlerAdvisor implements ConfigurationPropertiesB
 		return "...";
 	}
 
-	/** {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; {@code 10m} when the value says nothing usable. */
+	/**
+	 * {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; {@code 10m} when the value
+	 * says nothing usable.
+	 */
 	static String durationExample(String value) {
 		String corrected = durationCorrection(value);
 		return (corrected != null) ? corrected : "10m";
 	}
 
-	/** {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; {@code null} when the value says nothing usable. */
+	/**
+	 * {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; {@code null} when the value
+	 * says nothing usable.
+	 */
 	static @Nullable String durationCorrection(String value) {
 		Matcher matcher = DURATION_WITH_WORDS.matcher(value);
 		if (matcher.matches()) {

@@ -15,13 +15,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 
 /**
- * Every key cors-starter defines under {@code cors.}, derived from {@link CorsProperties} and
- * {@link CorsProperties.Policy}, and the closest known key for one it does not define (Spring
- * Boot's binder tells which keys were not bound; it suggests nothing).
+ * Every key cors-starter defines under {@code cors.}, derived from {@link CorsProperties}
+ * and {@link CorsProperties.Policy}, and the closest known key for one it does not define
+ * (Spring Boot's binder tells which keys were not bound; it suggests nothing).
  * <p>
- * Names are compared as Spring Boot's relaxed binding compares them: case-insensitively and
- * ignoring dashes and underscores, so {@code allowedOrigins}, {@code allowed_origins} and the
- * environment variable {@code CORS_POLICIES_API_ALLOWEDORIGINS} are all
+ * Names are compared as Spring Boot's relaxed binding compares them: case-insensitively
+ * and ignoring dashes and underscores, so {@code allowedOrigins}, {@code allowed_origins}
+ * and the environment variable {@code CORS_POLICIES_API_ALLOWEDORIGINS} are all
  * {@code allowed-origins}; indexes are ignored.
  */
 final class CorsPropertyKeys {
@@ -36,14 +36,16 @@ final class CorsPropertyKeys {
 	/** Per-policy keys by uniform name. */
 	private static final Map<String, Key> POLICY = keys(CorsProperties.Policy.class);
 
-	/** Names other CORS configurations use, mapped to the key that means the same here. */
-	private static final Map<String, Alias> ALIASES = Map.of(
-			"allowedoriginpatterns", new Alias("allowed-origins",
+	/**
+	 * Names other CORS configurations use, mapped to the key that means the same here.
+	 */
+	private static final Map<String, Alias> ALIASES = Map.of("allowedoriginpatterns",
+			new Alias("allowed-origins",
 					"allowed-origins takes patterns too, e.g. https://*.example.com or http://localhost:*"),
-			"paths", new Alias("path-patterns", null), "pathpattern", new Alias("path-patterns", null),
-			"urlpatterns", new Alias("path-patterns", null), "mapping", new Alias("path-patterns", null),
-			"maxageseconds", new Alias("max-age", "max-age is a duration: a number of seconds or e.g. 10m"),
-			"exposeheaders", new Alias("exposed-headers", null));
+			"paths", new Alias("path-patterns", null), "pathpattern", new Alias("path-patterns", null), "urlpatterns",
+			new Alias("path-patterns", null), "mapping", new Alias("path-patterns", null), "maxageseconds",
+			new Alias("max-age", "max-age is a duration: a number of seconds or e.g. 10m"), "exposeheaders",
+			new Alias("exposed-headers", null));
 
 	private CorsPropertyKeys() {
 	}
@@ -67,8 +69,9 @@ final class CorsPropertyKeys {
 	}
 
 	/**
-	 * The closest known key for an unknown one, spelt out under the user's policy name, e.g.
-	 * {@code cors.policies.api.allow-credentials} for {@code cors.policies.api.allow-credential}.
+	 * The closest known key for an unknown one, spelt out under the user's policy name,
+	 * e.g. {@code cors.policies.api.allow-credentials} for
+	 * {@code cors.policies.api.allow-credential}.
 	 * @return the suggestion, or {@code null} when no known key is close
 	 */
 	static @Nullable Suggestion suggest(ConfigurationPropertyName name) {
@@ -80,7 +83,8 @@ final class CorsPropertyKeys {
 					"Policy keys go under a policy name, e.g. cors.policies.api." + key);
 		}
 		if (size >= 2 && !POLICIES.equals(uniform(name, 1))) {
-			// cors.allowed-origins, cors.allowed-origin-patterns: a policy key without a policy
+			// cors.allowed-origins, cors.allowed-origin-patterns: a policy key without a
+			// policy
 			Key key = POLICY.get(uniform(name, 1));
 			Alias alias = ALIASES.get(uniform(name, 1));
 			String policyKey = (key != null) ? key.name() : (alias != null) ? alias.key() : null;
@@ -123,7 +127,9 @@ final class CorsPropertyKeys {
 		return new Suggestion(best.name(), best.note());
 	}
 
-	/** The name in a comparable form: uniform elements without indexes, joined with dots. */
+	/**
+	 * The name in a comparable form: uniform elements without indexes, joined with dots.
+	 */
 	private static String joinedUniform(ConfigurationPropertyName name) {
 		List<String> elements = new ArrayList<>();
 		for (int i = 0; i < name.getNumberOfElements(); i++) {

@@ -27,9 +27,9 @@ import dev.corsstarter.core.validation.Violation;
 
 /**
  * Reads the {@code cors.*} properties as they were written: each key with its source's
- * spelling, its raw value and where it was set (Spring Boot's {@link Origin}: file and line,
- * environment variable, system property, command line), through Spring Boot's configuration
- * property sources so relaxed names are honoured.
+ * spelling, its raw value and where it was set (Spring Boot's {@link Origin}: file and
+ * line, environment variable, system property, command line), through Spring Boot's
+ * configuration property sources so relaxed names are honoured.
  */
 final class CorsPropertySources {
 
@@ -39,9 +39,9 @@ final class CorsPropertySources {
 	}
 
 	/**
-	 * Every property under {@code cors} in every source that can list its names, in source
-	 * precedence order and, within a source, in the order written. A key set in two sources
-	 * appears twice.
+	 * Every property under {@code cors} in every source that can list its names, in
+	 * source precedence order and, within a source, in the order written. A key set in
+	 * two sources appears twice.
 	 */
 	static List<ConfigurationProperty> all(Iterable<ConfigurationPropertySource> sources) {
 		List<ConfigurationProperty> result = new ArrayList<>();
@@ -57,8 +57,8 @@ final class CorsPropertySources {
 	}
 
 	/**
-	 * Orders violations as their properties are written; a violation of a key that was not set
-	 * (a missing origin) sorts with the first key set under its policy.
+	 * Orders violations as their properties are written; a violation of a key that was
+	 * not set (a missing origin) sorts with the first key set under its policy.
 	 */
 	static Comparator<Violation> inWrittenOrder(Iterable<ConfigurationPropertySource> sources) {
 		List<ConfigurationPropertyName> written = all(sources).stream().map(ConfigurationProperty::getName).toList();
@@ -68,7 +68,8 @@ final class CorsPropertySources {
 	private static int position(String property, List<ConfigurationPropertyName> written) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);
 		if (name == null) {
-			// a key as written: an environment variable, or a relaxed name such as allowCredential
+			// a key as written: an environment variable, or a relaxed name such as
+			// allowCredential
 			name = ConfigurationPropertyName.adapt(property, property.contains(".") ? '.' : '_');
 		}
 		for (; !name.isEmpty(); name = name.getParent()) {
@@ -82,11 +83,12 @@ final class CorsPropertySources {
 	}
 
 	/**
-	 * The violation with where its value was set and the value as written there, placeholders
-	 * unresolved. A list element is looked up in the source the list was bound from (the one with
-	 * the highest precedence that sets the list, as Spring Boot binds lists); an element of a list
-	 * set as one comma-separated value gets that value's element and the list's origin. A key that
-	 * was not set at all keeps its value and gets no origin.
+	 * The violation with where its value was set and the value as written there,
+	 * placeholders unresolved. A list element is looked up in the source the list was
+	 * bound from (the one with the highest precedence that sets the list, as Spring Boot
+	 * binds lists); an element of a list set as one comma-separated value gets that
+	 * value's element and the list's origin. A key that was not set at all keeps its
+	 * value and gets no origin.
 	 */
 	static Violation locate(Violation violation, Environment environment) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(violation.property());
@@ -139,8 +141,8 @@ final class CorsPropertySources {
 	}
 
 	/**
-	 * The fix in the terms the value was written in: where the value uses a placeholder, the
-	 * suggested value shows the placeholder rather than what it resolves to.
+	 * The fix in the terms the value was written in: where the value uses a placeholder,
+	 * the suggested value shows the placeholder rather than what it resolves to.
 	 */
 	private static Violation asWritten(Violation violation, @Nullable String written, Environment environment) {
 		String suggested = violation.suggestedValue();
@@ -164,9 +166,10 @@ final class CorsPropertySources {
 	}
 
 	/**
-	 * Where a value was set, for people: {@code class path resource [application.yml], line 7},
-	 * {@code environment variable CORS_POLICIES_API_MAXAGE}, {@code system property cors.foo},
-	 * {@code command line argument --cors.foo}.
+	 * Where a value was set, for people:
+	 * {@code class path resource [application.yml], line 7},
+	 * {@code environment variable CORS_POLICIES_API_MAXAGE},
+	 * {@code system property cors.foo}, {@code command line argument --cors.foo}.
 	 */
 	static String describe(@Nullable Origin origin) {
 		if (origin == null) {
@@ -194,7 +197,10 @@ final class CorsPropertySources {
 		return origin.toString();
 	}
 
-	/** The key as its source spells it: the environment variable, or the property's own name. */
+	/**
+	 * The key as its source spells it: the environment variable, or the property's own
+	 * name.
+	 */
 	static String asWritten(ConfigurationProperty property) {
 		Origin origin = property.getOrigin();
 		if (origin instanceof SystemEnvironmentOrigin environment) {

@@ -25,9 +25,10 @@ import dev.corsstarter.core.internal.MethodOverride;
 
 /**
  * Installs the CORS web filter in reactive applications, ahead of Spring Security's
- * {@code WebFilterChainProxy}. The filter carries its order through Spring's {@link Ordered},
- * which WebFlux honours when it sorts the web filter beans on every supported Spring Boot line
- * (Spring Boot's own {@code OrderedWebFilter} moved package between 3.5 and 4.0).
+ * {@code WebFilterChainProxy}. The filter carries its order through Spring's
+ * {@link Ordered}, which WebFlux honours when it sorts the web filter beans on every
+ * supported Spring Boot line (Spring Boot's own {@code OrderedWebFilter} moved package
+ * between 3.5 and 4.0).
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)

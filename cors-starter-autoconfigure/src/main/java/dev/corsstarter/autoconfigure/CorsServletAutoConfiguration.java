@@ -28,7 +28,8 @@ import dev.corsstarter.autoconfigure.servlet.ServletRouting;
 import dev.corsstarter.core.internal.MethodOverride;
 
 /**
- * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC dispatches.
+ * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC
+ * dispatches.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -44,8 +45,10 @@ public final class CorsServletAutoConfiguration {
 		return new HandlerMappingPathMatching(beans, false);
 	}
 
-	// What Spring Boot 4's @ConditionalOnMissingFilterBean means, spelled out: that annotation lives
-	// in another package on Spring Boot 3.5, and an annotation missing at run time is ignored silently.
+	// What Spring Boot 4's @ConditionalOnMissingFilterBean means, spelled out: that
+	// annotation lives
+	// in another package on Spring Boot 3.5, and an annotation missing at run time is
+	// ignored silently.
 	@Bean
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies, CorsProperties properties,
@@ -63,8 +66,9 @@ public final class CorsServletAutoConfiguration {
 	}
 
 	/**
-	 * The Spring MVC servlet path, and {@code _method} when a {@code HiddenHttpMethodFilter} runs
-	 * (Boot's, enabled by {@code spring.mvc.hiddenmethod.filter.enabled}, or the application's own).
+	 * The Spring MVC servlet path, and {@code _method} when a
+	 * {@code HiddenHttpMethodFilter} runs (Boot's, enabled by
+	 * {@code spring.mvc.hiddenmethod.filter.enabled}, or the application's own).
 	 */
 	static ServletRouting routing(Environment environment, ListableBeanFactory beans) {
 		String servletPath = environment.getProperty("spring.mvc.servlet.path");

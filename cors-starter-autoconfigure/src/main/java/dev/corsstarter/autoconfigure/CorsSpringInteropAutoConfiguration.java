@@ -22,10 +22,10 @@ import dev.corsstarter.autoconfigure.interop.ShadowedSpringCors;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
- * Finds the application's own Spring CORS configuration: names at startup what the policies
- * now shadow (listed by the {@code cors} endpoint too), and offers it converted into policies
- * through the {@code corsmigration} endpoint. Reads the handler mappings and beans once all
- * singletons exist; registers nothing Spring itself would use.
+ * Finds the application's own Spring CORS configuration: names at startup what the
+ * policies now shadow (listed by the {@code cors} endpoint too), and offers it converted
+ * into policies through the {@code corsmigration} endpoint. Reads the handler mappings
+ * and beans once all singletons exist; registers nothing Spring itself would use.
  */
 @AutoConfiguration(after = { CorsAutoConfiguration.class, CorsEndpointAutoConfiguration.class })
 @ConditionalOnBean(CorsPolicyRegistry.class)

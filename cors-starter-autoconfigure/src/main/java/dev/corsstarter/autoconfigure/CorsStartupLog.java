@@ -18,8 +18,8 @@ import dev.corsstarter.core.policy.PolicyMode;
 
 /**
  * The INFO line cors-starter logs when it installs its filter, or leaves it out because
- * {@code cors.enabled=false}, and the WARN for a production-looking profile it does not treat as
- * production.
+ * {@code cors.enabled=false}, and the WARN for a production-looking profile it does not
+ * treat as production.
  */
 final class CorsStartupLog {
 
@@ -28,13 +28,16 @@ final class CorsStartupLog {
 	private CorsStartupLog() {
 	}
 
-	/** Names that, as a part of a profile name ({@code prd}, {@code eu-prod}, {@code live-1}), say production. */
+	/**
+	 * Names that, as a part of a profile name ({@code prd}, {@code eu-prod},
+	 * {@code live-1}), say production.
+	 */
 	private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "prd", "production", "live");
 
 	/**
-	 * Log the stack, each policy with its path patterns, the filter order, the active profiles
-	 * and whether production rules apply and why; warn about an active profile that looks like
-	 * production but is not in {@code cors.production-profiles}.
+	 * Log the stack, each policy with its path patterns, the filter order, the active
+	 * profiles and whether production rules apply and why; warn about an active profile
+	 * that looks like production but is not in {@code cors.production-profiles}.
 	 */
 	static void installed(String stack, CorsEngine engine, int order, CorsProperties properties,
 			Environment environment) {
@@ -57,8 +60,9 @@ final class CorsStartupLog {
 	}
 
 	/**
-	 * The active profiles that look like production ({@code prd}, {@code live}, {@code eu-prod},
-	 * {@code production-2}, ...) but are not listed as production profiles.
+	 * The active profiles that look like production ({@code prd}, {@code live},
+	 * {@code eu-prod}, {@code production-2}, ...) but are not listed as production
+	 * profiles.
 	 */
 	static List<String> productionLookalikes(String[] activeProfiles, List<String> productionProfiles) {
 		List<String> result = new ArrayList<>();
@@ -76,22 +80,22 @@ final class CorsStartupLog {
 		return result;
 	}
 
-	static String summary(String stack, CorsEngine engine, int order, String[] activeProfiles,
-			String productionRules) {
+	static String summary(String stack, CorsEngine engine, int order, String[] activeProfiles, String productionRules) {
 		List<String> policies = new ArrayList<>();
 		for (CorsPolicy policy : engine.policies()) {
 			policies.add(LogSanitizer.text(policy.name()) + " " + LogSanitizer.text(policy.pathPatterns().toString())
 					+ ((policy.mode() != PolicyMode.ENFORCE) ? " (" + policy.mode().tag() + ")" : ""));
 		}
-		return "CORS filter installed on the " + stack + " stack at order " + order + " with "
-				+ policies.size() + ((policies.size() == 1) ? " policy: " : " policies: ") + String.join(", ", policies)
+		return "CORS filter installed on the " + stack + " stack at order " + order + " with " + policies.size()
+				+ ((policies.size() == 1) ? " policy: " : " policies: ") + String.join(", ", policies)
 				+ "; active profiles " + ((activeProfiles.length == 0) ? "none" : Arrays.toString(activeProfiles))
 				+ "; production rules " + productionRules;
 	}
 
 	/**
-	 * Whether the engine was compiled under production rules, and why: the active profile, or,
-	 * for an engine the application compiled itself, that its own context decided.
+	 * Whether the engine was compiled under production rules, and why: the active
+	 * profile, or, for an engine the application compiled itself, that its own context
+	 * decided.
 	 */
 	static String productionRules(CorsEngine engine, CorsProperties properties, Environment environment) {
 		boolean production = engine.validationContext().production();

@@ -7,8 +7,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
 
 /**
- * What the edge export needs from the application's own settings besides the policies: the
- * context path its locations start with, and the routing the edge cannot reproduce.
+ * What the edge export needs from the application's own settings besides the policies:
+ * the context path its locations start with, and the routing the edge cannot reproduce.
  */
 final class EdgeExportSettings {
 
@@ -26,10 +26,11 @@ final class EdgeExportSettings {
 	}
 
 	/**
-	 * Why the application's routing cannot be exported, whatever its policies: a method override
-	 * the edge cannot read (it is in the body) or a Spring MVC servlet path under which the starter
-	 * matches each pattern in two forms.
-	 * @param hiddenMethodFilterBean whether the application registers a {@code HiddenHttpMethodFilter} itself
+	 * Why the application's routing cannot be exported, whatever its policies: a method
+	 * override the edge cannot read (it is in the body) or a Spring MVC servlet path
+	 * under which the starter matches each pattern in two forms.
+	 * @param hiddenMethodFilterBean whether the application registers a
+	 * {@code HiddenHttpMethodFilter} itself
 	 */
 	static List<String> notExportable(Environment environment, boolean reactive, boolean hiddenMethodFilterBean) {
 		List<String> reasons = new ArrayList<>();
@@ -42,8 +43,9 @@ final class EdgeExportSettings {
 		}
 		String servletPath = environment.getProperty("spring.mvc.servlet.path", "").strip();
 		if (!reactive && !servletPath.isEmpty() && !servletPath.equals("/")) {
-			reasons.add("spring.mvc.servlet.path=" + servletPath + ": the starter matches each pattern with and without "
-					+ "the servlet path, nginx's locations can match one of them only");
+			reasons
+				.add("spring.mvc.servlet.path=" + servletPath + ": the starter matches each pattern with and without "
+						+ "the servlet path, nginx's locations can match one of them only");
 		}
 		return reasons;
 	}

@@ -6,9 +6,9 @@ import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Thrown when the {@code cors.*} properties cannot be used: keys cors-starter does not define,
- * values that cannot be read (e.g. a {@code max-age} that is not a duration), or policies that
- * fail validation. Each violation says where its value was set.
+ * Thrown when the {@code cors.*} properties cannot be used: keys cors-starter does not
+ * define, values that cannot be read (e.g. a {@code max-age} that is not a duration), or
+ * policies that fail validation. Each violation says where its value was set.
  */
 public class InvalidCorsPropertiesException extends InvalidCorsConfigurationException {
 
@@ -18,8 +18,9 @@ public class InvalidCorsPropertiesException extends InvalidCorsConfigurationExce
 
 	/**
 	 * @param violations every problem found, errors first
-	 * @param unknownKeys every key under {@code cors.} cors-starter does not define: errors when
-	 * {@code cors.unknown-keys=fail} (then also among the violations), warnings when {@code warn}
+	 * @param unknownKeys every key under {@code cors.} cors-starter does not define:
+	 * errors when {@code cors.unknown-keys=fail} (then also among the violations),
+	 * warnings when {@code warn}
 	 */
 	public InvalidCorsPropertiesException(List<Violation> violations, List<Violation> unknownKeys) {
 		super(violations);

@@ -33,14 +33,15 @@ import dev.corsstarter.core.export.NginxExport;
 import dev.corsstarter.core.export.NginxExportException;
 
 /**
- * Exports the CORS policies of an application's configuration files as nginx configuration,
- * without running the application: for CI and GitOps. Reads {@code application.properties},
- * {@code application.yml} and {@code application.yaml} (from the classpath, or from the
- * directories and files given with {@code --config}) and the {@code application-<profile>.*}
- * files of the active profiles, honouring {@code spring.config.activate.on-profile} in
- * multi-document files, binds {@code cors.*} exactly as the starter does and compiles it with the
- * same validation: a configuration the application would refuse to start with is refused with
- * the same report. Environment variables and system properties are not read.
+ * Exports the CORS policies of an application's configuration files as nginx
+ * configuration, without running the application: for CI and GitOps. Reads
+ * {@code application.properties}, {@code application.yml} and {@code application.yaml}
+ * (from the classpath, or from the directories and files given with {@code --config}) and
+ * the {@code application-<profile>.*} files of the active profiles, honouring
+ * {@code spring.config.activate.on-profile} in multi-document files, binds {@code cors.*}
+ * exactly as the starter does and compiles it with the same validation: a configuration
+ * the application would refuse to start with is refused with the same report. Environment
+ * variables and system properties are not read.
  *
  * <pre>
  * java -cp &lt;application classpath&gt; dev.corsstarter.autoconfigure.NginxExportCommand [options]
@@ -52,8 +53,8 @@ import dev.corsstarter.core.export.NginxExportException;
  *   --context-path=&lt;path&gt;   prefix of every location, default server.servlet.context-path (or spring.webflux.base-path
  *                           with spring.main.web-application-type=reactive)
  *   --generation=&lt;n&gt;        the policy generation named in the header, default 1
- * </pre>
- * Exit status: 0 exported, 1 invalid configuration, 2 policies nginx cannot express, 64 usage.
+ * </pre> Exit status: 0 exported, 1 invalid configuration, 2 policies nginx cannot
+ * express, 64 usage.
  */
 public final class NginxExportCommand {
 
@@ -74,7 +75,8 @@ public final class NginxExportCommand {
 
 	/**
 	 * Export, printing the configuration to standard output (or writing it with
-	 * {@code --output-dir}) and any problem to standard error; exits with the status above.
+	 * {@code --output-dir}) and any problem to standard error; exits with the status
+	 * above.
 	 * @param args the options above
 	 */
 	public static void main(String[] args) {
@@ -84,7 +86,10 @@ public final class NginxExportCommand {
 		}
 	}
 
-	/** Run with arguments, printing to {@code out} and reporting to {@code err}; returns the exit status. */
+	/**
+	 * Run with arguments, printing to {@code out} and reporting to {@code err}; returns
+	 * the exit status.
+	 */
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		Options options;
 		try {
@@ -155,8 +160,9 @@ public final class NginxExportCommand {
 	}
 
 	/**
-	 * Bind and compile as {@link CorsAutoConfiguration} does, under the same rules: unknown keys
-	 * and unreadable values first, then the policies, every violation located.
+	 * Bind and compile as {@link CorsAutoConfiguration} does, under the same rules:
+	 * unknown keys and unreadable values first, then the policies, every violation
+	 * located.
 	 * @return the engine, or {@code null} when no policy is configured
 	 */
 	static CorsEngine compile(StandardEnvironment environment) {
@@ -172,7 +178,10 @@ public final class NginxExportCommand {
 		return CorsAutoConfiguration.compile(binding, binding.properties().toCorsPolicies(), environment);
 	}
 
-	/** The report Spring Boot prints when the application fails to start for the same reason. */
+	/**
+	 * The report Spring Boot prints when the application fails to start for the same
+	 * reason.
+	 */
 	static String report(Throwable failure) {
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
 			.forDefaultResourceLocation(NginxExportCommand.class.getClassLoader())
@@ -203,7 +212,8 @@ public final class NginxExportCommand {
 		for (String location : options.locations()) {
 			files.addAll(candidates(location, null));
 		}
-		// the profiles: given, else spring.profiles.active of the documents that apply without one
+		// the profiles: given, else spring.profiles.active of the documents that apply
+		// without one
 		List<PropertySource<?>> base = documents(files, Set.of());
 		Set<String> profiles = new LinkedHashSet<>(options.profiles);
 		if (profiles.isEmpty()) {
@@ -232,7 +242,10 @@ public final class NginxExportCommand {
 		return environment;
 	}
 
-	/** The files a location holds, lowest precedence first ({@code .properties} wins over YAML, as in Boot). */
+	/**
+	 * The files a location holds, lowest precedence first ({@code .properties} wins over
+	 * YAML, as in Boot).
+	 */
 	private static List<String> candidates(String location, String profile) {
 		List<String> files = new ArrayList<>();
 		boolean classpath = location.startsWith("classpath:");
@@ -252,7 +265,10 @@ public final class NginxExportCommand {
 		return files;
 	}
 
-	/** The documents of the files that exist, in order, without those another profile activates. */
+	/**
+	 * The documents of the files that exist, in order, without those another profile
+	 * activates.
+	 */
 	private static List<PropertySource<?>> documents(List<String> files, Set<String> profiles) throws IOException {
 		List<PropertySource<?>> documents = new ArrayList<>();
 		for (String file : files) {
@@ -321,7 +337,8 @@ public final class NginxExportCommand {
 				String name = arg.substring(2, equals);
 				String value = arg.substring(equals + 1);
 				switch (name) {
-					case "profile" -> options.profiles.addAll(StringUtils.commaDelimitedListToSet(value.replace(" ", "")));
+					case "profile" ->
+						options.profiles.addAll(StringUtils.commaDelimitedListToSet(value.replace(" ", "")));
 					case "config" -> options.configs.add(value);
 					case "part" -> {
 						if (!value.equals("http") && !value.equals("server")) {

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Looks for {@code cors.policies.*} without binding, so bad values fail later with a precise message. */
+/**
+ * Looks for {@code cors.policies.*} without binding, so bad values fail later with a
+ * precise message.
+ */
 class OnCorsPoliciesCondition extends SpringBootCondition {
 
 	private static final ConfigurationPropertyName POLICIES = ConfigurationPropertyName.of("cors.policies");

@@ -4,13 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Spring Boot lines cors-starter supports: 3.5.x, 4.0.x and 4.1.x, from the same artifacts.
+ * The Spring Boot lines cors-starter supports: 3.5.x, 4.0.x and 4.1.x, from the same
+ * artifacts.
  * <p>
  * Older lines lack what the auto-configuration relies on (for example
- * {@code @ConditionalOnBooleanProperty}, new in 3.5, without which {@code cors.enabled=false}
- * would be ignored silently), so on them the application stops at startup with a failure
- * analysis instead of running with part of the starter. Later lines are not refused: they are
- * untested, not known to be broken.
+ * {@code @ConditionalOnBooleanProperty}, new in 3.5, without which
+ * {@code cors.enabled=false} would be ignored silently), so on them the application stops
+ * at startup with a failure analysis instead of running with part of the starter. Later
+ * lines are not refused: they are untested, not known to be broken.
  */
 public final class SpringBootLines {
 
@@ -24,8 +25,8 @@ public final class SpringBootLines {
 
 	/**
 	 * Refuse a Spring Boot version older than 3.5.
-	 * @param version the running Spring Boot version, {@code null} when unknown (then nothing is
-	 * checked)
+	 * @param version the running Spring Boot version, {@code null} when unknown (then
+	 * nothing is checked)
 	 * @throws UnsupportedSpringBootVersionException for a version older than 3.5
 	 */
 	public static void check(String version) {

@@ -61,7 +61,8 @@ class CorsAutoConfigurationTests {
 	@Test
 	void servletApplicationWithPoliciesGetsTheFilterForRequestErrorAndAsyncDispatches() {
 		this.servlet.withPropertyValues(POLICY).run(context -> {
-			assertThat(context).hasSingleBean(CorsPolicyRegistry.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class);
+			assertThat(context).hasSingleBean(CorsPolicyRegistry.class)
+				.doesNotHaveBean(OrderedCorsPolicyWebFilter.class);
 			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(CorsPolicyFilter.class);
 			assertThat(registration.getOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
@@ -123,32 +124,42 @@ class CorsAutoConfigurationTests {
 
 	@Test
 	void filterOrderCanBeConfigured() {
-		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.filter-order=-50").run(context ->
-				assertThat(context.getBean(FilterRegistrationBean.class).getOrder()).isEqualTo(-50));
-		this.reactive.withPropertyValues(POLICY).withPropertyValues("cors.filter-order=-50").run(context ->
-				assertThat(context.getBean(OrderedCorsPolicyWebFilter.class).getOrder()).isEqualTo(-50));
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.filter-order=-50")
+			.run(context -> assertThat(context.getBean(FilterRegistrationBean.class).getOrder()).isEqualTo(-50));
+		this.reactive.withPropertyValues(POLICY)
+			.withPropertyValues("cors.filter-order=-50")
+			.run(context -> assertThat(context.getBean(OrderedCorsPolicyWebFilter.class).getOrder()).isEqualTo(-50));
 	}
 
 	@Test
 	void nothingIsInstalledWhenDisabled() {
-		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.enabled=false").run(context ->
-				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(FilterRegistrationBean.class));
-		this.reactive.withPropertyValues(POLICY).withPropertyValues("cors.enabled=false").run(context ->
-				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.enabled=false")
+			.run(context -> assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class)
+				.doesNotHaveBean(FilterRegistrationBean.class));
+		this.reactive.withPropertyValues(POLICY)
+			.withPropertyValues("cors.enabled=false")
+			.run(context -> assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class)
+				.doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
 	}
 
 	@Test
 	void nothingIsInstalledWithoutPolicies() {
-		this.servlet.run(context ->
-				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(FilterRegistrationBean.class));
-		this.reactive.withPropertyValues("cors.dev-origins=http://localhost:*").run(context ->
-				assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
+		this.servlet.run(context -> assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class)
+			.doesNotHaveBean(FilterRegistrationBean.class));
+		this.reactive.withPropertyValues("cors.dev-origins=http://localhost:*")
+			.run(context -> assertThat(context).doesNotHaveBean(CorsPolicyRegistry.class)
+				.doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
 	}
 
 	@Test
 	void nothingIsInstalledOutsideAWebApplication() {
-		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS).withPropertyValues(POLICY).run(context ->
-				assertThat(context).hasNotFailed().doesNotHaveBean(CorsPolicyRegistry.class).doesNotHaveBean(CorsProperties.class));
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues(POLICY)
+			.run(context -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CorsPolicyRegistry.class)
+				.doesNotHaveBean(CorsProperties.class));
 	}
 
 	@Test
@@ -158,15 +169,20 @@ class CorsAutoConfigurationTests {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isSameAs(context.getBean("userEngine"));
 			assertThat(context.getBean(FilterRegistrationBean.class).getFilter()).isInstanceOf(CorsPolicyFilter.class);
 		});
-		this.servlet.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues(POLICY).run(context ->
-				assertThat(context.getBean(CorsPolicyRegistry.class).current().policies()).extracting(p -> p.name()).containsExactly("code"));
+		this.servlet.withUserConfiguration(UserEngineConfiguration.class)
+			.withPropertyValues(POLICY)
+			.run(context -> assertThat(context.getBean(CorsPolicyRegistry.class).current().policies())
+				.extracting(p -> p.name())
+				.containsExactly("code"));
 	}
 
 	@Test
 	void disabledMeansNoFilterEvenWithAUserEngine() {
-		this.servlet.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues("cors.enabled=false")
+		this.servlet.withUserConfiguration(UserEngineConfiguration.class)
+			.withPropertyValues("cors.enabled=false")
 			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(FilterRegistrationBean.class));
-		this.reactive.withUserConfiguration(UserEngineConfiguration.class).withPropertyValues("cors.enabled=false")
+		this.reactive.withUserConfiguration(UserEngineConfiguration.class)
+			.withPropertyValues("cors.enabled=false")
 			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OrderedCorsPolicyWebFilter.class));
 	}
 
@@ -181,7 +197,8 @@ class CorsAutoConfigurationTests {
 	@Test
 	void relaxedNamesBind() {
 		this.servlet
-			.withPropertyValues("cors.policies.api.pathPatterns=/api/**", "cors.policies.api.allowed_origins=https://a.example.com",
+			.withPropertyValues("cors.policies.api.pathPatterns=/api/**",
+					"cors.policies.api.allowed_origins=https://a.example.com",
 					"cors.policies.api.allowCredentials=true", "cors.policies.api.exposed-headers[0]=X-Request-Id")
 			.run(context -> {
 				CorsPolicy policy = context.getBean(CorsProperties.class).toCorsPolicies().get(0);
@@ -197,9 +214,11 @@ class CorsAutoConfigurationTests {
 	@ParameterizedTest(name = "max-age={0}")
 	@CsvSource({ "10m, 600", "PT1H, 3600", "3600s, 3600", "90, 90", "0, 0" })
 	void maxAgeBindsAsDuration(String value, long seconds) {
-		this.servlet.withPropertyValues(POLICY).withPropertyValues("cors.policies.api.max-age=" + value).run(context ->
-				assertThat(context.getBean(CorsProperties.class).getPolicies().get("api").getMaxAge().toSeconds())
-					.isEqualTo(seconds));
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues("cors.policies.api.max-age=" + value)
+			.run(context -> assertThat(
+					context.getBean(CorsProperties.class).getPolicies().get("api").getMaxAge().toSeconds())
+				.isEqualTo(seconds));
 	}
 
 	@Test
@@ -223,8 +242,9 @@ class CorsAutoConfigurationTests {
 			.withPropertyValues("cors.proxy-url=http://proxy.internal:3128")
 			.withSystemProperties("cors.something=1")
 			.run(context -> assertThat(context).hasNotFailed().hasSingleBean(CorsPolicyRegistry.class));
-		assertThat(output).containsOnlyOnce("CORS property cors.proxy-url (property source 'test') ignored: "
-				+ "cors-starter does not define it, so it is left to the application.")
+		assertThat(output)
+			.containsOnlyOnce("CORS property cors.proxy-url (property source 'test') ignored: "
+					+ "cors-starter does not define it, so it is left to the application.")
 			.containsOnlyOnce("CORS property cors.something (system property cors.something) ignored")
 			.doesNotContain("http://proxy.internal:3128");
 	}
@@ -255,21 +275,25 @@ class CorsAutoConfigurationTests {
 			.run(context -> assertThat(context).hasNotFailed());
 		this.servlet.withPropertyValues(POLICY)
 			.withPropertyValues("cors.proxy-url=x", "cors.unknown-keys=fail")
-			.run(context -> assertThat(findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class)
-				.getViolations()).singleElement().satisfies(v -> assertThat(v.property()).isEqualTo("cors.proxy-url")));
+			.run(context -> assertThat(
+					findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class).getViolations())
+				.singleElement()
+				.satisfies(v -> assertThat(v.property()).isEqualTo("cors.proxy-url")));
 	}
 
 	@Test
 	void problemsAreReportedWhenNoPolicyIsCompiled() {
 		this.servlet.withPropertyValues("cors.policy.api.path-patterns=/api/**")
-			.run(context -> assertThat(findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class)
-				.getViolations()).singleElement().satisfies(v -> assertThat(v.property())
-					.isEqualTo("cors.policy.api.path-patterns")));
+			.run(context -> assertThat(
+					findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class).getViolations())
+				.singleElement()
+				.satisfies(v -> assertThat(v.property()).isEqualTo("cors.policy.api.path-patterns")));
 		this.servlet.withUserConfiguration(UserEngineConfiguration.class)
 			.withPropertyValues("cors.policies.api.max-age=soon")
-			.run(context -> assertThat(findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class)
-				.getViolations()).singleElement().satisfies(v -> assertThat(v.property())
-					.isEqualTo("cors.policies.api.max-age")));
+			.run(context -> assertThat(
+					findCause(context.getStartupFailure(), InvalidCorsPropertiesException.class).getViolations())
+				.singleElement()
+				.satisfies(v -> assertThat(v.property()).isEqualTo("cors.policies.api.max-age")));
 	}
 
 	@Test
@@ -280,8 +304,8 @@ class CorsAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				InvalidCorsConfigurationException ex = findCause(context.getStartupFailure(),
 						InvalidCorsConfigurationException.class);
-				assertThat(ex.getViolations()).anySatisfy(v -> assertThat(v.property())
-					.isEqualTo("cors.policies.api.allowed-origins[0]"));
+				assertThat(ex.getViolations())
+					.anySatisfy(v -> assertThat(v.property()).isEqualTo("cors.policies.api.allowed-origins[0]"));
 			});
 	}
 
@@ -308,7 +332,10 @@ class CorsAutoConfigurationTests {
 
 	}
 
-	/** Registered as Spring Boot does with {@code server.forward-headers-strategy=framework}. */
+	/**
+	 * Registered as Spring Boot does with
+	 * {@code server.forward-headers-strategy=framework}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ForwardedHeaderFilterConfiguration {
 

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The configuration metadata the build generates for IDEs is in Spring Boot's own format: every
- * top-level key with a description and a default, the policies as a map of policy values whose
- * keys are hinted and whose value keys are documented on the value class, and no invented
- * {@code *} names.
+ * The configuration metadata the build generates for IDEs is in Spring Boot's own format:
+ * every top-level key with a description and a default, the policies as a map of policy
+ * values whose keys are hinted and whose value keys are documented on the value class,
+ * and no invented {@code *} names.
  */
 class CorsConfigurationMetadataTests {
 
@@ -65,8 +65,9 @@ class CorsConfigurationMetadataTests {
 			.contains("default " + DurationStyle.SIMPLE.print(defaults.getMaxAge(), ChronoUnit.MINUTES))
 			.contains("default " + defaults.getMode().name().toLowerCase(Locale.ROOT));
 		assertThat(hintValues("cors.policies.keys")).contains("api");
-		assertThat(JsonPath.<List<String>>read(this.metadata, "$.hints[?(@.name == 'cors.policies.keys')]"
-				+ ".providers[*].name")).containsExactly("any");
+		assertThat(JsonPath.<List<String>>read(this.metadata,
+				"$.hints[?(@.name == 'cors.policies.keys')]" + ".providers[*].name"))
+			.containsExactly("any");
 	}
 
 	@Test
@@ -75,7 +76,8 @@ class CorsConfigurationMetadataTests {
 		String policy = source.substring(source.indexOf("public static class Policy"));
 		for (String key : CorsPropertyKeys.policyKeys()) {
 			String field = toCamelCase(key);
-			// the javadoc right before the field, an annotation such as @DurationUnit aside
+			// the javadoc right before the field, an annotation such as @DurationUnit
+			// aside
 			String documented = "\\*/\\s*(@\\w+\\([^)]*\\)\\s*)?private [\\w<>]+ " + field + "\\b";
 			assertThat(policy).as(key).containsPattern(documented);
 		}
@@ -84,8 +86,9 @@ class CorsConfigurationMetadataTests {
 	@Test
 	void valueHintsForUnknownKeysAndProfiles() {
 		assertThat(hintValues("cors.unknown-keys")).containsExactly("auto", "fail", "warn");
-		assertThat(JsonPath.<List<String>>read(this.metadata, "$.hints[?(@.name == 'cors.production-profiles')]"
-				+ ".providers[*].name")).containsExactly("spring-profile-name");
+		assertThat(JsonPath.<List<String>>read(this.metadata,
+				"$.hints[?(@.name == 'cors.production-profiles')]" + ".providers[*].name"))
+			.containsExactly("spring-profile-name");
 	}
 
 	private static String toCamelCase(String dashed) {
@@ -106,7 +109,10 @@ class CorsConfigurationMetadataTests {
 		return JsonPath.read(this.metadata, "$.hints[?(@.name == '" + name + "')].values[*].value");
 	}
 
-	/** The file generated into this module's classes, not one of the same name from a dependency. */
+	/**
+	 * The file generated into this module's classes, not one of the same name from a
+	 * dependency.
+	 */
 	private static Object read() {
 		try {
 			URL classes = CorsProperties.class.getProtectionDomain().getCodeSource().getLocation();

@@ -88,7 +88,8 @@ class CorsEndpointAutoConfigurationTests {
 	@Test
 	void noEndpointWithoutPolicies() {
 		this.servlet.withPropertyValues(EXPOSE)
-			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsPolicyRegistry.class)
+			.run(context -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CorsPolicyRegistry.class)
 				.doesNotHaveBean(CorsEndpoint.class));
 	}
 
@@ -104,7 +105,8 @@ class CorsEndpointAutoConfigurationTests {
 		this.servlet.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE)
 			.withClassLoader(new FilteredClassLoader(Endpoint.class))
-			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsEndpoint.class)
+			.run(context -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CorsEndpoint.class)
 				.hasBean("corsPolicyFilter"));
 	}
 
@@ -147,7 +149,8 @@ class CorsEndpointAutoConfigurationTests {
 			.withPropertyValues(EXPOSE, "cors.filter-order=7")
 			.withBean("ownCorsFilter", FilterRegistrationBean.class, () -> {
 				FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
-						new CorsPolicyFilter(CorsEngine.create(List.of()), CompositeCorsDecisionObserver.of(List.of())));
+						new CorsPolicyFilter(CorsEngine.create(List.of()),
+								CompositeCorsDecisionObserver.of(List.of())));
 				registration.setOrder(99);
 				return registration;
 			})
@@ -155,7 +158,8 @@ class CorsEndpointAutoConfigurationTests {
 		this.reactive.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE, "cors.filter-order=7")
 			.withBean("ownCorsWebFilter", CorsPolicyWebFilter.class,
-					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()), CompositeCorsDecisionObserver.of(List.of())))
+					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()),
+							CompositeCorsDecisionObserver.of(List.of())))
 			.run(context -> assertThat(context.getBean(CorsEndpoint.class).describe().filterOrder())
 				.isEqualTo(Ordered.LOWEST_PRECEDENCE));
 	}
@@ -183,9 +187,11 @@ class CorsEndpointAutoConfigurationTests {
 
 		@Bean
 		CorsEngine corsEngine() {
-			return CorsEngine.compile(List.of(CorsPolicy.builder("own").pathPatterns("/own/**")
-				.allowedOrigins("https://own.example.com").maxAge(Duration.ofHours(3)).build()),
-					new ValidationContext(true, List.of()));
+			return CorsEngine.compile(List.of(CorsPolicy.builder("own")
+				.pathPatterns("/own/**")
+				.allowedOrigins("https://own.example.com")
+				.maxAge(Duration.ofHours(3))
+				.build()), new ValidationContext(true, List.of()));
 		}
 
 	}

@@ -34,7 +34,8 @@ class CorsExportEndpointAutoConfigurationTests {
 
 	@Test
 	void exportsTheRunningEngineUnderTheContextPath() {
-		this.servlet.withPropertyValues(POLICY).withPropertyValues(EXPOSE, "server.servlet.context-path=/shop/")
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "server.servlet.context-path=/shop/")
 			.run(context -> {
 				CorsEngine engine = context.getBean(CorsPolicyRegistry.class).current();
 				WebEndpointResponse<String> server = context.getBean(CorsExportEndpoint.class)
@@ -51,8 +52,10 @@ class CorsExportEndpointAutoConfigurationTests {
 
 	@Test
 	void reactiveBasePath() {
-		this.reactive.withPropertyValues(POLICY).withPropertyValues(EXPOSE, "spring.webflux.base-path=/shop")
-			.run(context -> assertThat(context.getBean(CorsExportEndpoint.class).export("nginx", "server", null).getBody())
+		this.reactive.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "spring.webflux.base-path=/shop")
+			.run(context -> assertThat(
+					context.getBean(CorsExportEndpoint.class).export("nginx", "server", null).getBody())
 				.contains("location ^~ \"/shop/api/\" {"));
 	}
 
@@ -69,8 +72,9 @@ class CorsExportEndpointAutoConfigurationTests {
 
 	@Test
 	void aRefusedExportIsAConflictWithEveryReason() {
-		this.servlet.withPropertyValues("cors.policies.api.path-patterns=/api/*/items",
-				"cors.policies.api.allowed-origins=https://app.example.com", EXPOSE)
+		this.servlet
+			.withPropertyValues("cors.policies.api.path-patterns=/api/*/items",
+					"cors.policies.api.allowed-origins=https://app.example.com", EXPOSE)
 			.withUserConfiguration(HiddenMethod.class)
 			.run(context -> {
 				WebEndpointResponse<String> answer = context.getBean(CorsExportEndpoint.class)
@@ -86,10 +90,12 @@ class CorsExportEndpointAutoConfigurationTests {
 	@Test
 	void noEndpointWhenNotExposedOrWithoutPolicies() {
 		this.servlet.withPropertyValues(POLICY)
-			.run(context -> assertThat(context).doesNotHaveBean(CorsExportEndpoint.class).hasSingleBean(CorsPolicyRegistry.class));
+			.run(context -> assertThat(context).doesNotHaveBean(CorsExportEndpoint.class)
+				.hasSingleBean(CorsPolicyRegistry.class));
 		this.servlet.withPropertyValues(EXPOSE)
 			.run(context -> assertThat(context).doesNotHaveBean(CorsExportEndpoint.class));
-		this.servlet.withPropertyValues(POLICY).withPropertyValues(EXPOSE, "management.endpoint.corsexport.access=NONE")
+		this.servlet.withPropertyValues(POLICY)
+			.withPropertyValues(EXPOSE, "management.endpoint.corsexport.access=NONE")
 			.run(context -> assertThat(context).doesNotHaveBean(CorsExportEndpoint.class));
 	}
 

@@ -24,8 +24,9 @@ import dev.corsstarter.core.validation.ViolationRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the policies reload on Spring Cloud's {@code EnvironmentChangeEvent}, and what a reload
- * keeps: customizers, the validation context, the previous policies when it is refused.
+ * When the policies reload on Spring Cloud's {@code EnvironmentChangeEvent}, and what a
+ * reload keeps: customizers, the validation context, the previous policies when it is
+ * refused.
  */
 class CorsPolicyReloadAutoConfigurationTests {
 
@@ -70,7 +71,8 @@ class CorsPolicyReloadAutoConfigurationTests {
 
 			CorsPolicyRegistry policies = context.getBean(CorsPolicyRegistry.class);
 			assertThat(policies.lastChange().outcome()).isEqualTo(PolicyChange.Outcome.REFUSED);
-			assertThat(policies.lastChange().violations()).extracting(v -> v.rule()).contains(ViolationRule.DEV_ORIGIN_IN_PRODUCTION);
+			assertThat(policies.lastChange().violations()).extracting(v -> v.rule())
+				.contains(ViolationRule.DEV_ORIGIN_IN_PRODUCTION);
 			assertThat(policies.generation()).isEqualTo(1);
 		});
 	}
@@ -79,14 +81,14 @@ class CorsPolicyReloadAutoConfigurationTests {
 	void customizersApplyAtStartupAndOnEveryReload() {
 		this.runner.withUserConfiguration(TenantCustomizer.class).run(context -> {
 			CorsPolicyRegistry policies = context.getBean(CorsPolicyRegistry.class);
-			assertThat(policies.current().policies().get(0).allowedOrigins())
-				.containsExactly("https://app.example.com", "https://tenant.example.net");
+			assertThat(policies.current().policies().get(0).allowedOrigins()).containsExactly("https://app.example.com",
+					"https://tenant.example.net");
 
 			change(context, "cors.policies.api.allowed-origins", "https://new.example.com");
 
 			assertThat(policies.generation()).isEqualTo(2);
-			assertThat(policies.current().policies().get(0).allowedOrigins())
-				.containsExactly("https://new.example.com", "https://tenant.example.net");
+			assertThat(policies.current().policies().get(0).allowedOrigins()).containsExactly("https://new.example.com",
+					"https://tenant.example.net");
 		});
 	}
 
@@ -145,11 +147,13 @@ class CorsPolicyReloadAutoConfigurationTests {
 
 	private static void change(org.springframework.context.ConfigurableApplicationContext context, String key,
 			String value) {
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("change", java.util.Map.of(key, value)));
-		// the source is the context itself, as Spring Cloud's refresh sends it, not the test's wrapper
-		org.springframework.context.ApplicationContext source = (context instanceof
-				org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider<?> provider)
-						? provider.getSourceApplicationContext() : context;
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("change", java.util.Map.of(key, value)));
+		// the source is the context itself, as Spring Cloud's refresh sends it, not the
+		// test's wrapper
+		org.springframework.context.ApplicationContext source = (context instanceof org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider<?> provider)
+				? provider.getSourceApplicationContext() : context;
 		context.publishEvent(new EnvironmentChangeEvent(source, Set.of(key)));
 	}
 
@@ -161,7 +165,9 @@ class CorsPolicyReloadAutoConfigurationTests {
 			return (policies) -> policies.stream().map(policy -> {
 				List<String> origins = new java.util.ArrayList<>(policy.allowedOrigins());
 				origins.add("https://tenant.example.net");
-				return CorsPolicy.builder(policy.name()).pathPatterns(policy.pathPatterns()).allowedOrigins(origins)
+				return CorsPolicy.builder(policy.name())
+					.pathPatterns(policy.pathPatterns())
+					.allowedOrigins(origins)
 					.build();
 			}).toList();
 		}
@@ -173,8 +179,10 @@ class CorsPolicyReloadAutoConfigurationTests {
 
 		@Bean
 		CorsEngine ownEngine() {
-			return CorsEngine.create(List.of(CorsPolicy.builder("own").pathPatterns("/own/**")
-				.allowedOrigins("https://own.example.com").build()));
+			return CorsEngine.create(List.of(CorsPolicy.builder("own")
+				.pathPatterns("/own/**")
+				.allowedOrigins("https://own.example.com")
+				.build()));
 		}
 
 	}

@@ -43,8 +43,8 @@ class CorsPropertyKeysTests {
 			"cors.allowed-origins, auto, ERROR", "cors.allowed-origin-patterns, auto, ERROR",
 			"cors.policy.x, auto, ERROR", "cors.policy, auto, ERROR", "cors.policies.api.allowed-origin, auto, ERROR",
 			"cors.policies.api.foo, auto, ERROR", "cors.policies.api.allowed-origins.x, auto, ERROR",
-			"cors.enabled.x, auto, ERROR", "cors.policies.api.max-age[0], auto, ERROR",
-			"cors.proxy-url, fail, ERROR", "cors.allowed-origins, warn, WARN", "cors.policies.api.foo, warn, WARN" })
+			"cors.enabled.x, auto, ERROR", "cors.policies.api.max-age[0], auto, ERROR", "cors.proxy-url, fail, ERROR",
+			"cors.allowed-origins, warn, WARN", "cors.policies.api.foo, warn, WARN" })
 	void keysMeantForTheStarterAreErrorsAndForeignKeysWarnings(String name, String mode, Severity severity) {
 		CorsBinding binding = bind(name, "x", "cors.unknown-keys", mode);
 		assertThat(binding.problems()).singleElement().satisfies((problem) -> {
@@ -83,10 +83,10 @@ class CorsPropertyKeysTests {
 		written.put("cors.proxy-url", "x");
 		MockEnvironment environment = new MockEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("application", written));
-		List<Violation> problems = new ArrayList<>(List.of(
-				Violation.error(ViolationRule.UNKNOWN_KEY, "cors.proxy-url", "", "r", "a"),
-				Violation.error(ViolationRule.NO_ORIGIN, "cors.policies.api.allowed-origins", "", "r", "a"),
-				Violation.error(ViolationRule.UNKNOWN_KEY, "cors.policies.api.allowCredential", "", "r", "a")));
+		List<Violation> problems = new ArrayList<>(
+				List.of(Violation.error(ViolationRule.UNKNOWN_KEY, "cors.proxy-url", "", "r", "a"),
+						Violation.error(ViolationRule.NO_ORIGIN, "cors.policies.api.allowed-origins", "", "r", "a"),
+						Violation.error(ViolationRule.UNKNOWN_KEY, "cors.policies.api.allowCredential", "", "r", "a")));
 		problems.sort(CorsPropertySources.inWrittenOrder(ConfigurationPropertySources.get(environment)));
 		assertThat(problems).extracting(Violation::property)
 			.containsExactly("cors.policies.api.allowed-origins", "cors.policies.api.allowCredential",

@@ -36,8 +36,7 @@ class CorsRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource(CorsRuntimeHints.APPLICATION_PUBLIC_SUFFIX_LIST))
 			.accepts(hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("dev/corsstarter/core/psl/other.dat"))
-			.rejects(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("dev/corsstarter/core/psl/other.dat")).rejects(hints);
 	}
 
 	/** The hinted path is where cors-starter-core's jar has the list. */

@@ -18,8 +18,8 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
  * The startup lines say which profiles are active, warn about a profile that looks like
- * production but gets development rules, and say when {@code cors.enabled=false} leaves the
- * filter out.
+ * production but gets development rules, and say when {@code cors.enabled=false} leaves
+ * the filter out.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CorsStartupLogTests {
@@ -34,9 +34,10 @@ class CorsStartupLogTests {
 	void infoLineNamesTheActiveProfiles(CapturedOutput output) {
 		this.runner.withInitializer((context) -> context.getEnvironment().setActiveProfiles("eu", "production"))
 			.run((context) -> assertThat(context).hasSingleBean(CorsPolicyRegistry.class));
-		assertThat(output).containsPattern("INFO .* CORS filter installed on the servlet stack at order -?\\d+ with "
-				+ "1 policy: api \\[/api/\\*\\*\\]; active profiles \\[eu, production\\]; production rules on: "
-				+ "active profile 'production' is in cors.production-profiles \\[prod, production\\]")
+		assertThat(output)
+			.containsPattern("INFO .* CORS filter installed on the servlet stack at order -?\\d+ with "
+					+ "1 policy: api \\[/api/\\*\\*\\]; active profiles \\[eu, production\\]; production rules on: "
+					+ "active profile 'production' is in cors.production-profiles \\[prod, production\\]")
 			.doesNotContain("looks like production");
 		this.runner.run((context) -> assertThat(context).hasSingleBean(CorsPolicyRegistry.class));
 		assertThat(output).contains("; active profiles none; production rules off");
@@ -65,8 +66,8 @@ class CorsStartupLogTests {
 	@CsvSource(delimiter = '|', value = { "prd, dev | prd", "live, eu-prod, prod | live, eu-prod", "dev, local | ",
 			"product-demo, reproduction, preprod | ", "production-eu, prod | production-eu" })
 	void productionLookalikes(String profiles, String expected) {
-		List<String> unlisted = CorsStartupLog.productionLookalikes(profiles.split(",\\s*"), List.of("prod",
-				"production"));
+		List<String> unlisted = CorsStartupLog.productionLookalikes(profiles.split(",\\s*"),
+				List.of("prod", "production"));
 		assertThat(unlisted).isEqualTo((expected == null) ? List.of() : List.of(expected.split(",\\s*")));
 	}
 

@@ -49,7 +49,8 @@ class NginxExportCommandTests {
 		Files.writeString(this.dir.resolve("application.yml"), SAMPLE_LIKE);
 		assertThat(run("--config=" + this.dir, "--part=server")).as(err()).isEqualTo(NginxExportCommand.EXPORTED);
 		assertThat(out()).startsWith("# cors-starter policies exported for nginx\n# generation 1, fingerprint ")
-			.contains("location ^~ \"/api/\" {").contains("proxy_pass http://app;");
+			.contains("location ^~ \"/api/\" {")
+			.contains("proxy_pass http://app;");
 		assertThat(run("--config=" + this.dir, "--part=http")).isEqualTo(NginxExportCommand.EXPORTED);
 		assertThat(out()).contains("\"~^(http://localhost(?::[0-9]{1,5})?)$\" $1;");
 	}
@@ -71,7 +72,8 @@ class NginxExportCommandTests {
 		assertThat(run("--config=" + this.dir, "--profile=edge", "--part=server", "--upstream=http://10.0.0.5:8080"))
 			.as(err())
 			.isEqualTo(NginxExportCommand.EXPORTED);
-		assertThat(out()).contains("location ^~ \"/shop/orders/\" {").contains("proxy_pass http://10.0.0.5:8080;")
+		assertThat(out()).contains("location ^~ \"/shop/orders/\" {")
+			.contains("proxy_pass http://10.0.0.5:8080;")
 			.doesNotContain("\"/api/\"");
 	}
 

@@ -15,8 +15,8 @@ import dev.corsstarter.core.request.CorsRequest;
 
 /**
  * The policy every benchmark compares, written once for cors-starter and once for Spring
- * Framework: credentials, three methods, allowed and exposed headers, a 10-minute max-age on
- * {@code /api/**}, over a given list of origins.
+ * Framework: credentials, three methods, allowed and exposed headers, a 10-minute max-age
+ * on {@code /api/**}, over a given list of origins.
  */
 final class BenchmarkPolicy {
 
@@ -37,7 +37,10 @@ final class BenchmarkPolicy {
 	private BenchmarkPolicy() {
 	}
 
-	/** {@code count} exact origins, or the subdomain wildcard when {@code count} is {@code wildcard}. */
+	/**
+	 * {@code count} exact origins, or the subdomain wildcard when {@code count} is
+	 * {@code wildcard}.
+	 */
 	static List<String> origins(String count) {
 		if (count.equals("wildcard")) {
 			return List.of(WILDCARD);
@@ -50,8 +53,8 @@ final class BenchmarkPolicy {
 	}
 
 	/**
-	 * The origin the benchmark requests: the middle of the exact list (the average case of a
-	 * linear scan), or a subdomain two labels under the wildcard.
+	 * The origin the benchmark requests: the middle of the exact list (the average case
+	 * of a linear scan), or a subdomain two labels under the wildcard.
 	 */
 	static String requestOrigin(String count) {
 		return count.equals("wildcard") ? "https://pr-42.preview.example.com"
@@ -71,7 +74,9 @@ final class BenchmarkPolicy {
 			.build();
 	}
 
-	/** The same policy as Spring Framework states it: exact origins, or an origin pattern. */
+	/**
+	 * The same policy as Spring Framework states it: exact origins, or an origin pattern.
+	 */
 	static UrlBasedCorsConfigurationSource springSource(List<String> origins) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		if (origins.stream().anyMatch(origin -> origin.contains("*"))) {
@@ -90,7 +95,10 @@ final class BenchmarkPolicy {
 		return source;
 	}
 
-	/** A preflight for {@code PUT} with two headers, or an actual {@code GET}, from {@code origin}. */
+	/**
+	 * A preflight for {@code PUT} with two headers, or an actual {@code GET}, from
+	 * {@code origin}.
+	 */
 	static MockHttpServletRequest servletRequest(boolean preflight, String origin) {
 		MockHttpServletRequest request = new MockHttpServletRequest(preflight ? "OPTIONS" : "GET", PATH);
 		request.setScheme("https");

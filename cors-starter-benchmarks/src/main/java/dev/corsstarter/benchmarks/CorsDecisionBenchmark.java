@@ -39,14 +39,16 @@ import dev.corsstarter.core.decision.CorsEngine;
  * The same policy decided by cors-starter and by Spring Framework's CORS support, over
  * identical mock requests, at 1 to 1,000 exact origins and for a subdomain wildcard.
  * <ul>
- * <li>{@code starterDecision} / {@code springDecision}: from a servlet request to a decision,
- * nothing written. cors-starter: {@link CorsEngine#evaluate}; Spring: the configuration lookup
- * of {@link UrlBasedCorsConfigurationSource} and the checks {@code DefaultCorsProcessor} makes
- * ({@link CorsUtils}, {@code checkOrigin}, {@code checkHttpMethod}, {@code checkHeaders}).</li>
- * <li>{@code starterEngine}: the engine alone on a request whose path is already parsed, to show
- * what the decision itself allocates (only the decision it returns).</li>
- * <li>{@code starterFilter} / {@code springFilter}: whole filters writing their headers to a mock
- * response; {@code baseline} is a pass-through filter costing only the mock response and chain.</li>
+ * <li>{@code starterDecision} / {@code springDecision}: from a servlet request to a
+ * decision, nothing written. cors-starter: {@link CorsEngine#evaluate}; Spring: the
+ * configuration lookup of {@link UrlBasedCorsConfigurationSource} and the checks
+ * {@code DefaultCorsProcessor} makes ({@link CorsUtils}, {@code checkOrigin},
+ * {@code checkHttpMethod}, {@code checkHeaders}).</li>
+ * <li>{@code starterEngine}: the engine alone on a request whose path is already parsed,
+ * to show what the decision itself allocates (only the decision it returns).</li>
+ * <li>{@code starterFilter} / {@code springFilter}: whole filters writing their headers
+ * to a mock response; {@code baseline} is a pass-through filter costing only the mock
+ * response and chain.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -57,7 +59,10 @@ import dev.corsstarter.core.decision.CorsEngine;
 @Fork(1)
 public class CorsDecisionBenchmark {
 
-	/** How many exact origins the policy lists, or {@code wildcard} for one subdomain wildcard. */
+	/**
+	 * How many exact origins the policy lists, or {@code wildcard} for one subdomain
+	 * wildcard.
+	 */
 	@Param({ "1", "10", "100", "1000", "wildcard" })
 	public String origins;
 
@@ -113,7 +118,8 @@ public class CorsDecisionBenchmark {
 		if (allowOrigin == null) {
 			return null;
 		}
-		HttpMethod method = preflight ? headers.getAccessControlRequestMethod() : HttpMethod.valueOf(request.getMethod());
+		HttpMethod method = preflight ? headers.getAccessControlRequestMethod()
+				: HttpMethod.valueOf(request.getMethod());
 		List<HttpMethod> allowMethods = config.checkHttpMethod(method);
 		if (allowMethods == null) {
 			return null;

@@ -10,8 +10,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import dev.corsstarter.core.decision.CorsDecision;
 
 /**
- * The smoke run of the benchmark, part of {@code ./mvnw verify}: for every parameter set, both
- * sides do the same work once and agree, so the timings compare like with like. No timing here.
+ * The smoke run of the benchmark, part of {@code ./mvnw verify}: for every parameter set,
+ * both sides do the same work once and agree, so the timings compare like with like. No
+ * timing here.
  */
 class CorsDecisionBenchmarkTests {
 

@@ -8,9 +8,10 @@ import dev.corsstarter.core.internal.OriginGrammar;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 
 /**
- * Seeded generators of origin-shaped input for the property tests: valid origins built from
- * (scheme, host labels, port), and arbitrary strings biased towards the places where origin
- * parsing goes wrong. Every method takes the {@link Random} so a failure replays from its seed.
+ * Seeded generators of origin-shaped input for the property tests: valid origins built
+ * from (scheme, host labels, port), and arbitrary strings biased towards the places where
+ * origin parsing goes wrong. Every method takes the {@link Random} so a failure replays
+ * from its seed.
  */
 public final class OriginGenerators {
 
@@ -18,17 +19,25 @@ public final class OriginGenerators {
 
 	static final String SCHEME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789+-.";
 
-	/** Characters that matter to origin parsing, plus some that must never get through. */
+	/**
+	 * Characters that matter to origin parsing, plus some that must never get through.
+	 */
 	static final String TRICKY_CHARS = "abcxyzAZ019-_.:/[]*@?#%+ \t\r\n\u0000\u007f\u00e4\u00df\u0130\u212a\uff0e\u3002\ufeff,;\"'<>\\|";
 
-	/** Schemes of origins a browser sends; never ws or wss, which a handshake does not carry. */
-	static final List<String> KNOWN_SCHEMES = List.of("http", "https", "ftp", "capacitor",
-			"chrome-extension", "moz-extension", "app", "web+x", "a.b-c1");
+	/**
+	 * Schemes of origins a browser sends; never ws or wss, which a handshake does not
+	 * carry.
+	 */
+	static final List<String> KNOWN_SCHEMES = List.of("http", "https", "ftp", "capacitor", "chrome-extension",
+			"moz-extension", "app", "web+x", "a.b-c1");
 
 	private OriginGenerators() {
 	}
 
-	/** A valid origin: lower-case scheme, host labels or an IPv6 literal, no default port, within the limits. */
+	/**
+	 * A valid origin: lower-case scheme, host labels or an IPv6 literal, no default port,
+	 * within the limits.
+	 */
 	public record GeneratedOrigin(String scheme, String host, int port) {
 
 		/** The origin as a browser serialises it. */
@@ -54,8 +63,8 @@ public final class OriginGenerators {
 	}
 
 	/**
-	 * Built like a valid origin from valid parts, but without the length limits: the scheme may be
-	 * over 39 characters, the host over 253, the whole over 300.
+	 * Built like a valid origin from valid parts, but without the length limits: the
+	 * scheme may be over 39 characters, the host over 253, the whole over 300.
 	 */
 	public static GeneratedOrigin originShaped(Random random) {
 		String scheme = scheme(random);
@@ -64,8 +73,8 @@ public final class OriginGenerators {
 	}
 
 	/**
-	 * A scheme: mostly a known one, sometimes a random valid one, now and then one around the
-	 * 39-character limit.
+	 * A scheme: mostly a known one, sometimes a random valid one, now and then one around
+	 * the 39-character limit.
 	 */
 	public static String scheme(Random random) {
 		int pick = random.nextInt(20);
@@ -83,9 +92,9 @@ public final class OriginGenerators {
 	}
 
 	/**
-	 * A host of {@code labels} labels, each 1-63 host characters; may exceed 253 in total. The last
-	 * label starts with a letter, as top-level domains do: for special schemes a numeric last label
-	 * would make the host an IPv4 address.
+	 * A host of {@code labels} labels, each 1-63 host characters; may exceed 253 in
+	 * total. The last label starts with a letter, as top-level domains do: for special
+	 * schemes a numeric last label would make the host an IPv4 address.
 	 */
 	public static String hostName(Random random, int labels) {
 		StringBuilder host = new StringBuilder();
@@ -115,7 +124,10 @@ public final class OriginGenerators {
 		return label.toString();
 	}
 
-	/** A bracketed IPv6 literal as browsers serialise it: lower-case hex, the longest zero run compressed. */
+	/**
+	 * A bracketed IPv6 literal as browsers serialise it: lower-case hex, the longest zero
+	 * run compressed.
+	 */
 	public static String ipv6(Random random) {
 		int groups = 1 + random.nextInt(8);
 		StringBuilder address = new StringBuilder("[");
@@ -130,8 +142,8 @@ public final class OriginGenerators {
 		}
 		address.append(']');
 		String inner = address.substring(1, address.length() - 1);
-		return "[" + dev.corsstarter.core.internal.Ipv6Address.serialize(dev.corsstarter.core.internal.Ipv6Address.parse(inner))
-				+ "]";
+		return "[" + dev.corsstarter.core.internal.Ipv6Address
+			.serialize(dev.corsstarter.core.internal.Ipv6Address.parse(inner)) + "]";
 	}
 
 	/** No port (0), or 1-65535 but never the scheme's default. */
@@ -164,7 +176,10 @@ public final class OriginGenerators {
 		};
 	}
 
-	/** One to three edits of a valid origin: insert, delete, replace, upper-case or repeat a part. */
+	/**
+	 * One to three edits of a valid origin: insert, delete, replace, upper-case or repeat
+	 * a part.
+	 */
 	public static String mutate(Random random, String value) {
 		StringBuilder text = new StringBuilder(value);
 		int edits = 1 + random.nextInt(3);
@@ -233,7 +248,8 @@ public final class OriginGenerators {
 			result.add(new GeneratedOrigin(origin.scheme(), "x." + origin.host(), origin.port()).serialized());
 			result.add(new GeneratedOrigin(origin.scheme(), origin.host() + ".x", origin.port()).serialized());
 			result.add(new GeneratedOrigin(origin.scheme(), "x" + origin.host(), origin.port()).serialized());
-			result.add(new GeneratedOrigin(origin.scheme(), origin.host().substring(1) + "q", origin.port()).serialized());
+			result.add(
+					new GeneratedOrigin(origin.scheme(), origin.host().substring(1) + "q", origin.port()).serialized());
 		}
 		return result;
 	}

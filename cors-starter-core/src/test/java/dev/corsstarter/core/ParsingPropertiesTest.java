@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Properties of origin parsing and of the engine over generated input. Runs are seeded, so a
- * failure names the seed and the input and replays exactly: rerun with
+ * Properties of origin parsing and of the engine over generated input. Runs are seeded,
+ * so a failure names the seed and the input and replays exactly: rerun with
  * {@code -Dcorsstarter.seed=<seed>} to run only that seed.
  */
 class ParsingPropertiesTest {
@@ -77,7 +77,10 @@ class ParsingPropertiesTest {
 		return LongStream.of(1L, 42L, 20240229L, 0x5eedc0deL, -7L);
 	}
 
-	/** {@code isWellFormed} never throws, and what it accepts looks like a serialised origin. */
+	/**
+	 * {@code isWellFormed} never throws, and what it accepts looks like a serialised
+	 * origin.
+	 */
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void isWellFormedNeverThrowsAndAcceptsOnlyOriginShapedValues(long seed) {
@@ -96,7 +99,10 @@ class ParsingPropertiesTest {
 		});
 	}
 
-	/** Whatever the request, {@code evaluate} answers, and never echoes what it did not allow. */
+	/**
+	 * Whatever the request, {@code evaluate} answers, and never echoes what it did not
+	 * allow.
+	 */
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void evaluateNeverThrowsAndNeverReflectsMalformedInput(long seed) {
@@ -136,10 +142,15 @@ class ParsingPropertiesTest {
 				assertThat(origins).containsExactly(allowOrigin);
 				assertThat(OriginHeaderChecks.isWellFormed(allowOrigin)).isTrue();
 				assertThat(dev.corsstarter.core.internal.OriginMatcher
-					.of(decision.policy().allowedOrigins().stream().map(dev.corsstarter.core.internal.OriginPatternParser::parse).toList())
+					.of(decision.policy()
+						.allowedOrigins()
+						.stream()
+						.map(dev.corsstarter.core.internal.OriginPatternParser::parse)
+						.toList())
 					.matches(allowOrigin)).isTrue();
 			}
-			for (String name : List.of(CorsHeaders.ACCESS_CONTROL_ALLOW_METHODS, CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS)) {
+			for (String name : List.of(CorsHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+					CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS)) {
 				String value = headers.get(name);
 				if (value != null) {
 					assertThat(value.split(", ", -1)).allMatch(HttpTokens::isToken);
@@ -149,8 +160,9 @@ class ParsingPropertiesTest {
 	}
 
 	/**
-	 * An origin built from a valid (scheme, host, port) is well-formed, is accepted as an exact
-	 * pattern, matches that pattern and nothing else, and is its own server's same origin.
+	 * An origin built from a valid (scheme, host, port) is well-formed, is accepted as an
+	 * exact pattern, matches that pattern and nothing else, and is its own server's same
+	 * origin.
 	 */
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
@@ -177,11 +189,16 @@ class ParsingPropertiesTest {
 				assertThat(matcher.matches(other)).as("%s must not match %s", origin, other).isFalse();
 			}
 			assertThat(OriginHeaderChecks.isSameOrigin(origin, generated.scheme(), generated.host(),
-					(generated.port() == 0) ? -1 : generated.port())).as("same origin as its own server").isTrue();
+					(generated.port() == 0) ? -1 : generated.port()))
+				.as("same origin as its own server")
+				.isTrue();
 		});
 	}
 
-	/** {@code scheme://*.host[:port]} matches every proper subdomain and nothing that only looks like one. */
+	/**
+	 * {@code scheme://*.host[:port]} matches every proper subdomain and nothing that only
+	 * looks like one.
+	 */
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void subdomainWildcardMatchesSubdomainsOnly(long seed) {
@@ -198,7 +215,8 @@ class ParsingPropertiesTest {
 			sub = sub.endsWith(".") ? sub + "a" : sub;
 			String subdomain = base.scheme() + "://" + sub + "." + base.host() + portSuffix;
 
-			assertThat(exactPort.matches(subdomain)).as(subdomain).isEqualTo(OriginHeaderChecks.isWellFormed(subdomain));
+			assertThat(exactPort.matches(subdomain)).as(subdomain)
+				.isEqualTo(OriginHeaderChecks.isWellFormed(subdomain));
 			assertThat(anyPort.matches(subdomain)).as(subdomain).isEqualTo(OriginHeaderChecks.isWellFormed(subdomain));
 			assertThat(exactPort.matches(base.serialized())).as("the bare host").isFalse();
 			assertThat(anyPort.matches(base.serialized())).as("the bare host").isFalse();
@@ -219,8 +237,9 @@ class ParsingPropertiesTest {
 	}
 
 	/**
-	 * Whatever string is configured, parsing either accepts it or explains why with a fix; and an
-	 * accepted exact origin is one a browser can actually send, so it can match.
+	 * Whatever string is configured, parsing either accepts it or explains why with a
+	 * fix; and an accepted exact origin is one a browser can actually send, so it can
+	 * match.
 	 */
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
@@ -228,20 +247,21 @@ class ParsingPropertiesTest {
 		Random random = new Random(seed);
 		forEachTry(seed, () -> random.nextBoolean() ? OriginGenerators.arbitrary(random)
 				: OriginGenerators.originShaped(random).serialized(), value -> {
-			OriginPattern pattern;
-			try {
-				pattern = OriginPatternParser.parse(value);
-			}
-			catch (OriginSyntaxException ex) {
-				assertThat(ex.getReason()).isNotBlank();
-				assertThat(ex.getFix()).isNotBlank();
-				return;
-			}
-			if (pattern.kind() == OriginPattern.Kind.EXACT || pattern.kind() == OriginPattern.Kind.NULL) {
-				assertThat(OriginHeaderChecks.isWellFormed(value)).as("accepted exact origin is well-formed").isTrue();
-				assertThat(OriginMatcher.of(List.of(pattern)).matches(value)).isTrue();
-			}
-		});
+					OriginPattern pattern;
+					try {
+						pattern = OriginPatternParser.parse(value);
+					}
+					catch (OriginSyntaxException ex) {
+						assertThat(ex.getReason()).isNotBlank();
+						assertThat(ex.getFix()).isNotBlank();
+						return;
+					}
+					if (pattern.kind() == OriginPattern.Kind.EXACT || pattern.kind() == OriginPattern.Kind.NULL) {
+						assertThat(OriginHeaderChecks.isWellFormed(value)).as("accepted exact origin is well-formed")
+							.isTrue();
+						assertThat(OriginMatcher.of(List.of(pattern)).matches(value)).isTrue();
+					}
+				});
 	}
 
 	private static int expectedStatus(CorsDecision decision) {
@@ -257,7 +277,8 @@ class ParsingPropertiesTest {
 			case 0 -> {
 			}
 			case 1 -> request.origin(APP);
-			case 2 -> request.header(CorsHeaders.ORIGIN, OriginGenerators.arbitrary(random), OriginGenerators.arbitrary(random));
+			case 2 -> request.header(CorsHeaders.ORIGIN, OriginGenerators.arbitrary(random),
+					OriginGenerators.arbitrary(random));
 			default -> request.origin(OriginGenerators.arbitrary(random));
 		}
 		if (random.nextInt(3) > 0) {
@@ -281,7 +302,8 @@ class ParsingPropertiesTest {
 					random.nextBoolean() ? "true" : OriginGenerators.arbitrary(random));
 		}
 		if (random.nextInt(6) == 0) {
-			request.header(CorsHeaders.UPGRADE, random.nextBoolean() ? "websocket" : OriginGenerators.arbitrary(random));
+			request.header(CorsHeaders.UPGRADE,
+					random.nextBoolean() ? "websocket" : OriginGenerators.arbitrary(random));
 		}
 		if (random.nextInt(6) == 0) {
 			request.secFetchSite(random.nextBoolean() ? "cross-site" : OriginGenerators.arbitrary(random));
@@ -297,7 +319,10 @@ class ParsingPropertiesTest {
 		return values.get(random.nextInt(values.size()));
 	}
 
-	/** Run the property {@link #TRIES} times; on failure, report the seed, the try and the input. */
+	/**
+	 * Run the property {@link #TRIES} times; on failure, report the seed, the try and the
+	 * input.
+	 */
 	private static <T> void forEachTry(long seed, Supplier<T> generator, Consumer<T> property) {
 		for (int i = 0; i < TRIES; i++) {
 			T input = generator.get();
@@ -310,7 +335,9 @@ class ParsingPropertiesTest {
 		}
 	}
 
-	/** The input with control and non-ASCII characters escaped, cut to a readable length. */
+	/**
+	 * The input with control and non-ASCII characters escaped, cut to a readable length.
+	 */
 	private static String describe(Object input) {
 		StringBuilder text = new StringBuilder();
 		String value = String.valueOf(input);

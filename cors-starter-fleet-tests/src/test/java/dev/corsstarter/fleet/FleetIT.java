@@ -32,15 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A fleet as it runs in production, on one machine: a Spring Cloud Config Server (native backend
- * on a temporary directory) holds the policy, two instances of {@link FleetApplication} read it at
- * startup and listen on Spring Cloud Bus over a real (embedded, KRaft) Kafka broker. A policy
- * change is written to the server's directory and announced with {@code POST /actuator/busrefresh}
- * on ONE instance; both must converge on it, as seen over HTTP: preflight answers,
- * {@code /actuator/cors} ({@code generation}, {@code fingerprint}, {@code lastReload}) and the
- * reload metrics. A change the starter refuses must be refused by every instance, each keeping
- * the policy it served; once the configuration is taken back, every instance reports the
- * refused change as no longer pending ({@code unchanged}).
+ * A fleet as it runs in production, on one machine: a Spring Cloud Config Server (native
+ * backend on a temporary directory) holds the policy, two instances of
+ * {@link FleetApplication} read it at startup and listen on Spring Cloud Bus over a real
+ * (embedded, KRaft) Kafka broker. A policy change is written to the server's directory
+ * and announced with {@code POST /actuator/busrefresh} on ONE instance; both must
+ * converge on it, as seen over HTTP: preflight answers, {@code /actuator/cors}
+ * ({@code generation}, {@code fingerprint}, {@code lastReload}) and the reload metrics. A
+ * change the starter refuses must be refused by every instance, each keeping the policy
+ * it served; once the configuration is taken back, every instance reports the refused
+ * change as no longer pending ({@code unchanged}).
  * <p>
  * The steps build on each other and run in order on one fleet.
  */
@@ -84,40 +85,41 @@ class FleetIT {
 		this.broker.kafkaPorts(0);
 		this.broker.afterPropertiesSet();
 
-		this.configServer = run(FleetConfigServer.class,
-				"--spring.application.name=fleet-config-server",
+		this.configServer = run(FleetConfigServer.class, "--spring.application.name=fleet-config-server",
 				"--spring.profiles.active=native",
 				"--spring.cloud.config.server.native.search-locations=file:" + this.configDirectory + "/",
 				// The server is no client of itself and no member of the bus.
-				"--spring.cloud.config.enabled=false",
-				"--spring.cloud.config.import-check.enabled=false",
+				"--spring.cloud.config.enabled=false", "--spring.cloud.config.import-check.enabled=false",
 				"--spring.cloud.bus.enabled=false",
 				"--spring.cloud.stream.kafka.binder.brokers=" + this.broker.getBrokersAsString(),
-				"--server.address=127.0.0.1", "--server.port=0",
-				"--management.endpoints.web.exposure.include=health");
+				"--server.address=127.0.0.1", "--server.port=0", "--management.endpoints.web.exposure.include=health");
 		String configServerUrl = "http://127.0.0.1:" + FleetInstance.port(this.configServer);
 
 		for (String busId : List.of(APPLICATION_NAME + ":one", APPLICATION_NAME + ":two")) {
 			ConfigurableApplicationContext context = run(FleetApplication.class,
 					"--spring.application.name=" + APPLICATION_NAME,
 					"--spring.config.import=configserver:" + configServerUrl,
-					// The config server shares this test classpath, and its jar turns the config
-					// client off unless it is enabled explicitly; a real instance has no server jar.
-					"--spring.cloud.config.enabled=true",
-					"--spring.cloud.config.fail-fast=true",
+					// The config server shares this test classpath, and its jar turns the
+					// config
+					// client off unless it is enabled explicitly; a real instance has no
+					// server jar.
+					"--spring.cloud.config.enabled=true", "--spring.cloud.config.fail-fast=true",
 					"--spring.cloud.bus.id=" + busId,
 					"--spring.cloud.stream.kafka.binder.brokers=" + this.broker.getBrokersAsString(),
 					"--spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(),
-					// Each instance consumes the bus in a group of its own (Bus's anonymous group),
-					// which by default starts at the latest offset once its partitions are assigned:
-					// an event published between startup and assignment would be lost. The topic is
-					// new for this fleet, so reading it from the start delivers every event exactly
+					// Each instance consumes the bus in a group of its own (Bus's
+					// anonymous group),
+					// which by default starts at the latest offset once its partitions
+					// are assigned:
+					// an event published between startup and assignment would be lost.
+					// The topic is
+					// new for this fleet, so reading it from the start delivers every
+					// event exactly
 					// once whatever the timing.
 					"--spring.cloud.stream.kafka.bindings.springCloudBusInput.consumer.startOffset=earliest",
 					"--server.address=127.0.0.1", "--server.port=0",
 					"--management.endpoints.web.exposure.include=cors,busrefresh,refresh,metrics,env,health",
-					"--management.endpoint.env.show-values=always",
-					"--logging.level.org.apache.kafka=WARN");
+					"--management.endpoint.env.show-values=always", "--logging.level.org.apache.kafka=WARN");
 			this.fleet.add(new FleetInstance(busId, context, this.http));
 		}
 	}
@@ -156,11 +158,11 @@ class FleetIT {
 			assertAllows(instance, ORIGIN_A);
 			assertRefuses(instance, ORIGIN_B);
 			DocumentContext cors = instance.cors();
-			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance)
-				.containsExactly(ORIGIN_A);
+			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance).containsExactly(ORIGIN_A);
 			assertThat(cors.read("$.generation", Integer.class)).as("%s generation", instance).isEqualTo(1);
 			Map<String, Object> descriptor = cors.read("$");
-			assertThat(descriptor).as("%s /actuator/cors before any change", instance).containsEntry("lastReload", null);
+			assertThat(descriptor).as("%s /actuator/cors before any change", instance)
+				.containsEntry("lastReload", null);
 			String own = cors.read("$.fingerprint", String.class);
 			assertThat(own).as("%s fingerprint", instance).matches("[0-9a-f]{64}");
 			if (fingerprint != null) {
@@ -201,13 +203,11 @@ class FleetIT {
 			assertAllows(instance, ORIGIN_B);
 			assertRefuses(instance, ORIGIN_A);
 			DocumentContext cors = instance.cors();
-			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance)
-				.containsExactly(ORIGIN_B);
+			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance).containsExactly(ORIGIN_B);
 			assertThat(cors.read("$.lastReload.generation", Integer.class)).as("%s lastReload.generation", instance)
 				.isEqualTo(2);
 			assertThat(cors.read("$.lastReload.time", String.class)).as("%s lastReload.time", instance).isNotBlank();
-			assertThat(violations(cors)).as("%s lastReload.violations", instance)
-				.isEmpty();
+			assertThat(violations(cors)).as("%s lastReload.violations", instance).isEmpty();
 			String own = cors.read("$.fingerprint", String.class);
 			assertThat(own).as("%s fingerprint after the change", instance)
 				.matches("[0-9a-f]{64}")
@@ -251,12 +251,11 @@ class FleetIT {
 
 		for (FleetInstance instance : this.fleet) {
 			DocumentContext cors = instance.cors();
-			assertThat(violations(cors)).as("%s lastReload.violations", instance)
-				.anySatisfy((violation) -> {
-					assertThat(violation).containsEntry("rule", "wildcard-with-credentials")
-						.containsEntry("property", "cors.policies.api.allowed-origins[0]")
-						.containsEntry("value", "*");
-				});
+			assertThat(violations(cors)).as("%s lastReload.violations", instance).anySatisfy((violation) -> {
+				assertThat(violation).containsEntry("rule", "wildcard-with-credentials")
+					.containsEntry("property", "cors.policies.api.allowed-origins[0]")
+					.containsEntry("value", "*");
+			});
 			assertThat(cors.read("$.lastReload.time", String.class)).as("%s lastReload.time", instance).isNotBlank();
 			assertThat(cors.read("$.lastReload.generation", Integer.class))
 				.as("%s lastReload.generation, the one still serving", instance)
@@ -264,8 +263,7 @@ class FleetIT {
 			assertThat(cors.read("$.generation", Integer.class)).as("%s generation", instance).isEqualTo(2);
 			assertThat(cors.read("$.fingerprint", String.class)).as("%s fingerprint", instance)
 				.isEqualTo(this.previousFingerprint);
-			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance)
-				.containsExactly(ORIGIN_B);
+			assertThat(allowedOrigins(cors)).as("%s allowedOrigins", instance).containsExactly(ORIGIN_B);
 			assertAllows(instance, ORIGIN_B);
 			assertRefuses(instance, ORIGIN_A);
 			assertThat(instance.metric("cors.policy.reloads", "outcome:refused"))
@@ -313,10 +311,10 @@ class FleetIT {
 	}
 
 	/**
-	 * Waits until the bus has carried the refresh to every instance and each has fetched the new
-	 * file from the config server: its Environment holds {@code origin} as the first allowed
-	 * origin. What the starter makes of it is asserted separately, so a failure says which side
-	 * did not move.
+	 * Waits until the bus has carried the refresh to every instance and each has fetched
+	 * the new file from the config server: its Environment holds {@code origin} as the
+	 * first allowed origin. What the starter makes of it is asserted separately, so a
+	 * failure says which side did not move.
 	 */
 	private void awaitEnvironment(String origin) {
 		await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -366,13 +364,13 @@ class FleetIT {
 	}
 
 	/**
-	 * Replaces {@code fleet-app.yml} in the config server's directory in one step, so the server
-	 * never reads half a file.
+	 * Replaces {@code fleet-app.yml} in the config server's directory in one step, so the
+	 * server never reads half a file.
 	 */
 	private void writePolicy(String yaml) throws IOException {
 		Path staged = Files.writeString(this.configDirectory.resolve(APPLICATION_NAME + ".yml.tmp"), yaml);
-		Files.move(staged, this.configDirectory.resolve(APPLICATION_NAME + ".yml"),
-				StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		Files.move(staged, this.configDirectory.resolve(APPLICATION_NAME + ".yml"), StandardCopyOption.REPLACE_EXISTING,
+				StandardCopyOption.ATOMIC_MOVE);
 	}
 
 }

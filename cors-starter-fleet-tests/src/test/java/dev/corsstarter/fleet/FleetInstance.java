@@ -18,14 +18,17 @@ import com.jayway.jsonpath.Option;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One running application of the fleet, seen from outside as a browser and an operator see it:
- * over HTTP on its own loopback port.
+ * One running application of the fleet, seen from outside as a browser and an operator
+ * see it: over HTTP on its own loopback port.
  */
 final class FleetInstance implements AutoCloseable {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-	/** Missing paths read as {@code null}, so an absent field fails an assertion, not the parser. */
+	/**
+	 * Missing paths read as {@code null}, so an absent field fails an assertion, not the
+	 * parser.
+	 */
 	private static final Configuration JSON = Configuration.defaultConfiguration()
 		.addOptions(Option.SUPPRESS_EXCEPTIONS);
 
@@ -64,15 +67,15 @@ final class FleetInstance implements AutoCloseable {
 	DocumentContext cors() {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(this.base.resolve("/actuator/cors")).GET());
 		if (response.statusCode() != 200) {
-			throw new AssertionError(this.busId + ": GET /actuator/cors answered " + response.statusCode() + ": "
-					+ response.body());
+			throw new AssertionError(
+					this.busId + ": GET /actuator/cors answered " + response.statusCode() + ": " + response.body());
 		}
 		return JsonPath.using(JSON).parse(response.body());
 	}
 
 	/**
-	 * The value the instance's Environment holds for {@code name} ({@code /actuator/env/<name>}),
-	 * or {@code null} when no property source has it.
+	 * The value the instance's Environment holds for {@code name}
+	 * ({@code /actuator/env/<name>}), or {@code null} when no property source has it.
 	 */
 	String property(String name) {
 		String encoded = name.replace("[", "%5B").replace("]", "%5D");
@@ -82,15 +85,16 @@ final class FleetInstance implements AutoCloseable {
 			return null;
 		}
 		if (response.statusCode() != 200) {
-			throw new AssertionError(this.busId + ": GET /actuator/env/" + name + " answered "
-					+ response.statusCode() + ": " + response.body());
+			throw new AssertionError(this.busId + ": GET /actuator/env/" + name + " answered " + response.statusCode()
+					+ ": " + response.body());
 		}
 		return JsonPath.using(JSON).parse(response.body()).read("$.property.value", String.class);
 	}
 
 	/**
-	 * The value of a meter's first measurement at {@code /actuator/metrics/<name>?tag=...}, or
-	 * {@code null} when the meter does not exist (404).
+	 * The value of a meter's first measurement at
+	 * {@code /actuator/metrics/<name>?tag=...}, or {@code null} when the meter does not
+	 * exist (404).
 	 */
 	Double metric(String name, String... tags) {
 		StringBuilder path = new StringBuilder("/actuator/metrics/").append(name);
@@ -102,14 +106,17 @@ final class FleetInstance implements AutoCloseable {
 			return null;
 		}
 		if (response.statusCode() != 200) {
-			throw new AssertionError(this.busId + ": GET " + path + " answered " + response.statusCode() + ": "
-					+ response.body());
+			throw new AssertionError(
+					this.busId + ": GET " + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		List<Map<String, Object>> measurements = JsonPath.using(JSON).parse(response.body()).read("$.measurements");
 		return ((Number) measurements.get(0).get("value")).doubleValue();
 	}
 
-	/** {@code POST /actuator/busrefresh}: this instance refreshes and tells the others over the bus. */
+	/**
+	 * {@code POST /actuator/busrefresh}: this instance refreshes and tells the others
+	 * over the bus.
+	 */
 	int busRefresh() {
 		return send(HttpRequest.newBuilder(this.base.resolve("/actuator/busrefresh"))
 			.POST(HttpRequest.BodyPublishers.noBody())).statusCode();

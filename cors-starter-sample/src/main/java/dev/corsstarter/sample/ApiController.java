@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * The sample's JSON API. Plain {@code @RestController} methods without servlet or reactive
- * types, so the same controller serves Spring MVC and WebFlux. CORS is not mentioned here at
- * all: the {@code cors.policies} in application.yml decide it, in front of Spring Security.
+ * The sample's JSON API. Plain {@code @RestController} methods without servlet or
+ * reactive types, so the same controller serves Spring MVC and WebFlux. CORS is not
+ * mentioned here at all: the {@code cors.policies} in application.yml decide it, in front
+ * of Spring Security.
  */
 @RestController
 class ApiController {
@@ -45,7 +46,10 @@ class ApiController {
 			.body(Map.of("message", "Hello from cors-starter", "stack", this.stack));
 	}
 
-	/** Public JSON write: a cross-origin call with Content-Type: application/json needs a preflight. */
+	/**
+	 * Public JSON write: a cross-origin call with Content-Type: application/json needs a
+	 * preflight.
+	 */
 	@PostMapping("/api/public/echo")
 	Map<String, Object> echo(@RequestBody Map<String, Object> body) {
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -54,7 +58,9 @@ class ApiController {
 		return result;
 	}
 
-	/** Fails on purpose: the 500 still carries the CORS headers, so the page can read it. */
+	/**
+	 * Fails on purpose: the 500 still carries the CORS headers, so the page can read it.
+	 */
 	@GetMapping("/api/public/fail")
 	Map<String, Object> fail() {
 		throw new IllegalStateException("Deliberate failure to show a readable 500");
@@ -67,8 +73,8 @@ class ApiController {
 	}
 
 	/**
-	 * PATCH is not among the {@code api} policy's allowed methods, so a cross-origin page never
-	 * gets here: its preflight is refused.
+	 * PATCH is not among the {@code api} policy's allowed methods, so a cross-origin page
+	 * never gets here: its preflight is refused.
 	 */
 	@PatchMapping("/api/items/{id}")
 	Map<String, Object> rename(@PathVariable int id, @RequestBody Map<String, Object> body) {

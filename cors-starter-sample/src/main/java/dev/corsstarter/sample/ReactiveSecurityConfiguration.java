@@ -18,10 +18,11 @@ import org.springframework.security.web.server.util.matcher.OrServerWebExchangeM
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * Spring Security for the reactive stack ({@code spring.main.web-application-type=reactive}),
- * with the same rules as {@link ServletSecurityConfiguration}; see there for why there is no
- * {@code http.cors()} and why CSRF protection is off for {@code /api/**}, {@code /admin/**} and
- * the actuator endpoints only.
+ * Spring Security for the reactive stack
+ * ({@code spring.main.web-application-type=reactive}), with the same rules as
+ * {@link ServletSecurityConfiguration}; see there for why there is no {@code http.cors()}
+ * and why CSRF protection is off for {@code /api/**}, {@code /admin/**} and the actuator
+ * endpoints only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -30,20 +31,24 @@ class ReactiveSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		http.authorizeExchange((exchanges) -> exchanges
-			.pathMatchers(SampleSecurity.PUBLIC_PAGES).permitAll()
-			.pathMatchers(SampleSecurity.PUBLIC_ACTUATOR).permitAll()
-			.pathMatchers(SampleSecurity.PUBLIC_API).permitAll()
-			.pathMatchers(HttpMethod.GET, SampleSecurity.PUBLIC_API_READS).permitAll()
-			.anyExchange().authenticated())
+		http.authorizeExchange((exchanges) -> exchanges.pathMatchers(SampleSecurity.PUBLIC_PAGES)
+			.permitAll()
+			.pathMatchers(SampleSecurity.PUBLIC_ACTUATOR)
+			.permitAll()
+			.pathMatchers(SampleSecurity.PUBLIC_API)
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, SampleSecurity.PUBLIC_API_READS)
+			.permitAll()
+			.anyExchange()
+			.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			// stateless: no WebSession holds the login
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
-					CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-					new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(
-							ServerWebExchangeMatchers.pathMatchers(SampleSecurity.API, SampleSecurity.ADMIN),
-							EndpointRequest.toAnyEndpoint())))));
+			.csrf((csrf) -> csrf
+				.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+						new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(
+								ServerWebExchangeMatchers.pathMatchers(SampleSecurity.API, SampleSecurity.ADMIN),
+								EndpointRequest.toAnyEndpoint())))));
 		return http.build();
 	}
 

@@ -18,9 +18,10 @@ final class SampleSecurity {
 	static final String API = "/api/**";
 
 	/**
-	 * The admin flow (tenant origins): login required, JSON bodies only, exempt from CSRF tokens
-	 * like the actuator endpoints. A forged cross-site request cannot carry a JSON body without a
-	 * preflight, and no CORS policy covers these paths, so no browser sends one.
+	 * The admin flow (tenant origins): login required, JSON bodies only, exempt from CSRF
+	 * tokens like the actuator endpoints. A forged cross-site request cannot carry a JSON
+	 * body without a preflight, and no CORS policy covers these paths, so no browser
+	 * sends one.
 	 */
 	static final String ADMIN = "/admin/**";
 

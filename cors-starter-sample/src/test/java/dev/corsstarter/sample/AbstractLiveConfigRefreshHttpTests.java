@@ -15,13 +15,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The live configuration over HTTP: the sample imports the file {@code sample.live-config}
- * names; a change written there applies on {@code POST /actuator/refresh}, without a restart,
- * and a change the policies refuse leaves the policies in force serving. Subclasses choose the
- * stack and the file ({@code --sample.live-config}: a command-line argument, because Spring
- * Cloud's refresh rebuilds the environment from the command line, system properties and
- * environment variables and drops test property sources), each in a context of its own,
- * discarded afterwards.
+ * The live configuration over HTTP: the sample imports the file
+ * {@code sample.live-config} names; a change written there applies on
+ * {@code POST /actuator/refresh}, without a restart, and a change the policies refuse
+ * leaves the policies in force serving. Subclasses choose the stack and the file
+ * ({@code --sample.live-config}: a command-line argument, because Spring Cloud's refresh
+ * rebuilds the environment from the command line, system properties and environment
+ * variables and drops test property sources), each in a context of its own, discarded
+ * afterwards.
  */
 abstract class AbstractLiveConfigRefreshHttpTests {
 
@@ -32,7 +33,10 @@ abstract class AbstractLiveConfigRefreshHttpTests {
 
 	SampleClient http;
 
-	/** The file the application imports, relative to the working directory as the application reads it. */
+	/**
+	 * The file the application imports, relative to the working directory as the
+	 * application reads it.
+	 */
 	abstract Path liveConfig();
 
 	@BeforeEach
@@ -88,15 +92,16 @@ abstract class AbstractLiveConfigRefreshHttpTests {
 		assertThat(violation.get("rule").asString()).isEqualTo("public-suffix-wildcard");
 		assertThat(violation.get("property").asString()).isEqualTo("cors.policies.public.allowed-origins[3]");
 		assertThat(violation.get("origin").asString()).contains(liveConfig().getFileName().toString());
-		// the policies applied before keep serving: partner allowed, the wildcard's sites not
+		// the policies applied before keep serving: partner allowed, the wildcard's sites
+		// not
 		assertThat(this.http.preflight("/api/public/echo", PARTNER, "POST").statusCode()).isEqualTo(204);
 		assertThat(this.http.preflight("/api/public/echo", "https://shop.com", "POST").statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void refreshNeedsTheLogin() throws Exception {
-		HttpResponse<String> anonymous = this.http.send(this.http.request("/actuator/refresh")
-			.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> anonymous = this.http
+			.send(this.http.request("/actuator/refresh").POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		HttpResponse<String> wrongPassword = this.http.send(this.http.request("/actuator/refresh")
 			.header("Authorization", "Basic ZGVtbzp3cm9uZw==")
@@ -109,7 +114,10 @@ abstract class AbstractLiveConfigRefreshHttpTests {
 		Files.writeString(liveConfig(), yaml);
 	}
 
-	/** {@code POST /actuator/refresh} as the README shows it: HTTP Basic, no body, no CSRF token. */
+	/**
+	 * {@code POST /actuator/refresh} as the README shows it: HTTP Basic, no body, no CSRF
+	 * token.
+	 */
 	private HttpResponse<String> refresh() throws IOException, InterruptedException {
 		return this.http.send(this.http.request("/actuator/refresh")
 			.header("Authorization", SampleClient.DEMO_LOGIN)

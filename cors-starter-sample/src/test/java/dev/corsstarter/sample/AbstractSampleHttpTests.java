@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
- * The sample over plain HTTP, without a browser: which server runs, what Spring Security lets
- * through, and that preflights are answered before it. Subclasses choose the stack.
+ * The sample over plain HTTP, without a browser: which server runs, what Spring Security
+ * lets through, and that preflights are answered before it. Subclasses choose the stack.
  */
 abstract class AbstractSampleHttpTests {
 
@@ -64,32 +64,38 @@ abstract class AbstractSampleHttpTests {
 		assertThat(send(get("/actuator/cors")).statusCode()).isEqualTo(401);
 		HttpResponse<String> endpoint = send(get("/actuator/cors").header("Authorization", DEMO_LOGIN).build());
 		assertThat(endpoint.statusCode()).isEqualTo(200);
-		assertThat(endpoint.body()).contains("\"policies\"", "\"public\"", "\"api\"", "\"stack\":\"" + expectedStack() + "\"",
-				"\"productionProfileActive\":false");
+		assertThat(endpoint.body()).contains("\"policies\"", "\"public\"", "\"api\"",
+				"\"stack\":\"" + expectedStack() + "\"", "\"productionProfileActive\":false");
 		HttpResponse<String> dryRun = send(get("/actuator/cors?path=/api/items&origin=https://evil.example.org")
 			.header("Authorization", DEMO_LOGIN)
 			.build());
 		assertThat(dryRun.statusCode()).isEqualTo(200);
 		assertThat(dryRun.body()).contains("\"decision\":\"rejected\"", "\"reason\":\"origin-not-allowed\"",
 				"\"policy\":\"api\"");
-		assertThat(send(get("/actuator/cors").header("Authorization", "Basic ZGVtbzp3cm9uZw==").build())
-			.statusCode()).isEqualTo(401);
+		assertThat(send(get("/actuator/cors").header("Authorization", "Basic ZGVtbzp3cm9uZw==").build()).statusCode())
+			.isEqualTo(401);
 	}
 
-	/** The README's export commands against the sample: the edge's configuration, behind the same login. */
+	/**
+	 * The README's export commands against the sample: the edge's configuration, behind
+	 * the same login.
+	 */
 	@Test
 	void nginxExportNeedsTheLoginAndNamesTheRunningFingerprint() throws Exception {
 		assertThat(send(get("/actuator/corsexport/nginx/http")).statusCode()).isEqualTo(401);
-		HttpResponse<String> http = send(get("/actuator/corsexport/nginx/http").header("Authorization", DEMO_LOGIN).build());
+		HttpResponse<String> http = send(
+				get("/actuator/corsexport/nginx/http").header("Authorization", DEMO_LOGIN).build());
 		assertThat(http.statusCode()).isEqualTo(200);
-		assertThat(http.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+		assertThat(http.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
 		HttpResponse<String> described = send(get("/actuator/cors").header("Authorization", DEMO_LOGIN).build());
 		java.util.regex.Matcher fingerprint = java.util.regex.Pattern.compile("\"fingerprint\":\"([0-9a-f]{64})\"")
 			.matcher(described.body());
 		assertThat(fingerprint.find()).as(described.body()).isTrue();
 		assertThat(http.body()).contains("# generation 1, fingerprint " + fingerprint.group(1) + "\n")
 			.contains("\"~^(http://localhost(?::[0-9]{1,5})?)$\" $1;");
-		HttpResponse<String> server = send(get("/actuator/corsexport/nginx/server").header("Authorization", DEMO_LOGIN).build());
+		HttpResponse<String> server = send(
+				get("/actuator/corsexport/nginx/server").header("Authorization", DEMO_LOGIN).build());
 		assertThat(server.body()).contains("location ^~ \"/api/public/\" {").contains("location ^~ \"/api/\" {");
 	}
 
@@ -109,12 +115,12 @@ abstract class AbstractSampleHttpTests {
 
 	@Test
 	void preflightForTheCredentialedAreaIsAnsweredBeforeSecurity() throws Exception {
-		HttpResponse<String> response = send(request("/api/account/me")
-			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.header("Origin", "http://localhost:" + this.port)
-			.header("Access-Control-Request-Method", "GET")
-			.header("Access-Control-Request-Headers", "authorization")
-			.build());
+		HttpResponse<String> response = send(
+				request("/api/account/me").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+					.header("Origin", "http://localhost:" + this.port)
+					.header("Access-Control-Request-Method", "GET")
+					.header("Access-Control-Request-Headers", "authorization")
+					.build());
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
 			.hasValue("http://localhost:" + this.port);
@@ -135,22 +141,22 @@ abstract class AbstractSampleHttpTests {
 
 	@Test
 	void jsonPostFromAnAllowedOriginNeedsNoCsrfToken() throws Exception {
-		HttpResponse<String> response = send(request("/api/public/echo")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}"))
-			.header("Content-Type", "application/json")
-			.header("Origin", "http://localhost:" + this.port)
-			.build());
+		HttpResponse<String> response = send(
+				request("/api/public/echo").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}"))
+					.header("Content-Type", "application/json")
+					.header("Origin", "http://localhost:" + this.port)
+					.build());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"text\":\"hi\"");
 	}
 
 	@Test
 	void crossSitePostFromAnOriginOutsideThePoliciesNeverReachesTheApi() throws Exception {
-		HttpResponse<String> response = send(request("/api/public/echo")
-			.POST(HttpRequest.BodyPublishers.ofString("text=hi"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Origin", "https://evil.example.org")
-			.build());
+		HttpResponse<String> response = send(
+				request("/api/public/echo").POST(HttpRequest.BodyPublishers.ofString("text=hi"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Origin", "https://evil.example.org")
+					.build());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}

@@ -13,11 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The admin flow over HTTP on a running sample: a tenant origin added with
- * {@code POST /admin/tenants} is allowed by the {@code api} policy at once, without a restart;
- * one the policies refuse is answered with its violations and not stored, and the policies in
- * force keep serving. Every test adds its own origins and compares generations with what it saw
- * before, so the order of the tests does not matter; subclasses choose the stack and run in a
- * context of their own, discarded afterwards, so no other test sees the added origins.
+ * {@code POST /admin/tenants} is allowed by the {@code api} policy at once, without a
+ * restart; one the policies refuse is answered with its violations and not stored, and
+ * the policies in force keep serving. Every test adds its own origins and compares
+ * generations with what it saw before, so the order of the tests does not matter;
+ * subclasses choose the stack and run in a context of their own, discarded afterwards, so
+ * no other test sees the added origins.
  */
 abstract class AbstractTenantAdminHttpTests {
 
@@ -140,8 +141,10 @@ abstract class AbstractTenantAdminHttpTests {
 
 	@Test
 	void aCrossSiteFormCannotAddATenantEvenWithCachedCredentials() throws Exception {
-		// what a forged form on another site sends: a simple request, no preflight, the browser's
-		// cached Basic credentials; no CSRF token is required here, so the JSON-only rule stops it
+		// what a forged form on another site sends: a simple request, no preflight, the
+		// browser's
+		// cached Basic credentials; no CSRF token is required here, so the JSON-only rule
+		// stops it
 		HttpResponse<String> form = this.http.send(this.http.request("/admin/tenants")
 			.header("Authorization", SampleClient.DEMO_LOGIN)
 			.header("Origin", "https://evil.example")

@@ -28,19 +28,23 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tenant additions racing a revoking reload of the configuration, over real HTTP: the live file
- * grants {@value #REVOKED} on the {@code api} policy at startup; while {@value #TENANTS} admins add
- * tenant origins at once (some refused, some twice), the file drops that origin and
- * {@code POST /actuator/refresh} reloads. Every answer must be one the admin flow documents
- * (201, 400 or 409, never a 5xx nor a stall), the revocation must be applied, and afterwards the
- * policies must allow exactly the stored tenants and refuse the revoked origin. Subclasses choose
- * the stack and the live file, each in a context of its own, discarded afterwards.
+ * Tenant additions racing a revoking reload of the configuration, over real HTTP: the
+ * live file grants {@value #REVOKED} on the {@code api} policy at startup; while
+ * {@value #TENANTS} admins add tenant origins at once (some refused, some twice), the
+ * file drops that origin and {@code POST /actuator/refresh} reloads. Every answer must be
+ * one the admin flow documents (201, 400 or 409, never a 5xx nor a stall), the revocation
+ * must be applied, and afterwards the policies must allow exactly the stored tenants and
+ * refuse the revoked origin. Subclasses choose the stack and the live file, each in a
+ * context of its own, discarded afterwards.
  */
 abstract class AbstractTenantRefreshRaceHttpTests {
 
 	static final String REVOKED = "https://partner.example";
 
-	/** The live file at startup: the development origins of application.yml and the partner. */
+	/**
+	 * The live file at startup: the development origins of application.yml and the
+	 * partner.
+	 */
 	static final String GRANTING = """
 			cors:
 			  policies:
@@ -55,14 +59,17 @@ abstract class AbstractTenantRefreshRaceHttpTests {
 			      allowed-origins: [https://app.example.com, "http://localhost:*"]
 			""";
 
-	/** Concurrent additions: enough to exceed the connection pool (10) and the reactive executor (8). */
+	/**
+	 * Concurrent additions: enough to exceed the connection pool (10) and the reactive
+	 * executor (8).
+	 */
 	private static final int TENANTS = 60;
 
 	/**
-	 * How long a request of the race may take. Longer than the connection pool's 30 s, so that a
-	 * request stuck behind the pool ends as the 500 the server answers, not as a client time-out;
-	 * and generous, because 61 requests at once on a machine busy with other builds can take a
-	 * while to be served.
+	 * How long a request of the race may take. Longer than the connection pool's 30 s, so
+	 * that a request stuck behind the pool ends as the 500 the server answers, not as a
+	 * client time-out; and generous, because 61 requests at once on a machine busy with
+	 * other builds can take a while to be served.
 	 */
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
@@ -71,7 +78,10 @@ abstract class AbstractTenantRefreshRaceHttpTests {
 
 	SampleClient http;
 
-	/** The file the application imports, relative to the working directory as the application reads it. */
+	/**
+	 * The file the application imports, relative to the working directory as the
+	 * application reads it.
+	 */
 	abstract Path liveConfig();
 
 	@BeforeEach
@@ -82,9 +92,11 @@ abstract class AbstractTenantRefreshRaceHttpTests {
 	@Test
 	void tenantAdditionsRacingARevokingRefreshAllAnswerAndTheRevocationHolds() throws Exception {
 		assertThat(this.http.preflight("/api/items", REVOKED, "GET").statusCode()).isEqualTo(204);
-		// the admin flow's first request (security, JSON, JDBC) before the race, not in it
+		// the admin flow's first request (security, JSON, JDBC) before the race, not in
+		// it
 		assertThat(this.http.tenants()).isEmpty();
-		// every tenth origin is refused (a path is never part of an origin), every tenth is sent twice
+		// every tenth origin is refused (a path is never part of an origin), every tenth
+		// is sent twice
 		List<String> origins = new ArrayList<>();
 		for (int i = 0; i < TENANTS; i++) {
 			origins.add(switch (i % 10) {
@@ -157,7 +169,10 @@ abstract class AbstractTenantRefreshRaceHttpTests {
 		}
 	}
 
-	/** The status and body of a request once the start gate opens, or what went wrong instead. */
+	/**
+	 * The status and body of a request once the start gate opens, or what went wrong
+	 * instead.
+	 */
 	private static Callable<String> answer(CountDownLatch start, Callable<HttpResponse<String>> request) {
 		return () -> {
 			start.await();

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged sample as users run it: {@code java -Dspring.aot.enabled=true -jar}, in its own
- * JVM, with the bean definitions that {@code spring-boot:process-aot} generated at build time for
- * the default (servlet) stack. Proves the jar is executable, the AOT-processed context starts
- * with the starter in it, and the starter's filter answers a preflight.
+ * The packaged sample as users run it: {@code java -Dspring.aot.enabled=true -jar}, in
+ * its own JVM, with the bean definitions that {@code spring-boot:process-aot} generated
+ * at build time for the default (servlet) stack. Proves the jar is executable, the
+ * AOT-processed context starts with the starter in it, and the starter's filter answers a
+ * preflight.
  */
 class AotSampleIT {
 
@@ -56,7 +57,8 @@ class AotSampleIT {
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
-		// never a cors-live.yml someone left in the working directory (see application.yml)
+		// never a cors-live.yml someone left in the working directory (see
+		// application.yml)
 		command.add("--sample.live-config=" + logDir.resolve("absent-cors-live.yml"));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		waitUntilHealthy();
@@ -90,8 +92,8 @@ class AotSampleIT {
 		HttpResponse<String> response = this.client.send(preflight, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
-		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
-				(methods) -> assertThat(methods).contains("POST"));
+		assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+			.hasValueSatisfying((methods) -> assertThat(methods).contains("POST"));
 		assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
 	}
 
@@ -110,10 +112,13 @@ class AotSampleIT {
 
 	@Test
 	void reloadsTheConfigurationOnRefresh() throws Exception {
-		// Spring Cloud Context in the AOT-processed application: /actuator/refresh answers with
+		// Spring Cloud Context in the AOT-processed application: /actuator/refresh
+		// answers with
 		// the keys that changed (none) and the policies stay as they were
 		HttpRequest refresh = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/refresh"))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString("demo:demo-password".getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(30))
 			.build();
@@ -131,7 +136,8 @@ class AotSampleIT {
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new AssertionError("The sample exited with " + process.exitValue() + ":\n" + Files.readString(log));
+				throw new AssertionError(
+						"The sample exited with " + process.exitValue() + ":\n" + Files.readString(log));
 			}
 			try {
 				if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -143,8 +149,8 @@ class AotSampleIT {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("The sample did not become healthy within " + STARTUP_TIMEOUT + ":\n"
-				+ Files.readString(log));
+		throw new AssertionError(
+				"The sample did not become healthy within " + STARTUP_TIMEOUT + ":\n" + Files.readString(log));
 	}
 
 	private static int freePort() throws IOException {

@@ -16,9 +16,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The variants {@code scripts/load-compare.sh} loads must do what the comparison says they do:
- * the ceiling answers every {@code OPTIONS} with a bare 204, Spring Security's {@code cors()}
- * answers with the same policy as cors-starter, and {@code none} writes no CORS header at all.
+ * The variants {@code scripts/load-compare.sh} loads must do what the comparison says
+ * they do: the ceiling answers every {@code OPTIONS} with a bare 204, Spring Security's
+ * {@code cors()} answers with the same policy as cors-starter, and {@code none} writes no
+ * CORS header at all.
  */
 class LoadComparisonProfilesTests {
 
@@ -37,7 +38,8 @@ class LoadComparisonProfilesTests {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(context.getEnvironment().getProperty("cors.enabled")).isEqualTo("false");
 			HttpResponse<String> preflight = send(port, preflight(port, APP));
-			HttpResponse<String> actual = send(port, HttpRequest.newBuilder(uri(port, "/api/items")).header("Origin", APP));
+			HttpResponse<String> actual = send(port,
+					HttpRequest.newBuilder(uri(port, "/api/items")).header("Origin", APP));
 			assertThat(actual.statusCode()).isEqualTo(200);
 			switch (variant) {
 				case "compare-ceiling" -> {

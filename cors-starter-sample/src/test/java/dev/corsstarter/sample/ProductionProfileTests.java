@@ -18,8 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 import dev.corsstarter.autoconfigure.CorsProperties;
 
 /**
- * The sample's own configuration under the production profile: it starts, and the development
- * origins of the demo are not loaded.
+ * The sample's own configuration under the production profile: it starts, and the
+ * development origins of the demo are not loaded.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")

@@ -11,8 +11,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * The sample under the production profile refuses a development origin added to a policy, with
- * the starter's failure analysis naming the property; the same origin starts outside production.
+ * The sample under the production profile refuses a development origin added to a policy,
+ * with the starter's failure analysis naming the property; the same origin starts outside
+ * production.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionValidationTests {
@@ -21,8 +22,8 @@ class ProductionValidationTests {
 
 	@Test
 	void localhostOriginStopsTheApplicationUnderProd(CapturedOutput output) {
-		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> SpringApplication.run(SampleApplication.class,
-				"--server.port=0", "--spring.profiles.active=prod", ORIGINS_WITH_LOCALHOST));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> SpringApplication
+			.run(SampleApplication.class, "--server.port=0", "--spring.profiles.active=prod", ORIGINS_WITH_LOCALHOST));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("cors.policies.api.allowed-origins[1]")
 			.contains("http://localhost:3000");

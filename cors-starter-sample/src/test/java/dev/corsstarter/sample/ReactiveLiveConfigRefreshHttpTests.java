@@ -18,7 +18,10 @@ class ReactiveLiveConfigRefreshHttpTests extends AbstractLiveConfigRefreshHttpTe
 
 	static final String LIVE_CONFIG = "live-config-tests/reactive-cors-live.yml";
 
-	/** Before the context starts: the application starts without the file, as on a first run. */
+	/**
+	 * Before the context starts: the application starts without the file, as on a first
+	 * run.
+	 */
 	@BeforeAll
 	static void noLiveConfigYet() throws IOException {
 		deleteLiveConfig(Path.of(LIVE_CONFIG));

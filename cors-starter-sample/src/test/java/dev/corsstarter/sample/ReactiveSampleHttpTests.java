@@ -4,8 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The sample with {@code spring.main.web-application-type=reactive}: WebFlux on Reactor Netty,
- * although Tomcat is on the classpath too.
+ * The sample with {@code spring.main.web-application-type=reactive}: WebFlux on Reactor
+ * Netty, although Tomcat is on the classpath too.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")

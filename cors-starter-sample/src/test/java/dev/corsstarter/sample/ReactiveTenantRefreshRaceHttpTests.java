@@ -12,7 +12,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Tenant additions racing a revoking refresh on WebFlux. */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.application.name=tenant-race-reactive",
-				// as many admin threads as concurrent requests (as with virtual threads): Boot's default 8
+				// as many admin threads as concurrent requests (as with virtual threads):
+				// Boot's default 8
 				// would queue the additions and keep them below the connection pool's 10
 				"spring.task.execution.pool.core-size=64" },
 		args = "--sample.live-config=" + ReactiveTenantRefreshRaceHttpTests.LIVE_CONFIG)

@@ -34,7 +34,8 @@ final class SampleClient {
 	}
 
 	HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(Duration.ofSeconds(30));
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
 	}
 
 	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -60,7 +61,10 @@ final class SampleClient {
 		return addTenant(origin, Duration.ofSeconds(30));
 	}
 
-	/** {@code POST /admin/tenants} with the login and a JSON body, waiting at most {@code timeout}. */
+	/**
+	 * {@code POST /admin/tenants} with the login and a JSON body, waiting at most
+	 * {@code timeout}.
+	 */
 	HttpResponse<String> addTenant(String origin, Duration timeout) throws IOException, InterruptedException {
 		return send(request("/admin/tenants").timeout(timeout)
 			.header("Authorization", DEMO_LOGIN)

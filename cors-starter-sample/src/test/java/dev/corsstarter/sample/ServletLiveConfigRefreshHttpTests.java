@@ -17,7 +17,10 @@ class ServletLiveConfigRefreshHttpTests extends AbstractLiveConfigRefreshHttpTes
 
 	static final String LIVE_CONFIG = "live-config-tests/servlet-cors-live.yml";
 
-	/** Before the context starts: the application starts without the file, as on a first run. */
+	/**
+	 * Before the context starts: the application starts without the file, as on a first
+	 * run.
+	 */
 	@BeforeAll
 	static void noLiveConfigYet() throws IOException {
 		deleteLiveConfig(Path.of(LIVE_CONFIG));

@@ -1,6 +1,5 @@
 package dev.corsstarter.autoconfigure.actuate;
 
-
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -9,9 +8,10 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import org.springframework.lang.Nullable;
 
 /**
- * The {@link CorsEndpoint} over HTTP: answers a bad dry-run request with {@code 400} and a body
- * that says what is wrong, on both stacks and whatever the application's error handling.
- * Parameters are marked optional as on {@link CorsEndpoint}, for the same reason.
+ * The {@link CorsEndpoint} over HTTP: answers a bad dry-run request with {@code 400} and
+ * a body that says what is wrong, on both stacks and whatever the application's error
+ * handling. Parameters are marked optional as on {@link CorsEndpoint}, for the same
+ * reason.
  */
 @EndpointWebExtension(endpoint = CorsEndpoint.class)
 @SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see CorsEndpoint
@@ -28,11 +28,13 @@ public class CorsEndpointWebExtension {
 			@Nullable String method, @Nullable String headers, @Nullable String privateNetwork,
 			@Nullable String preflight) {
 		try {
-			return new WebEndpointResponse<>(this.delegate.cors(path, origin, method, headers, privateNetwork, preflight));
+			return new WebEndpointResponse<>(
+					this.delegate.cors(path, origin, method, headers, privateNetwork, preflight));
 		}
 		catch (InvalidEndpointRequestException ex) {
-			return new WebEndpointResponse<>(new BadRequestDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST,
-					"Bad Request", ex.getReason()), WebEndpointResponse.STATUS_BAD_REQUEST);
+			return new WebEndpointResponse<>(
+					new BadRequestDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getReason()),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 	}
 

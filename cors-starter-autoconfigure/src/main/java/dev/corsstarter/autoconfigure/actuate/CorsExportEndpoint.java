@@ -16,22 +16,23 @@ import dev.corsstarter.core.export.NginxExport;
 import dev.corsstarter.core.export.NginxExportException;
 
 /**
- * The {@code corsexport} actuator endpoint: the effective CORS policies as edge configuration,
- * generated from the very {@link CorsEngine} the filter decides with. One read operation,
- * answering {@code text/plain}:
+ * The {@code corsexport} actuator endpoint: the effective CORS policies as edge
+ * configuration, generated from the very {@link CorsEngine} the filter decides with. One
+ * read operation, answering {@code text/plain}:
  * <ul>
  * <li>{@code GET /actuator/corsexport/nginx/http}: the part to include in nginx's
  * {@code http {}} ({@value NginxExport#HTTP_FILE});</li>
- * <li>{@code GET /actuator/corsexport/nginx/server}: the part to include in the application's
- * {@code server {}} ({@value NginxExport#SERVER_FILE}).</li>
+ * <li>{@code GET /actuator/corsexport/nginx/server}: the part to include in the
+ * application's {@code server {}} ({@value NginxExport#SERVER_FILE}).</li>
  * </ul>
  * The optional {@code upstream} parameter is what each location proxies to (default
- * {@value NginxExport#DEFAULT_UPSTREAM}). Both parts name the policy generation and fingerprint
- * they came from. An unknown format or part is answered with {@code 404}; policies nginx cannot
- * express exactly or more strictly with {@code 409} and every reason, never a partial export.
+ * {@value NginxExport#DEFAULT_UPSTREAM}). Both parts name the policy generation and
+ * fingerprint they came from. An unknown format or part is answered with {@code 404};
+ * policies nginx cannot express exactly or more strictly with {@code 409} and every
+ * reason, never a partial export.
  * <p>
- * Parameters are marked optional with Spring's {@code org.springframework.lang.Nullable}, as on
- * {@link CorsEndpoint} and for the same reason.
+ * Parameters are marked optional with Spring's {@code org.springframework.lang.Nullable},
+ * as on {@link CorsEndpoint} and for the same reason.
  */
 @WebEndpoint(id = "corsexport")
 @SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see CorsEndpoint
@@ -71,7 +72,8 @@ public class CorsExportEndpoint {
 	 * One part of the export: {@code GET /actuator/corsexport/{format}/{part}}.
 	 * @param format {@value #NGINX}
 	 * @param part {@code http} or {@code server}
-	 * @param upstream what each location proxies to; {@value NginxExport#DEFAULT_UPSTREAM} when not given
+	 * @param upstream what each location proxies to;
+	 * {@value NginxExport#DEFAULT_UPSTREAM} when not given
 	 * @return the configuration text, or why there is none
 	 */
 	@ReadOperation(produces = "text/plain")
@@ -93,12 +95,14 @@ public class CorsExportEndpoint {
 
 	/**
 	 * Both parts of the nginx export.
-	 * @throws NginxExportException listing every reason when the policies cannot be exported
+	 * @throws NginxExportException listing every reason when the policies cannot be
+	 * exported
 	 */
 	public NginxExport export(String upstream) {
 		List<String> reasons = new ArrayList<>(this.notExportable);
 		try {
-			NginxExport export = NginxExport.of(this.engine.get(), this.generation.getAsLong(), this.pathPrefix, upstream);
+			NginxExport export = NginxExport.of(this.engine.get(), this.generation.getAsLong(), this.pathPrefix,
+					upstream);
 			if (reasons.isEmpty()) {
 				return export;
 			}

@@ -12,19 +12,24 @@ import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
- * Reads the query parameters of a dry run of the {@code cors} endpoint into the request it
- * describes, which is handed to the same {@code CorsEngine#evaluate} the filters call.
+ * Reads the query parameters of a dry run of the {@code cors} endpoint into the request
+ * it describes, which is handed to the same {@code CorsEngine#evaluate} the filters call.
  * <p>
- * It is a preflight ({@code OPTIONS} with {@code Access-Control-Request-Method: <method>}) when
- * {@code preflight=true}, {@code headers} is given or {@code privateNetwork=true}; otherwise it
- * is an actual request with {@code <method>}. It has no scheme or host of its own, so a given
- * origin is always cross-origin. Parameters that could not occur in a real request are refused
- * with an {@link InvalidEndpointRequestException} (HTTP 400); anything a real request could carry,
- * however malformed, is left for the engine to decide, exactly as the filter would.
+ * It is a preflight ({@code OPTIONS} with
+ * {@code Access-Control-Request-Method: <method>}) when {@code preflight=true},
+ * {@code headers} is given or {@code privateNetwork=true}; otherwise it is an actual
+ * request with {@code <method>}. It has no scheme or host of its own, so a given origin
+ * is always cross-origin. Parameters that could not occur in a real request are refused
+ * with an {@link InvalidEndpointRequestException} (HTTP 400); anything a real request
+ * could carry, however malformed, is left for the engine to decide, exactly as the filter
+ * would.
  */
 final class DryRunParameters {
 
-	/** Longest parameter value accepted: beyond any well-formed origin, within any server's request line. */
+	/**
+	 * Longest parameter value accepted: beyond any well-formed origin, within any
+	 * server's request line.
+	 */
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
 	private static final String OPTIONS = "OPTIONS";
@@ -41,8 +46,8 @@ final class DryRunParameters {
 
 	/**
 	 * Build the request from the endpoint's parameters.
-	 * @throws InvalidEndpointRequestException when a parameter is missing or could not occur in a
-	 * real request
+	 * @throws InvalidEndpointRequestException when a parameter is missing or could not
+	 * occur in a real request
 	 */
 	static MapCorsRequest of(@Nullable String path, @Nullable String origin, @Nullable String method,
 			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
@@ -71,7 +76,8 @@ final class DryRunParameters {
 					+ "remove them or 'preflight=false'");
 		}
 		boolean isPreflight = Boolean.TRUE.equals(askPreflight) || headers != null || wantsPrivateNetwork;
-		// no server: a dry run has no origin of its own, so any given origin is cross-origin
+		// no server: a dry run has no origin of its own, so any given origin is
+		// cross-origin
 		MapCorsRequest.Builder request = MapCorsRequest.request(isPreflight ? OPTIONS : requestMethod, path);
 		if (origin != null) {
 			request.origin(origin);
@@ -94,7 +100,10 @@ final class DryRunParameters {
 		}
 	}
 
-	/** As the path appears in a request line: absolute, ASCII, percent-encoded, no query or fragment. */
+	/**
+	 * As the path appears in a request line: absolute, ASCII, percent-encoded, no query
+	 * or fragment.
+	 */
 	private static void checkPath(String path) {
 		boolean valid = path.startsWith("/");
 		for (int i = 0; valid && i < path.length(); i++) {

@@ -13,14 +13,15 @@ import dev.corsstarter.core.validation.Violation;
 
 /**
  * Turns invalid CORS configuration into a failure report listing every error with its
- * property, where it was set, its value as written, the reason and the fix. Runs before Spring
- * Boot's own analysis of binding failures, which would name only the first problem. A change
- * refused while the application runs is logged with the same text ({@link #report}). Every value,
- * reason, fix and place in the text is escaped ({@link LogSanitizer}): a value may come from a
- * tenant or an environment variable, and a line break in it must not forge a log line.
+ * property, where it was set, its value as written, the reason and the fix. Runs before
+ * Spring Boot's own analysis of binding failures, which would name only the first
+ * problem. A change refused while the application runs is logged with the same text
+ * ({@link #report}). Every value, reason, fix and place in the text is escaped
+ * ({@link LogSanitizer}): a value may come from a tenant or an environment variable, and
+ * a line break in it must not forge a log line.
  */
-public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidCorsConfigurationException>
-		implements Ordered {
+public final class InvalidCorsConfigurationFailureAnalyzer
+		extends AbstractFailureAnalyzer<InvalidCorsConfigurationException> implements Ordered {
 
 	@Override
 	public int getOrder() {
@@ -69,9 +70,11 @@ public final class InvalidCorsConfigurationFailureAnalyzer extends AbstractFailu
 			description.append("\nKeys cors-starter does not define were ignored; a misspelling may explain the ")
 				.append("problems above:\n");
 			for (Violation violation : ignoredKeys) {
-				description.append("\n    ").append(LogSanitizer.text(violation.property()))
+				description.append("\n    ")
+					.append(LogSanitizer.text(violation.property()))
 					.append(violation.origin().isEmpty() ? "" : " (" + LogSanitizer.text(violation.origin()) + ")")
-					.append(": ").append(LogSanitizer.text(violation.action()));
+					.append(": ")
+					.append(LogSanitizer.text(violation.action()));
 			}
 			description.append('\n');
 		}

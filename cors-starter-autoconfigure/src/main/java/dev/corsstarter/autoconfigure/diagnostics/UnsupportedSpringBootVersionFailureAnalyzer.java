@@ -6,7 +6,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.corsstarter.autoconfigure.SpringBootLines;
 import dev.corsstarter.autoconfigure.UnsupportedSpringBootVersionException;
 
-/** Names the running and the supported Spring Boot versions when the starter refuses to start. */
+/**
+ * Names the running and the supported Spring Boot versions when the starter refuses to
+ * start.
+ */
 class UnsupportedSpringBootVersionFailureAnalyzer
 		extends AbstractFailureAnalyzer<UnsupportedSpringBootVersionException> {
 

@@ -23,16 +23,18 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * How the application's handler mappings match paths, read once from the Spring MVC or WebFlux
- * handler mappings when the application context has created its singletons. Until then, and if
- * they cannot be read, every widening option is assumed ({@link PathMatching#WIDEST}): matching
- * policies more widely can only add a stricter decision, never lift one, so a request decided
- * before the routing is known is never let through more than once it is.
+ * How the application's handler mappings match paths, read once from the Spring MVC or
+ * WebFlux handler mappings when the application context has created its singletons. Until
+ * then, and if they cannot be read, every widening option is assumed
+ * ({@link PathMatching#WIDEST}): matching policies more widely can only add a stricter
+ * decision, never lift one, so a request decided before the routing is known is never let
+ * through more than once it is.
  * <p>
  * The options are probed by behaviour rather than read from fields, so that each Spring
- * Framework line is read the same way: whether a pattern {@code /a} matches {@code /A}, and
- * whether it matches {@code /a/} (Spring Framework 6's deprecated trailing-slash matching, on a
- * parser, a path matcher, or {@code RequestMappingHandlerMapping#useTrailingSlashMatch()}).
+ * Framework line is read the same way: whether a pattern {@code /a} matches {@code /A},
+ * and whether it matches {@code /a/} (Spring Framework 6's deprecated trailing-slash
+ * matching, on a parser, a path matcher, or
+ * {@code RequestMappingHandlerMapping#useTrailingSlashMatch()}).
  */
 public final class HandlerMappingPathMatching
 		implements Supplier<PathMatching>, SmartInitializingSingleton, ApplicationListener<ContextRefreshedEvent> {
@@ -55,14 +57,18 @@ public final class HandlerMappingPathMatching
 
 	/**
 	 * @param beans where the handler mappings are
-	 * @param reactive {@code true} to read WebFlux handler mappings, {@code false} for Spring MVC's
+	 * @param reactive {@code true} to read WebFlux handler mappings, {@code false} for
+	 * Spring MVC's
 	 */
 	public HandlerMappingPathMatching(ListableBeanFactory beans, boolean reactive) {
 		this.beans = beans;
 		this.reactive = reactive;
 	}
 
-	/** The application's path matching, or {@link PathMatching#WIDEST} while it is not known. */
+	/**
+	 * The application's path matching, or {@link PathMatching#WIDEST} while it is not
+	 * known.
+	 */
 	@Override
 	public PathMatching get() {
 		PathMatching resolved = this.resolved;
@@ -102,9 +108,9 @@ public final class HandlerMappingPathMatching
 	}
 
 	/**
-	 * Every handler mapping of the stack: each may match paths its own way, and any that matches
-	 * more widely widens the policies. Read by name and reflection, as the stack's types are
-	 * optional here.
+	 * Every handler mapping of the stack: each may match paths its own way, and any that
+	 * matches more widely widens the policies. Read by name and reflection, as the
+	 * stack's types are optional here.
 	 */
 	private PathMatching read() throws ClassNotFoundException {
 		String typeName = this.reactive ? REACTIVE_MAPPING : SERVLET_MAPPING;

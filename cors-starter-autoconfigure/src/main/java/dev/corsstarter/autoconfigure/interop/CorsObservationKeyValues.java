@@ -9,10 +9,11 @@ import dev.corsstarter.core.decision.CorsDecision;
 /**
  * The CORS decision as low-cardinality key values of a server request observation
  * ({@code http.server.requests}): {@value #OUTCOME} ({@code allowed}, {@code rejected},
- * {@code not-cors}), {@value #REASON}, {@value #POLICY} (the policy's name) and {@value #MODE}
- * ({@code enforce}, {@code report-only}). A request no policy covers carries {@value #NONE} in
- * each, so every server request has the same keys, as metrics registries such as Prometheus
- * require. Every value comes from a fixed set or from configuration: never the origin.
+ * {@code not-cors}), {@value #REASON}, {@value #POLICY} (the policy's name) and
+ * {@value #MODE} ({@code enforce}, {@code report-only}). A request no policy covers
+ * carries {@value #NONE} in each, so every server request has the same keys, as metrics
+ * registries such as Prometheus require. Every value comes from a fixed set or from
+ * configuration: never the origin.
  */
 public final class CorsObservationKeyValues {
 
@@ -37,7 +38,9 @@ public final class CorsObservationKeyValues {
 	private CorsObservationKeyValues() {
 	}
 
-	/** Add the keys of a decision, or of no policy when {@code decision} is {@code null}. */
+	/**
+	 * Add the keys of a decision, or of no policy when {@code decision} is {@code null}.
+	 */
 	static void addTo(Observation.Context context, @Nullable CorsDecision decision) {
 		if (decision == null || !decision.hasPolicy()) {
 			for (KeyValue keyValue : NO_POLICY) {

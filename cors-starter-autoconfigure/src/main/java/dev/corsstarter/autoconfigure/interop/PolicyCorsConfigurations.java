@@ -14,8 +14,8 @@ import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * The compiled policies as Spring {@link CorsConfiguration}s, converted once per engine. Shared
- * by the servlet and reactive {@code CorsConfigurationSource} views.
+ * The compiled policies as Spring {@link CorsConfiguration}s, converted once per engine.
+ * Shared by the servlet and reactive {@code CorsConfigurationSource} views.
  */
 final class PolicyCorsConfigurations {
 
@@ -33,9 +33,10 @@ final class PolicyCorsConfigurations {
 	}
 
 	/**
-	 * The configuration Spring should use for a request the engine decided, or {@code null}:
-	 * for a path no policy covers, a report-only policy (which must never decide anything) and a
-	 * request the engine holds to be same-origin (so Spring never treats it as cross-origin).
+	 * The configuration Spring should use for a request the engine decided, or
+	 * {@code null}: for a path no policy covers, a report-only policy (which must never
+	 * decide anything) and a request the engine holds to be same-origin (so Spring never
+	 * treats it as cross-origin).
 	 */
 	@Nullable CorsConfiguration configurationFor(CorsDecision decision) {
 		CorsPolicy policy = decision.policy();
@@ -54,8 +55,9 @@ final class PolicyCorsConfigurations {
 	}
 
 	/**
-	 * One policy as a Spring configuration. Exact origins become allowed origins; wildcards
-	 * become origin patterns, {@code host:*} written as Spring's {@code host:[*]}.
+	 * One policy as a Spring configuration. Exact origins become allowed origins;
+	 * wildcards become origin patterns, {@code host:*} written as Spring's
+	 * {@code host:[*]}.
 	 */
 	static CorsConfiguration toCorsConfiguration(CorsPolicy policy) {
 		CorsConfiguration configuration = new CorsConfiguration();
@@ -64,8 +66,8 @@ final class PolicyCorsConfigurations {
 				configuration.addAllowedOrigin(origin);
 			}
 			else {
-				configuration.addAllowedOriginPattern(origin.endsWith(":*")
-						? origin.substring(0, origin.length() - 1) + "[*]" : origin);
+				configuration.addAllowedOriginPattern(
+						origin.endsWith(":*") ? origin.substring(0, origin.length() - 1) + "[*]" : origin);
 			}
 		}
 		configuration.setAllowedMethods(policy.allowedMethods());

@@ -9,9 +9,10 @@ import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.core.decision.CorsDecision;
 
 /**
- * Puts the CORS decision on WebFlux's server request observation when it stops, read from the
- * exchange the CORS web filter decided, so the key values are there on preflights and refusals
- * the filter answers itself as well as on requests the application served.
+ * Puts the CORS decision on WebFlux's server request observation when it stops, read from
+ * the exchange the CORS web filter decided, so the key values are there on preflights and
+ * refusals the filter answers itself as well as on requests the application served.
+ *
  * @see CorsObservationKeyValues
  */
 public final class ReactiveCorsObservationFilter implements ObservationFilter {

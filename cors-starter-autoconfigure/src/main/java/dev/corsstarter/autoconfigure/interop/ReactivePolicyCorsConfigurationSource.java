@@ -16,13 +16,14 @@ import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The policies as WebFlux's {@link CorsConfigurationSource}: for each exchange, the
- * configuration of the policy the CORS web filter decided it with (or would decide it with, for
- * an exchange the filter has not seen), so code that asks Spring for CORS configuration, such
- * as Spring Security's {@code cors()}, sees the same policies. It never makes Spring decide
- * again: a response the filter allowed already carries {@code Access-Control-Allow-Origin},
- * which Spring's {@code DefaultCorsProcessor} takes as handled, and a refused request never
- * reaches the application. Report-only policies, paths no policy covers and requests the filter
- * holds to be same-origin have no configuration here.
+ * configuration of the policy the CORS web filter decided it with (or would decide it
+ * with, for an exchange the filter has not seen), so code that asks Spring for CORS
+ * configuration, such as Spring Security's {@code cors()}, sees the same policies. It
+ * never makes Spring decide again: a response the filter allowed already carries
+ * {@code Access-Control-Allow-Origin}, which Spring's {@code DefaultCorsProcessor} takes
+ * as handled, and a refused request never reaches the application. Report-only policies,
+ * paths no policy covers and requests the filter holds to be same-origin have no
+ * configuration here.
  */
 public final class ReactivePolicyCorsConfigurationSource implements CorsConfigurationSource {
 
@@ -35,8 +36,8 @@ public final class ReactivePolicyCorsConfigurationSource implements CorsConfigur
 	}
 
 	/**
-	 * @param pathMatching how the application's handler mappings match paths, as the web filter
-	 * reads it, for an exchange the filter has not decided
+	 * @param pathMatching how the application's handler mappings match paths, as the web
+	 * filter reads it, for an exchange the filter has not decided
 	 */
 	public ReactivePolicyCorsConfigurationSource(CorsPolicyRegistry policies, Supplier<PathMatching> pathMatching) {
 		this.configurations = new PolicyCorsConfigurations(policies);
@@ -46,9 +47,8 @@ public final class ReactivePolicyCorsConfigurationSource implements CorsConfigur
 	@Override
 	public @Nullable CorsConfiguration getCorsConfiguration(ServerWebExchange exchange) {
 		Object decided = exchange.getAttribute(CorsPolicyWebFilter.DECISION_ATTRIBUTE);
-		CorsDecision decision = (decided instanceof CorsDecision cors) ? cors
-				: this.configurations.engine().evaluate(ReactiveCorsRequests.of(exchange.getRequest(),
-						this.pathMatching.get()));
+		CorsDecision decision = (decided instanceof CorsDecision cors) ? cors : this.configurations.engine()
+			.evaluate(ReactiveCorsRequests.of(exchange.getRequest(), this.pathMatching.get()));
 		return this.configurations.configurationFor(decision);
 	}
 

@@ -24,18 +24,18 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Finds the CORS configuration a WebFlux application has of its own: {@code @CrossOrigin} on
- * handler methods, {@code addCorsMappings} on the handler mappings (and the global CORS
- * configuration other handler mappings carry, such as Spring Cloud Gateway's
- * {@code globalcors}), and {@code CorsConfigurationSource} beans. WebFlux keeps some of these
- * private; what cannot be read is skipped.
+ * Finds the CORS configuration a WebFlux application has of its own: {@code @CrossOrigin}
+ * on handler methods, {@code addCorsMappings} on the handler mappings (and the global
+ * CORS configuration other handler mappings carry, such as Spring Cloud Gateway's
+ * {@code globalcors}), and {@code CorsConfigurationSource} beans. WebFlux keeps some of
+ * these private; what cannot be read is skipped.
  */
 final class ReactiveSpringCorsConfigurations {
 
 	private static final Log logger = LogFactory.getLog(ReactiveSpringCorsConfigurations.class);
 
-	private static final Set<String> WEBFLUX_MAPPINGS = Set.of("requestMappingHandlerMapping",
-			"routerFunctionMapping", "resourceHandlerMapping", "webFluxAdapterRegistry");
+	private static final Set<String> WEBFLUX_MAPPINGS = Set.of("requestMappingHandlerMapping", "routerFunctionMapping",
+			"resourceHandlerMapping", "webFluxAdapterRegistry");
 
 	private static final @Nullable Method HANDLER_CORS = accessible(ReflectionUtils
 		.findMethod(AbstractHandlerMethodMapping.class, "getCorsConfiguration", Object.class, ServerWebExchange.class));
@@ -71,9 +71,10 @@ final class ReactiveSpringCorsConfigurations {
 			if (source instanceof UrlBasedCorsConfigurationSource urlBased) {
 				String kind = WEBFLUX_MAPPINGS.contains(name) ? SpringCorsConfiguration.CORS_MAPPINGS
 						: SpringCorsConfiguration.HANDLER_MAPPING;
-				configurations(urlBased).forEach((pattern, configuration) -> found.add(new SpringCorsConfiguration(kind,
-						kind.equals(SpringCorsConfiguration.CORS_MAPPINGS) ? "handler mappings" : name, pattern,
-						configuration)));
+				configurations(urlBased).forEach((pattern,
+						configuration) -> found.add(new SpringCorsConfiguration(kind,
+								kind.equals(SpringCorsConfiguration.CORS_MAPPINGS) ? "handler mappings" : name, pattern,
+								configuration)));
 			}
 		});
 		beans.getBeansOfType(CorsConfigurationSource.class, false, false).forEach((name, source) -> {
@@ -83,8 +84,8 @@ final class ReactiveSpringCorsConfigurations {
 			Map<String, CorsConfiguration> configurations = (source instanceof UrlBasedCorsConfigurationSource urlBased)
 					? configurations(urlBased) : null;
 			if (configurations != null && !configurations.isEmpty()) {
-				configurations.forEach((pattern, configuration) -> found.add(
-						new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN, name, pattern, configuration)));
+				configurations.forEach((pattern, configuration) -> found.add(new SpringCorsConfiguration(
+						SpringCorsConfiguration.SOURCE_BEAN, name, pattern, configuration)));
 			}
 			else {
 				found.add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN, name, null, null));
@@ -130,7 +131,8 @@ final class ReactiveSpringCorsConfigurations {
 			}
 			for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
 				found.add(new SpringCorsConfiguration(SpringCorsConfiguration.CROSS_ORIGIN,
-						SpringCorsConfigurations.handlerName(entry.getValue()), pattern.getPatternString(), configuration));
+						SpringCorsConfigurations.handlerName(entry.getValue()), pattern.getPatternString(),
+						configuration));
 			}
 		}
 	}

@@ -9,9 +9,10 @@ import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsDecision;
 
 /**
- * Puts the CORS decision on Spring MVC's server request observation when it stops, read from
- * the request the CORS filter decided, so the key values are there on preflights and refusals
- * the filter answers itself as well as on requests the application served.
+ * Puts the CORS decision on Spring MVC's server request observation when it stops, read
+ * from the request the CORS filter decided, so the key values are there on preflights and
+ * refusals the filter answers itself as well as on requests the application served.
+ *
  * @see CorsObservationKeyValues
  */
 public final class ServletCorsObservationFilter implements ObservationFilter {

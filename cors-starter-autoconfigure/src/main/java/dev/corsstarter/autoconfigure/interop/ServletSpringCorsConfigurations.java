@@ -23,9 +23,9 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
 /**
- * Finds the CORS configuration a Spring MVC application has of its own: {@code @CrossOrigin}
- * on handler methods, {@code addCorsMappings} on the handler mappings, and
- * {@code CorsConfigurationSource} beans.
+ * Finds the CORS configuration a Spring MVC application has of its own:
+ * {@code @CrossOrigin} on handler methods, {@code addCorsMappings} on the handler
+ * mappings, and {@code CorsConfigurationSource} beans.
  */
 final class ServletSpringCorsConfigurations {
 
@@ -35,7 +35,10 @@ final class ServletSpringCorsConfigurations {
 			"beanNameHandlerMapping", "resourceHandlerMapping", "viewControllerHandlerMapping",
 			"defaultServletHandlerMapping", "welcomePageHandlerMapping", "welcomePageNotAcceptableHandlerMapping");
 
-	/** The handler-method configuration, protected in Spring MVC; {@code null} when it cannot be read. */
+	/**
+	 * The handler-method configuration, protected in Spring MVC; {@code null} when it
+	 * cannot be read.
+	 */
 	private static final @Nullable Method HANDLER_CORS = ReflectionUtils.findMethod(AbstractHandlerMethodMapping.class,
 			"getCorsConfiguration", Object.class, HttpServletRequest.class);
 
@@ -58,13 +61,15 @@ final class ServletSpringCorsConfigurations {
 				String kind = MVC_MAPPINGS.contains(name) ? SpringCorsConfiguration.CORS_MAPPINGS
 						: SpringCorsConfiguration.HANDLER_MAPPING;
 				source.getCorsConfigurations()
-					.forEach((pattern, configuration) -> found.add(new SpringCorsConfiguration(kind,
-							kind.equals(SpringCorsConfiguration.CORS_MAPPINGS) ? "handler mappings" : name, pattern,
-							configuration)));
+					.forEach((pattern,
+							configuration) -> found.add(new SpringCorsConfiguration(kind,
+									kind.equals(SpringCorsConfiguration.CORS_MAPPINGS) ? "handler mappings" : name,
+									pattern, configuration)));
 			}
 		});
 		beans.getBeansOfType(CorsConfigurationSource.class, false, false).forEach((name, source) -> {
-			if (source instanceof HandlerMappingIntrospector || source instanceof ServletPolicyCorsConfigurationSource) {
+			if (source instanceof HandlerMappingIntrospector
+					|| source instanceof ServletPolicyCorsConfigurationSource) {
 				return;
 			}
 			if (source instanceof UrlBasedCorsConfigurationSource urlBased) {

@@ -32,11 +32,11 @@ import dev.corsstarter.core.request.MapCorsRequest;
 /**
  * The application's own Spring CORS configuration that a policy shadows: the CORS filter
  * answers first on a policy's paths, so {@code @CrossOrigin}, {@code addCorsMappings} and
- * {@code CorsConfigurationSource} beans there no longer decide anything. Once all singletons
- * exist (handler mappings have registered their handlers), each one a policy covers is named
- * in one WARN, with the policy that now decides there and what that changed; the
- * {@code cors} actuator endpoint lists them as {@code shadowedSpringCors}, against the
- * policies in force.
+ * {@code CorsConfigurationSource} beans there no longer decide anything. Once all
+ * singletons exist (handler mappings have registered their handlers), each one a policy
+ * covers is named in one WARN, with the policy that now decides there and what that
+ * changed; the {@code cors} actuator endpoint lists them as {@code shadowedSpringCors},
+ * against the policies in force.
  */
 public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
@@ -112,13 +112,16 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 			SpringCorsConfiguration spring) {
 		CorsConfiguration configuration = spring.configuration();
 		if (spring.pathPattern() == null || configuration == null) {
-			List<String> enforced = engine.policies().stream().filter(ShadowedSpringCors::enforced)
-				.map(CorsPolicy::name).toList();
+			List<String> enforced = engine.policies()
+				.stream()
+				.filter(ShadowedSpringCors::enforced)
+				.map(CorsPolicy::name)
+				.toList();
 			if (enforced.isEmpty()) {
 				return null;
 			}
-			String message = "Spring CORS configuration shadowed: " + spring.describe()
-					+ ": on the paths of " + names(enforced) + " the CORS filter decides first, so this source"
+			String message = "Spring CORS configuration shadowed: " + spring.describe() + ": on the paths of "
+					+ names(enforced) + " the CORS filter decides first, so this source"
 					+ " only sees the requests the filter passes on there";
 			return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), null, List.of(), List.of(), false,
 					enforced, List.of(), List.of(), false, false, message);
@@ -148,14 +151,16 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		String message = "Spring CORS configuration shadowed: " + spring.describe() + " allowing origins " + origins
 				+ ", methods " + methods + (credentials ? " with credentials" : "") + ": " + String.join("; ", changes)
 				+ (unused ? "; the policy allows all it allowed, so it is now unused" : "");
-		return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), spring.pathPattern(), origins,
-				methods, credentials, deciding.keySet().stream().map(CorsPolicy::name).toList(),
-				List.copyOf(refusedOrigins), List.copyOf(refusedMethods), credentialsRefused, unused, message);
+		return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), spring.pathPattern(), origins, methods,
+				credentials, deciding.keySet().stream().map(CorsPolicy::name).toList(), List.copyOf(refusedOrigins),
+				List.copyOf(refusedMethods), credentialsRefused, unused, message);
 	}
 
 	private static String change(CorsPolicy policy, List<String> origins, List<String> methods, boolean credentials) {
-		StringBuilder change = new StringBuilder("policy '").append(policy.name()).append("' (")
-			.append(policy.propertyPrefix()).append(") now decides there");
+		StringBuilder change = new StringBuilder("policy '").append(policy.name())
+			.append("' (")
+			.append(policy.propertyPrefix())
+			.append(") now decides there");
 		List<String> refused = new ArrayList<>();
 		if (!origins.isEmpty()) {
 			refused.add("origins " + origins);
@@ -173,9 +178,10 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The enforced policies deciding on a Spring path pattern, each with a path where it does:
-	 * the pattern's own representative path, and each policy pattern's representative path the
-	 * Spring pattern matches (so {@code /**} is shadowed by a policy on {@code /api/**}).
+	 * The enforced policies deciding on a Spring path pattern, each with a path where it
+	 * does: the pattern's own representative path, and each policy pattern's
+	 * representative path the Spring pattern matches (so {@code /**} is shadowed by a
+	 * policy on {@code /api/**}).
 	 */
 	static Map<CorsPolicy, String> decidingPolicies(CorsEngine engine, String springPattern) {
 		Set<String> paths = new LinkedHashSet<>();
@@ -220,7 +226,8 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		}
 		for (String pattern : SpringCorsConfiguration.nonNull(configuration.getAllowedOriginPatterns())) {
 			String starter = SpringCorsPolicies.originPattern(pattern);
-			if (!policy.allowedOrigins().contains(starter) && !policy.allowedOrigins().contains(CorsConfiguration.ALL)) {
+			if (!policy.allowedOrigins().contains(starter)
+					&& !policy.allowedOrigins().contains(CorsConfiguration.ALL)) {
 				refused.add(pattern);
 			}
 		}
@@ -247,11 +254,15 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 			return PathPatternParser.defaultInstance.parse(pattern);
 		}
 		catch (RuntimeException ex) {
-			return null; // an AntPathMatcher pattern PathPattern does not read: its own path only
+			return null; // an AntPathMatcher pattern PathPattern does not read: its own
+							// path only
 		}
 	}
 
-	/** A concrete path a pattern matches: each wildcard and variable as one segment {@code x}. */
+	/**
+	 * A concrete path a pattern matches: each wildcard and variable as one segment
+	 * {@code x}.
+	 */
 	static String representative(String pattern) {
 		String path = pattern.replaceAll("\\{\\*[^}]*}", "x")
 			.replaceAll("\\{[^}]*}", "x")

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A piece of the application's own Spring CORS configuration on paths where a policy now
  * decides first, and what that changed.
+ *
  * @param kind where it was found: {@code @CrossOrigin}, {@code addCorsMappings},
  * {@code CorsConfigurationSource bean} or {@code handler mapping}
  * @param name the handler method or the bean

@@ -8,14 +8,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * One piece of the application's own Spring CORS configuration: where it was found, the path
- * pattern it applies to, and what it allows.
+ * One piece of the application's own Spring CORS configuration: where it was found, the
+ * path pattern it applies to, and what it allows.
+ *
  * @param kind {@value #CROSS_ORIGIN}, {@value #CORS_MAPPINGS}, {@value #SOURCE_BEAN} or
  * {@value #HANDLER_MAPPING}
  * @param name the handler method ({@code Controller#method()}) or the bean
- * @param pathPattern the path pattern it applies to; {@code null} for a source whose paths
- * cannot be known
- * @param configuration what it allows; {@code null} for a source whose paths cannot be known
+ * @param pathPattern the path pattern it applies to; {@code null} for a source whose
+ * paths cannot be known
+ * @param configuration what it allows; {@code null} for a source whose paths cannot be
+ * known
  */
 public record SpringCorsConfiguration(String kind, String name, @Nullable String pathPattern,
 		@Nullable CorsConfiguration configuration) {
@@ -23,13 +25,19 @@ public record SpringCorsConfiguration(String kind, String name, @Nullable String
 	/** {@code @CrossOrigin} on a handler method or its class. */
 	public static final String CROSS_ORIGIN = "@CrossOrigin";
 
-	/** A registration of {@code addCorsMappings} (or {@code setCorsConfigurations}) on the handler mappings. */
+	/**
+	 * A registration of {@code addCorsMappings} (or {@code setCorsConfigurations}) on the
+	 * handler mappings.
+	 */
 	public static final String CORS_MAPPINGS = "addCorsMappings";
 
 	/** A {@code CorsConfigurationSource} bean of the application. */
 	public static final String SOURCE_BEAN = "CorsConfigurationSource bean";
 
-	/** Global CORS configuration of another handler mapping, such as Spring Cloud Gateway's globalcors. */
+	/**
+	 * Global CORS configuration of another handler mapping, such as Spring Cloud
+	 * Gateway's globalcors.
+	 */
 	public static final String HANDLER_MAPPING = "handler mapping";
 
 	/** The origins and origin patterns it allows, as configured. */

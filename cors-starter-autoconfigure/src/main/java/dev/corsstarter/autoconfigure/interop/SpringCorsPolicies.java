@@ -20,10 +20,10 @@ import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * The application's own Spring CORS configuration converted into {@code cors.policies}, each
- * policy compiled with the starter's own rules: what they refuse is listed with the reason and
- * left out, never converted silently. One policy per {@code @CrossOrigin} handler method
- * (with all its paths) and per {@code addCorsMappings} registration or
+ * The application's own Spring CORS configuration converted into {@code cors.policies},
+ * each policy compiled with the starter's own rules: what they refuse is listed with the
+ * reason and left out, never converted silently. One policy per {@code @CrossOrigin}
+ * handler method (with all its paths) and per {@code addCorsMappings} registration or
  * {@code UrlBasedCorsConfigurationSource} entry.
  */
 public final class SpringCorsPolicies {
@@ -36,13 +36,18 @@ public final class SpringCorsPolicies {
 
 	/**
 	 * What was converted and what was refused.
-	 * @param policies the converted policies, each valid on its own, no two sharing a path pattern
+	 *
+	 * @param policies the converted policies, each valid on its own, no two sharing a
+	 * path pattern
 	 * @param sources for each converted policy, by name, where it came from
 	 * @param refused where a configuration came from, and why it was not converted
 	 */
-	public record Conversion(List<CorsPolicy> policies, Map<String, String> sources, Map<String, List<String>> refused) {
+	public record Conversion(List<CorsPolicy> policies, Map<String, String> sources,
+			Map<String, List<String>> refused) {
 
-		/** The converted policies as {@code application.yml}, the refusals as comments. */
+		/**
+		 * The converted policies as {@code application.yml}, the refusals as comments.
+		 */
 		public String yaml() {
 			StringBuilder yaml = new StringBuilder();
 			yaml.append("# The application's own Spring CORS configuration as cors-starter policies,\n")
@@ -97,8 +102,9 @@ public final class SpringCorsPolicies {
 		Map<String, List<String>> refused = new LinkedHashMap<>();
 		for (SpringCorsConfiguration spring : found) {
 			if (spring.pathPattern() == null || spring.configuration() == null) {
-				refuse(refused, spring.describe(), List.of("its paths cannot be known: a CorsConfigurationSource that is"
-						+ " not a UrlBasedCorsConfigurationSource decides in code; write its policies by hand"));
+				refuse(refused, spring.describe(), List
+					.of("its paths cannot be known: a CorsConfigurationSource that is"
+							+ " not a UrlBasedCorsConfigurationSource decides in code; write its policies by hand"));
 				continue;
 			}
 			String key = spring.kind() + "|" + spring.name() + "|" + System.identityHashCode(spring.configuration());
@@ -139,7 +145,9 @@ public final class SpringCorsPolicies {
 				CorsEngine.compile(List.of(policy), context);
 			}
 			catch (InvalidCorsConfigurationException ex) {
-				refuse(refused, source, ex.getViolations().stream().filter(Violation::isError)
+				refuse(refused, source, ex.getViolations()
+					.stream()
+					.filter(Violation::isError)
 					.map((violation) -> violation.property() + " = " + violation.value() + ": " + violation.reason())
 					.toList());
 				continue;
@@ -153,7 +161,9 @@ public final class SpringCorsPolicies {
 		return new Conversion(List.copyOf(policies), sources, refusals);
 	}
 
-	/** Two configurations may read the same (a registration set twice): keep every reason. */
+	/**
+	 * Two configurations may read the same (a registration set twice): keep every reason.
+	 */
 	private static void refuse(Map<String, List<String>> refused, String source, List<String> reasons) {
 		refused.computeIfAbsent(source, (key) -> new ArrayList<>()).addAll(reasons);
 	}
@@ -175,17 +185,24 @@ public final class SpringCorsPolicies {
 			.build();
 	}
 
-	/** A Spring origin pattern in the starter's grammar: {@code https://host:[*]} is {@code https://host:*}. */
+	/**
+	 * A Spring origin pattern in the starter's grammar: {@code https://host:[*]} is
+	 * {@code https://host:*}.
+	 */
 	static String originPattern(String springPattern) {
 		return springPattern.endsWith(SPRING_ANY_PORT)
 				? springPattern.substring(0, springPattern.length() - SPRING_ANY_PORT.length()) + ":*" : springPattern;
 	}
 
-	/** A policy name from a path pattern: its literal segments joined with dashes, e.g. {@code api-orders}. */
+	/**
+	 * A policy name from a path pattern: its literal segments joined with dashes, e.g.
+	 * {@code api-orders}.
+	 */
 	static String uniqueName(String pattern, Set<String> taken) {
 		StringBuilder name = new StringBuilder();
 		for (String segment : pattern.split("/")) {
-			String literal = segment.toLowerCase(Locale.ROOT).replaceAll("\\{[^}]*}|\\*+|\\?", "")
+			String literal = segment.toLowerCase(Locale.ROOT)
+				.replaceAll("\\{[^}]*}|\\*+|\\?", "")
 				.replaceAll("[^a-z0-9]+", "-")
 				.replaceAll("^-+|-+$", "");
 			if (!literal.isEmpty()) {
@@ -246,8 +263,9 @@ public final class SpringCorsPolicies {
 
 		String describe() {
 			return (this.patterns.size() == 1) ? this.spring.describe()
-					: new SpringCorsConfiguration(this.spring.kind(), this.spring.name(), String.join(", ", this.patterns),
-							this.spring.configuration()).describe();
+					: new SpringCorsConfiguration(this.spring.kind(), this.spring.name(),
+							String.join(", ", this.patterns), this.spring.configuration())
+						.describe();
 		}
 
 	}

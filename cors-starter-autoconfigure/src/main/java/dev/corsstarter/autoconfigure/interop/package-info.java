@@ -1,7 +1,7 @@
 /**
- * Where the starter meets Spring's own CORS support: the decision on Spring's server request
- * observation, a {@code CorsConfigurationSource} view of the policies, and the application's
- * own CORS configuration that a policy now shadows.
+ * Where the starter meets Spring's own CORS support: the decision on Spring's server
+ * request observation, a {@code CorsConfigurationSource} view of the policies, and the
+ * application's own CORS configuration that a policy now shadows.
  */
 @NullMarked
 package dev.corsstarter.autoconfigure.interop;

@@ -5,11 +5,11 @@ import java.util.List;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * Adjusts the policies bound from {@code cors.policies.*} before they are compiled: at startup
- * and on every reload. Application code contributes policies or origins kept elsewhere (tenant
- * origins in a database, say) this way, so a reload of the configuration keeps them; after
- * the data changes, {@link CorsPolicyRegistry#reload()} compiles them in. Called only when
- * policies are compiled, never per request.
+ * Adjusts the policies bound from {@code cors.policies.*} before they are compiled: at
+ * startup and on every reload. Application code contributes policies or origins kept
+ * elsewhere (tenant origins in a database, say) this way, so a reload of the
+ * configuration keeps them; after the data changes, {@link CorsPolicyRegistry#reload()}
+ * compiles them in. Called only when policies are compiled, never per request.
  */
 @FunctionalInterface
 public interface CorsPoliciesCustomizer {

@@ -20,26 +20,28 @@ import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 /**
- * The CORS policies in force, and the one way to change them while the application runs. The
- * filters read {@link #current()} once per request, so every request is decided wholly by one
- * engine; a change compiles a new engine under the validation context of the first (production
- * rules included) and swaps it in atomically, or is refused and changes nothing.
+ * The CORS policies in force, and the one way to change them while the application runs.
+ * The filters read {@link #current()} once per request, so every request is decided
+ * wholly by one engine; a change compiles a new engine under the validation context of
+ * the first (production rules included) and swaps it in atomically, or is refused and
+ * changes nothing.
  * <p>
- * Every change is reviewed as a change: what it adds to and removes from the policies serving
- * ({@link PolicyChange#changes()}), each difference marked as loosening protection or not; an
- * applied change that loosens anything is logged at WARN, one line per loosening difference. A
- * change that leaves no policy at all is refused (rule {@code no-policies-left}): switching the
- * starter off is {@code cors.enabled=false} and a restart, never an emptied configuration.
+ * Every change is reviewed as a change: what it adds to and removes from the policies
+ * serving ({@link PolicyChange#changes()}), each difference marked as loosening
+ * protection or not; an applied change that loosens anything is logged at WARN, one line
+ * per loosening difference. A change that leaves no policy at all is refused (rule
+ * {@code no-policies-left}): switching the starter off is {@code cors.enabled=false} and
+ * a restart, never an emptied configuration.
  * <p>
  * Changes come from the configuration ({@link #reload(PolicyChange.Trigger)} with
- * {@link PolicyChange.Trigger#CONFIGURATION CONFIGURATION}, which the starter calls on Spring
- * Cloud's {@code EnvironmentChangeEvent}: {@code /actuator/refresh}, {@code busrefresh}, a
- * ConfigMap reload) or from application code ({@link #reload()}, {@link #replace(List)}). A
- * refused change from the configuration is logged at ERROR with the text a startup failure
- * shows, since nobody else learns of it; one requested by application code, whose caller
- * receives the {@link PolicyChange}, at WARN. An applied one is logged at INFO, with its
- * warnings at WARN. Every value logged is escaped. Thread-safe: changes are serialised, reads
- * never wait.
+ * {@link PolicyChange.Trigger#CONFIGURATION CONFIGURATION}, which the starter calls on
+ * Spring Cloud's {@code EnvironmentChangeEvent}: {@code /actuator/refresh},
+ * {@code busrefresh}, a ConfigMap reload) or from application code ({@link #reload()},
+ * {@link #replace(List)}). A refused change from the configuration is logged at ERROR
+ * with the text a startup failure shows, since nobody else learns of it; one requested by
+ * application code, whose caller receives the {@link PolicyChange}, at WARN. An applied
+ * one is logged at INFO, with its warnings at WARN. Every value logged is escaped.
+ * Thread-safe: changes are serialised, reads never wait.
  */
 public final class CorsPolicyRegistry {
 
@@ -71,10 +73,10 @@ public final class CorsPolicyRegistry {
 
 	/**
 	 * @param initial the engine compiled at startup (generation 1)
-	 * @param configuration the policies as configured now, read on every {@link #reload()}; it
-	 * throws {@link InvalidCorsConfigurationException} when the configuration cannot be read
-	 * (unknown keys, unreadable values); {@code null} when the policies do not come from
-	 * configuration
+	 * @param configuration the policies as configured now, read on every
+	 * {@link #reload()}; it throws {@link InvalidCorsConfigurationException} when the
+	 * configuration cannot be read (unknown keys, unreadable values); {@code null} when
+	 * the policies do not come from configuration
 	 * @param locator adds to a violation where its value was set
 	 */
 	public CorsPolicyRegistry(CorsEngine initial, @Nullable Supplier<List<CorsPolicy>> configuration,
@@ -101,8 +103,8 @@ public final class CorsPolicyRegistry {
 	}
 
 	/**
-	 * The last change applied or refused, or {@code null} when none was tried; after a refused
-	 * change, a change back to the policies serving shows as
+	 * The last change applied or refused, or {@code null} when none was tried; after a
+	 * refused change, a change back to the policies serving shows as
 	 * {@link PolicyChange.Outcome#UNCHANGED}.
 	 */
 	public @Nullable PolicyChange lastChange() {
@@ -128,25 +130,27 @@ public final class CorsPolicyRegistry {
 	}
 
 	/**
-	 * Compile the policies as configured now (with every {@link CorsPoliciesCustomizer}) and
-	 * swap them in, unless they have errors or leave no policy: for application code, such as an
-	 * admin flow whose data a customizer reads. A refusal is logged at WARN, since the caller
-	 * receives it.
+	 * Compile the policies as configured now (with every {@link CorsPoliciesCustomizer})
+	 * and swap them in, unless they have errors or leave no policy: for application code,
+	 * such as an admin flow whose data a customizer reads. A refusal is logged at WARN,
+	 * since the caller receives it.
 	 * @return what became of the change; {@link PolicyChange.Outcome#UNCHANGED} when the
-	 * configured policies are those serving, or when the policies do not come from configuration
+	 * configured policies are those serving, or when the policies do not come from
+	 * configuration
 	 */
 	public PolicyChange reload() {
 		return reload(PolicyChange.Trigger.APPLICATION);
 	}
 
 	/**
-	 * Compile the policies as configured now (with every {@link CorsPoliciesCustomizer}) and
-	 * swap them in, unless they have errors or leave no policy.
-	 * @param trigger who asks: {@link PolicyChange.Trigger#CONFIGURATION} when the configuration
-	 * changed and nobody receives the result (a refusal is logged at ERROR),
-	 * {@link PolicyChange.Trigger#APPLICATION} for application code (at WARN)
+	 * Compile the policies as configured now (with every {@link CorsPoliciesCustomizer})
+	 * and swap them in, unless they have errors or leave no policy.
+	 * @param trigger who asks: {@link PolicyChange.Trigger#CONFIGURATION} when the
+	 * configuration changed and nobody receives the result (a refusal is logged at
+	 * ERROR), {@link PolicyChange.Trigger#APPLICATION} for application code (at WARN)
 	 * @return what became of the change; {@link PolicyChange.Outcome#UNCHANGED} when the
-	 * configured policies are those serving, or when the policies do not come from configuration
+	 * configured policies are those serving, or when the policies do not come from
+	 * configuration
 	 */
 	public PolicyChange reload(PolicyChange.Trigger trigger) {
 		if (this.configuration == null) {
@@ -162,7 +166,8 @@ public final class CorsPolicyRegistry {
 				return refuse(ex, source, List.of());
 			}
 			catch (RuntimeException ex) {
-				// whatever else goes wrong reading the configuration, fail closed and say so
+				// whatever else goes wrong reading the configuration, fail closed and say
+				// so
 				return refuse(unexpected(ex), source, List.of());
 			}
 			return change(policies, source);
@@ -170,11 +175,11 @@ public final class CorsPolicyRegistry {
 	}
 
 	/**
-	 * Replace the policies with these, unless they have errors or leave no policy. Until the
-	 * next reload of the configuration, which replaces them with the configured ones: to keep
-	 * policies of the application's own across reloads, contribute them with a
-	 * {@link CorsPoliciesCustomizer} and call {@link #reload()} instead. A refusal is logged at
-	 * WARN, since the caller receives it.
+	 * Replace the policies with these, unless they have errors or leave no policy. Until
+	 * the next reload of the configuration, which replaces them with the configured ones:
+	 * to keep policies of the application's own across reloads, contribute them with a
+	 * {@link CorsPoliciesCustomizer} and call {@link #reload()} instead. A refusal is
+	 * logged at WARN, since the caller receives it.
 	 * @param policies the complete new set of policies
 	 * @return what became of the change, with every violation when refused
 	 */
@@ -199,7 +204,8 @@ public final class CorsPolicyRegistry {
 		if (engine.fingerprint().equals(before.engine().fingerprint())) {
 			PolicyChange unchanged = unchanged(source.trigger());
 			if (before.lastChange() != null && before.lastChange().isRefused()) {
-				// the refused change was taken back: say so, rather than report it still pending
+				// the refused change was taken back: say so, rather than report it still
+				// pending
 				this.state = new State(before.engine(), before.generation(), unchanged);
 				logger.info("CORS policies from " + source + " are those serving again (generation "
 						+ before.generation() + "); the refused change is no longer configured");
@@ -222,7 +228,9 @@ public final class CorsPolicyRegistry {
 		}
 		if (logger.isInfoEnabled()) {
 			logger.info("CORS policies changed by " + source + ": generation " + change.generation() + ", fingerprint "
-					+ change.fingerprint() + ", policies " + engine.policies().stream()
+					+ change.fingerprint() + ", policies "
+					+ engine.policies()
+						.stream()
 						.map(p -> LogSanitizer.text(p.name()) + " " + LogSanitizer.text(p.pathPatterns().toString())
 								+ ((p.mode() == PolicyMode.ENFORCE) ? "" : " (" + p.mode().tag() + ")"))
 						.toList());
@@ -253,7 +261,8 @@ public final class CorsPolicyRegistry {
 				+ " refused; generation " + before.generation() + " (fingerprint " + before.engine().fingerprint()
 				+ ") keeps serving.\n\n" + InvalidCorsConfigurationFailureAnalyzer.report(located);
 		if (configuration) {
-			// nobody waits for the result of a refresh: this line is how anyone learns of it
+			// nobody waits for the result of a refresh: this line is how anyone learns of
+			// it
 			logger.error(message);
 		}
 		else {
@@ -307,16 +316,21 @@ public final class CorsPolicyRegistry {
 		return values.stream().map(LogSanitizer::quote).collect(Collectors.joining(", "));
 	}
 
-	/** A failure that is not a violation, as one, so it is refused, logged and reported like one. */
+	/**
+	 * A failure that is not a violation, as one, so it is refused, logged and reported
+	 * like one.
+	 */
 	private static InvalidCorsConfigurationException unexpected(RuntimeException ex) {
 		logger.debug("CORS policy change failed", ex);
-		return new InvalidCorsConfigurationException(List.of(Violation.error(ViolationRule.UNREADABLE_VALUE, "cors",
-				"", "The policies could not be read or compiled: " + ex,
+		return new InvalidCorsConfigurationException(List.of(Violation.error(ViolationRule.UNREADABLE_VALUE, "cors", "",
+				"The policies could not be read or compiled: " + ex,
 				"Check the cors.* properties where the configuration comes from; the previous policies keep "
 						+ "serving.")));
 	}
 
-	/** Violations of a compile carry no place yet; those of the configuration already do. */
+	/**
+	 * Violations of a compile carry no place yet; those of the configuration already do.
+	 */
 	private InvalidCorsConfigurationException located(InvalidCorsConfigurationException ex) {
 		if (ex.getClass() != InvalidCorsConfigurationException.class) {
 			return ex;

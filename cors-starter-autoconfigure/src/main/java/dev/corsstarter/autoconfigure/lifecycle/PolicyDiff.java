@@ -16,14 +16,16 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
- * What a change does to the policies serving: the policies added and removed, and per policy
- * kept the values each property gained or lost, each difference marked as loosening protection
- * or not. Compares compiled policies (what the engines decide with), so a change of spelling
- * the engine ignores (the order of origins, the case of a header name) is no difference.
+ * What a change does to the policies serving: the policies added and removed, and per
+ * policy kept the values each property gained or lost, each difference marked as
+ * loosening protection or not. Compares compiled policies (what the engines decide with),
+ * so a change of spelling the engine ignores (the order of origins, the case of a header
+ * name) is no difference.
  * <p>
- * A policy or path pattern added covers paths: paths no policy covered are now checked, which
- * tightens; but paths another policy decided before are now decided by it, which loosens when it
- * allows anything that policy did not (a sub-area opened to more origins, say).
+ * A policy or path pattern added covers paths: paths no policy covered are now checked,
+ * which tightens; but paths another policy decided before are now decided by it, which
+ * loosens when it allows anything that policy did not (a sub-area opened to more origins,
+ * say).
  */
 final class PolicyDiff {
 
@@ -38,8 +40,8 @@ final class PolicyDiff {
 	/**
 	 * @param serving the engine serving before the change
 	 * @param candidate the engine of the change
-	 * @return every difference: policies removed and changed in the order they served, then
-	 * policies added in the order of the change
+	 * @return every difference: policies removed and changed in the order they served,
+	 * then policies added in the order of the change
 	 */
 	static List<Difference> between(CorsEngine serving, CorsEngine candidate) {
 		Map<String, CorsPolicy> before = byName(serving.policies());
@@ -48,7 +50,8 @@ final class PolicyDiff {
 		for (CorsPolicy old : before.values()) {
 			CorsPolicy now = after.get(old.name());
 			if (now == null) {
-				// its paths go to another policy or to none: whatever it refused may now pass
+				// its paths go to another policy or to none: whatever it refused may now
+				// pass
 				differences.add(new Difference(old.name(), old.propertyPrefix(), List.of(), old.pathPatterns(), true));
 			}
 			else {
@@ -66,7 +69,10 @@ final class PolicyDiff {
 		return differences;
 	}
 
-	/** Mark the path patterns added to a policy as loosening when they take paths from a more restrictive one. */
+	/**
+	 * Mark the path patterns added to a policy as loosening when they take paths from a
+	 * more restrictive one.
+	 */
 	private static void takesOver(CorsEngine serving, CorsEngine candidate, CorsPolicy policy, List<String> added,
 			String property, List<Difference> differences) {
 		if (!added.isEmpty() && takesOverLoosening(serving, candidate, policy, added)) {
@@ -81,8 +87,8 @@ final class PolicyDiff {
 	}
 
 	/**
-	 * Whether a policy, on a path of one of these patterns, now decides what another policy
-	 * serving before decided, and allows something that one did not.
+	 * Whether a policy, on a path of one of these patterns, now decides what another
+	 * policy serving before decided, and allows something that one did not.
 	 */
 	private static boolean takesOverLoosening(CorsEngine serving, CorsEngine candidate, CorsPolicy policy,
 			List<String> patterns) {
@@ -91,7 +97,8 @@ final class PolicyDiff {
 				.origin(PROBE_ORIGIN)
 				.build();
 			if (!policy.name().equals(candidate.evaluate(probe).policyName())) {
-				// a pattern no plain path stands for (a regular expression): nothing to compare
+				// a pattern no plain path stands for (a regular expression): nothing to
+				// compare
 				continue;
 			}
 			CorsPolicy previous = serving.evaluate(probe).policy();
@@ -107,7 +114,8 @@ final class PolicyDiff {
 	}
 
 	private static void compare(CorsPolicy old, CorsPolicy now, List<Difference> differences) {
-		// a path pattern removed leaves its paths to another policy or none; one added takes paths over
+		// a path pattern removed leaves its paths to another policy or none; one added
+		// takes paths over
 		values(old, now, "path-patterns", CorsPolicy::pathPatterns, Function.identity(), false, differences);
 		values(old, now, "allowed-origins", CorsPolicy::allowedOrigins, Function.identity(), true, differences);
 		values(old, now, "allowed-methods", CorsPolicy::allowedMethods, Function.identity(), true, differences);
@@ -117,9 +125,9 @@ final class PolicyDiff {
 		flag(old, now, "allow-private-network", old.allowPrivateNetwork(), now.allowPrivateNetwork(), differences);
 		if (!old.maxAge().equals(now.maxAge())) {
 			// a longer cache keeps a browser on an allowance after it is withdrawn
-			differences.add(new Difference(now.name(), now.propertyPrefix() + ".max-age",
-					List.of(seconds(now.maxAge())), List.of(seconds(old.maxAge())),
-					now.maxAge().compareTo(old.maxAge()) > 0));
+			differences
+				.add(new Difference(now.name(), now.propertyPrefix() + ".max-age", List.of(seconds(now.maxAge())),
+						List.of(seconds(old.maxAge())), now.maxAge().compareTo(old.maxAge()) > 0));
 		}
 		if (old.mode() != now.mode()) {
 			differences.add(new Difference(now.name(), now.propertyPrefix() + ".mode", List.of(now.mode().tag()),
@@ -154,7 +162,10 @@ final class PolicyDiff {
 		}
 	}
 
-	/** The values of {@code from} that {@code in} lacks, compared by {@code key}, in order, each once. */
+	/**
+	 * The values of {@code from} that {@code in} lacks, compared by {@code key}, in
+	 * order, each once.
+	 */
 	private static List<String> missing(List<String> from, List<String> in, Function<String, String> key) {
 		List<String> keys = in.stream().map(key).toList();
 		List<String> missing = new ArrayList<>();
@@ -169,7 +180,10 @@ final class PolicyDiff {
 		return missing;
 	}
 
-	/** Header names are case-insensitive: {@code X-Trace} and {@code x-trace} are one header. */
+	/**
+	 * Header names are case-insensitive: {@code X-Trace} and {@code x-trace} are one
+	 * header.
+	 */
 	private static String headerName(String name) {
 		return name.toLowerCase(Locale.ROOT);
 	}

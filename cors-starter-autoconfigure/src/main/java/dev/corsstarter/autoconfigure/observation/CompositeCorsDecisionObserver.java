@@ -25,7 +25,10 @@ public final class CompositeCorsDecisionObserver implements CorsDecisionObserver
 		return of(observers.orderedStream().toList());
 	}
 
-	/** The observers behind one guard, even a single one: a failing observer never fails a request. */
+	/**
+	 * The observers behind one guard, even a single one: a failing observer never fails a
+	 * request.
+	 */
 	public static CorsDecisionObserver of(List<CorsDecisionObserver> observers) {
 		return new CompositeCorsDecisionObserver(observers);
 	}

@@ -10,12 +10,12 @@ import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
- * Logs one DEBUG line per decision: the CORS conversation, request and answer, and, when a
- * report-only policy more specific than the deciding one was observed, what it would have
- * answered ({@code observed: policy=... mode=report-only enforced-status=...}). Every value from
- * the request is quoted and escaped, so none can imitate a field; the fields the starter writes
- * itself (policy, type, decision, reason, status) are bare. Nothing is built unless DEBUG is
- * enabled for {@code dev.corsstarter}.
+ * Logs one DEBUG line per decision: the CORS conversation, request and answer, and, when
+ * a report-only policy more specific than the deciding one was observed, what it would
+ * have answered ({@code observed: policy=... mode=report-only enforced-status=...}).
+ * Every value from the request is quoted and escaped, so none can imitate a field; the
+ * fields the starter writes itself (policy, type, decision, reason, status) are bare.
+ * Nothing is built unless DEBUG is enabled for {@code dev.corsstarter}.
  */
 public class CorsDecisionLogger implements CorsDecisionObserver {
 
@@ -45,7 +45,8 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 		appendDecision(line, decision, false);
 		CorsDecision observed = decision.observed();
 		if (observed != null) {
-			// a report-only policy more specific than the deciding one: what it would have done
+			// a report-only policy more specific than the deciding one: what it would
+			// have done
 			line.append(" observed: ");
 			appendDecision(line, observed, true);
 		}
@@ -67,9 +68,14 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			line.append(" status=").append(status).append(" headers={");
 		}
 		else {
-			// what enforcing would do, while the request goes on untouched (or as the enforced decision says)
-			line.append(observed ? "" : " status=chain").append(" mode=").append(decision.mode().tag())
-				.append(" enforced-status=").append(status).append(" enforced-headers={");
+			// what enforcing would do, while the request goes on untouched (or as the
+			// enforced decision says)
+			line.append(observed ? "" : " status=chain")
+				.append(" mode=")
+				.append(decision.mode().tag())
+				.append(" enforced-status=")
+				.append(status)
+				.append(" enforced-headers={");
 		}
 		boolean first = true;
 		for (Map.Entry<String, String> header : decision.responseHeaders().entrySet()) {

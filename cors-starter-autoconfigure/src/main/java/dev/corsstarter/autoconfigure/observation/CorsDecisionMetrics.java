@@ -18,13 +18,13 @@ import dev.corsstarter.core.request.RequestType;
  * {@code policy}, {@code type} ({@code preflight}, {@code actual}, {@code websocket}),
  * {@code outcome} ({@code allowed}, {@code rejected}), {@code reason} and {@code mode}
  * ({@code enforce}, or {@code report-only} for decisions only reported, including the
- * {@linkplain CorsDecision#observed() observed} decision of a report-only policy beside the
- * enforced one that decides: one request then counts once per mode). Requests that are not
- * CORS requests (no {@code Origin}, same origin) are not counted. Every tag comes from a small
- * fixed set or from configuration; the origin and path never become tags.
+ * {@linkplain CorsDecision#observed() observed} decision of a report-only policy beside
+ * the enforced one that decides: one request then counts once per mode). Requests that
+ * are not CORS requests (no {@code Origin}, same origin) are not counted. Every tag comes
+ * from a small fixed set or from configuration; the origin and path never become tags.
  * <p>
- * Each counter is registered on first use and then kept, so a request costs a map lookup by
- * policy name, an array read and an increment; no tags are built per request.
+ * Each counter is registered on first use and then kept, so a request costs a map lookup
+ * by policy name, an array read and an increment; no tags are built per request.
  */
 public class CorsDecisionMetrics implements CorsDecisionObserver {
 
@@ -52,14 +52,16 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 		count(decision);
 		CorsDecision observed = decision.observed();
 		if (observed != null) {
-			count(observed); // a report-only decision beside the enforced one: tagged mode=report-only
+			count(observed); // a report-only decision beside the enforced one: tagged
+								// mode=report-only
 		}
 	}
 
 	private void count(CorsDecision decision) {
 		RequestType type = decision.type();
 		if (type == null) {
-			return; // not cross-origin: allowed or rejected only cross-origin requests are
+			return; // not cross-origin: allowed or rejected only cross-origin requests
+					// are
 		}
 		Outcome outcome = decision.outcome();
 		String policy = decision.policyName();
@@ -87,7 +89,8 @@ public class CorsDecisionMetrics implements CorsDecisionObserver {
 					+ reason.ordinal()) * MODES.length + mode.ordinal();
 			Counter counter = this.counters.get(index);
 			if (counter == null) {
-				// the registry returns the same counter for the same id, so a race registers it once
+				// the registry returns the same counter for the same id, so a race
+				// registers it once
 				counter = Counter.builder(METRIC_NAME)
 					.description(DESCRIPTION)
 					.tag("policy", this.policy)

@@ -8,18 +8,20 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
- * The policy lifecycle in Micrometer: the counter {@value #RELOADS} tagged {@code outcome}
- * ({@code applied}, {@code refused}) and {@code loosened} ({@code true} for an applied change
- * that loosened protection; a refused change loosened nothing), and the gauge
- * {@value #GENERATION}, so an operator sees a fleet converge on a change, refuse a bad one
- * everywhere, or loosen its protection.
+ * The policy lifecycle in Micrometer: the counter {@value #RELOADS} tagged
+ * {@code outcome} ({@code applied}, {@code refused}) and {@code loosened} ({@code true}
+ * for an applied change that loosened protection; a refused change loosened nothing), and
+ * the gauge {@value #GENERATION}, so an operator sees a fleet converge on a change,
+ * refuse a bad one everywhere, or loosen its protection.
  */
 public class CorsPolicyMetrics implements MeterBinder {
 
 	/** Changes of the policies tried while running, by outcome. */
 	public static final String RELOADS = "cors.policy.reloads";
 
-	/** The generation of the policies serving: 1 at startup, one more per applied change. */
+	/**
+	 * The generation of the policies serving: 1 at startup, one more per applied change.
+	 */
 	public static final String GENERATION = "cors.policy.generation";
 
 	private final CorsPolicyRegistry policies;

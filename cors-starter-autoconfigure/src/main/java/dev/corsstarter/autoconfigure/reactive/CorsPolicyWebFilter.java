@@ -27,17 +27,18 @@ import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The reactive CORS filter. Answers preflights and rejections itself without invoking the
- * chain; for allowed requests sets the CORS headers before the chain runs and, just before the
- * response commits, makes them the only CORS headers again, so they survive error handlers and
- * are never duplicated by {@code @CrossOrigin} or Spring Security's {@code cors()}. Decisions
- * of a report-only policy are observed and nothing else: the request continues untouched.
+ * chain; for allowed requests sets the CORS headers before the chain runs and, just
+ * before the response commits, makes them the only CORS headers again, so they survive
+ * error handlers and are never duplicated by {@code @CrossOrigin} or Spring Security's
+ * {@code cors()}. Decisions of a report-only policy are observed and nothing else: the
+ * request continues untouched.
  */
 public class CorsPolicyWebFilter implements WebFilter {
 
 	/**
-	 * Exchange attribute holding the {@link CorsDecision} of every request a policy covers,
-	 * enforced or report-only, answered here or passed on; read by the server request
-	 * observation and Spring's CORS configuration view.
+	 * Exchange attribute holding the {@link CorsDecision} of every request a policy
+	 * covers, enforced or report-only, answered here or passed on; read by the server
+	 * request observation and Spring's CORS configuration view.
 	 */
 	public static final String DECISION_ATTRIBUTE = CorsPolicyWebFilter.class.getName() + ".decision";
 
@@ -54,20 +55,21 @@ public class CorsPolicyWebFilter implements WebFilter {
 	}
 
 	/**
-	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
-	 * application reads ({@code _method}), so the method it switches to is decided too; or
-	 * {@code null} when no such filter runs
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter}
+	 * in the application reads ({@code _method}), so the method it switches to is decided
+	 * too; or {@code null} when no such filter runs
 	 */
 	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, String methodOverrideParameter) {
 		this(new CorsPolicyRegistry(engine), observer, methodOverrideParameter);
 	}
 
 	/**
-	 * @param policies the policies in force, read once per request, so a change applies to the
-	 * requests that start after it
+	 * @param policies the policies in force, read once per request, so a change applies
+	 * to the requests that start after it
 	 * @param observer told of every decision on a policy path
-	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
-	 * application reads ({@code _method}), or {@code null} when no such filter runs
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter}
+	 * in the application reads ({@code _method}), or {@code null} when no such filter
+	 * runs
 	 */
 	public CorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer,
 			String methodOverrideParameter) {
@@ -75,12 +77,14 @@ public class CorsPolicyWebFilter implements WebFilter {
 	}
 
 	/**
-	 * @param policies the policies in force, read once per request, so a change applies to the
-	 * requests that start after it
+	 * @param policies the policies in force, read once per request, so a change applies
+	 * to the requests that start after it
 	 * @param observer told of every decision on a policy path
-	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
-	 * application reads ({@code _method}), or {@code null} when no such filter runs
-	 * @param pathMatching how the application's handler mappings match paths, asked per request
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter}
+	 * in the application reads ({@code _method}), or {@code null} when no such filter
+	 * runs
+	 * @param pathMatching how the application's handler mappings match paths, asked per
+	 * request
 	 */
 	public CorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer,
 			String methodOverrideParameter, Supplier<PathMatching> pathMatching) {
@@ -93,10 +97,12 @@ public class CorsPolicyWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest(), this.pathMatching.get());
-		CorsEngine engine = this.policies.current(); // one engine decides the whole request
+		CorsEngine engine = this.policies.current(); // one engine decides the whole
+														// request
 		CorsDecision decision = engine.evaluate(request);
 		if (this.methodOverrideParameter != null && decision.isAllowed() && isFormPost(exchange)) {
-			// the override is in the body: read it (the exchange caches the form for the filter
+			// the override is in the body: read it (the exchange caches the form for the
+			// filter
 			// that applies it) and decide again with it
 			return exchange.getFormData().flatMap(form -> {
 				String override = MethodOverride.of(form.getFirst(this.methodOverrideParameter));
@@ -131,7 +137,8 @@ public class CorsPolicyWebFilter implements WebFilter {
 		this.observer.observe(request, decision);
 		exchange.getAttributes().put(DECISION_ATTRIBUTE, decision);
 		if (!decision.isEnforced()) {
-			// report-only: logged and counted, and the request goes on as if no policy covered it
+			// report-only: logged and counted, and the request goes on as if no policy
+			// covered it
 			return chain.filter(exchange);
 		}
 		ServerHttpResponse response = exchange.getResponse();
@@ -156,8 +163,8 @@ public class CorsPolicyWebFilter implements WebFilter {
 	}
 
 	/**
-	 * Drop foreign CORS headers and the {@code Vary} header, then write the decision's headers
-	 * again, keeping the application's own {@code Vary} tokens.
+	 * Drop foreign CORS headers and the {@code Vary} header, then write the decision's
+	 * headers again, keeping the application's own {@code Vary} tokens.
 	 */
 	private static void restore(HttpHeaders headers, CorsDecision decision) {
 		List<String> foreign = null;

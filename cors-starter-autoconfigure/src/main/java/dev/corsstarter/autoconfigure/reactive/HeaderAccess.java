@@ -9,12 +9,13 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The four {@link HttpHeaders} methods the reactive filter needs whose binary signatures differ
- * between Spring Framework 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is a
- * {@code MultiValueMap} ({@code get(Object)}, {@code remove(Object)}, {@code containsKey(Object)},
- * {@code keySet()}), and Spring Framework 7 (Spring Boot 4), where it is not ({@code get(String)},
- * {@code remove(String)}, {@code containsHeader(String)}, {@code headerNames()}). Each is looked
- * up once, Framework 7's first, so the same compiled filter runs on both; calls through the
+ * The four {@link HttpHeaders} methods the reactive filter needs whose binary signatures
+ * differ between Spring Framework 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is a
+ * {@code MultiValueMap} ({@code get(Object)}, {@code remove(Object)},
+ * {@code containsKey(Object)}, {@code keySet()}), and Spring Framework 7 (Spring Boot 4),
+ * where it is not ({@code get(String)}, {@code remove(String)},
+ * {@code containsHeader(String)}, {@code headerNames()}). Each is looked up once,
+ * Framework 7's first, so the same compiled filter runs on both; calls through the
  * constant handles cost what a direct call does once compiled.
  */
 final class HeaderAccess {

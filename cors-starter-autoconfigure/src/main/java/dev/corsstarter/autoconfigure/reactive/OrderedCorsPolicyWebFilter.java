@@ -10,8 +10,8 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * The reactive filter with its order, as the auto-configuration installs it. WebFlux sorts web
- * filter beans by {@link Ordered}.
+ * The reactive filter with its order, as the auto-configuration installs it. WebFlux
+ * sorts web filter beans by {@link Ordered}.
  */
 public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements Ordered {
 
@@ -22,8 +22,8 @@ public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements O
 	}
 
 	/**
-	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
-	 * application reads, or {@code null} when no such filter runs
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter}
+	 * in the application reads, or {@code null} when no such filter runs
 	 */
 	public OrderedCorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer, int order,
 			String methodOverrideParameter) {
@@ -33,8 +33,8 @@ public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements O
 
 	/**
 	 * @param policies the policies in force, read once per request
-	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
-	 * application reads, or {@code null} when no such filter runs
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter}
+	 * in the application reads, or {@code null} when no such filter runs
 	 */
 	public OrderedCorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, int order,
 			String methodOverrideParameter) {
@@ -44,9 +44,10 @@ public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements O
 
 	/**
 	 * @param policies the policies in force, read once per request
-	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
-	 * application reads, or {@code null} when no such filter runs
-	 * @param pathMatching how the application's handler mappings match paths, asked per request
+	 * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter}
+	 * in the application reads, or {@code null} when no such filter runs
+	 * @param pathMatching how the application's handler mappings match paths, asked per
+	 * request
 	 */
 	public OrderedCorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, int order,
 			String methodOverrideParameter, Supplier<PathMatching> pathMatching) {

@@ -14,12 +14,12 @@ import dev.corsstarter.core.decision.HeaderWriter;
 import dev.corsstarter.core.internal.VaryHeader;
 
 /**
- * Writes a decision's headers on a policy path and keeps them the only CORS headers of the
- * response: later {@code Access-Control-*} writes (from {@code @CrossOrigin}, a
+ * Writes a decision's headers on a policy path and keeps them the only CORS headers of
+ * the response: later {@code Access-Control-*} writes (from {@code @CrossOrigin}, a
  * {@code CorsConfigurationSource} or Spring Security's {@code http.cors()}) are ignored,
- * {@code Vary} never lists a token twice nor a CORS request header the decision did not list,
- * and a {@link #reset()} keeps them. What is written is the decision's business; this class only
- * routes the servlet API to it.
+ * {@code Vary} never lists a token twice nor a CORS request header the decision did not
+ * list, and a {@link #reset()} keeps them. What is written is the decision's business;
+ * this class only routes the servlet API to it.
  */
 final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implements HeaderWriter {
 
@@ -40,11 +40,11 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	/**
 	 * Write a decision's headers to a response and return the response guarding them.
-	 * @param errorDispatch whether the response is rendered by an ERROR dispatch, where a further
-	 * {@code sendError} answers with its status alone (see {@link #sendError(int, String)})
+	 * @param errorDispatch whether the response is rendered by an ERROR dispatch, where a
+	 * further {@code sendError} answers with its status alone (see
+	 * {@link #sendError(int, String)})
 	 */
-	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision,
-			boolean errorDispatch) {
+	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision, boolean errorDispatch) {
 		CorsHeaderGuardResponse guarded = new CorsHeaderGuardResponse(response, decision, errorDispatch);
 		decision.writeHeaders(guarded);
 		return guarded;
@@ -80,7 +80,8 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 			return;
 		}
 		if (isVary(name)) {
-			// a servlet response cannot remove a header: replace it with the application's tokens
+			// a servlet response cannot remove a header: replace it with the
+			// application's tokens
 			List<String> kept = VaryHeader.foreignTokens(Collections.singletonList(value));
 			if (!kept.isEmpty()) {
 				super.setHeader(name, String.join(", ", kept));
@@ -133,10 +134,10 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	/**
 	 * An error while the error page renders (Spring Security refusing an unauthenticated
-	 * {@code /error}) cannot have an error page of its own: Jetty then writes a bare error
-	 * response after the filter has returned, and first removes the content headers, {@code Vary}
-	 * among them. Here such an error answers with its status and an empty body, the decision's
-	 * headers kept.
+	 * {@code /error}) cannot have an error page of its own: Jetty then writes a bare
+	 * error response after the filter has returned, and first removes the content
+	 * headers, {@code Vary} among them. Here such an error answers with its status and an
+	 * empty body, the decision's headers kept.
 	 */
 	@Override
 	public void sendError(int sc, String msg) throws IOException {

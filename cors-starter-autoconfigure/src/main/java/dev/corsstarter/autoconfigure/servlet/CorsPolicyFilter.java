@@ -20,10 +20,10 @@ import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The servlet CORS filter. Decides each request once, on its REQUEST dispatch: answers
- * preflights and rejections itself without invoking the chain, and for allowed requests sets
- * the CORS headers before the chain runs. The decision is kept on the request so ERROR and
- * ASYNC dispatches put the same headers back on the final response. Decisions of a report-only
- * policy are observed and nothing else: the request continues untouched.
+ * preflights and rejections itself without invoking the chain, and for allowed requests
+ * sets the CORS headers before the chain runs. The decision is kept on the request so
+ * ERROR and ASYNC dispatches put the same headers back on the final response. Decisions
+ * of a report-only policy are observed and nothing else: the request continues untouched.
  */
 public class CorsPolicyFilter implements Filter {
 
@@ -31,10 +31,10 @@ public class CorsPolicyFilter implements Filter {
 	public static final String DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".decision";
 
 	/**
-	 * Request attribute holding the {@link CorsDecision} of every request a policy covers,
-	 * enforced or report-only, answered here or passed on; read by the server request
-	 * observation and Spring's CORS configuration view. Unlike {@link #DECISION_ATTRIBUTE} it
-	 * never makes a later dispatch restore headers.
+	 * Request attribute holding the {@link CorsDecision} of every request a policy
+	 * covers, enforced or report-only, answered here or passed on; read by the server
+	 * request observation and Spring's CORS configuration view. Unlike
+	 * {@link #DECISION_ATTRIBUTE} it never makes a later dispatch restore headers.
 	 */
 	public static final String POLICY_DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".policyDecision";
 
@@ -55,8 +55,8 @@ public class CorsPolicyFilter implements Filter {
 	}
 
 	/**
-	 * @param policies the policies in force, read once per request, so a change applies to the
-	 * requests that start after it
+	 * @param policies the policies in force, read once per request, so a change applies
+	 * to the requests that start after it
 	 * @param observer told of every decision on a policy path
 	 * @param routing how the application routes requests
 	 */
@@ -65,11 +65,12 @@ public class CorsPolicyFilter implements Filter {
 	}
 
 	/**
-	 * @param policies the policies in force, read once per request, so a change applies to the
-	 * requests that start after it
+	 * @param policies the policies in force, read once per request, so a change applies
+	 * to the requests that start after it
 	 * @param observer told of every decision on a policy path
 	 * @param routing how the application routes requests
-	 * @param pathMatching how the application's handler mappings match paths, asked per request
+	 * @param pathMatching how the application's handler mappings match paths, asked per
+	 * request
 	 */
 	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, ServletRouting routing,
 			Supplier<PathMatching> pathMatching) {
@@ -88,7 +89,8 @@ public class CorsPolicyFilter implements Filter {
 		}
 		CorsDecision decision = (CorsDecision) request.getAttribute(DECISION_ATTRIBUTE);
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
-			// a later dispatch of a request already decided (or never seen): restore, never re-decide
+			// a later dispatch of a request already decided (or never seen): restore,
+			// never re-decide
 			if (decision != null && decision.hasPolicy()) {
 				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision,
 						request.getDispatcherType() == DispatcherType.ERROR));
@@ -107,7 +109,8 @@ public class CorsPolicyFilter implements Filter {
 		this.observer.observe(corsRequest, decision);
 		request.setAttribute(POLICY_DECISION_ATTRIBUTE, decision);
 		if (!decision.isEnforced()) {
-			// report-only: logged and counted, and the request goes on as if no policy covered it
+			// report-only: logged and counted, and the request goes on as if no policy
+			// covered it
 			chain.doFilter(request, response);
 			return;
 		}
@@ -121,7 +124,8 @@ public class CorsPolicyFilter implements Filter {
 				response.setContentLength(body.length);
 				response.getOutputStream().write(body);
 			}
-			// no flush: the container completes the response in one write when the filter returns
+			// no flush: the container completes the response in one write when the filter
+			// returns
 			return;
 		}
 		// only a request that continues the chain can see ERROR or ASYNC dispatches

@@ -16,9 +16,10 @@ import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.internal.MethodOverride;
 
 /**
- * {@link CorsRequest} over a servlet request, reading headers in place. Besides the request URI,
- * it reports the path the container routed the request by, and, under a Spring MVC servlet path,
- * the path controllers are mapped with, so that each meets its policy.
+ * {@link CorsRequest} over a servlet request, reading headers in place. Besides the
+ * request URI, it reports the path the container routed the request by, and, under a
+ * Spring MVC servlet path, the path controllers are mapped with, so that each meets its
+ * policy.
  */
 public final class ServletCorsRequest implements CorsRequest {
 
@@ -91,9 +92,10 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	/**
-	 * The container's routing path ({@code servletPath + pathInfo}: decoded, normalised, context
-	 * path removed, as the container matched it against servlet mappings) when it differs from
-	 * the raw path, and, for a request mapped to the dispatcher servlet path, the path within it.
+	 * The container's routing path ({@code servletPath + pathInfo}: decoded, normalised,
+	 * context path removed, as the container matched it against servlet mappings) when it
+	 * differs from the raw path, and, for a request mapped to the dispatcher servlet
+	 * path, the path within it.
 	 */
 	@Override
 	public List<PathContainer> routedPaths() {
@@ -102,7 +104,8 @@ public final class ServletCorsRequest implements CorsRequest {
 		String dispatcherPath = this.routing.dispatcherServletPath();
 		boolean underDispatcher = dispatcherPath != null && dispatcherPath.equals(servletPath);
 		if (pathInfo == null && !underDispatcher && (servletPath.isEmpty() || servletPath.equals(rawPath()))) {
-			// the common case: the container routed by the path as sent (or, outside a container,
+			// the common case: the container routed by the path as sent (or, outside a
+			// container,
 			// did not say how it routed)
 			return List.of();
 		}
@@ -117,7 +120,10 @@ public final class ServletCorsRequest implements CorsRequest {
 		return paths;
 	}
 
-	/** A decoded path as a path container, each segment encoded so it reads back as it was. */
+	/**
+	 * A decoded path as a path container, each segment encoded so it reads back as it
+	 * was.
+	 */
 	private static PathContainer encoded(String decoded) {
 		StringBuilder result = new StringBuilder(decoded.length() + 8);
 		int start = 0;
@@ -135,9 +141,9 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	/**
-	 * The {@code _method} form parameter of a {@code POST}, upper-cased, when the application
-	 * honours it and it names a method {@code HiddenHttpMethodFilter} switches to. Reading it
-	 * parses a form body, as that filter will do anyway.
+	 * The {@code _method} form parameter of a {@code POST}, upper-cased, when the
+	 * application honours it and it names a method {@code HiddenHttpMethodFilter}
+	 * switches to. Reading it parses a form body, as that filter will do anyway.
 	 */
 	@Override
 	public String methodOverride() {
@@ -150,20 +156,22 @@ public final class ServletCorsRequest implements CorsRequest {
 			value = this.request.getParameter(parameter);
 		}
 		catch (RuntimeException ex) {
-			// a body the container cannot parse as a form is not an override the filter would apply
+			// a body the container cannot parse as a form is not an override the filter
+			// would apply
 			return null;
 		}
 		return MethodOverride.of(value);
 	}
 
 	/**
-	 * The path within the application as Spring MVC parses it. Servlet containers remove path
-	 * parameters before they decode a URI, so a malformed escape inside one ({@code /api;x=%zz/y})
-	 * reaches the application, where Spring's parser refuses it. Path patterns never look at path
-	 * parameters, so such a path is matched without them, and a stray {@code %} as a literal,
-	 * instead of failing the request. A context path Spring refuses altogether (Spring's
-	 * {@code ForwardedHeaderFilter} reports {@code X-Forwarded-Prefix: pfx} as the context path
-	 * {@code pfx}) is cut off the request URI as it is.
+	 * The path within the application as Spring MVC parses it. Servlet containers remove
+	 * path parameters before they decode a URI, so a malformed escape inside one
+	 * ({@code /api;x=%zz/y}) reaches the application, where Spring's parser refuses it.
+	 * Path patterns never look at path parameters, so such a path is matched without
+	 * them, and a stray {@code %} as a literal, instead of failing the request. A context
+	 * path Spring refuses altogether (Spring's {@code ForwardedHeaderFilter} reports
+	 * {@code X-Forwarded-Prefix: pfx} as the context path {@code pfx}) is cut off the
+	 * request URI as it is.
 	 */
 	static PathContainer parsePath(String requestUri, String contextPath) {
 		try {
@@ -181,7 +189,10 @@ public final class ServletCorsRequest implements CorsRequest {
 		}
 	}
 
-	/** Without path parameters, and with every {@code %} that starts no valid escape escaped. */
+	/**
+	 * Without path parameters, and with every {@code %} that starts no valid escape
+	 * escaped.
+	 */
 	private static String lenient(String path) {
 		StringBuilder result = new StringBuilder(path.length() + 8);
 		boolean parameters = false;

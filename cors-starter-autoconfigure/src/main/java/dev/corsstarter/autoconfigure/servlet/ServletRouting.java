@@ -1,15 +1,15 @@
 package dev.corsstarter.autoconfigure.servlet;
 
 /**
- * How the application routes servlet requests beyond the container's own mapping, so the CORS
- * decision covers every path and method a handler may see.
+ * How the application routes servlet requests beyond the container's own mapping, so the
+ * CORS decision covers every path and method a handler may see.
  *
- * @param dispatcherServletPath the Spring MVC servlet path ({@code spring.mvc.servlet.path}) when
- * it is not {@code /}, so patterns written like controller mappings match under it; or
- * {@code null}
- * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in the
- * application reads ({@code _method}), so the method it switches to is decided too; or
- * {@code null} when no such filter runs
+ * @param dispatcherServletPath the Spring MVC servlet path
+ * ({@code spring.mvc.servlet.path}) when it is not {@code /}, so patterns written like
+ * controller mappings match under it; or {@code null}
+ * @param methodOverrideParameter the form parameter a {@code HiddenHttpMethodFilter} in
+ * the application reads ({@code _method}), so the method it switches to is decided too;
+ * or {@code null} when no such filter runs
  */
 public record ServletRouting(String dispatcherServletPath, String methodOverrideParameter) {
 

@@ -39,11 +39,17 @@ class CorsEndpointTests {
 				.allowCredentials(true)
 				.maxAge(Duration.ofMinutes(10))
 				.build(),
-			CorsPolicy.builder("device").pathPatterns("/device/**", "/printer/**").allowedOrigins(APP)
-				.allowPrivateNetwork(true).maxAge(Duration.ofHours(3)).build()),
+			CorsPolicy.builder("device")
+				.pathPatterns("/device/**", "/printer/**")
+				.allowedOrigins(APP)
+				.allowPrivateNetwork(true)
+				.maxAge(Duration.ofHours(3))
+				.build()),
 			new ValidationContext(true, List.of()));
 
-	/** Where the properties say the value was set, as the auto-configuration locates it. */
+	/**
+	 * Where the properties say the value was set, as the auto-configuration locates it.
+	 */
 	private final UnaryOperator<Violation> locator = (violation) -> violation
 		.located("class path resource [application.yml], line 9", "3h");
 
@@ -54,9 +60,10 @@ class CorsEndpointTests {
 		CorsDescriptor descriptor = (CorsDescriptor) this.endpoint.cors(null, null, null, null, null, null);
 
 		assertThat(descriptor.policies()).containsExactly(
-				entry("api", new PolicyDescriptor(List.of("/api/**"), List.of(APP, "https://*.preview.example.com"),
-						List.of("GET", "PUT"), List.of("Content-Type", "X-Trace"), List.of("X-Request-Id"), true,
-						false, 600, "enforce")),
+				entry("api",
+						new PolicyDescriptor(List.of("/api/**"), List.of(APP, "https://*.preview.example.com"),
+								List.of("GET", "PUT"), List.of("Content-Type", "X-Trace"), List.of("X-Request-Id"),
+								true, false, 600, "enforce")),
 				entry("device", new PolicyDescriptor(List.of("/device/**", "/printer/**"), List.of(APP),
 						List.of("GET", "HEAD", "POST"), List.of(), List.of(), false, true, 10800, "enforce")));
 		assertThat(descriptor.stack()).isEqualTo("reactive");
@@ -106,7 +113,8 @@ class CorsEndpointTests {
 		assertThat(privateNetwork.request().headers()).containsEntry("Access-Control-Request-Private-Network", "true");
 		assertThat(privateNetwork.responseHeaders()).containsEntry("Access-Control-Allow-Private-Network", "true");
 		assertThat(dryRun("/device/x", APP, null, null, "false", null).type()).isEqualTo("actual");
-		// OPTIONS without Access-Control-Request-Method is an actual request, as on the wire
+		// OPTIONS without Access-Control-Request-Method is an actual request, as on the
+		// wire
 		DryRunDescriptor options = dryRun("/api/x", APP, "OPTIONS", null, null, null);
 		assertThat(options.type()).isEqualTo("actual");
 		assertThat(options.reason()).isEqualTo("method-not-allowed");
@@ -116,8 +124,12 @@ class CorsEndpointTests {
 	void dryRunShowsTheReportOnlyObservationBesideTheEnforcedDecision() {
 		CorsEngine engine = CorsEngine.create(List.of(
 				CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).allowedHeaders("X-Trace").build(),
-				CorsPolicy.builder("acct").pathPatterns("/api/account/**").allowedOrigins(APP)
-					.allowedHeaders("Content-Type").mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY).build()));
+				CorsPolicy.builder("acct")
+					.pathPatterns("/api/account/**")
+					.allowedOrigins(APP)
+					.allowedHeaders("Content-Type")
+					.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+					.build()));
 		CorsEndpoint endpoint = new CorsEndpoint(engine, CorsEndpoint.SERVLET, 0, this.locator);
 
 		DryRunDescriptor result = endpoint.dryRun("/api/account/me", APP, "POST", "x-trace", null, null);
@@ -146,7 +158,8 @@ class CorsEndpointTests {
 			.isEqualTo("X-Evil");
 		assertThat(dryRun("/api/x", APP, "GET", "content-type,x-trace,,x-evil", null, null).rejectedValue())
 			.isEqualTo("x-evil");
-		// nothing refused, or nothing that was validated as an origin, method or header name
+		// nothing refused, or nothing that was validated as an origin, method or header
+		// name
 		assertThat(dryRun("/api/x", APP, "PUT", "content-type", null, null).rejectedValue()).isNull();
 		assertThat(dryRun("/api/x", APP, "GET", "<script>", null, null).rejectedValue()).isNull();
 		assertThat(dryRun("/api/x", "https://APP.example.com", null, null, null, null).rejectedValue()).isNull();
@@ -169,7 +182,8 @@ class CorsEndpointTests {
 		assertThat(dryRun("/api/x", APP, "GET", "x-evil", null, null).reason()).isEqualTo("header-not-allowed");
 		assertThat(dryRun("/api/x", APP, "GET", "<script>", null, null).reason()).isEqualTo("malformed-request");
 		assertThat(dryRun("/api/x", APP, null, null, "true", null).reason()).isEqualTo("private-network-not-allowed");
-		assertThat(dryRun("/api/x", "https://APP.example.com", null, null, null, null).reason()).isEqualTo("malformed-origin");
+		assertThat(dryRun("/api/x", "https://APP.example.com", null, null, null, null).reason())
+			.isEqualTo("malformed-origin");
 		assertThat(dryRun("/api/x", "", null, null, null, null).reason()).isEqualTo("malformed-origin");
 	}
 
@@ -241,7 +255,8 @@ class CorsEndpointTests {
 	void refusesControlCharactersAndOverLongValues() {
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> dryRun("/api/x", APP + "\r\nX-Forged: 1", null, null, null, null))
-			.satisfies(ex -> assertThat(ex.getReason()).contains("'origin'").contains("control character")
+			.satisfies(ex -> assertThat(ex.getReason()).contains("'origin'")
+				.contains("control character")
 				.doesNotContain("Forged"));
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> dryRun("/api/x", APP, null, "x-trace\n", null, null))

@@ -25,8 +25,8 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsEngine;
 
 /**
- * Each configuration mistake, run through a real {@link SpringApplication}: startup fails (or
- * warns) with a message naming the key as written, where it was written and the fix.
+ * Each configuration mistake, run through a real {@link SpringApplication}: startup fails
+ * (or warns) with a message naming the key as written, where it was written and the fix.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CorsPropertiesFailureTests {
@@ -94,9 +94,10 @@ class CorsPropertiesFailureTests {
 		try (ConfigurableApplicationContext context = run(config("policy-empty.yml"), "--cors.unknown-keys=warn")) {
 			assertThat(context.getBeanNamesForType(CorsPolicyRegistry.class)).isEmpty();
 		}
-		assertThat(output).contains("Unknown CORS property cors.policy (class path resource "
-				+ "[cors-mistakes/policy-empty.yml], line 3) ignored: cors-starter does not define it. "
-				+ "Did you mean cors.policies?")
+		assertThat(output)
+			.contains("Unknown CORS property cors.policy (class path resource "
+					+ "[cors-mistakes/policy-empty.yml], line 3) ignored: cors-starter does not define it. "
+					+ "Did you mean cors.policies?")
 			.contains("CORS properties are set but no policy is configured under cors.policies.<name>, so no CORS "
 					+ "filter is installed. Properties seen: cors.unknown-keys (command line argument "
 					+ "--cors.unknown-keys), cors.enabled (class path resource [cors-mistakes/policy-empty.yml], "
@@ -137,8 +138,9 @@ class CorsPropertiesFailureTests {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies()).hasSize(1);
 		}
 		assertThat(output)
-			.containsOnlyOnce("CORS property CORS_PROXY_URL (environment variable CORS_PROXY_URL) ignored: cors-starter "
-					+ "does not define it, so it is left to the application.")
+			.containsOnlyOnce(
+					"CORS property CORS_PROXY_URL (environment variable CORS_PROXY_URL) ignored: cors-starter "
+							+ "does not define it, so it is left to the application.")
 			.containsOnlyOnce("CORS property cors.something (system property cors.something) ignored")
 			.containsOnlyOnce("CORS property cors.tenant-directory-url (command line argument "
 					+ "--cors.tenant-directory-url) ignored")
@@ -151,8 +153,8 @@ class CorsPropertiesFailureTests {
 	void keysMeantForTheStarterFailWithSuggestionsWhereverTheyWereSet(CapturedOutput output) {
 		SpringApplication application = application();
 		application.setEnvironment(environment(Map.of("CORS_ALLOWEDORIGINS", "https://app.example.com")));
-		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args(policy(
-				"--cors.policy.x=1", "--cors.policies.api.allowed-origin=https://admin.example.com"))));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application
+			.run(args(policy("--cors.policy.x=1", "--cors.policies.api.allowed-origin=https://admin.example.com"))));
 		assertThat(output).contains("(3 problems)")
 			.contains("CORS_ALLOWEDORIGINS: Did you mean cors.policies.<name>.allowed-origins? Policy keys go under a "
 					+ "policy name, e.g. cors.policies.api.allowed-origins.")
@@ -195,9 +197,8 @@ class CorsPropertiesFailureTests {
 	void environmentVariablesBindAsSpringBootBindsThem(CapturedOutput output) {
 		SpringApplication application = application();
 		application.setEnvironment(environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**",
-				"CORS_POLICIES_API_ALLOWEDORIGINS_0_", "https://app.example.com",
-				"CORS_POLICIES_API_ALLOWEDORIGINS_1_", "https://admin.example.com", "CORS_POLICIES_API_MAXAGE", "90",
-				"CORS_UNKNOWNKEYS", "fail")));
+				"CORS_POLICIES_API_ALLOWEDORIGINS_0_", "https://app.example.com", "CORS_POLICIES_API_ALLOWEDORIGINS_1_",
+				"https://admin.example.com", "CORS_POLICIES_API_MAXAGE", "90", "CORS_UNKNOWNKEYS", "fail")));
 		try (ConfigurableApplicationContext context = application.run(args())) {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies().get(0).allowedOrigins())
 				.containsExactly("https://app.example.com", "https://admin.example.com");
@@ -213,9 +214,9 @@ class CorsPropertiesFailureTests {
 	@Test
 	void misspeltEnvironmentVariableIsReportedAsWritten(CapturedOutput output) {
 		SpringApplication application = application();
-		application.setEnvironment(environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**",
-				"CORS_POLICIES_API_ALLOWEDORIGINS", "https://app.example.com", "CORS_POLICIES_API_ALLOWCREDENTIAL",
-				"true")));
+		application.setEnvironment(
+				environment(Map.of("CORS_POLICIES_API_PATHPATTERNS", "/api/**", "CORS_POLICIES_API_ALLOWEDORIGINS",
+						"https://app.example.com", "CORS_POLICIES_API_ALLOWCREDENTIAL", "true")));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
 		assertThat(output).contains("Property: CORS_POLICIES_API_ALLOWCREDENTIAL\n")
 			.contains("Origin: environment variable CORS_POLICIES_API_ALLOWCREDENTIAL")
@@ -225,7 +226,8 @@ class CorsPropertiesFailureTests {
 	@Test
 	void relaxedNamesInAPropertiesFileAreKnown(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run(config("relaxed.properties"))) {
-			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies().get(0).allowCredentials()).isTrue();
+			assertThat(context.getBean(CorsPolicyRegistry.class).current().policies().get(0).allowCredentials())
+				.isTrue();
 		}
 		assertThat(output).doesNotContain("Unknown CORS property").doesNotContain("FAILED");
 	}
@@ -233,9 +235,9 @@ class CorsPropertiesFailureTests {
 	@Test
 	void violationsSayWhereTheValueWasSetAndShowItAsWritten(CapturedOutput output) {
 		assertFailsToStart(config("located.yml"));
-		assertThat(output).contains("Property: cors.policies.api.allowed-origins[1]\n"
-				+ "    Value: \"https://App.example.com\"\n"
-				+ "    Origin: class path resource [cors-mistakes/located.yml], line 7");
+		assertThat(output)
+			.contains("Property: cors.policies.api.allowed-origins[1]\n" + "    Value: \"https://App.example.com\"\n"
+					+ "    Origin: class path resource [cors-mistakes/located.yml], line 7");
 	}
 
 	@Test
@@ -243,8 +245,9 @@ class CorsPropertiesFailureTests {
 		try (ConfigurableApplicationContext context = run(config("max-age-3h.yml"))) {
 			assertThat(context.getBean(CorsPolicyRegistry.class).current()).isNotNull();
 		}
-		assertThat(output).containsPattern("WARN .* CORS configuration: cors.policies.api.max-age='3h' \\(class path "
-				+ "resource \\[cors-mistakes/max-age-3h.yml\\], line 6\\): ")
+		assertThat(output)
+			.containsPattern("WARN .* CORS configuration: cors.policies.api.max-age='3h' \\(class path "
+					+ "resource \\[cors-mistakes/max-age-3h.yml\\], line 6\\): ")
 			.doesNotContain("CORS configuration: WARN")
 			.doesNotContain("PT3H");
 	}
@@ -269,16 +272,17 @@ class CorsPropertiesFailureTests {
 		SpringApplication application = application();
 		StandardEnvironment environment = new StandardEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
-		sources.addFirst(new MapPropertySource("lower", Map.of("cors.policies.api.path-patterns", "/api/**",
-				"cors.policies.api.allowed-origins[0]", "https://app.example.com",
-				"cors.policies.api.allowed-origins[1]", "https://admin.example.com")));
-		sources.addFirst(new MapPropertySource("higher",
-				Map.of("cors.policies.api.allowed-origins", "${app.origin}/", "app.origin",
-						"https://app.example.com")));
+		sources.addFirst(new MapPropertySource("lower",
+				Map.of("cors.policies.api.path-patterns", "/api/**", "cors.policies.api.allowed-origins[0]",
+						"https://app.example.com", "cors.policies.api.allowed-origins[1]",
+						"https://admin.example.com")));
+		sources.addFirst(new MapPropertySource("higher", Map.of("cors.policies.api.allowed-origins", "${app.origin}/",
+				"app.origin", "https://app.example.com")));
 		application.setEnvironment(environment);
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
-		assertThat(output).contains("Property: cors.policies.api.allowed-origins[0]\n"
-				+ "    Value: \"${app.origin}/\"\n" + "    Origin: property source 'higher'")
+		assertThat(output)
+			.contains("Property: cors.policies.api.allowed-origins[0]\n" + "    Value: \"${app.origin}/\"\n"
+					+ "    Origin: property source 'higher'")
 			.doesNotContain("property source 'lower'");
 	}
 
@@ -287,15 +291,17 @@ class CorsPropertiesFailureTests {
 		SpringApplication application = application();
 		StandardEnvironment environment = new StandardEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
-		sources.addFirst(new MapPropertySource("lower", Map.of("cors.policies.api.path-patterns", "/api/**",
-				"cors.policies.api.allowed-origins[0]", "https://app.example.com",
-				"cors.policies.api.allowed-origins[1]", "https://admin.example.com")));
+		sources.addFirst(new MapPropertySource("lower",
+				Map.of("cors.policies.api.path-patterns", "/api/**", "cors.policies.api.allowed-origins[0]",
+						"https://app.example.com", "cors.policies.api.allowed-origins[1]",
+						"https://admin.example.com")));
 		sources.addFirst(new MapPropertySource("higher", Map.of("cors.policies.api.allowed-origins[0]",
 				"${app.origin}/", "app.origin", "https://app.example.com")));
 		application.setEnvironment(environment);
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run(args()));
-		assertThat(output).contains("Property: cors.policies.api.allowed-origins[0]\n"
-				+ "    Value: \"${app.origin}/\"\n" + "    Origin: property source 'higher'")
+		assertThat(output)
+			.contains("Property: cors.policies.api.allowed-origins[0]\n" + "    Value: \"${app.origin}/\"\n"
+					+ "    Origin: property source 'higher'")
 			.contains("cors.policies.api.allowed-origins[0]: Remove the trailing slash: ${app.origin}")
 			.doesNotContain("property source 'lower'");
 	}
@@ -337,7 +343,10 @@ class CorsPropertiesFailureTests {
 		return args;
 	}
 
-	/** An environment whose variables are exactly these, as an operating system would pass them. */
+	/**
+	 * An environment whose variables are exactly these, as an operating system would pass
+	 * them.
+	 */
 	private static StandardEnvironment environment(Map<String, Object> variables) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()

@@ -41,7 +41,8 @@ class InvalidCorsConfigurationFailureAnalyzerTests {
 			.contains("cors.policies.api.allowed-origins[0]", "\"https://app.example.com/\"", "trailing slash")
 			.contains("cors.policies.api.allowed-origins[1]", "\"*\"", "cookies")
 			.contains("cors.policies.api.allowed-origins[2]", "default port");
-		assertThat(analysis.getAction()).contains("cors.policies.api.allowed-origins[0]: Remove the trailing slash: https://app.example.com")
+		assertThat(analysis.getAction())
+			.contains("cors.policies.api.allowed-origins[0]: Remove the trailing slash: https://app.example.com")
 			.contains("cors.policies.api.allowed-origins[2]: Remove the port: https://x.example.com")
 			.contains("allow-credentials=false");
 	}
@@ -52,7 +53,8 @@ class InvalidCorsConfigurationFailureAnalyzerTests {
 		application.setWebApplicationType(WebApplicationType.REACTIVE);
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> application.run("--server.port=0",
 				"--spring.main.banner-mode=off", "--cors.policies.api.path-patterns=/api/**",
-				"--cors.policies.api.allowed-origins=https://App.example.com", "--cors.policies.api.allowed-methods=GET,TRACE"));
+				"--cors.policies.api.allowed-origins=https://App.example.com",
+				"--cors.policies.api.allowed-methods=GET,TRACE"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("cors.policies.api.allowed-origins[0]")
 			.contains("https://App.example.com")

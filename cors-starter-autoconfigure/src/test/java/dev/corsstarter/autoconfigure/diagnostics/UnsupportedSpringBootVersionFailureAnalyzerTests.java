@@ -23,16 +23,17 @@ class UnsupportedSpringBootVersionFailureAnalyzerTests {
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription()).contains("Spring Boot 3.4.9")
 			.contains("supports Spring Boot 3.5.x, 4.0.x and 4.1.x");
-		assertThat(analysis.getAction()).contains("Upgrade the application to a supported Spring Boot line (3.5.x, 4.0.x and 4.1.x)");
+		assertThat(analysis.getAction())
+			.contains("Upgrade the application to a supported Spring Boot line (3.5.x, 4.0.x and 4.1.x)");
 	}
 
 	@Test
 	void isRegisteredWithSpringBoot() {
-		// Spring Boot's own analyzers need constructor arguments; only whether ours loads matters here.
+		// Spring Boot's own analyzers need constructor arguments; only whether ours loads
+		// matters here.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, (factoryType, implementationName, failure) -> {
-			}))
-			.hasAtLeastOneElementOfType(UnsupportedSpringBootVersionFailureAnalyzer.class);
+			})).hasAtLeastOneElementOfType(UnsupportedSpringBootVersionFailureAnalyzer.class);
 	}
 
 }

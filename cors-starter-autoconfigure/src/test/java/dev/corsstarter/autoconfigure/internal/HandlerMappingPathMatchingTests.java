@@ -11,9 +11,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * The path matching of the application's handler mappings, read from the mappings themselves:
- * everything assumed until they are read, Spring's defaults read as such, and any mapping that
- * matches more widely widens the policies.
+ * The path matching of the application's handler mappings, read from the mappings
+ * themselves: everything assumed until they are read, Spring's defaults read as such, and
+ * any mapping that matches more widely widens the policies.
  */
 class HandlerMappingPathMatchingTests {
 

@@ -22,10 +22,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * The starter in an application that already had CORS, over real HTTP on a real server with
- * Spring Security's {@code cors(withDefaults())} in front: the decision on
- * {@code http.server.requests}, and the policies as the {@code CorsConfigurationSource} Spring
- * Security uses, without a second set of headers. Subclasses choose the stack.
+ * The starter in an application that already had CORS, over real HTTP on a real server
+ * with Spring Security's {@code cors(withDefaults())} in front: the decision on
+ * {@code http.server.requests}, and the policies as the {@code CorsConfigurationSource}
+ * Spring Security uses, without a second set of headers. Subclasses choose the stack.
  */
 @TestPropertySource(locations = "classpath:cors-interop-it.properties",
 		properties = "cors.register-configuration-source=true")
@@ -47,7 +47,10 @@ abstract class AbstractInteropIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
-	/** The configuration the application's {@code corsConfigurationSource} bean gives a GET of a path. */
+	/**
+	 * The configuration the application's {@code corsConfigurationSource} bean gives a
+	 * GET of a path.
+	 */
 	abstract CorsConfiguration sourceConfiguration(String path, String... headers);
 
 	abstract Class<?> expectedSourceType();
@@ -58,8 +61,8 @@ abstract class AbstractInteropIntegrationTests {
 				+ "&tag=cors.mode:enforce&tag=method:OPTIONS";
 		double before = count(tags);
 
-		HttpResponse<String> response = send("OPTIONS", "/api/orders", "Origin", EVIL,
-				"Access-Control-Request-Method", "GET");
+		HttpResponse<String> response = send("OPTIONS", "/api/orders", "Origin", EVIL, "Access-Control-Request-Method",
+				"GET");
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count(tags)).isEqualTo(before + 1));
@@ -71,13 +74,13 @@ abstract class AbstractInteropIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(InteropTestApplication.observed).anySatisfy(keys -> assertThat(keys)
-				.containsEntry("method", "GET")
-				.containsEntry("status", "403")
-				.containsEntry("cors.outcome", "rejected")
-				.containsEntry("cors.reason", "origin-not-allowed")
-				.containsEntry("cors.policy", "api")
-				.containsEntry("cors.mode", "enforce")));
+			.untilAsserted(() -> assertThat(InteropTestApplication.observed)
+				.anySatisfy(keys -> assertThat(keys).containsEntry("method", "GET")
+					.containsEntry("status", "403")
+					.containsEntry("cors.outcome", "rejected")
+					.containsEntry("cors.reason", "origin-not-allowed")
+					.containsEntry("cors.policy", "api")
+					.containsEntry("cors.mode", "enforce")));
 	}
 
 	@Test
@@ -124,7 +127,8 @@ abstract class AbstractInteropIntegrationTests {
 		// no policy, and a report-only one, give Spring nothing to decide with
 		assertThat(sourceConfiguration("/open/hello", "Origin", APP)).isNull();
 		assertThat(sourceConfiguration("/beta/hello", "Origin", APP)).isNull();
-		// a request the filter holds to be same-origin must not become a cross-origin one for Spring
+		// a request the filter holds to be same-origin must not become a cross-origin one
+		// for Spring
 		assertThat(sourceConfiguration("/api/orders", "Origin", "https://served.example.org", "Sec-Fetch-Site",
 				"same-origin"))
 			.isNull();
@@ -138,8 +142,8 @@ abstract class AbstractInteropIntegrationTests {
 		assertThat(actual.headers().allValues("Access-Control-Allow-Origin")).containsExactly(APP);
 		assertThat(actual.headers().allValues("Access-Control-Allow-Credentials")).containsExactly("true");
 
-		HttpResponse<String> preflight = send("OPTIONS", "/api/orders", "Origin", APP,
-				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+		HttpResponse<String> preflight = send("OPTIONS", "/api/orders", "Origin", APP, "Access-Control-Request-Method",
+				"POST", "Access-Control-Request-Headers", "content-type");
 		assertThat(preflight.statusCode()).isEqualTo(204);
 		assertSingleCorsHeaders(preflight);
 		assertThat(preflight.headers().allValues("Access-Control-Max-Age")).containsExactly("600");
@@ -147,11 +151,14 @@ abstract class AbstractInteropIntegrationTests {
 
 	@Test
 	void securityCorsWithThePoliciesDecidesAsTheFilter() throws Exception {
-		// the legacy origin @CrossOrigin and addCorsMappings allowed on /api/**: the policy refuses it
+		// the legacy origin @CrossOrigin and addCorsMappings allowed on /api/**: the
+		// policy refuses it
 		assertThat(send("GET", "/api/legacy", "Origin", LEGACY).statusCode()).isEqualTo(403);
-		assertThat(send("OPTIONS", "/api/legacy", "Origin", LEGACY, "Access-Control-Request-Method", "GET")
-			.statusCode()).isEqualTo(403);
-		// outside the policies, the application's own @CrossOrigin still answers as before
+		assertThat(
+				send("OPTIONS", "/api/legacy", "Origin", LEGACY, "Access-Control-Request-Method", "GET").statusCode())
+			.isEqualTo(403);
+		// outside the policies, the application's own @CrossOrigin still answers as
+		// before
 		HttpResponse<String> open = send("GET", "/open/annotated", "Origin", LEGACY);
 		assertThat(open.statusCode()).isEqualTo(200);
 		assertThat(open.headers().allValues("Access-Control-Allow-Origin")).containsExactly(LEGACY);
@@ -174,7 +181,10 @@ abstract class AbstractInteropIntegrationTests {
 		assertThat(vary).doesNotHaveDuplicates().contains("Origin");
 	}
 
-	/** The COUNT of {@code http.server.requests} with these tags, from the metrics endpoint; 0 when none. */
+	/**
+	 * The COUNT of {@code http.server.requests} with these tags, from the metrics
+	 * endpoint; 0 when none.
+	 */
 	private double count(String tags) throws Exception {
 		HttpResponse<String> response = send("GET", "/actuator/metrics/http.server.requests?" + tags);
 		if (response.statusCode() == 404) {

@@ -33,10 +33,11 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
- * An application with CORS of its own ({@code @CrossOrigin}, {@code addCorsMappings} and a
- * {@code CorsConfigurationSource} bean behind Spring Security's {@code cors()}) adopting the
- * starter: what the policy now shadows is named at startup and by {@code /actuator/cors}, and
- * {@code /actuator/corsmigration} converts it into policies. Subclasses choose the stack.
+ * An application with CORS of its own ({@code @CrossOrigin}, {@code addCorsMappings} and
+ * a {@code CorsConfigurationSource} bean behind Spring Security's {@code cors()})
+ * adopting the starter: what the policy now shadows is named at startup and by
+ * {@code /actuator/cors}, and {@code /actuator/corsmigration} converts it into policies.
+ * Subclasses choose the stack.
  */
 @TestPropertySource(locations = "classpath:cors-interop-it.properties",
 		properties = { "test.legacy-source=true", "management.endpoints.web.exposure.include=cors,corsmigration" })
@@ -99,14 +100,17 @@ abstract class AbstractSpringCorsMigrationIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
 		String yaml = response.body();
-		assertThat(yaml).contains("    api-legacy:\n      # from @CrossOrigin on InteropTestApplication.Controllers#legacy()"
-				+ " on /api/legacy\n      path-patterns: [\"/api/legacy\"]\n      allowed-origins: [\""
-				+ APP + "\", \"" + LEGACY + "\"]\n      allowed-methods: [\"GET\"]\n")
+		assertThat(yaml)
+			.contains("    api-legacy:\n      # from @CrossOrigin on InteropTestApplication.Controllers#legacy()"
+					+ " on /api/legacy\n      path-patterns: [\"/api/legacy\"]\n      allowed-origins: [\"" + APP
+					+ "\", \"" + LEGACY + "\"]\n      allowed-methods: [\"GET\"]\n")
 			.contains("      max-age: 1h\n")
 			.contains("    open-annotated:\n")
-			// the source bean and the mappings both configure /api/**: Spring combined them
-			.containsPattern("# Not converted:\\n# - CorsConfigurationSource bean 'corsConfigurationSource' on /api/\\*\\*"
-					+ "|# Not converted:\\n# - addCorsMappings registration on /api/\\*\\*")
+			// the source bean and the mappings both configure /api/**: Spring combined
+			// them
+			.containsPattern(
+					"# Not converted:\\n# - CorsConfigurationSource bean 'corsConfigurationSource' on /api/\\*\\*"
+							+ "|# Not converted:\\n# - addCorsMappings registration on /api/\\*\\*")
 			.contains("is also configured by");
 
 		YamlPropertiesFactoryBean factory = new YamlPropertiesFactoryBean();
@@ -120,13 +124,13 @@ abstract class AbstractSpringCorsMigrationIntegrationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				CorsEngine engine = context.getBean(CorsPolicyRegistry.class).current();
-				// what Spring allowed on the converted paths, the converted policies allow
+				// what Spring allowed on the converted paths, the converted policies
+				// allow
 				for (String path : List.of("/api/legacy", "/open/annotated")) {
-					assertThat(engine.evaluate(MapCorsRequest.get(path).origin(LEGACY).build()).isAllowed())
-						.as(path)
+					assertThat(engine.evaluate(MapCorsRequest.get(path).origin(LEGACY).build()).isAllowed()).as(path)
 						.isTrue();
-					CorsDecision evil = engine.evaluate(MapCorsRequest.get(path).origin("https://evil.example.net")
-						.build());
+					CorsDecision evil = engine
+						.evaluate(MapCorsRequest.get(path).origin("https://evil.example.net").build());
 					assertThat(evil.isRejected()).as(path).isTrue();
 				}
 			});

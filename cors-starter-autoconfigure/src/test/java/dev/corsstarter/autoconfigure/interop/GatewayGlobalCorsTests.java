@@ -16,9 +16,10 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Spring Cloud Gateway (WebFlux) puts its global CORS configuration
  * ({@code spring.cloud.gateway.server.webflux.globalcors.cors-configurations}) on its
- * {@code RoutePredicateHandlerMapping} through {@link AbstractHandlerMapping#setCorsConfigurations},
- * as any other handler mapping may. Such a configuration is found and named by the mapping's
- * bean name, beside the application's own {@code addCorsMappings}.
+ * {@code RoutePredicateHandlerMapping} through
+ * {@link AbstractHandlerMapping#setCorsConfigurations}, as any other handler mapping may.
+ * Such a configuration is found and named by the mapping's bean name, beside the
+ * application's own {@code addCorsMappings}.
  */
 class GatewayGlobalCorsTests {
 

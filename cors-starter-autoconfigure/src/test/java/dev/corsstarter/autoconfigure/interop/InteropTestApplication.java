@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * An application that had CORS before it adopted the starter, on both stacks: Spring Security
- * in front with {@code cors(withDefaults())}, {@code @CrossOrigin} controllers inside and
- * outside the policy's paths, and {@code addCorsMappings} registrations.
+ * An application that had CORS before it adopted the starter, on both stacks: Spring
+ * Security in front with {@code cors(withDefaults())}, {@code @CrossOrigin} controllers
+ * inside and outside the policy's paths, and {@code addCorsMappings} registrations.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -46,7 +46,9 @@ public class InteropTestApplication {
 
 	static final String EVIL = "https://evil.example.net";
 
-	/** The low-cardinality key values of every server request observation that stopped. */
+	/**
+	 * The low-cardinality key values of every server request observation that stopped.
+	 */
 	static final ConcurrentLinkedQueue<Map<String, String>> observed = new ConcurrentLinkedQueue<>();
 
 	@Bean
@@ -71,7 +73,10 @@ public class InteropTestApplication {
 		};
 	}
 
-	/** The application's own source, as Spring Security's cors() finds it, when a test asks for one. */
+	/**
+	 * The application's own source, as Spring Security's cors() finds it, when a test
+	 * asks for one.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnProperty("test.legacy-source")
@@ -86,7 +91,10 @@ public class InteropTestApplication {
 
 	}
 
-	/** The application's own source, as Spring Security's cors() finds it, when a test asks for one. */
+	/**
+	 * The application's own source, as Spring Security's cors() finds it, when a test
+	 * asks for one.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnProperty("test.legacy-source")
@@ -184,6 +192,5 @@ public class InteropTestApplication {
 		}
 
 	}
-
 
 }

@@ -7,7 +7,10 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
-/** Spring's CORS world meeting the starter on WebFlux with Reactor Netty and Spring Security. */
+/**
+ * Spring's CORS world meeting the starter on WebFlux with Reactor Netty and Spring
+ * Security.
+ */
 @SpringBootTest(classes = InteropTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
 class ReactiveInteropIntegrationTests extends AbstractInteropIntegrationTests {

@@ -6,7 +6,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
-/** Spring's CORS world meeting the starter on Spring MVC with Tomcat and Spring Security. */
+/**
+ * Spring's CORS world meeting the starter on Spring MVC with Tomcat and Spring Security.
+ */
 @SpringBootTest(classes = InteropTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=servlet")
 class ServletInteropIntegrationTests extends AbstractInteropIntegrationTests {

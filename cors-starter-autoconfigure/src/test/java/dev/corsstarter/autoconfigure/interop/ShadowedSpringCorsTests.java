@@ -16,17 +16,17 @@ import dev.corsstarter.core.policy.PolicyMode;
 
 class ShadowedSpringCorsTests {
 
-	private static final CorsEngine ENGINE = CorsEngine.create(List.of(
-			CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build(),
-			CorsPolicy.builder("beta")
-				.pathPatterns("/beta/**")
-				.allowedOrigins("https://app.example.com")
-				.mode(PolicyMode.REPORT_ONLY)
-				.build()));
+	private static final CorsEngine ENGINE = CorsEngine.create(
+			List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build(),
+					CorsPolicy.builder("beta")
+						.pathPatterns("/beta/**")
+						.allowedOrigins("https://app.example.com")
+						.mode(PolicyMode.REPORT_ONLY)
+						.build()));
 
 	@ParameterizedTest
-	@CsvSource({ "/api/**, /api/x", "/api/{id}/items, /api/x/items", "/files/{*rest}, /files/x", "api/*.json, /api/x.json",
-			"/**, /x" })
+	@CsvSource({ "/api/**, /api/x", "/api/{id}/items, /api/x/items", "/files/{*rest}, /files/x",
+			"api/*.json, /api/x.json", "/**, /x" })
 	void representativePaths(String pattern, String path) {
 		assertThat(ShadowedSpringCors.representative(pattern)).isEqualTo(path);
 	}

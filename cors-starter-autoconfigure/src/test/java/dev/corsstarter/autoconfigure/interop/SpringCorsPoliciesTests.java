@@ -53,23 +53,24 @@ class SpringCorsPoliciesTests {
 		configuration.setAllowPrivateNetwork(true);
 		configuration.setMaxAge(3600L);
 
-		SpringCorsPolicies.Conversion conversion = SpringCorsPolicies.convert(
-				List.of(mapping("/api/**", configuration)), ValidationContext.DEFAULT);
+		SpringCorsPolicies.Conversion conversion = SpringCorsPolicies
+			.convert(List.of(mapping("/api/**", configuration)), ValidationContext.DEFAULT);
 
 		assertThat(conversion.refused()).isEmpty();
 		CorsPolicy policy = conversion.policies().get(0);
 		assertThat(policy.name()).isEqualTo("api");
 		assertThat(policy.pathPatterns()).containsExactly("/api/**");
-		assertThat(policy.allowedOrigins()).containsExactly("https://app.example.com",
-				"https://*.preview.example.com", "https://example.org:*");
+		assertThat(policy.allowedOrigins()).containsExactly("https://app.example.com", "https://*.preview.example.com",
+				"https://example.org:*");
 		assertThat(policy.allowedMethods()).containsExactly("GET", "PUT");
 		assertThat(policy.allowedHeaders()).containsExactly("Content-Type");
 		assertThat(policy.exposedHeaders()).containsExactly("X-Request-Id");
 		assertThat(policy.allowCredentials()).isTrue();
 		assertThat(policy.allowPrivateNetwork()).isTrue();
 		assertThat(policy.maxAge()).isEqualTo(Duration.ofHours(1));
-		assertThat(conversion.yaml()).contains("      allowed-origins: [\"https://app.example.com\","
-				+ " \"https://*.preview.example.com\", \"https://example.org:*\"]\n")
+		assertThat(conversion.yaml())
+			.contains("      allowed-origins: [\"https://app.example.com\","
+					+ " \"https://*.preview.example.com\", \"https://example.org:*\"]\n")
 			.contains("      max-age: 1h\n");
 	}
 
@@ -94,9 +95,8 @@ class SpringCorsPoliciesTests {
 		assertThat(conversion.refused().get("addCorsMappings registration on /a/**"))
 			.anySatisfy((reason) -> assertThat(reason).startsWith("cors.policies.a.allowed-origins"))
 			.anySatisfy((reason) -> assertThat(reason).contains("is also configured by"));
-		assertThat(conversion.refused().get("addCorsMappings registration on /b/**"))
-			.containsExactly("origin pattern https://example.com:[8080,8081]: port lists have no equivalent;"
-					+ " list each origin");
+		assertThat(conversion.refused().get("addCorsMappings registration on /b/**")).containsExactly(
+				"origin pattern https://example.com:[8080,8081]: port lists have no equivalent;" + " list each origin");
 		assertThat(conversion.refused().get("addCorsMappings registration on /c/**"))
 			.anySatisfy((reason) -> assertThat(reason).contains("https://*.com"));
 		assertThat(conversion.refused().get("CorsConfigurationSource bean 'custom' (paths unknown)"))

@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application whose handler mappings match paths case-insensitively (a {@code PathPatternParser}
- * with case sensitivity off, as Spring documents it): {@code /API/items} reaches the handler of
- * {@code /api/items}, so it must meet the policy of {@code /api/**}. Policies:
- * {@code api: /api/**} for {@value #APP}, {@code account: /api/account/**} for {@value #ACCOUNT}.
+ * An application whose handler mappings match paths case-insensitively (a
+ * {@code PathPatternParser} with case sensitivity off, as Spring documents it):
+ * {@code /API/items} reaches the handler of {@code /api/items}, so it must meet the
+ * policy of {@code /api/**}. Policies: {@code api: /api/**} for {@value #APP},
+ * {@code account: /api/account/**} for {@value #ACCOUNT}.
  */
 @TestPropertySource(properties = { "cors.policies.api.path-patterns=/api/**",
 		"cors.policies.api.allowed-origins=" + AbstractCaseInsensitiveRoutingIntegrationTests.APP,
@@ -78,8 +79,9 @@ abstract class AbstractCaseInsensitiveRoutingIntegrationTests {
 	}
 
 	/**
-	 * Matched case-sensitively, {@code /api/ACCOUNT/me} is {@code api}'s; ignoring case, as the
-	 * application routes it, {@code account}'s: both decide, and each refuses the other's origin.
+	 * Matched case-sensitively, {@code /api/ACCOUNT/me} is {@code api}'s; ignoring case,
+	 * as the application routes it, {@code account}'s: both decide, and each refuses the
+	 * other's origin.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { APP, ACCOUNT })
@@ -95,9 +97,9 @@ abstract class AbstractCaseInsensitiveRoutingIntegrationTests {
 	@Test
 	void theDryRunMatchesTheWayTheApplicationRoutes() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port
-					+ "/actuator/cors?path=/API/items&origin=" + EVIL + "&method=POST")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create(
+					"http://localhost:" + this.port + "/actuator/cors?path=/API/items&origin=" + EVIL + "&method=POST"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"decision\":\"rejected\"").contains("\"policy\":\"api\"");

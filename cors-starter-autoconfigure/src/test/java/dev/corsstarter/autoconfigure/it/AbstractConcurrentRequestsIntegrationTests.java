@@ -25,14 +25,14 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Many client threads at once against one running server, mixing policies (credentialed
- * {@code api}, wildcard {@code public}, private-network {@code device}, no policy), allowed,
- * refused and absent origins, preflights and actual requests, 200, 404-free error and async
- * answers. Every request from an allowed preview origin carries an origin of its own
- * ({@code https://pr-<thread>-<n>.preview.example.com}), so a header that leaked from another
- * request, or a decision shared between requests, shows as a mismatch: each response must carry
- * exactly the {@code Access-Control-*} headers, {@code Vary} tokens and status of its own request,
- * echo its own request id, and reach a handler exactly when its request should. Subclasses choose
- * the stack.
+ * {@code api}, wildcard {@code public}, private-network {@code device}, no policy),
+ * allowed, refused and absent origins, preflights and actual requests, 200, 404-free
+ * error and async answers. Every request from an allowed preview origin carries an origin
+ * of its own ({@code https://pr-<thread>-<n>.preview.example.com}), so a header that
+ * leaked from another request, or a decision shared between requests, shows as a
+ * mismatch: each response must carry exactly the {@code Access-Control-*} headers,
+ * {@code Vary} tokens and status of its own request, echo its own request id, and reach a
+ * handler exactly when its request should. Subclasses choose the stack.
  */
 @TestPropertySource(locations = "classpath:cors-it.properties")
 abstract class AbstractConcurrentRequestsIntegrationTests {
@@ -77,7 +77,8 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 							for (String problem : exchange.check(response, reached)) {
 								if (mismatches.size() < 30) {
 									mismatches.add("[thread " + thread + " #" + i + " " + exchange.kind + "] " + problem
-											+ "\n    request: " + AbstractHostileInputIntegrationTests
+											+ "\n    request: "
+											+ AbstractHostileInputIntegrationTests
 												.escape(new String(exchange.bytes(), StandardCharsets.ISO_8859_1))
 											+ "\n    answer: " + ((response != null)
 													? response.status() + " " + response.headers() : "none"));
@@ -99,8 +100,9 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		int total = kinds.values().stream().mapToInt(Integer::intValue).sum();
-		String summary = String.format("concurrent requests on %s: %d threads x %d = %d in %d ms, kinds %s, %d mismatches",
-				server(), THREADS, REQUESTS_PER_THREAD, total, millis, kinds, mismatches.size());
+		String summary = String.format(
+				"concurrent requests on %s: %d threads x %d = %d in %d ms, kinds %s, %d mismatches", server(), THREADS,
+				REQUESTS_PER_THREAD, total, millis, kinds, mismatches.size());
 		System.out.println(summary);
 		reporter.publishEntry("concurrent requests", summary);
 
@@ -157,11 +159,20 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 			switch (kind) {
 				case "api actual, own preview origin", "api actual, app origin" -> {
 					String origin = kind.endsWith("app origin") ? APP : preview;
-					exchange = new Exchange(kind, id, "GET", "/api/hello").origin(origin).auth().expect(200)
-						.allow(origin, true, "X-Request-Id").vary("Origin").reaches(true).echoes();
+					exchange = new Exchange(kind, id, "GET", "/api/hello").origin(origin)
+						.auth()
+						.expect(200)
+						.allow(origin, true, "X-Request-Id")
+						.vary("Origin")
+						.reaches(true)
+						.echoes();
 				}
-				case "api actual, refused origin" -> exchange = new Exchange(kind, id, random.nextBoolean() ? "GET" : "POST",
-						"/api/hello").origin(evil).auth().expect(403).vary("Origin").reaches(false);
+				case "api actual, refused origin" ->
+					exchange = new Exchange(kind, id, random.nextBoolean() ? "GET" : "POST", "/api/hello").origin(evil)
+						.auth()
+						.expect(403)
+						.vary("Origin")
+						.reaches(false);
 				case "api preflight, own preview origin" -> {
 					exchange = new Exchange(kind, id, "OPTIONS", "/api/hello").origin(preview)
 						.header("Access-Control-Request-Method", "PUT")
@@ -174,24 +185,53 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 					exchange.accessControl.put("access-control-allow-headers", "Content-Type, Authorization, X-Trace");
 					exchange.accessControl.put("access-control-max-age", "600");
 				}
-				case "api preflight, refused origin" -> exchange = new Exchange(kind, id, "OPTIONS", "/api/hello").origin(evil)
-					.header("Access-Control-Request-Method", "GET")
-					.expect(403)
-					.vary(PREFLIGHT_VARY.toArray(String[]::new))
-					.reaches(false);
-				case "api annotated, own preview origin" -> exchange = new Exchange(kind, id, "GET", "/api/annotated")
-					.origin(preview).auth().expect(200).allow(preview, true, "X-Request-Id").vary("Origin").reaches(true)
+				case "api preflight, refused origin" ->
+					exchange = new Exchange(kind, id, "OPTIONS", "/api/hello").origin(evil)
+						.header("Access-Control-Request-Method", "GET")
+						.expect(403)
+						.vary(PREFLIGHT_VARY.toArray(String[]::new))
+						.reaches(false);
+				case "api annotated, own preview origin" ->
+					exchange = new Exchange(kind, id, "GET", "/api/annotated").origin(preview)
+						.auth()
+						.expect(200)
+						.allow(preview, true, "X-Request-Id")
+						.vary("Origin")
+						.reaches(true)
+						.echoes();
+				case "api error, own preview origin" ->
+					exchange = new Exchange(kind, id, "GET", "/api/boom").origin(preview)
+						.auth()
+						.expect(500)
+						.allow(preview, true, "X-Request-Id")
+						.vary("Origin")
+						.reaches(true);
+				case "api async, own preview origin" ->
+					exchange = new Exchange(kind, id, "GET", "/api/async").origin(preview)
+						.auth()
+						.expect(200)
+						.allow(preview, true, "X-Request-Id")
+						.vary("Origin")
+						.reaches(true);
+				case "api actual, no origin" -> exchange = new Exchange(kind, id, "GET", "/api/hello").auth()
+					.expect(200)
+					.vary("Origin")
+					.reaches(true)
 					.echoes();
-				case "api error, own preview origin" -> exchange = new Exchange(kind, id, "GET", "/api/boom").origin(preview)
-					.auth().expect(500).allow(preview, true, "X-Request-Id").vary("Origin").reaches(true);
-				case "api async, own preview origin" -> exchange = new Exchange(kind, id, "GET", "/api/async").origin(preview)
-					.auth().expect(200).allow(preview, true, "X-Request-Id").vary("Origin").reaches(true);
-				case "api actual, no origin" -> exchange = new Exchange(kind, id, "GET", "/api/hello").auth().expect(200)
-					.vary("Origin").reaches(true).echoes();
-				case "device actual, app origin" -> exchange = new Exchange(kind, id, "GET", "/device/hello").origin(APP)
-					.auth().expect(200).allow(APP, false, null).vary("Origin").reaches(true).echoes();
-				case "device actual, preview origin refused" -> exchange = new Exchange(kind, id, "GET", "/device/hello")
-					.origin(preview).auth().expect(403).vary("Origin").reaches(false);
+				case "device actual, app origin" ->
+					exchange = new Exchange(kind, id, "GET", "/device/hello").origin(APP)
+						.auth()
+						.expect(200)
+						.allow(APP, false, null)
+						.vary("Origin")
+						.reaches(true)
+						.echoes();
+				case "device actual, preview origin refused" ->
+					exchange = new Exchange(kind, id, "GET", "/device/hello").origin(preview)
+						.auth()
+						.expect(403)
+						.vary("Origin")
+						.reaches(false);
 				case "device preflight, private network" -> {
 					exchange = new Exchange(kind, id, "OPTIONS", "/device/hello").origin(APP)
 						.header("Access-Control-Request-Method", "POST")
@@ -212,8 +252,11 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 					.vary("Origin")
 					.reaches(true)
 					.echoes();
-				default -> exchange = new Exchange(kind, id, "GET", "/other/hello").origin(preview).auth().expect(200)
-					.reaches(true).echoes();
+				default -> exchange = new Exchange(kind, id, "GET", "/other/hello").origin(preview)
+					.auth()
+					.expect(200)
+					.reaches(true)
+					.echoes();
 			}
 			return exchange;
 		}
@@ -263,7 +306,8 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 		}
 
 		byte[] bytes() {
-			StringBuilder request = new StringBuilder(this.method + " " + this.path + " HTTP/1.1\r\nHost: localhost\r\n");
+			StringBuilder request = new StringBuilder(
+					this.method + " " + this.path + " HTTP/1.1\r\nHost: localhost\r\n");
 			this.headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 			request.append(CorsTestApplication.TEST_ID).append(": ").append(this.id).append("\r\n\r\n");
 			return request.toString().getBytes(StandardCharsets.US_ASCII);
@@ -288,7 +332,8 @@ abstract class AbstractConcurrentRequestsIntegrationTests {
 			if (!accessControl.equals(this.accessControl)) {
 				problems.add("Access-Control-* headers " + accessControl + " instead of " + this.accessControl);
 			}
-			if (this.vary != null && !response.varyTokens().stream().sorted().toList().equals(this.vary.stream().sorted().toList())) {
+			if (this.vary != null
+					&& !response.varyTokens().stream().sorted().toList().equals(this.vary.stream().sorted().toList())) {
 				problems.add("Vary " + response.varyTokens() + " instead of " + this.vary);
 			}
 			if (reached != this.reachesHandler) {

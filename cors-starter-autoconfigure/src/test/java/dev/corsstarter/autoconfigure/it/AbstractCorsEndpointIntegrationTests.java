@@ -32,8 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The {@code cors} actuator endpoint, the decision counters and the DEBUG conversation log over
- * real HTTP against a real embedded server with Spring Security. Subclasses choose the stack.
+ * The {@code cors} actuator endpoint, the decision counters and the DEBUG conversation
+ * log over real HTTP against a real embedded server with Spring Security. Subclasses
+ * choose the stack.
  */
 @TestPropertySource(locations = "classpath:cors-it.properties",
 		properties = { "management.endpoints.web.exposure.include=cors,health", "logging.level.dev.corsstarter=DEBUG" })
@@ -96,14 +97,13 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	void dryRunOfAnAllowedPreflight() throws Exception {
 		Map<String, Object> body = dryRun("path=/api/hello&origin=" + APP + "&method=PUT&headers=content-type,x-trace");
 
-		assertThat(body).containsExactlyInAnyOrderEntriesOf(dryRunAnswer("OPTIONS", "/api/hello",
-				headers("Origin", APP, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
-						"content-type,x-trace"),
+		assertThat(body).containsExactlyInAnyOrderEntriesOf(dryRunAnswer(
+				"OPTIONS", "/api/hello", headers("Origin", APP, "Access-Control-Request-Method", "PUT",
+						"Access-Control-Request-Headers", "content-type,x-trace"),
 				"allowed", "api", "allowed", "preflight", 204,
-				headers("Vary", PREFLIGHT_VARY, "Access-Control-Allow-Origin", APP,
-						"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods", "GET, POST, PUT",
-						"Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace",
-						"Access-Control-Max-Age", "600")));
+				headers("Vary", PREFLIGHT_VARY, "Access-Control-Allow-Origin", APP, "Access-Control-Allow-Credentials",
+						"true", "Access-Control-Allow-Methods", "GET, POST, PUT", "Access-Control-Allow-Headers",
+						"Content-Type, Authorization, X-Trace", "Access-Control-Max-Age", "600")));
 	}
 
 	@Test
@@ -128,14 +128,19 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	@Test
 	void dryRunOfARejectedHeaderAndPrivateNetworkAccess() throws Exception {
 		assertThat(dryRun("path=/api/hello&origin=" + APP + "&method=POST&headers=content-type,x-evil"))
-			.containsEntry("decision", "rejected").containsEntry("reason", "header-not-allowed").containsEntry("status", 403)
+			.containsEntry("decision", "rejected")
+			.containsEntry("reason", "header-not-allowed")
+			.containsEntry("status", 403)
 			.containsEntry("rejectedValue", "x-evil");
 		assertThat(dryRun("path=/api/hello&origin=" + APP + "&privateNetwork=true"))
-			.containsEntry("decision", "rejected").containsEntry("reason", "private-network-not-allowed");
+			.containsEntry("decision", "rejected")
+			.containsEntry("reason", "private-network-not-allowed");
 		assertThat(dryRun("path=/device/hello&origin=" + APP + "&privateNetwork=true"))
-			.containsEntry("decision", "allowed").containsEntry("policy", "device");
-		assertThat(dryRun("path=/api/hello&origin=" + APP + "&method=DELETE"))
-			.containsEntry("decision", "rejected").containsEntry("reason", "method-not-allowed").containsEntry("type", "actual")
+			.containsEntry("decision", "allowed")
+			.containsEntry("policy", "device");
+		assertThat(dryRun("path=/api/hello&origin=" + APP + "&method=DELETE")).containsEntry("decision", "rejected")
+			.containsEntry("reason", "method-not-allowed")
+			.containsEntry("type", "actual")
 			.containsEntry("rejectedValue", "DELETE");
 	}
 
@@ -151,16 +156,18 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	void dryRunOnAPathWithoutPolicy() throws Exception {
 		Map<String, Object> body = dryRun("path=/other/hello&origin=" + EVIL);
 
-		assertThat(body).containsExactlyInAnyOrderEntriesOf(dryRunAnswer("GET", "/other/hello",
-				headers("Origin", EVIL), "no-policy", null, "no-policy", null, null, headers()));
+		assertThat(body).containsExactlyInAnyOrderEntriesOf(dryRunAnswer("GET", "/other/hello", headers("Origin", EVIL),
+				"no-policy", null, "no-policy", null, null, headers()));
 	}
 
 	@Test
 	void dryRunOfAMalformedOriginIsDecidedLikeTheFilterDoes() throws Exception {
 		assertThat(dryRun("path=/api/hello&origin=" + encode("https://app.example.com/")))
-			.containsEntry("decision", "rejected").containsEntry("reason", "malformed-origin");
+			.containsEntry("decision", "rejected")
+			.containsEntry("reason", "malformed-origin");
 		assertThat(dryRun("path=/api/hello&origin=" + "https://" + "a".repeat(400) + ".example.com"))
-			.containsEntry("decision", "rejected").containsEntry("reason", "malformed-origin");
+			.containsEntry("decision", "rejected")
+			.containsEntry("reason", "malformed-origin");
 	}
 
 	static Stream<Arguments> badDryRuns() {
@@ -259,8 +266,7 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	}
 
 	static Stream<Probe> probes() {
-		return Stream.of(
-				Probe.preflight("allowed preflight", "/api/hello", APP, "PUT", "content-type, x-trace", false),
+		return Stream.of(Probe.preflight("allowed preflight", "/api/hello", APP, "PUT", "content-type, x-trace", false),
 				Probe.preflight("allowed preflight without request headers", "/api/hello",
 						"https://pr-7.preview.example.com", "GET", null, false),
 				Probe.preflight("allowed private network preflight", "/device/hello", APP, "GET", null, true),
@@ -278,7 +284,8 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	@MethodSource("probes")
 	void dryRunHeadersEqualWhatTheFilterWrites(Probe probe) throws Exception {
 		Map<String, Object> dryRun = dryRun(probe.dryRunQuery());
-		RawHttpClient.Response response = RawHttpClient.send(this.port, probe.method(), probe.path(), probe.wireHeaders());
+		RawHttpClient.Response response = RawHttpClient.send(this.port, probe.method(), probe.path(),
+				probe.wireHeaders());
 
 		Map<String, String> written = new LinkedHashMap<>();
 		for (Map.Entry<String, String> header : response.headers()) {
@@ -331,7 +338,8 @@ abstract class AbstractCorsEndpointIntegrationTests {
 
 	@Test
 	void logsOneSanitizedDebugLinePerDecision(CapturedOutput output) throws IOException {
-		// servers refuse CR, LF and other control characters in headers; NEL (0x85) and other
+		// servers refuse CR, LF and other control characters in headers; NEL (0x85) and
+		// other
 		// non-ASCII bytes get through, and some log viewers break lines on NEL
 		String hostile = "https://evil.example.org\u0085FORGED \u00e4";
 		RawHttpClient.Response response = send("OPTIONS", "/api/hello", "Origin", hostile,
@@ -344,7 +352,8 @@ abstract class AbstractCorsEndpointIntegrationTests {
 			.contains("CORS \"OPTIONS\" \"/api/hello\" origin=\"https://evil.example.org\\u0085FORGED \\u00e4\" "
 					+ "request-method=\"DELETE\" request-headers=\"x-one, x-two\" policy=api type=preflight "
 					+ "decision=rejected reason=malformed-origin status=403 headers={Vary: \"" + PREFLIGHT_VARY + "\"}")
-			.doesNotContain("\u0085").doesNotContain("\u00e4");
+			.doesNotContain("\u0085")
+			.doesNotContain("\u00e4");
 	}
 
 	// helpers
@@ -371,7 +380,8 @@ abstract class AbstractCorsEndpointIntegrationTests {
 	}
 
 	private Answer get(String pathAndQuery, boolean authenticated) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + pathAndQuery));
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + pathAndQuery));
 		if (authenticated) {
 			request.header("Authorization", CorsScenario.BASIC);
 		}
@@ -437,7 +447,9 @@ abstract class AbstractCorsEndpointIntegrationTests {
 		return headers;
 	}
 
-	/** Header names as the engine spells them, whatever case the server used on the wire. */
+	/**
+	 * Header names as the engine spells them, whatever case the server used on the wire.
+	 */
 	private static String canonical(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		StringBuilder result = new StringBuilder(name.length());

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Runs the shared behaviour table over real HTTP against a real embedded server with Spring
- * Security. Subclasses choose the stack.
+ * Runs the shared behaviour table over real HTTP against a real embedded server with
+ * Spring Security. Subclasses choose the stack.
  */
 @TestPropertySource(locations = "classpath:cors-it.properties")
 abstract class AbstractCorsIntegrationTests {
@@ -41,20 +41,23 @@ abstract class AbstractCorsIntegrationTests {
 		RawHttpClient.Response response = RawHttpClient.send(this.port, scenario.method, scenario.path, headers);
 		int calls = CorsTestApplication.calls.get() - callsBefore;
 
-		int status = (scenario.reactiveStatus != null && this.webApplicationType.equals("reactive")) ? scenario.reactiveStatus
-				: scenario.status;
+		int status = (scenario.reactiveStatus != null && this.webApplicationType.equals("reactive"))
+				? scenario.reactiveStatus : scenario.status;
 		verify(scenario, containerStatus(scenario, status), response, calls);
 	}
 
 	/**
-	 * The status of a row where the servlet container answers itself, before any filter runs;
-	 * otherwise the status the table expects.
+	 * The status of a row where the servlet container answers itself, before any filter
+	 * runs; otherwise the status the table expects.
 	 */
 	int containerStatus(CorsScenario scenario, int status) {
 		return status;
 	}
 
-	/** The response to one row as the table says, {@code calls} controller invocations included. */
+	/**
+	 * The response to one row as the table says, {@code calls} controller invocations
+	 * included.
+	 */
 	static void verify(CorsScenario scenario, int status, RawHttpClient.Response response, int calls) {
 		assertThat(response.status()).as("status; headers %s", response.headers()).isEqualTo(status);
 		for (Map.Entry<String, String> expected : scenario.expectHeaders.entrySet()) {
@@ -73,19 +76,23 @@ abstract class AbstractCorsIntegrationTests {
 					.filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15))
 					.toList());
 		}
-		Map<String, Long> accessControlCounts = response.accessControlHeaderNames().stream()
+		Map<String, Long> accessControlCounts = response.accessControlHeaderNames()
+			.stream()
 			.collect(Collectors.groupingBy(String::toLowerCase, Collectors.counting()));
 		assertThat(accessControlCounts.values()).as("each CORS header at most once: %s", response.headers())
 			.allMatch(count -> count == 1);
 		if (scenario.vary != null) {
-			assertThat(response.varyTokens()).as("Vary").containsExactlyInAnyOrder(scenario.vary.toArray(String[]::new));
+			assertThat(response.varyTokens()).as("Vary")
+				.containsExactlyInAnyOrder(scenario.vary.toArray(String[]::new));
 		}
 		assertThat(response.varyTokens()).as("Vary without duplicates").doesNotHaveDuplicates();
 		if (scenario.reachesController != null) {
 			assertThat(calls).as("controller invocations").isEqualTo(scenario.reachesController ? 1 : 0);
 		}
 		assertThat(response.headers().toString() + response.body()).as("hostile input is never reflected")
-			.doesNotContain("evil.example.org").doesNotContain("<script>").doesNotContain("aaaaaaaaaa");
+			.doesNotContain("evil.example.org")
+			.doesNotContain("<script>")
+			.doesNotContain("aaaaaaaaaa");
 	}
 
 }

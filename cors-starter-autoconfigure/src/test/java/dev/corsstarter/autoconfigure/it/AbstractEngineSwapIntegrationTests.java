@@ -27,11 +27,11 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Engines swapped continuously while requests run: every response must carry the headers of
- * exactly one policy generation, never a mixture, and none may be a 5xx. Generation A and B
- * differ in every header they write (max-age, methods, exposed headers) and in one origin each
- * allows alone, so a response decided partly by each shows as a mismatch. Subclasses choose
- * the stack.
+ * Engines swapped continuously while requests run: every response must carry the headers
+ * of exactly one policy generation, never a mixture, and none may be a 5xx. Generation A
+ * and B differ in every header they write (max-age, methods, exposed headers) and in one
+ * origin each allows alone, so a response decided partly by each shows as a mismatch.
+ * Subclasses choose the stack.
  */
 @TestPropertySource(properties = { "cors.policies.api.path-patterns=/api/**",
 		"cors.policies.api.allowed-origins=https://app.example.com" })
@@ -47,13 +47,23 @@ abstract class AbstractEngineSwapIntegrationTests {
 
 	static final String ONLY_B = "https://b.example.com";
 
-	static final List<CorsPolicy> GENERATION_A = List.of(CorsPolicy.builder("api").pathPatterns("/api/**")
-		.allowedOrigins(BOTH, ONLY_A).allowedMethods("GET", "PUT").allowedHeaders("X-A").exposedHeaders("X-Gen-A")
-		.maxAge(Duration.ofSeconds(100)).build());
+	static final List<CorsPolicy> GENERATION_A = List.of(CorsPolicy.builder("api")
+		.pathPatterns("/api/**")
+		.allowedOrigins(BOTH, ONLY_A)
+		.allowedMethods("GET", "PUT")
+		.allowedHeaders("X-A")
+		.exposedHeaders("X-Gen-A")
+		.maxAge(Duration.ofSeconds(100))
+		.build());
 
-	static final List<CorsPolicy> GENERATION_B = List.of(CorsPolicy.builder("api").pathPatterns("/api/**")
-		.allowedOrigins(BOTH, ONLY_B).allowedMethods("GET", "PATCH").allowedHeaders("X-B").exposedHeaders("X-Gen-B")
-		.maxAge(Duration.ofSeconds(200)).build());
+	static final List<CorsPolicy> GENERATION_B = List.of(CorsPolicy.builder("api")
+		.pathPatterns("/api/**")
+		.allowedOrigins(BOTH, ONLY_B)
+		.allowedMethods("GET", "PATCH")
+		.allowedHeaders("X-B")
+		.exposedHeaders("X-Gen-B")
+		.maxAge(Duration.ofSeconds(200))
+		.build());
 
 	@LocalServerPort
 	int port;
@@ -149,7 +159,8 @@ abstract class AbstractEngineSwapIntegrationTests {
 			return "5xx";
 		}
 		if (response.status() == 403) {
-			// only the generation that does not list the origin refuses it, and writes no Allow-* header
+			// only the generation that does not list the origin refuses it, and writes no
+			// Allow-* header
 			if (origin.equals(BOTH)) {
 				return "an origin both generations allow was refused";
 			}

@@ -26,30 +26,33 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Generated hostile requests over real HTTP, against the application of {@link CorsTestApplication}
- * (Spring Security, a permissive {@code http.cors()}, MVC/WebFlux CORS mappings on {@code /api/**}
- * and {@code @CrossOrigin}), 2,500 per fixed seed, so every run sends the same
- * {@code 10,000} requests: bad, repeated and oddly cased {@code Origin} values, junk
- * {@code Access-Control-Request-*} headers, odd methods and encoded or unnormalised paths; and on the
- * wire, duplicate headers, over-long values and lines up to and beyond the server's limits, raw
- * control and non-ASCII bytes, CR/LF injection and folded lines, randomly cased header names,
- * hundreds of headers, junk {@code Host} and forwarded headers. They go out over a raw socket from
- * {@value #CLIENT_THREADS} client threads, on kept-alive connections where the framing is sound and
- * on a connection of their own where it is not.
+ * Generated hostile requests over real HTTP, against the application of
+ * {@link CorsTestApplication} (Spring Security, a permissive {@code http.cors()},
+ * MVC/WebFlux CORS mappings on {@code /api/**} and {@code @CrossOrigin}), 2,500 per fixed
+ * seed, so every run sends the same {@code 10,000} requests: bad, repeated and oddly
+ * cased {@code Origin} values, junk {@code Access-Control-Request-*} headers, odd methods
+ * and encoded or unnormalised paths; and on the wire, duplicate headers, over-long values
+ * and lines up to and beyond the server's limits, raw control and non-ASCII bytes, CR/LF
+ * injection and folded lines, randomly cased header names, hundreds of headers, junk
+ * {@code Host} and forwarded headers. They go out over a raw socket from
+ * {@value #CLIENT_THREADS} client threads, on kept-alive connections where the framing is
+ * sound and on a connection of their own where it is not.
  * <p>
- * Every answer is checked against an oracle written independently of the engine, over the request as
- * a lenient server parses its bytes (lines end at CRLF, LF or CR): no 5xx except from the throwing
- * {@code /api/boom} handler and from the server or Spring before the CORS filter (listed in the
- * summary); no generated value is reflected; {@code Access-Control-Allow-Origin} at most once and only
- * for the request's one origin, which the path's policy allows; each {@code Access-Control-*} header
- * at most once; a preflight allowed only for what the policy allows; and a request with an
- * {@code Origin} reaches a handler only when the policy allows it, never through a path no policy
- * covers (the server itself may refuse malformed requests with a 4xx before any filter runs). Every
- * violation is reported with the seed, the request's number and its bytes. Afterwards the server must
- * still answer ordinary requests as before. Subclasses choose the stack.
+ * Every answer is checked against an oracle written independently of the engine, over the
+ * request as a lenient server parses its bytes (lines end at CRLF, LF or CR): no 5xx
+ * except from the throwing {@code /api/boom} handler and from the server or Spring before
+ * the CORS filter (listed in the summary); no generated value is reflected;
+ * {@code Access-Control-Allow-Origin} at most once and only for the request's one origin,
+ * which the path's policy allows; each {@code Access-Control-*} header at most once; a
+ * preflight allowed only for what the policy allows; and a request with an {@code Origin}
+ * reaches a handler only when the policy allows it, never through a path no policy covers
+ * (the server itself may refuse malformed requests with a 4xx before any filter runs).
+ * Every violation is reported with the seed, the request's number and its bytes.
+ * Afterwards the server must still answer ordinary requests as before. Subclasses choose
+ * the stack.
  * <p>
- * For exploratory runs, {@code -Dcors.fuzz.seed=<seed>} adds the requests of one more seed and
- * {@code -Dcors.hostile.requests-per-seed=<n>} changes how many each seed sends.
+ * For exploratory runs, {@code -Dcors.fuzz.seed=<seed>} adds the requests of one more
+ * seed and {@code -Dcors.hostile.requests-per-seed=<n>} changes how many each seed sends.
  */
 @TestPropertySource(locations = "classpath:cors-it.properties")
 abstract class AbstractHostileInputIntegrationTests {
@@ -64,10 +67,11 @@ abstract class AbstractHostileInputIntegrationTests {
 
 	static final String BASIC = CorsScenario.BASIC;
 
-	private static final Pattern PREVIEW = Pattern.compile("https://[a-z0-9-]+(\\.[a-z0-9-]+)*\\.preview\\.example\\.com");
+	private static final Pattern PREVIEW = Pattern
+		.compile("https://[a-z0-9-]+(\\.[a-z0-9-]+)*\\.preview\\.example\\.com");
 
-	private static final Pattern WELL_FORMED = Pattern.compile(
-			"null|[a-z][a-z0-9+.-]*://([a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.?|\\[[0-9a-f:.]+\\])(:[1-9][0-9]{0,4})?");
+	private static final Pattern WELL_FORMED = Pattern
+		.compile("null|[a-z][a-z0-9+.-]*://([a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.?|\\[[0-9a-f:.]+\\])(:[1-9][0-9]{0,4})?");
 
 	private static final Pattern MALFORMED_PATH_PARAMETER = Pattern.compile(";[^/]*%(?![0-9a-fA-F]{2})");
 
@@ -80,9 +84,10 @@ abstract class AbstractHostileInputIntegrationTests {
 	abstract String server();
 
 	/**
-	 * The context path (servlet) or base path (WebFlux) the application runs under, or empty.
-	 * Under one, every target gets a spelling of it: as is, doubled slashes, path parameters,
-	 * {@code ..;} re-entry, encoded characters, and spellings that do not lead to the application.
+	 * The context path (servlet) or base path (WebFlux) the application runs under, or
+	 * empty. Under one, every target gets a spelling of it: as is, doubled slashes, path
+	 * parameters, {@code ..;} re-entry, encoded characters, and spellings that do not
+	 * lead to the application.
 	 */
 	String contextPath() {
 		return "";
@@ -95,7 +100,8 @@ abstract class AbstractHostileInputIntegrationTests {
 		for (int s = 0; s < seeds.size(); s++) {
 			Random random = new Random(seeds.get(s));
 			for (int i = 0; i < REQUESTS_PER_SEED; i++) {
-				// ids differ between test classes: handlers record them in one set for the whole JVM
+				// ids differ between test classes: handlers record them in one set for
+				// the whole JVM
 				requests.add(HostileRequest.generate(random, seeds.get(s), i,
 						"h" + Integer.toString(server().hashCode() & 0xffff, 36) + "-" + s + "-" + i, contextPath()));
 			}
@@ -143,9 +149,9 @@ abstract class AbstractHostileInputIntegrationTests {
 				exempted.merge(result.exempted, 1, Integer::sum);
 			}
 			for (String problem : result.problems) {
-				violations.add(describe(request, problem + ((result.response != null) ? "\n    answer: "
-						+ result.response.status() + " " + result.response.headers() + " " + abbreviate(result.response.body())
-						: "")));
+				violations.add(describe(request,
+						problem + ((result.response != null) ? "\n    answer: " + result.response.status() + " "
+								+ result.response.headers() + " " + abbreviate(result.response.body()) : "")));
 			}
 		}
 		String summary = String.format(
@@ -157,8 +163,10 @@ abstract class AbstractHostileInputIntegrationTests {
 		System.out.println(summary);
 		reporter.publishEntry("hostile requests", summary);
 
-		assertThat(violations).as("%s%nviolations (first 30):%n%s", summary,
-				String.join("\n", violations.subList(0, Math.min(30, violations.size())))).isEmpty();
+		assertThat(violations)
+			.as("%s%nviolations (first 30):%n%s", summary,
+					String.join("\n", violations.subList(0, Math.min(30, violations.size()))))
+			.isEmpty();
 		if (System.getProperty("cors.hostile.requests-per-seed") == null) {
 			assertThat(requests).hasSizeGreaterThanOrEqualTo(10_000);
 		}
@@ -167,7 +175,10 @@ abstract class AbstractHostileInputIntegrationTests {
 		serverStillAnswersNormally();
 	}
 
-	/** After the storm: an allowed preflight, an allowed and a refused actual request, as ever. */
+	/**
+	 * After the storm: an allowed preflight, an allowed and a refused actual request, as
+	 * ever.
+	 */
 	private void serverStillAnswersNormally() throws IOException {
 		RawHttpClient.Response preflight = RawHttpClient.send(this.port, "OPTIONS", contextPath() + "/api/hello",
 				List.of(Map.entry("Origin", APP), Map.entry("Access-Control-Request-Method", "PUT"),
@@ -202,8 +213,8 @@ abstract class AbstractHostileInputIntegrationTests {
 		}
 		boolean reached = CorsTestApplication.reached.contains(request.id);
 		if (response == null) {
-			return new Result(null, reached, null, reached ? List.of("closed without answering, after a handler ran")
-					: List.of());
+			return new Result(null, reached, null,
+					reached ? List.of("closed without answering, after a handler ran") : List.of());
 		}
 		return check(request, response, reached, server().startsWith("reactor"));
 	}
@@ -223,12 +234,16 @@ abstract class AbstractHostileInputIntegrationTests {
 			if (request.basePath.equals("/api/boom") && reached) {
 				exempted = "handler /api/boom";
 			}
-			else if (!request.contextPath.isEmpty() && !request.target.startsWith(request.contextPath + "/")
-					&& !reached && (reactive || wire.passesCorsFilter(family))) {
-				// Spring fails on a spelling of the context path other than the plain one: WebFlux's
-				// base-path handler matches raw text (/ctxx/..., /ctx;x/...) and its request observation
-				// then fails before any web filter runs; on a servlet container Spring's path parser
-				// refuses the context path Tomcat reports for //ctx/... or /ctx;x/..;/ctx/..., once the
+			else if (!request.contextPath.isEmpty() && !request.target.startsWith(request.contextPath + "/") && !reached
+					&& (reactive || wire.passesCorsFilter(family))) {
+				// Spring fails on a spelling of the context path other than the plain
+				// one: WebFlux's
+				// base-path handler matches raw text (/ctxx/..., /ctx;x/...) and its
+				// request observation
+				// then fails before any web filter runs; on a servlet container Spring's
+				// path parser
+				// refuses the context path Tomcat reports for //ctx/... or
+				// /ctx;x/..;/ctx/..., once the
 				// CORS filter has let the request pass
 				exempted = "Spring's context path handling";
 			}
@@ -238,10 +253,14 @@ abstract class AbstractHostileInputIntegrationTests {
 			}
 			else if ((MALFORMED_PATH_PARAMETER.matcher(request.target).find() || wire.values("X-Forwarded-Prefix")
 				.stream()
-				.anyMatch(prefix -> !prefix.startsWith("/") || prefix.contains("%"))) && wire.passesCorsFilter(family)) {
-				// Spring's own ServletRequestPathFilter (in Security's filter chain) fails on a malformed
-				// escape inside a path parameter, which Tomcat lets through, and on the context path
-				// ForwardedHeaderFilter makes of such an X-Forwarded-Prefix; only a request the CORS filter
+				.anyMatch(prefix -> !prefix.startsWith("/") || prefix.contains("%")))
+					&& wire.passesCorsFilter(family)) {
+				// Spring's own ServletRequestPathFilter (in Security's filter chain)
+				// fails on a malformed
+				// escape inside a path parameter, which Tomcat lets through, and on the
+				// context path
+				// ForwardedHeaderFilter makes of such an X-Forwarded-Prefix; only a
+				// request the CORS filter
 				// passes on gets that far
 				exempted = "Spring's path parser";
 			}
@@ -256,7 +275,8 @@ abstract class AbstractHostileInputIntegrationTests {
 			}
 		}
 		Map<String, Long> accessControl = new TreeMap<>();
-		response.accessControlHeaderNames().forEach(name -> accessControl.merge(name.toLowerCase(Locale.ROOT), 1L, Long::sum));
+		response.accessControlHeaderNames()
+			.forEach(name -> accessControl.merge(name.toLowerCase(Locale.ROOT), 1L, Long::sum));
 		accessControl.forEach((name, count) -> {
 			if (count > 1) {
 				problems.add(name + " " + count + " times");
@@ -291,7 +311,10 @@ abstract class AbstractHostileInputIntegrationTests {
 		return new Result(response, reached, exempted, problems);
 	}
 
-	/** Whether the policy of a path family allows an origin, written independently of the engine. */
+	/**
+	 * Whether the policy of a path family allows an origin, written independently of the
+	 * engine.
+	 */
 	static boolean allows(String family, String origin) {
 		return switch (family) {
 			case "api" -> origin.equals(APP) || PREVIEW.matcher(origin).matches();
@@ -301,7 +324,9 @@ abstract class AbstractHostileInputIntegrationTests {
 		};
 	}
 
-	/** A serialised origin as browsers send it (lower case, ASCII, valid labels and port). */
+	/**
+	 * A serialised origin as browsers send it (lower case, ASCII, valid labels and port).
+	 */
 	static boolean isWellFormed(String origin) {
 		if (origin.length() > 300 || !WELL_FORMED.matcher(origin).matches()) {
 			return false;
@@ -321,7 +346,8 @@ abstract class AbstractHostileInputIntegrationTests {
 		if (host.startsWith("[")) {
 			return true;
 		}
-		// a fully qualified host may end in one dot (http://localhost.:8080), not counted in its length
+		// a fully qualified host may end in one dot (http://localhost.:8080), not counted
+		// in its length
 		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 		if (host.length() > 253) {
 			return false;
@@ -387,10 +413,10 @@ abstract class AbstractHostileInputIntegrationTests {
 	}
 
 	/**
-	 * The request as a lenient server reads its bytes: lines end at CRLF, a bare LF or a bare CR,
-	 * names compare case-insensitively, values lose surrounding spaces and tabs. Where a server is
-	 * stricter it refuses the request with a 4xx, which the oracle accepts; where it is as lenient,
-	 * it sees exactly these headers.
+	 * The request as a lenient server reads its bytes: lines end at CRLF, a bare LF or a
+	 * bare CR, names compare case-insensitively, values lose surrounding spaces and tabs.
+	 * Where a server is stricter it refuses the request with a 4xx, which the oracle
+	 * accepts; where it is as lenient, it sees exactly these headers.
 	 */
 	static final class Wire {
 
@@ -406,7 +432,8 @@ abstract class AbstractHostileInputIntegrationTests {
 			for (int i = 1; i < lines.length; i++) {
 				int colon = lines[i].indexOf(':');
 				if (colon > 0) {
-					this.headers.add(new String[] { lines[i].substring(0, colon), strip(lines[i].substring(colon + 1)) });
+					this.headers
+						.add(new String[] { lines[i].substring(0, colon), strip(lines[i].substring(colon + 1)) });
 				}
 			}
 		}
@@ -442,7 +469,9 @@ abstract class AbstractHostileInputIntegrationTests {
 			return this.method.equals("GET") && !upgrade.isEmpty() && upgrade.get(0).equalsIgnoreCase("websocket");
 		}
 
-		/** Whether the CORS filter lets this request continue to the rest of the chain. */
+		/**
+		 * Whether the CORS filter lets this request continue to the rest of the chain.
+		 */
 		boolean passesCorsFilter(String family) {
 			if (values("Origin").isEmpty() || family.equals("none")) {
 				return true;
@@ -452,7 +481,10 @@ abstract class AbstractHostileInputIntegrationTests {
 					&& (methods(family).contains(this.method) || isWebSocket());
 		}
 
-		/** Whether a preflight asks only for what the family's policy allows (origin aside). */
+		/**
+		 * Whether a preflight asks only for what the family's policy allows (origin
+		 * aside).
+		 */
 		boolean preflightAllowed(String family) {
 			List<String> requestMethod = values("Access-Control-Request-Method");
 			if (requestMethod.size() != 1 || !methods(family).contains(requestMethod.get(0))) {
@@ -473,8 +505,9 @@ abstract class AbstractHostileInputIntegrationTests {
 	}
 
 	/**
-	 * One generated request. Values carrying the marker {@code zq<random>} are hostile input that
-	 * must never come back; origins are classified independently of the engine under test.
+	 * One generated request. Values carrying the marker {@code zq<random>} are hostile
+	 * input that must never come back; origins are classified independently of the engine
+	 * under test.
 	 */
 	static final class HostileRequest {
 
@@ -493,7 +526,10 @@ abstract class AbstractHostileInputIntegrationTests {
 
 		final int index;
 
-		/** Sent as {@code X-Test-Id}, so a handler run is attributed to this request whatever the thread. */
+		/**
+		 * Sent as {@code X-Test-Id}, so a handler run is attributed to this request
+		 * whatever the thread.
+		 */
 		final String id;
 
 		final String method;
@@ -524,7 +560,9 @@ abstract class AbstractHostileInputIntegrationTests {
 
 		private Wire wire;
 
-		/** A request a browser could send for an allowed page, before the wire is abused. */
+		/**
+		 * A request a browser could send for an allowed page, before the wire is abused.
+		 */
 		private final boolean valid;
 
 		private HostileRequest(Random random, long seed, int index, String id, String contextPath) {
@@ -543,7 +581,8 @@ abstract class AbstractHostileInputIntegrationTests {
 					: oddPath(random, this.basePath);
 			String target = odd[0];
 			if (random.nextInt(40) == 0) {
-				// a request line up to and beyond the servers' limits (Tomcat 8 KB for the head, Netty 4 KB for the line)
+				// a request line up to and beyond the servers' limits (Tomcat 8 KB for
+				// the head, Netty 4 KB for the line)
 				target = target + "?q=" + "q".repeat(pickInt(random, 1000, 4000, 9000, 20000));
 				this.mix.add("over-long request line");
 			}
@@ -561,18 +600,20 @@ abstract class AbstractHostileInputIntegrationTests {
 		}
 
 		/**
-		 * A spelling of the context path: mostly as is; otherwise one a container may resolve to it
-		 * ({@code covered}: the request may reach the application and must then meet the policy of
-		 * its path) or one that leads nowhere ({@code uncovered}).
+		 * A spelling of the context path: mostly as is; otherwise one a container may
+		 * resolve to it ({@code covered}: the request may reach the application and must
+		 * then meet the policy of its path) or one that leads nowhere
+		 * ({@code uncovered}).
 		 */
 		private static String[] contextSpelling(Random random, String contextPath) {
 			if (random.nextInt(3) != 0) {
 				return new String[] { contextPath, "covered" };
 			}
 			String name = contextPath.substring(1);
-			String[] covered = { "/" + contextPath, "//" + contextPath, contextPath + ";a=b", contextPath + ";jsessionid=1",
-					contextPath + "/..;" + contextPath, contextPath + ";x/..;" + contextPath, contextPath + "/.;",
-					contextPath + "/;x", "/x/..;" + contextPath, "/%" + Integer.toHexString(name.charAt(0)) + name.substring(1),
+			String[] covered = { "/" + contextPath, "//" + contextPath, contextPath + ";a=b",
+					contextPath + ";jsessionid=1", contextPath + "/..;" + contextPath,
+					contextPath + ";x/..;" + contextPath, contextPath + "/.;", contextPath + "/;x",
+					"/x/..;" + contextPath, "/%" + Integer.toHexString(name.charAt(0)) + name.substring(1),
 					contextPath + "/.", contextPath + "/", "/.;" + contextPath };
 			String[] uncovered = { contextPath.toUpperCase(Locale.ROOT), contextPath + "x", "/x" + contextPath };
 			return random.nextInt(4) != 0 ? new String[] { covered[random.nextInt(covered.length)], "covered" }
@@ -602,7 +643,8 @@ abstract class AbstractHostileInputIntegrationTests {
 		private void addOrigins(Random random) {
 			if (this.valid) {
 				String origin = switch (this.family) {
-					case "api" -> random.nextBoolean() ? APP : "https://pr-" + random.nextInt(100) + ".preview.example.com";
+					case "api" ->
+						random.nextBoolean() ? APP : "https://pr-" + random.nextInt(100) + ".preview.example.com";
 					case "public" -> "https://site-" + random.nextInt(100) + ".example.net";
 					default -> APP;
 				};
@@ -625,7 +667,8 @@ abstract class AbstractHostileInputIntegrationTests {
 				origins.add(origin);
 				this.headers.add(new String[] { casing(random, "Origin"), origin });
 			}
-			// an origin no policy lists must never come back; the marker covers the generated ones
+			// an origin no policy lists must never come back; the marker covers the
+			// generated ones
 			for (String origin : origins) {
 				if (origin.length() >= 8 && !allows("api", origin) && !allows("device", origin)) {
 					this.hostile.add(origin.contains(this.marker) ? this.marker : origin);
@@ -645,11 +688,12 @@ abstract class AbstractHostileInputIntegrationTests {
 					"https://app.example.com:443", "null", "NULL", "https://APP.example.com", "HTTPS://app.example.com",
 					"https://app.example.com/", "https://app.example.com/" + m, "https://app.example.com?" + m,
 					"https://user@app.example.com", "https://app.example.com:0", "https://app.example.com:99999",
-					"https://app.example.com:", "https://app.example.com.", "https://" + m + "..example.org",
-					"", " ", "https://app.example.com, https://" + m + ".example.org",
-					"https://app.example.com https://" + m + ".example.org", "https://\u00c3\u00a4pp-" + m + ".example.com",
-					"https://app-" + m + "\u00e4.example.com", "https://app-" + m + "\u0001.example.com",
-					"https://app-" + m + "\u007f.example.com", "https://app-" + m + "\t.example.com",
+					"https://app.example.com:", "https://app.example.com.", "https://" + m + "..example.org", "", " ",
+					"https://app.example.com, https://" + m + ".example.org",
+					"https://app.example.com https://" + m + ".example.org",
+					"https://\u00c3\u00a4pp-" + m + ".example.com", "https://app-" + m + "\u00e4.example.com",
+					"https://app-" + m + "\u0001.example.com", "https://app-" + m + "\u007f.example.com",
+					"https://app-" + m + "\t.example.com",
 					"https://" + m + "a".repeat(200 + random.nextInt(400)) + ".example.com",
 					"https://" + (m + ".").repeat(40) + "example.com", "https://[::1]:" + (1000 + random.nextInt(9000)),
 					"https://[" + m + "]", "file://", "https://", "//app.example.com", "app.example.com",
@@ -668,7 +712,8 @@ abstract class AbstractHostileInputIntegrationTests {
 				if (this.method.equals("OPTIONS")) {
 					header(random, "Access-Control-Request-Method", pick(random, "GET", "POST", "PUT"));
 					if (random.nextBoolean()) {
-						header(random, "Access-Control-Request-Headers", pick(random, "content-type", "Content-Type, X-Trace"));
+						header(random, "Access-Control-Request-Headers",
+								pick(random, "content-type", "Content-Type, X-Trace"));
 					}
 					if (this.family.equals("device") && random.nextBoolean()) {
 						header(random, "Access-Control-Request-Private-Network", "true");
@@ -720,7 +765,8 @@ abstract class AbstractHostileInputIntegrationTests {
 				this.headers.add(new String[] { "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==" });
 			}
 			if (random.nextInt(8) == 0) {
-				// never "same-origin": that one rightly lets any Origin through as not cross-origin
+				// never "same-origin": that one rightly lets any Origin through as not
+				// cross-origin
 				String[] values = { "cross-site", "same-site", "none", m };
 				header(random, "Sec-Fetch-Site", values[random.nextInt(values.length)]);
 			}
@@ -737,7 +783,8 @@ abstract class AbstractHostileInputIntegrationTests {
 			String m = this.marker;
 			switch (random.nextInt(11)) {
 				case 0 -> {
-					// hundreds of headers: Tomcat refuses more than 100, Netty only looks at their total size
+					// hundreds of headers: Tomcat refuses more than 100, Netty only looks
+					// at their total size
 					int count = pickInt(random, 50, 99, 101, 150, 300, 600);
 					for (int i = 0; i < count; i++) {
 						this.headers.add(new String[] { "X-Junk-" + i + "-" + m, "v" + i });
@@ -760,24 +807,27 @@ abstract class AbstractHostileInputIntegrationTests {
 				}
 				case 2 -> {
 					// raw control and non-ASCII bytes in a name or a value
-					String[] names = { "X-" + m + "\u0001", "X-" + m + "\u00ff", "X " + m, "X-" + m + " ", "X-" + m + "\t",
-							"X-" + m + "\u0000", "X-" + m + "\u007f", "X-" + m + "\u00c3\u00a4" };
+					String[] names = { "X-" + m + "\u0001", "X-" + m + "\u00ff", "X " + m, "X-" + m + " ",
+							"X-" + m + "\t", "X-" + m + "\u0000", "X-" + m + "\u007f", "X-" + m + "\u00c3\u00a4" };
 					String[] values = { "\u0000" + m, m + "\u0001\u0002", m + "\u007f", m + "\u00ff\u00fe",
 							m + "\u00c3\u00a4\u00e2\u0080\u008b", m + "\u001b[31m", m + "\u0085" };
 					if (random.nextBoolean()) {
 						this.headers.add(new String[] { pick(random, names), "v" });
 					}
 					else {
-						this.headers.add(new String[] { pick(random, "X-Junk", "Origin", "Access-Control-Request-Method",
-								"Access-Control-Request-Headers", "Accept"), pick(random, values) });
+						this.headers
+							.add(new String[] { pick(random, "X-Junk", "Origin", "Access-Control-Request-Method",
+									"Access-Control-Request-Headers", "Accept"), pick(random, values) });
 					}
 					this.hostile.add(m);
 					this.mix.add("control or non-ASCII bytes");
 				}
 				case 3 -> {
-					// CR/LF in a value: a lenient server starts a new header line there, a strict one refuses
+					// CR/LF in a value: a lenient server starts a new header line there,
+					// a strict one refuses
 					String[] injected = { "X-Injected-" + m + ": 1", "Origin: https://evil-" + m + ".example.org",
-							"Access-Control-Request-Headers: x-" + m, "Access-Control-Allow-Origin: https://evil-" + m + ".example.org",
+							"Access-Control-Request-Headers: x-" + m,
+							"Access-Control-Allow-Origin: https://evil-" + m + ".example.org",
 							"Set-Cookie: " + m + "=1" };
 					String separator = pick(random, "\n", "\r", "\r\n");
 					String line = pick(random, injected);
@@ -786,9 +836,10 @@ abstract class AbstractHostileInputIntegrationTests {
 					this.mix.add("CR/LF injection");
 				}
 				case 4 -> {
-					// obsolete line folding: a continuation line starting with a space or a tab
-					appendToAHeader(random, "\r\n" + pick(random, " ", "\t") + pick(random, "x-" + m, ", https://evil-" + m
-							+ ".example.org", "Origin: https://evil-" + m + ".example.org"));
+					// obsolete line folding: a continuation line starting with a space or
+					// a tab
+					appendToAHeader(random, "\r\n" + pick(random, " ", "\t") + pick(random, "x-" + m,
+							", https://evil-" + m + ".example.org", "Origin: https://evil-" + m + ".example.org"));
 					this.hostile.add(m);
 					this.mix.add("folded line");
 				}
@@ -809,9 +860,10 @@ abstract class AbstractHostileInputIntegrationTests {
 					this.mix.add("hundreds of request-header lines");
 				}
 				case 7 -> {
-					// Host the server may refuse; never one a generated origin could be the same origin as
-					String host = pick(random, "h-" + m + ".invalid", "h-" + m + ".invalid:99999", "", "h " + m,
-							"[::1", "h-" + m + ".invalid, localhost", "h-" + m + "\u00e4.invalid");
+					// Host the server may refuse; never one a generated origin could be
+					// the same origin as
+					String host = pick(random, "h-" + m + ".invalid", "h-" + m + ".invalid:99999", "", "h " + m, "[::1",
+							"h-" + m + ".invalid, localhost", "h-" + m + "\u00e4.invalid");
 					this.hostLines.add(new String[] { "Host", host });
 					if (random.nextBoolean()) {
 						this.hostLines.add(new String[] { "Host", "localhost" });
@@ -823,10 +875,12 @@ abstract class AbstractHostileInputIntegrationTests {
 					// forwarded headers (the application trusts them) with junk values
 					String[][] forwarded = { { "X-Forwarded-Host", "fw-" + m + ".invalid" },
 							{ "X-Forwarded-Host", "fw-" + m + ".invalid:abc" }, { "X-Forwarded-Port", "abc" },
-							{ "X-Forwarded-Port", "99999" }, { "X-Forwarded-Port", "-1" }, { "X-Forwarded-Proto", "ht tp" },
-							{ "X-Forwarded-Proto", "javascript" }, { "Forwarded", "for=\"[::1\";host=fw-" + m + ".invalid" },
-							{ "Forwarded", "junk;;;=,proto=" }, { "X-Forwarded-Prefix", "/pfx" }, { "X-Forwarded-Prefix", "pfx" },
-							{ "X-Forwarded-Prefix", "/a/../.." }, { "X-Forwarded-Prefix", "/%zz" },
+							{ "X-Forwarded-Port", "99999" }, { "X-Forwarded-Port", "-1" },
+							{ "X-Forwarded-Proto", "ht tp" }, { "X-Forwarded-Proto", "javascript" },
+							{ "Forwarded", "for=\"[::1\";host=fw-" + m + ".invalid" },
+							{ "Forwarded", "junk;;;=,proto=" }, { "X-Forwarded-Prefix", "/pfx" },
+							{ "X-Forwarded-Prefix", "pfx" }, { "X-Forwarded-Prefix", "/a/../.." },
+							{ "X-Forwarded-Prefix", "/%zz" },
 							{ "X-Forwarded-Host", "fw-" + m + ".invalid, fw2-" + m + ".invalid" } };
 					int count = 1 + random.nextInt(3);
 					for (int i = 0; i < count; i++) {
@@ -838,19 +892,22 @@ abstract class AbstractHostileInputIntegrationTests {
 				}
 				case 9 -> {
 					// the same header twice where once is expected
-					String[][] twice = { { "Access-Control-Request-Private-Network", "true" }, { "Sec-Fetch-Site", "cross-site" },
-							{ "Authorization", BASIC }, { "Content-Type", "text/plain" }, { "Upgrade", "websocket" },
-							{ "Origin", APP } };
+					String[][] twice = { { "Access-Control-Request-Private-Network", "true" },
+							{ "Sec-Fetch-Site", "cross-site" }, { "Authorization", BASIC },
+							{ "Content-Type", "text/plain" }, { "Upgrade", "websocket" }, { "Origin", APP } };
 					String[] header = pick(random, twice);
 					this.headers.add(new String[] { header[0], header[1] });
 					this.headers.add(new String[] { casing(random, header[0]), header[1] });
 					this.mix.add("duplicate headers");
 				}
 				default -> {
-					// an Origin in a form a browser never sends, with non-ASCII as UTF-8 bytes
-					this.headers.add(new String[] { "Origin", pick(random, "https://\u00c3\u00a4pp.example.com",
-							"https://app.example.com\u00e2\u0080\u008b", "https://xn--pp-" + m + ".example.com\u00ef\u00bc\u008e",
-							"\u00ef\u00bb\u00bfhttps://app.example.com") });
+					// an Origin in a form a browser never sends, with non-ASCII as UTF-8
+					// bytes
+					this.headers.add(new String[] { "Origin",
+							pick(random, "https://\u00c3\u00a4pp.example.com",
+									"https://app.example.com\u00e2\u0080\u008b",
+									"https://xn--pp-" + m + ".example.com\u00ef\u00bc\u008e",
+									"\u00ef\u00bb\u00bfhttps://app.example.com") });
 					this.hostile.add(m);
 					this.mix.add("UTF-8 bytes in Origin");
 				}
@@ -861,7 +918,8 @@ abstract class AbstractHostileInputIntegrationTests {
 		/** Append to the value of a header that matters to CORS, or add one. */
 		private void appendToAHeader(Random random, String suffix) {
 			List<String[]> candidates = this.headers.stream()
-				.filter(h -> h[0].equalsIgnoreCase("Origin") || h[0].toLowerCase(Locale.ROOT).startsWith("access-control-"))
+				.filter(h -> h[0].equalsIgnoreCase("Origin")
+						|| h[0].toLowerCase(Locale.ROOT).startsWith("access-control-"))
 				.toList();
 			if (candidates.isEmpty() || random.nextInt(4) == 0) {
 				this.headers.add(new String[] { "X-Carrier", "v" + suffix });
@@ -906,11 +964,12 @@ abstract class AbstractHostileInputIntegrationTests {
 		}
 
 		/**
-		 * Odd spellings of a path. Those in {@code covered} keep the segments the policy patterns look
-		 * at, as the engine sees them: decoded, without path parameters, and for the policy choice also
-		 * normalised (empty, {@code .} and {@code ..} segments resolved, {@code %2F} a separator). Those
-		 * in {@code uncovered} change the leading segment, so no policy covers them: such a path must
-		 * not reach a controller with an Origin, nor get CORS headers from anything else.
+		 * Odd spellings of a path. Those in {@code covered} keep the segments the policy
+		 * patterns look at, as the engine sees them: decoded, without path parameters,
+		 * and for the policy choice also normalised (empty, {@code .} and {@code ..}
+		 * segments resolved, {@code %2F} a separator). Those in {@code uncovered} change
+		 * the leading segment, so no policy covers them: such a path must not reach a
+		 * controller with an Origin, nor get CORS headers from anything else.
 		 */
 		private static String[] oddPath(Random random, String path) {
 			int slash = path.indexOf('/', 1);
@@ -920,8 +979,8 @@ abstract class AbstractHostileInputIntegrationTests {
 			String dir = path.substring(0, last);
 			String leaf = path.substring(last + 1);
 			String dirName = dir.substring(dir.lastIndexOf('/') + 1);
-			String[] covered = { path + "/", path + ";jsessionid=x", "/" + first + ";a=b/" + rest,
-					dir + "/./" + leaf, dir + "/../" + dirName + "/" + leaf, dir + "/..;/" + dirName + "/" + leaf,
+			String[] covered = { path + "/", path + ";jsessionid=x", "/" + first + ";a=b/" + rest, dir + "/./" + leaf,
+					dir + "/../" + dirName + "/" + leaf, dir + "/..;/" + dirName + "/" + leaf,
 					dir + "/%2e%2e/" + dirName + "/" + leaf, dir + "/" + leaf + "/..", path + "/%2e%2e/", path + "/.",
 					"/%" + Integer.toHexString(first.charAt(0)) + first.substring(1) + "/" + rest, path + "%00",
 					path + "%2F", path + "?q=%zz", path + "#frag", "/" + first + ";x=%zz/" + rest, path + ";%",
@@ -929,7 +988,8 @@ abstract class AbstractHostileInputIntegrationTests {
 					"http://localhost" + path, path + "/" + "x".repeat(3000), "/" + path, "/%2e" + path, "/;" + path,
 					"/.;" + path, "/." + path, "/x/.." + path, "/%2e%2e" + path, "/x/..;" + path,
 					"/" + first + "%2F" + rest, "/x%2F..%2F" + first + "/" + rest };
-			String[] uncovered = { "/" + first.toUpperCase(Locale.ROOT) + "/" + rest, "/" + first + "%5C" + rest, "/" + first + "\\" + rest, "/" + first + "x/" + rest, "*", "" };
+			String[] uncovered = { "/" + first.toUpperCase(Locale.ROOT) + "/" + rest, "/" + first + "%5C" + rest,
+					"/" + first + "\\" + rest, "/" + first + "x/" + rest, "*", "" };
 			return random.nextInt(3) != 0 ? new String[] { covered[random.nextInt(covered.length)], "covered" }
 					: new String[] { uncovered[random.nextInt(uncovered.length)], "uncovered" };
 		}
@@ -948,9 +1008,10 @@ abstract class AbstractHostileInputIntegrationTests {
 		}
 
 		/**
-		 * Whether the request could leave a kept-alive connection out of step with the server, so it
-		 * goes on a connection of its own: bytes outside visible ASCII (line ends aside), a folded line,
-		 * a head near or over the limits, many headers, an upgrade, or an odd method or target.
+		 * Whether the request could leave a kept-alive connection out of step with the
+		 * server, so it goes on a connection of its own: bytes outside visible ASCII
+		 * (line ends aside), a folded line, a head near or over the limits, many headers,
+		 * an upgrade, or an odd method or target.
 		 */
 		boolean framingRisk() {
 			String head = new String(bytes(0, true), StandardCharsets.ISO_8859_1);
@@ -963,7 +1024,8 @@ abstract class AbstractHostileInputIntegrationTests {
 			for (int l = 1; l < split.length; l++) {
 				String line = split[l];
 				int colon = line.indexOf(':');
-				// Reactor Netty leaves a kept-alive connection unanswered after some malformed header names
+				// Reactor Netty leaves a kept-alive connection unanswered after some
+				// malformed header names
 				if (colon <= 0 || !TOKEN.matcher(line.substring(0, colon)).matches()
 						|| line.regionMatches(true, 0, "Upgrade:", 0, 8)) {
 					return true;
@@ -979,8 +1041,9 @@ abstract class AbstractHostileInputIntegrationTests {
 		}
 
 		/**
-		 * The request on the wire; values as ISO-8859-1 bytes, so non-ASCII goes out raw. A kept-alive
-		 * request says nothing about the connection; any other asks the server to close it.
+		 * The request on the wire; values as ISO-8859-1 bytes, so non-ASCII goes out raw.
+		 * A kept-alive request says nothing about the connection; any other asks the
+		 * server to close it.
 		 */
 		byte[] bytes(int port, boolean keepAlive) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

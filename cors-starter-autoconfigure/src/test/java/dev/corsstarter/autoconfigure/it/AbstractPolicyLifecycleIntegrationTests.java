@@ -29,9 +29,10 @@ import dev.corsstarter.core.validation.ViolationRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The policy lifecycle over real HTTP: report-only policies are decided, logged and counted but
- * never enforced; a change from code or from the environment applies to the next request, and a
- * bad change is refused while the previous policies keep serving. Subclasses choose the stack.
+ * The policy lifecycle over real HTTP: report-only policies are decided, logged and
+ * counted but never enforced; a change from code or from the environment applies to the
+ * next request, and a bad change is refused while the previous policies keep serving.
+ * Subclasses choose the stack.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(locations = "classpath:cors-lifecycle-it.properties")
@@ -107,8 +108,7 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	}
 
 	@Test
-	void aReportOnlyPolicyOnANarrowerPathNeverLiftsTheEnforcedOneAndIsObserved(CapturedOutput output)
-			throws Exception {
+	void aReportOnlyPolicyOnANarrowerPathNeverLiftsTheEnforcedOneAndIsObserved(CapturedOutput output) throws Exception {
 		double apiRejections = requests("api", "rejected", "enforce");
 		double acctAllowances = requests("acct", "allowed", "report-only");
 		String id = UUID.randomUUID().toString();
@@ -163,8 +163,7 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 
 		this.policies.replace(withApiOrigins(APP, PARTNER));
 
-		assertThat(output.toString().substring(output.toString().lastIndexOf("CORS policies changed")))
-			.contains("WARN")
+		assertThat(output.toString().substring(output.toString().lastIndexOf("CORS policies changed"))).contains("WARN")
 			.contains(acct);
 	}
 
@@ -183,18 +182,18 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 		assertThat(allowed.status()).isEqualTo(200);
 		assertThat(allowed.value("Access-Control-Allow-Origin")).isEqualTo(PARTNER);
 
-		PolicyChange refused = this.policies.replace(List.of(CorsPolicy.builder("api").pathPatterns("/api/**")
-			.allowedOrigins("*").allowCredentials(true).build()));
+		PolicyChange refused = this.policies.replace(List
+			.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("*").allowCredentials(true).build()));
 
 		assertThat(refused.outcome()).isEqualTo(PolicyChange.Outcome.REFUSED);
-		assertThat(refused.violations()).extracting(v -> v.rule())
-			.contains(ViolationRule.WILDCARD_WITH_CREDENTIALS);
+		assertThat(refused.violations()).extracting(v -> v.rule()).contains(ViolationRule.WILDCARD_WITH_CREDENTIALS);
 		assertThat(refused.generation()).isEqualTo(generation + 1);
 		assertThat(this.policies.generation()).isEqualTo(generation + 1);
 		assertThat(send("GET", "/api/orders", PARTNER, "r3").value("Access-Control-Allow-Origin")).isEqualTo(PARTNER);
 		assertThat(send("GET", "/api/orders", "https://other.example.net", "r4").status()).isEqualTo(403);
-		assertThat(output).containsPattern("WARN .* CORS policy change requested by application code "
-				+ "\\(CorsPolicyRegistry.replace\\) refused; generation " + (generation + 1))
+		assertThat(output)
+			.containsPattern("WARN .* CORS policy change requested by application code "
+					+ "\\(CorsPolicyRegistry.replace\\) refused; generation " + (generation + 1))
 			.doesNotContain("CORS policy change from the configuration refused")
 			.contains("Description:")
 			.contains("cors.policies.api.allowed-origins");
@@ -233,8 +232,8 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	@Test
 	void theEndpointShowsGenerationFingerprintLastReloadAndModes() throws Exception {
 		this.policies.replace(withApiOrigins(APP, PARTNER));
-		this.policies.replace(List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://*.com")
-			.build()));
+		this.policies.replace(
+				List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://*.com").build()));
 
 		RawHttpClient.Response response = RawHttpClient.send(this.port, "GET", "/actuator/cors", List.of());
 
@@ -257,15 +256,19 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	private List<CorsPolicy> withApiOrigins(String... origins) {
 		List<CorsPolicy> result = new ArrayList<>();
 		for (CorsPolicy policy : this.initial) {
-			result.add(policy.name().equals("api") ? CorsPolicy.builder("api").pathPatterns("/api/**")
-				.allowedOrigins(origins).allowedMethods("GET", "POST").mode(PolicyMode.ENFORCE).build() : policy);
+			result.add(policy.name().equals("api") ? CorsPolicy.builder("api")
+				.pathPatterns("/api/**")
+				.allowedOrigins(origins)
+				.allowedMethods("GET", "POST")
+				.mode(PolicyMode.ENFORCE)
+				.build() : policy);
 		}
 		return result;
 	}
 
 	private RawHttpClient.Response send(String method, String path, String origin, String id) throws Exception {
-		return RawHttpClient.send(this.port, method, path, List.of(Map.entry("Origin", origin),
-				Map.entry("X-Request-Id", id), Map.entry("Content-Length", "0")));
+		return RawHttpClient.send(this.port, method, path,
+				List.of(Map.entry("Origin", origin), Map.entry("X-Request-Id", id), Map.entry("Content-Length", "0")));
 	}
 
 	private double reportOnlyRejections() {
@@ -273,13 +276,17 @@ abstract class AbstractPolicyLifecycleIntegrationTests {
 	}
 
 	private double requests(String policy, String outcome, String mode) {
-		var counter = this.meters.find("cors.requests").tags("policy", policy, "outcome", outcome, "mode", mode)
+		var counter = this.meters.find("cors.requests")
+			.tags("policy", policy, "outcome", outcome, "mode", mode)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 
 	private double reloads(String outcome) {
-		return this.meters.get("cors.policy.reloads").tag("outcome", outcome).functionCounters().stream()
+		return this.meters.get("cors.policy.reloads")
+			.tag("outcome", outcome)
+			.functionCounters()
+			.stream()
 			.mapToDouble(counter -> counter.count())
 			.sum();
 	}

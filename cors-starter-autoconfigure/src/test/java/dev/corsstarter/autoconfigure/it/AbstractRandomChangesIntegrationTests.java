@@ -42,26 +42,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random sequences of policy changes (a policy added or removed, narrowed or widened,
- * report-only turned on or off, every policy removed) applied through the registry while clients
- * send cross-origin requests over real HTTP. Every change is marked: its policies expose the
- * header {@code X-Gen-<n>} and send {@code Access-Control-Max-Age: <1000 + n>}, so a response
- * with CORS headers names the change that decided it. Afterwards every response is checked
- * against the engines of the generations that may have served it (those current between the
- * request being sent and its response arriving):
+ * report-only turned on or off, every policy removed) applied through the registry while
+ * clients send cross-origin requests over real HTTP. Every change is marked: its policies
+ * expose the header {@code X-Gen-<n>} and send
+ * {@code Access-Control-Max-Age: <1000 + n>}, so a response with CORS headers names the
+ * change that decided it. Afterwards every response is checked against the engines of the
+ * generations that may have served it (those current between the request being sent and
+ * its response arriving):
  * <ul>
- * <li>a response with CORS headers carries exactly the headers the engine of its generation
- * writes, from a generation in that window: never a mixture of two;</li>
+ * <li>a response with CORS headers carries exactly the headers the engine of its
+ * generation writes, from a generation in that window: never a mixture of two;</li>
  * <li>a refusal ({@code 403}) comes from a generation whose engine refuses;</li>
  * <li>a request let through untouched (no CORS headers, not refused) was let through by a
- * generation in the window whose <em>enforced</em> policies alone (its report-only policies
- * removed) do not refuse it: a report-only policy never lets through what enforcement
- * refuses;</li>
+ * generation in the window whose <em>enforced</em> policies alone (its report-only
+ * policies removed) do not refuse it: a report-only policy never lets through what
+ * enforcement refuses;</li>
  * <li>a change that removes every policy is refused ({@code no-policies-left});</li>
  * <li>no response is a 5xx.</li>
  * </ul>
- * The seed is fixed (and printed) so the changes and requests are the same on every run; the
- * interleaving with the server's threads is not. {@code -Dcors.changes.seed=<seed>} runs
- * another seed. Subclasses choose the stack.
+ * The seed is fixed (and printed) so the changes and requests are the same on every run;
+ * the interleaving with the server's threads is not. {@code -Dcors.changes.seed=<seed>}
+ * runs another seed. Subclasses choose the stack.
  */
 @TestPropertySource(properties = { "cors.policies.api.path-patterns=/api/**",
 		"cors.policies.api.allowed-origins=https://app.example.com" })
@@ -75,9 +76,12 @@ abstract class AbstractRandomChangesIntegrationTests {
 
 	static final int MAX_CHANGES = 400;
 
-	/** Each policy's one path pattern: policies never share a pattern, so no change is refused for it. */
-	static final Map<String, String> PATTERNS = new TreeMap<>(Map.of("api", "/api/**", "account",
-			"/api/account/**", "items", "/api/items/**", "trial", "/trial/**"));
+	/**
+	 * Each policy's one path pattern: policies never share a pattern, so no change is
+	 * refused for it.
+	 */
+	static final Map<String, String> PATTERNS = new TreeMap<>(
+			Map.of("api", "/api/**", "account", "/api/account/**", "items", "/api/items/**", "trial", "/trial/**"));
 
 	static final List<String> ORIGINS = List.of("https://a.example.com", "https://b.example.com",
 			"https://c.example.com", "https://*.example.com");
@@ -101,8 +105,7 @@ abstract class AbstractRandomChangesIntegrationTests {
 	abstract String server();
 
 	@Test
-	void randomChangesNeverMixGenerationsNorLetThroughWhatEnforcementRefuses(TestReporter reporter)
-			throws Exception {
+	void randomChangesNeverMixGenerationsNorLetThroughWhatEnforcementRefuses(TestReporter reporter) throws Exception {
 		List<CorsPolicy> initial = this.policies.current().policies();
 		Random random = new Random(SEED);
 		List<List<CorsPolicy>> candidates = new ArrayList<>();
@@ -119,7 +122,8 @@ abstract class AbstractRandomChangesIntegrationTests {
 		CountDownLatch start = new CountDownLatch(1);
 		AtomicBoolean running = new AtomicBoolean(true);
 		try {
-			// the first change marks the policies serving, so every response of the run names its change
+			// the first change marks the policies serving, so every response of the run
+			// names its change
 			List<CorsPolicy> serving = marked(initial, 0);
 			apply(serving, 0, generationOfMarker, engines, problems);
 			Random changes = new Random(SEED ^ 0x5DEECE66DL);
@@ -177,13 +181,14 @@ abstract class AbstractRandomChangesIntegrationTests {
 						+ " and " + results[i].after() + ": " + problem);
 			}
 		}
-		String summary = String.format("random changes on %s, seed %d: %d changes %s, %d generations applied, "
-				+ "%d requests %s; %d problems %s", server(), SEED, candidates.size(), operations, engines.size(),
-				requests.size(), outcomes, problems.size(), oracle.kinds);
+		String summary = String.format(
+				"random changes on %s, seed %d: %d changes %s, %d generations applied, "
+						+ "%d requests %s; %d problems %s",
+				server(), SEED, candidates.size(), operations, engines.size(), requests.size(), outcomes,
+				problems.size(), oracle.kinds);
 		System.out.println(summary);
 		reporter.publishEntry("random changes", summary);
-		assertThat(problems).as("%s%n%s", summary, String.join("\n", problems.stream().limit(40).toList()))
-			.isEmpty();
+		assertThat(problems).as("%s%n%s", summary, String.join("\n", problems.stream().limit(40).toList())).isEmpty();
 		assertThat(operations.getOrDefault("empty", 0)).as("empty changes tried").isPositive();
 		assertThat(outcomes.keySet()).as("responses of every kind").contains("allowed", "refused", "untouched");
 		assertThat(outcomes.getOrDefault("generations seen", 0)).as("responses from several generations")
@@ -191,20 +196,22 @@ abstract class AbstractRandomChangesIntegrationTests {
 	}
 
 	/**
-	 * Apply a change and record the engine of the generation it made; a change that leaves no
-	 * policy must be refused for exactly that.
+	 * Apply a change and record the engine of the generation it made; a change that
+	 * leaves no policy must be refused for exactly that.
 	 */
 	private PolicyChange apply(List<CorsPolicy> candidate, int marker, Map<Integer, Long> generationOfMarker,
 			Map<Long, CorsEngine> engines, ConcurrentLinkedQueue<String> problems) {
 		PolicyChange change = this.policies.replace(candidate);
 		if (candidate.isEmpty()) {
-			if (!change.isRefused() || change.violations().stream()
+			if (!change.isRefused() || change.violations()
+				.stream()
 				.noneMatch(violation -> violation.rule() == ViolationRule.NO_POLICIES_LEFT)) {
 				problems.add("a change that leaves no policy was not refused for it: " + change);
 			}
 		}
 		else if (change.isApplied()) {
-			// only this thread changes the policies: what serves now is this change's engine
+			// only this thread changes the policies: what serves now is this change's
+			// engine
 			engines.put(change.generation(), this.policies.current());
 			generationOfMarker.put(marker, change.generation());
 		}
@@ -214,15 +221,21 @@ abstract class AbstractRandomChangesIntegrationTests {
 		return change;
 	}
 
-	/** The policies with this change's marker: an exposed header and a max-age of their own. */
+	/**
+	 * The policies with this change's marker: an exposed header and a max-age of their
+	 * own.
+	 */
 	static List<CorsPolicy> marked(List<CorsPolicy> policies, int marker) {
-		return policies.stream().map(policy -> copy(policy).exposedHeaders("X-Gen-" + marker)
-			.maxAge(Duration.ofSeconds(1000 + marker))
-			.build()).toList();
+		return policies.stream()
+			.map(policy -> copy(policy).exposedHeaders("X-Gen-" + marker)
+				.maxAge(Duration.ofSeconds(1000 + marker))
+				.build())
+			.toList();
 	}
 
 	static CorsPolicy.Builder copy(CorsPolicy policy) {
-		return CorsPolicy.builder(policy.name()).pathPatterns(policy.pathPatterns())
+		return CorsPolicy.builder(policy.name())
+			.pathPatterns(policy.pathPatterns())
 			.allowedOrigins(policy.allowedOrigins())
 			.allowedMethods(policy.allowedMethods())
 			.allowedHeaders(policy.allowedHeaders())
@@ -239,7 +252,8 @@ abstract class AbstractRandomChangesIntegrationTests {
 		ADD {
 			@Override
 			List<CorsPolicy> apply(List<CorsPolicy> policies, Random random) {
-				List<String> free = PATTERNS.keySet().stream()
+				List<String> free = PATTERNS.keySet()
+					.stream()
 					.filter(name -> policies.stream().noneMatch(p -> p.name().equals(name)))
 					.toList();
 				if (free.isEmpty()) {
@@ -247,7 +261,8 @@ abstract class AbstractRandomChangesIntegrationTests {
 				}
 				String name = free.get(random.nextInt(free.size()));
 				List<CorsPolicy> result = new ArrayList<>(policies);
-				result.add(CorsPolicy.builder(name).pathPatterns(PATTERNS.get(name))
+				result.add(CorsPolicy.builder(name)
+					.pathPatterns(PATTERNS.get(name))
 					.allowedOrigins(subset(ORIGINS, random))
 					.allowedMethods(subset(METHODS, random))
 					.allowedHeaders(random.nextBoolean() ? subset(HEADERS, random) : List.of())
@@ -387,8 +402,11 @@ abstract class AbstractRandomChangesIntegrationTests {
 		}
 
 		byte[] bytes() {
-			StringBuilder request = new StringBuilder(this.method).append(' ').append(this.path)
-				.append(" HTTP/1.1\r\nHost: localhost\r\nOrigin: ").append(this.origin).append("\r\n");
+			StringBuilder request = new StringBuilder(this.method).append(' ')
+				.append(this.path)
+				.append(" HTTP/1.1\r\nHost: localhost\r\nOrigin: ")
+				.append(this.origin)
+				.append("\r\n");
 			if (preflight()) {
 				request.append("Access-Control-Request-Method: ").append(this.requestMethod).append("\r\n");
 				if (this.requestHeaders != null) {
@@ -427,7 +445,9 @@ abstract class AbstractRandomChangesIntegrationTests {
 	record Result(long before, long after, RawHttpClient.Response response) {
 	}
 
-	/** What the engines of the generations that may have served a request say about it. */
+	/**
+	 * What the engines of the generations that may have served a request say about it.
+	 */
 	static final class Oracle {
 
 		private final Map<Long, CorsEngine> engines;
@@ -534,17 +554,20 @@ abstract class AbstractRandomChangesIntegrationTests {
 
 		/** The generation's engine with its report-only policies removed. */
 		private CorsEngine enforcedOnly(long generation) {
-			return this.enforcedOnly.computeIfAbsent(generation, (g) -> CorsEngine.create(this.engines.get(g)
-				.policies()
-				.stream()
-				.filter(policy -> policy.mode() == PolicyMode.ENFORCE)
-				.toList()));
+			return this.enforcedOnly.computeIfAbsent(generation,
+					(g) -> CorsEngine.create(this.engines.get(g)
+						.policies()
+						.stream()
+						.filter(policy -> policy.mode() == PolicyMode.ENFORCE)
+						.toList()));
 		}
 
 		private String decisions(List<Long> generations, MapCorsRequest request) {
 			StringBuilder text = new StringBuilder();
 			for (long generation : generations) {
-				text.append("\n      generation ").append(generation).append(": ")
+				text.append("\n      generation ")
+					.append(generation)
+					.append(": ")
 					.append(describe(this.engines.get(generation).evaluate(request)))
 					.append("; enforced policies alone: ")
 					.append(describe(enforcedOnly(generation).evaluate(request)))
@@ -559,7 +582,10 @@ abstract class AbstractRandomChangesIntegrationTests {
 					+ decision.mode().tag() + ", " + decision.reason().tag() + ")" : "no policy";
 		}
 
-		/** The change named by an allowed response: its exposed header, or for a preflight its max-age. */
+		/**
+		 * The change named by an allowed response: its exposed header, or for a preflight
+		 * its max-age.
+		 */
 		private static Integer marker(Sent sent, Map<String, String> headers) {
 			try {
 				if (sent.preflight()) {

@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Spring MVC with {@code spring.mvc.pathmatch.matching-strategy=ant_path_matcher} and without
- * Spring Security's firewall serves {@code //api/x} and {@code /;/api/x} as {@code /api/x}: the
- * policy of the path the handler serves must decide them, so a cross-site request from a foreign
- * origin never reaches the controller and a nested policy is not bypassed through an empty segment.
+ * Spring MVC with {@code spring.mvc.pathmatch.matching-strategy=ant_path_matcher} and
+ * without Spring Security's firewall serves {@code //api/x} and {@code /;/api/x} as
+ * {@code /api/x}: the policy of the path the handler serves must decide them, so a
+ * cross-site request from a foreign origin never reaches the controller and a nested
+ * policy is not bypassed through an empty segment.
  */
 @SpringBootTest(classes = AntPathMatcherCorsIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet",

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the behaviour table: a request and what the response must show.
- * Header values may contain {@code {port}}, replaced by the server's port.
+ * One row of the behaviour table: a request and what the response must show. Header
+ * values may contain {@code {port}}, replaced by the server's port.
  */
 final class CorsScenario {
 
@@ -42,10 +42,16 @@ final class CorsScenario {
 	/** Whether any Access-Control-* header may appear. */
 	boolean noAccessControl;
 
-	/** Whether the Access-Control-* headers must be exactly the expected ones, none besides. */
+	/**
+	 * Whether the Access-Control-* headers must be exactly the expected ones, none
+	 * besides.
+	 */
 	boolean onlyExpectedAccessControl;
 
-	/** Whether the controller must (true) or must not (false) be invoked; null: don't care. */
+	/**
+	 * Whether the controller must (true) or must not (false) be invoked; null: don't
+	 * care.
+	 */
 	Boolean reachesController;
 
 	private CorsScenario(String name) {
@@ -88,7 +94,10 @@ final class CorsScenario {
 		return this;
 	}
 
-	/** Where WebFlux answers differently before any filter runs (its forwarded-header handling, say). */
+	/**
+	 * Where WebFlux answers differently before any filter runs (its forwarded-header
+	 * handling, say).
+	 */
 	CorsScenario expectStatusOnReactive(int status) {
 		this.reactiveStatus = status;
 		return this;

@@ -29,8 +29,8 @@ import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * The application under test on both stacks: Spring Security as users configure it
- * (everything authenticated, HTTP Basic, CSRF on, {@code cors()} enabled with a permissive
- * source) and controllers that answer 200, throw, and complete asynchronously.
+ * (everything authenticated, HTTP Basic, CSRF on, {@code cors()} enabled with a
+ * permissive source) and controllers that answer 200, throw, and complete asynchronously.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -43,12 +43,14 @@ public class CorsTestApplication {
 	/** Counts controller invocations, to prove rejected requests never reach one. */
 	static final AtomicInteger calls = new AtomicInteger();
 
-	/** Header a test may send to name its request; handlers record it and echo it back. */
+	/**
+	 * Header a test may send to name its request; handlers record it and echo it back.
+	 */
 	static final String TEST_ID = "X-Test-Id";
 
 	/**
-	 * The {@value #TEST_ID} of every request that reached a handler, so tests that send requests
-	 * from several threads at once can tell which ones got through.
+	 * The {@value #TEST_ID} of every request that reached a handler, so tests that send
+	 * requests from several threads at once can tell which ones got through.
 	 */
 	static final Set<String> reached = ConcurrentHashMap.newKeySet();
 
@@ -64,16 +66,23 @@ public class CorsTestApplication {
 		return (id != null) ? response.header(TEST_ID, id) : response;
 	}
 
-	/** The one origin Spring's own CORS configurations allow on {@code /spring/**}, which no policy covers. */
+	/**
+	 * The one origin Spring's own CORS configurations allow on {@code /spring/**}, which
+	 * no policy covers.
+	 */
 	static final String SPRING_ORIGIN = "https://spring.example.com";
 
-	/** An origin only Spring's own configuration on {@code /device/restricted} allows, not the starter's policy. */
+	/**
+	 * An origin only Spring's own configuration on {@code /device/restricted} allows, not
+	 * the starter's policy.
+	 */
 	static final String SPRING_ONLY_ORIGIN = "https://other.example.com";
 
 	/**
-	 * A deliberately permissive CORS configuration for /api/** (Security's {@code cors()}, and the
-	 * MVC/WebFlux CORS mappings below), to prove the starter's headers win
-	 * without duplicates; other paths get none, so the starter's own absence is observable there.
+	 * A deliberately permissive CORS configuration for /api/** (Security's
+	 * {@code cors()}, and the MVC/WebFlux CORS mappings below), to prove the starter's
+	 * headers win without duplicates; other paths get none, so the starter's own absence
+	 * is observable there.
 	 */
 	static CorsConfiguration permissive() {
 		CorsConfiguration configuration = new CorsConfiguration();
@@ -86,13 +95,14 @@ public class CorsTestApplication {
 	}
 
 	/**
-	 * The configured password as it is. Without a PasswordEncoder bean, Spring Security upgrades the
-	 * in-memory user's {@code {noop}} password to BCrypt at the first login, and every later HTTP
-	 * Basic request pays for a BCrypt check, about 200 ms on a small machine.
+	 * The configured password as it is. Without a PasswordEncoder bean, Spring Security
+	 * upgrades the in-memory user's {@code {noop}} password to BCrypt at the first login,
+	 * and every later HTTP Basic request pays for a BCrypt check, about 200 ms on a small
+	 * machine.
 	 */
 	/**
-	 * Spring's own CORS configuration for a path no policy covers, as Security's {@code cors()}
-	 * applies it to {@code /spring/secured/**}.
+	 * Spring's own CORS configuration for a path no policy covers, as Security's
+	 * {@code cors()} applies it to {@code /spring/secured/**}.
 	 */
 	static CorsConfiguration springOnly(String exposedHeader) {
 		CorsConfiguration configuration = new CorsConfiguration();
@@ -102,7 +112,10 @@ public class CorsTestApplication {
 		return configuration;
 	}
 
-	/** Security's {@code cors()} source: permissive on the policy paths under /api/, strict on /spring/secured/. */
+	/**
+	 * Security's {@code cors()} source: permissive on the policy paths under /api/,
+	 * strict on /spring/secured/.
+	 */
 	static CorsConfiguration securityCors(String path) {
 		if (path.startsWith("/api/")) {
 			return permissive();
@@ -159,7 +172,10 @@ public class CorsTestApplication {
 			return ok(id).body("annotated");
 		}
 
-		/** On the device policy's path, a Spring configuration that allows another origin than the policy. */
+		/**
+		 * On the device policy's path, a Spring configuration that allows another origin
+		 * than the policy.
+		 */
 		@CrossOrigin(origins = SPRING_ONLY_ORIGIN)
 		@GetMapping("/device/restricted")
 		ResponseEntity<String> restricted(@RequestHeader(name = TEST_ID, required = false) String id) {
@@ -183,7 +199,9 @@ public class CorsTestApplication {
 
 	}
 
-	/** Resets the response, as some error handlers do: the CORS headers must come back. */
+	/**
+	 * Resets the response, as some error handlers do: the CORS headers must come back.
+	 */
 	@RestController
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class ServletResetController {
@@ -199,7 +217,9 @@ public class CorsTestApplication {
 
 	}
 
-	/** Strips the CORS headers before the body is written: they must be back on the wire. */
+	/**
+	 * Strips the CORS headers before the body is written: they must be back on the wire.
+	 */
 	@RestController
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class ReactiveResetController {
@@ -216,29 +236,33 @@ public class CorsTestApplication {
 
 	}
 
-	/** Spring MVC's own CORS mappings on the same paths: they must not add a second set of headers. */
+	/**
+	 * Spring MVC's own CORS mappings on the same paths: they must not add a second set of
+	 * headers.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class ServletCorsMappings implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
 
 		@Override
 		public void addCorsMappings(org.springframework.web.servlet.config.annotation.CorsRegistry registry) {
-			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
-				.exposedHeaders("X-Mapped");
+			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*").exposedHeaders("X-Mapped");
 			registry.addMapping("/spring/mapped/**").allowedOrigins(SPRING_ORIGIN).exposedHeaders("X-Spring-Mapped");
 		}
 
 	}
 
-	/** WebFlux's own CORS mappings on the same paths: they must not add a second set of headers. */
+	/**
+	 * WebFlux's own CORS mappings on the same paths: they must not add a second set of
+	 * headers.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class ReactiveCorsMappings implements org.springframework.web.reactive.config.WebFluxConfigurer {
 
 		@Override
 		public void addCorsMappings(org.springframework.web.reactive.config.CorsRegistry registry) {
-			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*")
-				.exposedHeaders("X-Mapped");
+			registry.addMapping("/api/**").allowedOriginPatterns("*").allowedMethods("*").exposedHeaders("X-Mapped");
 			registry.addMapping("/spring/mapped/**").allowedOrigins(SPRING_ORIGIN).exposedHeaders("X-Spring-Mapped");
 		}
 
@@ -250,7 +274,8 @@ public class CorsTestApplication {
 
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-			http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/public/**", "/error").permitAll()
+			http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/public/**", "/error")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 				.httpBasic(Customizer.withDefaults())
@@ -267,11 +292,11 @@ public class CorsTestApplication {
 
 		@Bean
 		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-			http.authorizeExchange(exchanges -> exchanges.pathMatchers("/api/public/**").permitAll()
-				.anyExchange()
-				.authenticated())
+			http.authorizeExchange(
+					exchanges -> exchanges.pathMatchers("/api/public/**").permitAll().anyExchange().authenticated())
 				.httpBasic(Customizer.withDefaults())
-				.cors(cors -> cors.configurationSource(exchange -> securityCors(exchange.getRequest().getPath().value())));
+				.cors(cors -> cors
+					.configurationSource(exchange -> securityCors(exchange.getRequest().getPath().value())));
 			return http.build();
 		}
 

@@ -21,10 +21,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real refresh of a real application whose policies live in an imported file, as a mounted
- * ConfigMap or a Config Server answer delivers them: the file is edited, {@code POST
- * /actuator/refresh} reloads it, and requests over HTTP show what serves afterwards. An emptied
- * file must not switch protection off; removing a policy is applied, but never silently.
+ * A real refresh of a real application whose policies live in an imported file, as a
+ * mounted ConfigMap or a Config Server answer delivers them: the file is edited,
+ * {@code POST
+ * /actuator/refresh} reloads it, and requests over HTTP show what serves afterwards. An
+ * emptied file must not switch protection off; removing a policy is applied, but never
+ * silently.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ImportedFileRefreshIntegrationTests {
@@ -110,7 +112,8 @@ class ImportedFileRefreshIntegrationTests {
 	private Path start(String yaml) throws IOException {
 		Path file = this.directory.resolve("cors-live.yml");
 		Files.writeString(file, yaml);
-		// command-line arguments: Spring Cloud's refresh rebuilds the environment from them
+		// command-line arguments: Spring Cloud's refresh rebuilds the environment from
+		// them
 		this.context = new SpringApplicationBuilder(LifecycleTestApplication.class).run("--server.port=0",
 				"--spring.main.web-application-type=servlet", "--spring.config.import=file:" + file,
 				"--management.endpoints.web.exposure.include=cors,refresh,metrics");

@@ -2,7 +2,10 @@ package dev.corsstarter.autoconfigure.it;
 
 import org.junit.jupiter.api.Tag;
 
-/** {@link ServletCaseInsensitiveRoutingIntegrationTests} on Jetty, without Tomcat on the classpath. */
+/**
+ * {@link ServletCaseInsensitiveRoutingIntegrationTests} on Jetty, without Tomcat on the
+ * classpath.
+ */
 @Tag("jetty")
 class JettyServletCaseInsensitiveRoutingIntegrationTests extends ServletCaseInsensitiveRoutingIntegrationTests {
 

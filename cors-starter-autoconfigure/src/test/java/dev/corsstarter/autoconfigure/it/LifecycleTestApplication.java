@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An open application (security lets everything through, CSRF off) whose handlers record every
- * request they see, for tests where what matters is whether a request reached the application.
- * No component scanning: the other test applications of this package stay out.
+ * An open application (security lets everything through, CSRF off) whose handlers record
+ * every request they see, for tests where what matters is whether a request reached the
+ * application. No component scanning: the other test applications of this package stay
+ * out.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

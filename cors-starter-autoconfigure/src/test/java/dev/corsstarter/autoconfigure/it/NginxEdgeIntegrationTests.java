@@ -40,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The nginx export proven against Debian's nginx: the policies of the integration-test
- * application are exported through its {@code corsexport} endpoint, nginx runs them in front of
- * the same application with the starter's filter not registered (the engine and the endpoint
- * stay), and every row of the behaviour table the filters pass ({@link CorsScenarios}) is sent to
- * nginx and must get the same answer, except the rows the edge export documentation lists as not
- * exportable.
+ * application are exported through its {@code corsexport} endpoint, nginx runs them in
+ * front of the same application with the starter's filter not registered (the engine and
+ * the endpoint stay), and every row of the behaviour table the filters pass
+ * ({@link CorsScenarios}) is sent to nginx and must get the same answer, except the rows
+ * the edge export documentation lists as not exportable.
  */
 @SpringBootTest(classes = { CorsTestApplication.class, NginxEdgeIntegrationTests.FilterNotRegistered.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -55,11 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NginxEdgeIntegrationTests {
 
 	/**
-	 * Rows of the behaviour table the edge answers differently from the filter, each with why; the
-	 * edge export documentation ({@code docs/edge-export.md}) lists the same.
+	 * Rows of the behaviour table the edge answers differently from the filter, each with
+	 * why; the edge export documentation ({@code docs/edge-export.md}) lists the same.
 	 */
-	static final Map<String, String> NOT_EXPORTABLE = Map.of(
-			"same origin behind a proxy (forwarded headers)",
+	static final Map<String, String> NOT_EXPORTABLE = Map.of("same origin behind a proxy (forwarded headers)",
 			"the edge compares Origin with the scheme and Host it received and does not trust X-Forwarded-* from "
 					+ "the client, so it refuses this cross-origin request (stricter)",
 			"two Origin headers",
@@ -89,7 +88,8 @@ class NginxEdgeIntegrationTests {
 		String server = fetchExport("server", upstream);
 		this.engine = this.policies.current();
 		this.export = NginxExport.of(this.engine, this.policies.generation(), "", upstream);
-		assertThat(http).as("the endpoint exports the engine the application runs").isEqualTo(this.export.httpFragment());
+		assertThat(http).as("the endpoint exports the engine the application runs")
+			.isEqualTo(this.export.httpFragment());
 		assertThat(server).isEqualTo(this.export.serverFragment());
 		this.nginx = NginxServer.start(http, server, this.appPort);
 	}
@@ -130,17 +130,16 @@ class NginxEdgeIntegrationTests {
 		String documentation = Files.readString(Path.of("..", "docs", "edge-export.md")).replaceAll("\\s+", " ");
 		Matcher counted = Pattern.compile("answers every row of the behaviour table as the filter does but (\\w+):")
 			.matcher(documentation);
-		assertThat(counted.find()).as("docs/edge-export.md states how many rows the edge answers differently")
-			.isTrue();
-		assertThat(counted.group(1)).isEqualTo(List.of("none", "one", "two", "three", "four", "five", "six")
-			.get(NOT_EXPORTABLE.size()));
+		assertThat(counted.find()).as("docs/edge-export.md states how many rows the edge answers differently").isTrue();
+		assertThat(counted.group(1))
+			.isEqualTo(List.of("none", "one", "two", "three", "four", "five", "six").get(NOT_EXPORTABLE.size()));
 		assertThat(exportedRows().count()).isEqualTo(names.size() - NOT_EXPORTABLE.size()).isGreaterThan(30);
 	}
 
 	/**
-	 * Stricter, never more permissive: a path nginx normalises before it picks a location while the
-	 * application may route by another form is refused for a cross-origin request, even where the
-	 * filter allows it.
+	 * Stricter, never more permissive: a path nginx normalises before it picks a location
+	 * while the application may route by another form is refused for a cross-origin
+	 * request, even where the filter allows it.
 	 */
 	@Test
 	void anUnplainPathIsRefusedAtTheEdgeWhereTheFilterAllowsIt() throws IOException {
@@ -154,7 +153,10 @@ class NginxEdgeIntegrationTests {
 		assertThat(edge.accessControlHeaderNames()).isEmpty();
 	}
 
-	/** The bypass the starter's path rules exist for: a permissive policy's path that the container routes elsewhere. */
+	/**
+	 * The bypass the starter's path rules exist for: a permissive policy's path that the
+	 * container routes elsewhere.
+	 */
 	@Test
 	void aPathThatTheContainerRoutesToAnotherPolicyIsRefused() throws IOException {
 		int callsBefore = CorsTestApplication.calls.get();
@@ -171,18 +173,23 @@ class NginxEdgeIntegrationTests {
 	@Test
 	void requestsWithoutOriginOnAnUnplainPathStillReachTheApplication() throws IOException {
 		RawHttpClient.Response edge = RawHttpClient.send(this.nginx.port(), "GET", "/api/public//hello", List.of());
-		// Spring Security's firewall behind the edge answers 400 for the double slash, not the edge's 403
+		// Spring Security's firewall behind the edge answers 400 for the double slash,
+		// not the edge's 403
 		assertThat(edge.status()).isEqualTo(400);
 		assertThat(edge.body()).doesNotContain("Invalid CORS request");
 		assertThat(edge.varyTokens()).containsExactly("Origin");
 	}
 
-	/** Each row left out is left out because the edge's answer differs, not to hide a failure elsewhere. */
+	/**
+	 * Each row left out is left out because the edge's answer differs, not to hide a
+	 * failure elsewhere.
+	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("rowsNotExported")
 	void theRowsNotExportedAreAnsweredDifferently(CorsScenario scenario) throws Exception {
 		if (scenario.name.equals("two Origin headers") && !nginxBefore1_23()) {
-			return; // later nginx versions join repeated headers, and the edge refuses "a, b" as the filter does
+			return; // later nginx versions join repeated headers, and the edge refuses
+					// "a, b" as the filter does
 		}
 		int port = this.nginx.port();
 		List<Map.Entry<String, String>> headers = scenario.headers.stream()
@@ -209,7 +216,8 @@ class NginxEdgeIntegrationTests {
 
 	@Test
 	void theApplicationsOwnVaryTokensSurviveAndTheCorsOnesAreListedOnce() throws IOException {
-		// Spring's CORS processing behind the edge writes Vary: Origin, Access-Control-Request-Method, -Headers
+		// Spring's CORS processing behind the edge writes Vary: Origin,
+		// Access-Control-Request-Method, -Headers
 		RawHttpClient.Response edge = RawHttpClient.send(this.nginx.port(), "GET", "/api/hello",
 				List.of(Map.entry("Origin", CorsScenario.APP), Map.entry("Authorization", CorsScenario.BASIC)));
 		assertThat(edge.status()).isEqualTo(200);
@@ -223,7 +231,8 @@ class NginxEdgeIntegrationTests {
 			.allowedOrigins("https://other.example.com")
 			.build()));
 		NginxExport mismatched = NginxExport.of(other, 1, "", "http://127.0.0.1:" + this.appPort);
-		IllegalStateException refused = org.assertj.core.api.Assertions.catchThrowableOfType(IllegalStateException.class,
+		IllegalStateException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+				IllegalStateException.class,
 				() -> NginxServer.start(this.export.httpFragment(), mismatched.serverFragment(), this.appPort));
 		assertThat(refused).isNotNull();
 		assertThat(refused.getMessage()).contains("unknown \"cors_path_guard_" + other.fingerprint().substring(0, 12));
@@ -231,12 +240,14 @@ class NginxEdgeIntegrationTests {
 
 	private String fetchExport(String part, String upstream) throws IOException, InterruptedException {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.appPort + "/actuator/corsexport/nginx/"
-					+ part + "?upstream=" + upstream))
+			.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.appPort + "/actuator/corsexport/nginx/" + part
+						+ "?upstream=" + upstream))
 				.header("Authorization", CorsScenario.BASIC)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
 		return response.body();
 	}
 
@@ -245,9 +256,9 @@ class NginxEdgeIntegrationTests {
 	}
 
 	/**
-	 * The starter's filter registered but disabled, the way an application turns it off and keeps
-	 * the engine and the endpoints: the auto-configuration backs off for the application's own
-	 * registration.
+	 * The starter's filter registered but disabled, the way an application turns it off
+	 * and keeps the engine and the endpoints: the auto-configuration backs off for the
+	 * application's own registration.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class FilterNotRegistered {

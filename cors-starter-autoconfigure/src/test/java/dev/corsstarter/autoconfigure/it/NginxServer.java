@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Debian's nginx, started by a test on a loopback port in a prefix of its own (configuration,
- * logs, temporary files, pid) in front of an upstream, and stopped again. Without
- * {@code /usr/sbin/nginx} a test is skipped, unless {@code CI=true}: then it fails.
+ * Debian's nginx, started by a test on a loopback port in a prefix of its own
+ * (configuration, logs, temporary files, pid) in front of an upstream, and stopped again.
+ * Without {@code /usr/sbin/nginx} a test is skipped, unless {@code CI=true}: then it
+ * fails.
  */
 final class NginxServer implements AutoCloseable {
 
@@ -36,7 +37,9 @@ final class NginxServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Skip the calling test when nginx is absent, or fail it in CI, where it must run. */
+	/**
+	 * Skip the calling test when nginx is absent, or fail it in CI, where it must run.
+	 */
 	static void assumeInstalled() {
 		if (Files.isExecutable(NGINX)) {
 			return;
@@ -51,7 +54,8 @@ final class NginxServer implements AutoCloseable {
 	/**
 	 * Check the configuration with {@code nginx -t} and start nginx with it.
 	 * @param http what to include in {@code http {}}
-	 * @param server what to include in the {@code server {}} before its {@code location /}
+	 * @param server what to include in the {@code server {}} before its
+	 * {@code location /}
 	 * @param upstreamPort the application's port on 127.0.0.1
 	 */
 	static NginxServer start(String http, String server, int upstreamPort) throws IOException, InterruptedException {
@@ -89,7 +93,8 @@ final class NginxServer implements AutoCloseable {
 
 	private static String configuration(Path prefix, int port, int upstreamPort) {
 		String tmp = prefix.resolve("tmp").toString();
-		// run as root (a CI container), workers would otherwise switch to nobody, who cannot enter the prefix
+		// run as root (a CI container), workers would otherwise switch to nobody, who
+		// cannot enter the prefix
 		String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
 		return user + """
 				daemon off;

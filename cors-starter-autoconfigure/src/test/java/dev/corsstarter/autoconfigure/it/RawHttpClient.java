@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A minimal HTTP/1.1 client over a socket, so tests can send exactly the bytes a hostile or
- * unusual client would (repeated headers, non-ASCII, Upgrade) that regular clients refuse.
+ * A minimal HTTP/1.1 client over a socket, so tests can send exactly the bytes a hostile
+ * or unusual client would (repeated headers, non-ASCII, Upgrade) that regular clients
+ * refuse.
  */
 final class RawHttpClient {
 
@@ -29,7 +30,8 @@ final class RawHttpClient {
 			request.writeBytes(("Host: localhost:" + port + "\r\n").getBytes(StandardCharsets.US_ASCII));
 			for (Map.Entry<String, String> header : headers) {
 				// ISO-8859-1 keeps non-ASCII test values as raw single bytes on the wire
-				request.writeBytes((header.getKey() + ": " + header.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+				request.writeBytes(
+						(header.getKey() + ": " + header.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			}
 			request.writeBytes("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			OutputStream out = socket.getOutputStream();
@@ -40,8 +42,8 @@ final class RawHttpClient {
 	}
 
 	/**
-	 * Send exactly these bytes (request line, headers and the blank line) and read until the
-	 * server closes the connection.
+	 * Send exactly these bytes (request line, headers and the blank line) and read until
+	 * the server closes the connection.
 	 * @return the response (status 0 when the server answered without a status line), or
 	 * {@code null} when the server closed the connection without answering
 	 */
@@ -60,21 +62,24 @@ final class RawHttpClient {
 				}
 			}
 			catch (java.net.SocketException ex) {
-				// reset after answering a request it did not read to the end: what arrived is the answer
+				// reset after answering a request it did not read to the end: what
+				// arrived is the answer
 			}
 			if (buffer.size() == 0) {
 				return null;
 			}
 			String text = buffer.toString(StandardCharsets.ISO_8859_1);
-			// an HTTP/0.9-style answer (some servers give one to a request line without a target)
+			// an HTTP/0.9-style answer (some servers give one to a request line without a
+			// target)
 			return text.startsWith("HTTP/") ? Response.parse(buffer.toByteArray()) : new Response(0, List.of(), text);
 		}
 	}
 
 	/**
 	 * One kept-alive connection: sends a request, reads exactly its response (framed by
-	 * {@code Content-Length}, chunked encoding or the end of the connection), and opens a new
-	 * connection when the server closed the old one. Not thread-safe: one per client thread.
+	 * {@code Content-Length}, chunked encoding or the end of the connection), and opens a
+	 * new connection when the server closed the old one. Not thread-safe: one per client
+	 * thread.
 	 */
 	static final class Connection implements java.io.Closeable {
 
@@ -98,9 +103,10 @@ final class RawHttpClient {
 		}
 
 		/**
-		 * Send one request and read its response. A request on a reused socket the server has
-		 * meanwhile closed is sent again once on a new one.
-		 * @return the response, or {@code null} when the server closed the connection without answering
+		 * Send one request and read its response. A request on a reused socket the server
+		 * has meanwhile closed is sent again once on a new one.
+		 * @return the response, or {@code null} when the server closed the connection
+		 * without answering
 		 */
 		Response exchange(byte[] request, boolean head) throws IOException {
 			for (int attempt = 0;; attempt++) {
@@ -161,9 +167,11 @@ final class RawHttpClient {
 	}
 
 	/**
-	 * Read one response: status line, headers, and a body as its framing says. A response that is
-	 * not HTTP/1.x, or has no length, is read until the server closes the connection.
-	 * @return the response, or {@code null} when the connection ended before its first byte
+	 * Read one response: status line, headers, and a body as its framing says. A response
+	 * that is not HTTP/1.x, or has no length, is read until the server closes the
+	 * connection.
+	 * @return the response, or {@code null} when the connection ended before its first
+	 * byte
 	 */
 	static Response readResponse(InputStream in, boolean head) throws IOException {
 		ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
@@ -293,7 +301,10 @@ final class RawHttpClient {
 		}
 
 		List<String> values(String name) {
-			return this.headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+			return this.headers.stream()
+				.filter(h -> h.getKey().equalsIgnoreCase(name))
+				.map(Map.Entry::getValue)
+				.toList();
 		}
 
 		String value(String name) {

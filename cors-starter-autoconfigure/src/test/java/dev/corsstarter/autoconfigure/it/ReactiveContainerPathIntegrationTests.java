@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * WebFlux under a base path ({@code spring.webflux.base-path=/ctx}) with the hidden-method filter
- * on and no Spring Security: the base path entered twice, {@code ..;} and path parameters never
- * carry a cross-site request to a handler, and a {@code _method} override must be allowed.
+ * WebFlux under a base path ({@code spring.webflux.base-path=/ctx}) with the
+ * hidden-method filter on and no Spring Security: the base path entered twice,
+ * {@code ..;} and path parameters never carry a cross-site request to a handler, and a
+ * {@code _method} override must be allowed.
  */
 @SpringBootTest(classes = ReactiveContainerPathIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.webflux.base-path=/ctx",
@@ -48,14 +49,16 @@ class ReactiveContainerPathIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/ctx/api/items", "//ctx/api/items", "//ctx//api/items", "/ctx/..;/ctx/api/items",
-			"/ctx;x/..;/ctx/api/items", "/ctx/;x/api/items", "/ctx/api;x/items", "/ctx//api/items",
-			"/ctx/./api/items", "/ctx/%2e/api/items", "/ctx/other/..;/api/items" })
+			"/ctx;x/..;/ctx/api/items", "/ctx/;x/api/items", "/ctx/api;x/items", "/ctx//api/items", "/ctx/./api/items",
+			"/ctx/%2e/api/items", "/ctx/other/..;/api/items" })
 	void aCrossSitePostNeverReachesTheHandler(String target) throws IOException {
 		int before = postCalls.get() + deleteCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form("https://evil.example.org"), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target,
+				WireClient.form("https://evil.example.org"), "a=1");
 
 		assertThat(postCalls.get() + deleteCalls.get() - before).as("handler invocations for " + target).isZero();
-		// Spring's own request observation answers 500 for /ctx;x/..;/ctx/... before any web filter
+		// Spring's own request observation answers 500 for /ctx;x/..;/ctx/... before any
+		// web filter
 		// runs: the base path matches the raw text but not whole segments
 		assertThat(response.status()).as(target).isIn(400, 403, 404, 500);
 		assertThat(response.accessControlHeaderNames()).isEmpty();
@@ -65,7 +68,8 @@ class ReactiveContainerPathIntegrationTests {
 	@ValueSource(strings = { "DELETE", "delete", "PUT", "PATCH" })
 	void aMethodOverrideThePolicyDoesNotAllowIsRefused(String override) throws IOException {
 		int before = postCalls.get() + deleteCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP), "_method=" + override);
+		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP),
+				"_method=" + override);
 
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(postCalls.get() + deleteCalls.get() - before).as("handler invocations").isZero();
@@ -85,9 +89,11 @@ class ReactiveContainerPathIntegrationTests {
 	@Test
 	void aSameOriginRequestFromATrailingDotHostPasses() throws IOException {
 		int before = postCalls.get();
-		WireClient.Head response = WireClient.sendWithHost(this.port, "localhost.:" + this.port, "POST", "/ctx/api/items",
+		WireClient.Head response = WireClient.sendWithHost(this.port, "localhost.:" + this.port, "POST",
+				"/ctx/api/items",
 				List.of(Map.entry("Origin", "http://localhost.:" + this.port),
-						Map.entry("Content-Type", "application/x-www-form-urlencoded"), Map.entry("Connection", "close")),
+						Map.entry("Content-Type", "application/x-www-form-urlencoded"),
+						Map.entry("Connection", "close")),
 				"name=x");
 
 		assertThat(response.status()).isEqualTo(200);

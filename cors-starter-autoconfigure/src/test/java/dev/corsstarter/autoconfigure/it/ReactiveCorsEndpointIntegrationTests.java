@@ -3,7 +3,10 @@ package dev.corsstarter.autoconfigure.it;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-/** The actuator endpoint, metrics and logs on WebFlux with Reactor Netty and Spring Security. */
+/**
+ * The actuator endpoint, metrics and logs on WebFlux with Reactor Netty and Spring
+ * Security.
+ */
 @SpringBootTest(classes = CorsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
 class ReactiveCorsEndpointIntegrationTests extends AbstractCorsEndpointIntegrationTests {

@@ -36,12 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.socket.server.standard.ServerEndpointExporter;
 
 /**
- * Paths the servlet container routes itself. With a context path, a servlet registered beside
- * Spring MVC and a JSR-356 endpoint, Tomcat resolves {@code //ctx/...}, {@code ..;} and path
- * parameters before it picks the handler, so each such request must meet the policy of the path
- * it reaches, and never reach its handler from a disallowed origin. The application honours
- * {@code _method} (Spring's hidden-method filter), so the overriding method is decided too. No
- * Spring Security: nothing else stands between the request and the handler.
+ * Paths the servlet container routes itself. With a context path, a servlet registered
+ * beside Spring MVC and a JSR-356 endpoint, Tomcat resolves {@code //ctx/...},
+ * {@code ..;} and path parameters before it picks the handler, so each such request must
+ * meet the policy of the path it reaches, and never reach its handler from a disallowed
+ * origin. The application honours {@code _method} (Spring's hidden-method filter), so the
+ * overriding method is decided too. No Spring Security: nothing else stands between the
+ * request and the handler.
  */
 @SpringBootTest(classes = ServletContainerPathIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "server.servlet.context-path=/ctx",
@@ -73,14 +74,17 @@ class ServletContainerPathIntegrationTests {
 	WebServerApplicationContext context;
 
 	/**
-	 * Request targets the container answers {@code 400} itself, before any filter runs, as
-	 * ambiguous: none on Tomcat, which resolves them and routes the result.
+	 * Request targets the container answers {@code 400} itself, before any filter runs,
+	 * as ambiguous: none on Tomcat, which resolves them and routes the result.
 	 */
 	Set<String> ambiguousToTheContainer() {
 		return Set.of();
 	}
 
-	/** What the starter answers a cross-site request on a target, or the container's own 400. */
+	/**
+	 * What the starter answers a cross-site request on a target, or the container's own
+	 * 400.
+	 */
 	private int refusalStatus(String target) {
 		return ambiguousToTheContainer().contains(target) ? 400 : 403;
 	}
@@ -162,7 +166,8 @@ class ServletContainerPathIntegrationTests {
 	@ValueSource(strings = { "DELETE", "delete", "PUT", "PATCH" })
 	void aMethodOverrideThePolicyDoesNotAllowIsRefused(String override) throws IOException {
 		int before = deleteCalls.get() + postCalls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP), "_method=" + override);
+		WireClient.Head response = WireClient.send(this.port, "POST", "/ctx/api/items", WireClient.form(APP),
+				"_method=" + override);
 
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(deleteCalls.get() + postCalls.get() - before).as("handler invocations").isZero();

@@ -8,5 +8,4 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = "spring.main.web-application-type=servlet")
 class ServletCorsIntegrationTests extends AbstractCorsIntegrationTests {
 
-
 }

@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Spring MVC under a servlet path ({@code spring.mvc.servlet.path=/app}): controllers are mapped
- * as {@code /api/items} and served at {@code /app/api/items}. A pattern written like the
- * controller mappings ({@code /api/**}) and one written as the full path within the application
- * ({@code /app/admin/**}) both decide the requests they cover.
+ * Spring MVC under a servlet path ({@code spring.mvc.servlet.path=/app}): controllers are
+ * mapped as {@code /api/items} and served at {@code /app/api/items}. A pattern written
+ * like the controller mappings ({@code /api/**}) and one written as the full path within
+ * the application ({@code /app/admin/**}) both decide the requests they cover.
  */
 @SpringBootTest(classes = ServletPathIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "spring.mvc.servlet.path=/app",
@@ -63,7 +63,8 @@ class ServletPathIntegrationTests {
 			"/app/x/..;/api/items", "/app;x/api/items" })
 	void aCrossSitePostNeverReachesTheController(String target) throws IOException {
 		int before = calls.get();
-		WireClient.Head response = WireClient.send(this.port, "POST", target, WireClient.form("https://evil.example.org"), "a=1");
+		WireClient.Head response = WireClient.send(this.port, "POST", target,
+				WireClient.form("https://evil.example.org"), "a=1");
 
 		assertThat(calls.get() - before).as("controller invocations for " + target).isZero();
 		assertThat(response.status()).as(target).isIn(400, 403, 404);

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sends one request exactly as written (any request target, an optional body) and reads the
- * status line and headers only, so an answer that keeps the connection open, such as a
- * WebSocket {@code 101}, is read as promptly as any other.
+ * Sends one request exactly as written (any request target, an optional body) and reads
+ * the status line and headers only, so an answer that keeps the connection open, such as
+ * a WebSocket {@code 101}, is read as promptly as any other.
  */
 final class WireClient {
 

@@ -21,18 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The registry fails closed: whatever goes wrong with a change, the previous engine keeps
- * serving and the change is reported as refused, never half applied and never lost. Every change
- * is reviewed as a change, and every refusal names who asked for it, at the level its trigger
- * calls for, with every value escaped.
+ * serving and the change is reported as refused, never half applied and never lost. Every
+ * change is reviewed as a change, and every refusal names who asked for it, at the level
+ * its trigger calls for, with every value escaped.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CorsPolicyRegistryTests {
 
-	private static final CorsPolicy TRIAL = CorsPolicy.builder("trial").pathPatterns("/trial/**")
-		.allowedOrigins("https://app.example.com").build();
+	private static final CorsPolicy TRIAL = CorsPolicy.builder("trial")
+		.pathPatterns("/trial/**")
+		.allowedOrigins("https://app.example.com")
+		.build();
 
-	private static final CorsPolicy API = CorsPolicy.builder("api").pathPatterns("/api/**")
-		.allowedOrigins("https://app.example.com").build();
+	private static final CorsPolicy API = CorsPolicy.builder("api")
+		.pathPatterns("/api/**")
+		.allowedOrigins("https://app.example.com")
+		.build();
 
 	@Test
 	void aConfigurationThatCannotBeReadIsRefusedAndTheEngineKeepsServing() {
@@ -114,8 +118,9 @@ class CorsPolicyRegistryTests {
 		assertThat(change.violations()).extracting(v -> v.rule()).containsExactly(ViolationRule.NO_POLICIES_LEFT);
 		assertThat(change.changes()).extracting(PolicyChange.Difference::policy).containsExactly("api", "trial");
 		assertThat(registry.current()).isSameAs(initial);
-		assertThat(output).containsPattern("WARN .*CORS policy change requested by application code "
-				+ "\\(CorsPolicyRegistry.replace\\) refused; generation 1")
+		assertThat(output)
+			.containsPattern("WARN .*CORS policy change requested by application code "
+					+ "\\(CorsPolicyRegistry.replace\\) refused; generation 1")
 			.doesNotContain("ERROR")
 			.doesNotContain("from the configuration");
 	}
@@ -124,8 +129,11 @@ class CorsPolicyRegistryTests {
 	void anAppliedChangeThatLoosensIsLoggedAtWarnItemByItemAndCounted(CapturedOutput output) {
 		CorsPolicyRegistry registry = new CorsPolicyRegistry(CorsEngine.create(List.of(API, TRIAL)));
 
-		PolicyChange change = registry.replace(List.of(CorsPolicy.builder("api").pathPatterns("/api/**")
-			.allowedOrigins("https://app.example.com", "https://partner.example.org").allowCredentials(true).build()));
+		PolicyChange change = registry.replace(List.of(CorsPolicy.builder("api")
+			.pathPatterns("/api/**")
+			.allowedOrigins("https://app.example.com", "https://partner.example.org")
+			.allowCredentials(true)
+			.build()));
 
 		assertThat(change.outcome()).isEqualTo(PolicyChange.Outcome.APPLIED);
 		assertThat(change.loosens()).isTrue();
@@ -146,9 +154,12 @@ class CorsPolicyRegistryTests {
 	void anAppliedChangeThatOnlyTightensLogsNoWarning(CapturedOutput output) {
 		CorsPolicyRegistry registry = new CorsPolicyRegistry(CorsEngine.create(List.of(API, TRIAL)));
 
-		PolicyChange change = registry.replace(List.of(API, CorsPolicy.builder("trial")
-			.pathPatterns("/trial/**", "/beta/**").allowedOrigins("https://app.example.com").allowedMethods("GET")
-			.build()));
+		PolicyChange change = registry.replace(List.of(API,
+				CorsPolicy.builder("trial")
+					.pathPatterns("/trial/**", "/beta/**")
+					.allowedOrigins("https://app.example.com")
+					.allowedMethods("GET")
+					.build()));
 
 		assertThat(change.outcome()).isEqualTo(PolicyChange.Outcome.APPLIED);
 		assertThat(change.loosens()).isFalse();
@@ -174,8 +185,9 @@ class CorsPolicyRegistryTests {
 		assertThat(change.trigger()).isEqualTo(PolicyChange.Trigger.APPLICATION);
 		assertThat(change.violations()).extracting(v -> v.value()).contains(tenant);
 		assertForgedLineEscaped(output, separator);
-		assertThat(output).containsPattern("WARN .*CORS policy change requested by application code "
-				+ "\\(CorsPolicyRegistry.reload\\) refused")
+		assertThat(output)
+			.containsPattern("WARN .*CORS policy change requested by application code "
+					+ "\\(CorsPolicyRegistry.reload\\) refused")
 			.doesNotContain("from the configuration")
 			.doesNotContain("ERROR");
 	}
@@ -201,15 +213,21 @@ class CorsPolicyRegistryTests {
 		CorsPolicyRegistry registry = new CorsPolicyRegistry(CorsEngine.create(List.of(API, TRIAL)));
 
 		// a policy name is not an origin: no grammar keeps a line break out of it
-		PolicyChange change = registry.replace(List.of(API, CorsPolicy.builder("trial\n2026-01-01 INFO forged")
-			.pathPatterns("/trial/**").allowedOrigins("https://app.example.com").build()));
+		PolicyChange change = registry.replace(List.of(API,
+				CorsPolicy.builder("trial\n2026-01-01 INFO forged")
+					.pathPatterns("/trial/**")
+					.allowedOrigins("https://app.example.com")
+					.build()));
 
 		assertThat(change.outcome()).isEqualTo(PolicyChange.Outcome.APPLIED);
 		assertThat(output).contains("trial\\u000a2026-01-01 INFO forged");
 		assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("2026-01-01 INFO forged"));
 	}
 
-	/** The forged text stays on the line of the report, its separator escaped as {@code \\uXXXX}. */
+	/**
+	 * The forged text stays on the line of the report, its separator escaped as
+	 * {@code \\uXXXX}.
+	 */
 	private static void assertForgedLineEscaped(CapturedOutput output, String separator) {
 		String escaped = separator.chars().mapToObj(c -> String.format("\\u%04x", c)).reduce("", String::concat);
 		assertThat(output.getOut()).contains("https://x" + escaped + "2026-01-01 INFO forged")

@@ -18,15 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * What a change adds and removes, and whether each difference loosens protection: one row per
- * kind of change, each applied to one serving policy (or to two, for policies added and
- * removed). The policies are compiled first, as the registry compares them.
+ * What a change adds and removes, and whether each difference loosens protection: one row
+ * per kind of change, each applied to one serving policy (or to two, for policies added
+ * and removed). The policies are compiled first, as the registry compares them.
  */
 class PolicyDiffTests {
 
 	private static final String API = "cors.policies.api";
 
-	private static final CorsPolicy.Builder SERVING = CorsPolicy.builder("api").pathPatterns("/api/**", "/v2/**")
+	private static final CorsPolicy.Builder SERVING = CorsPolicy.builder("api")
+		.pathPatterns("/api/**", "/v2/**")
 		.allowedOrigins("https://app.example.com", "https://*.preview.example.com")
 		.allowedMethods("GET", "POST")
 		.allowedHeaders("Content-Type")
@@ -35,8 +36,9 @@ class PolicyDiffTests {
 
 	static Stream<Arguments> changes() {
 		return Stream.of(
-				row("an origin added loosens", b -> b.allowedOrigins("https://app.example.com",
-						"https://*.preview.example.com", "https://partner.example.org"),
+				row("an origin added loosens",
+						b -> b.allowedOrigins("https://app.example.com", "https://*.preview.example.com",
+								"https://partner.example.org"),
 						change("allowed-origins", List.of("https://partner.example.org"), List.of(), true)),
 				row("an origin removed tightens", b -> b.allowedOrigins("https://app.example.com"),
 						change("allowed-origins", List.of(), List.of("https://*.preview.example.com"), false)),
@@ -85,20 +87,36 @@ class PolicyDiffTests {
 
 	static Stream<Arguments> turnedOff() {
 		return Stream.of(
-				arguments("credentials turned off", CorsPolicy.builder("api").pathPatterns("/api/**")
-					.allowedOrigins("https://app.example.com").allowCredentials(true).build(), "allow-credentials"),
-				arguments("private network access turned off", CorsPolicy.builder("api").pathPatterns("/api/**")
-					.allowedOrigins("https://app.example.com").allowPrivateNetwork(true).build(),
+				arguments("credentials turned off",
+						CorsPolicy.builder("api")
+							.pathPatterns("/api/**")
+							.allowedOrigins("https://app.example.com")
+							.allowCredentials(true)
+							.build(),
+						"allow-credentials"),
+				arguments("private network access turned off",
+						CorsPolicy.builder("api")
+							.pathPatterns("/api/**")
+							.allowedOrigins("https://app.example.com")
+							.allowPrivateNetwork(true)
+							.build(),
 						"allow-private-network"),
-				arguments("report-only turned off", CorsPolicy.builder("api").pathPatterns("/api/**")
-					.allowedOrigins("https://app.example.com").mode(PolicyMode.REPORT_ONLY).build(), "mode"));
+				arguments("report-only turned off",
+						CorsPolicy.builder("api")
+							.pathPatterns("/api/**")
+							.allowedOrigins("https://app.example.com")
+							.mode(PolicyMode.REPORT_ONLY)
+							.build(),
+						"mode"));
 	}
 
 	@ParameterizedTest(name = "{0} tightens")
 	@MethodSource("turnedOff")
 	void turningAnAllowanceOffTightens(String description, CorsPolicy serving, String property) {
-		CorsPolicy candidate = CorsPolicy.builder("api").pathPatterns("/api/**")
-			.allowedOrigins("https://app.example.com").build();
+		CorsPolicy candidate = CorsPolicy.builder("api")
+			.pathPatterns("/api/**")
+			.allowedOrigins("https://app.example.com")
+			.build();
 
 		assertThat(PolicyDiff.between(compiled(serving), compiled(candidate))).singleElement().satisfies(difference -> {
 			assertThat(difference.property()).isEqualTo(API + "." + property);
@@ -108,70 +126,105 @@ class PolicyDiffTests {
 
 	static Stream<Arguments> policies() {
 		CorsPolicy api = SERVING.build();
-		CorsPolicy trial = CorsPolicy.builder("trial").pathPatterns("/trial/**")
-			.allowedOrigins("https://app.example.com").build();
+		CorsPolicy trial = CorsPolicy.builder("trial")
+			.pathPatterns("/trial/**")
+			.allowedOrigins("https://app.example.com")
+			.build();
 		Difference trialRemoved = new Difference("trial", "cors.policies.trial", List.of(), List.of("/trial/**"), true);
 		return Stream.of(
-				arguments("a policy removed loosens", List.of(api, trial), List.of(api),
-						List.of(trialRemoved)),
+				arguments("a policy removed loosens", List.of(api, trial), List.of(api), List.of(trialRemoved)),
 				arguments("a policy added tightens", List.of(api), List.of(api, trial),
 						List.of(new Difference("trial", "cors.policies.trial", List.of("/trial/**"), List.of(),
 								false))),
 				arguments("a policy renamed is one removed and one added", List.of(trial),
-						List.of(CorsPolicy.builder("beta").pathPatterns("/trial/**")
-							.allowedOrigins("https://app.example.com").build()),
+						List.of(CorsPolicy.builder("beta")
+							.pathPatterns("/trial/**")
+							.allowedOrigins("https://app.example.com")
+							.build()),
 						List.of(trialRemoved,
 								new Difference("beta", "cors.policies.beta", List.of("/trial/**"), List.of(), false))),
-				arguments("every policy removed", List.of(api, trial), List.of(),
-						List.of(new Difference("api", API, List.of(), List.of("/api/**", "/v2/**"), true),
-								trialRemoved)));
+				arguments("every policy removed", List.of(api, trial), List.of(), List
+					.of(new Difference("api", API, List.of(), List.of("/api/**", "/v2/**"), true), trialRemoved)));
 	}
 
 	static Stream<Arguments> takeOvers() {
-		CorsPolicy api = CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com")
+		CorsPolicy api = CorsPolicy.builder("api")
+			.pathPatterns("/api/**")
+			.allowedOrigins("https://app.example.com")
 			.build();
-		CorsPolicy wide = CorsPolicy.builder("wide").pathPatterns("/wide/**")
-			.allowedOrigins("https://app.example.com", "https://partner.example.org").build();
-		CorsPolicy narrow = CorsPolicy.builder("narrow").pathPatterns("/narrow/**")
-			.allowedOrigins("https://app.example.com").allowedMethods("GET").build();
+		CorsPolicy wide = CorsPolicy.builder("wide")
+			.pathPatterns("/wide/**")
+			.allowedOrigins("https://app.example.com", "https://partner.example.org")
+			.build();
+		CorsPolicy narrow = CorsPolicy.builder("narrow")
+			.pathPatterns("/narrow/**")
+			.allowedOrigins("https://app.example.com")
+			.allowedMethods("GET")
+			.build();
 		return Stream.of(
-				arguments("a policy added on paths no policy covered tightens", List.of(api),
-						List.of(api, CorsPolicy.builder("other").pathPatterns("/other/**")
-							.allowedOrigins("https://partner.example.org").build()),
+				arguments("a policy added on paths no policy covered tightens", List.of(api), List.of(
+						api,
+						CorsPolicy.builder("other")
+							.pathPatterns("/other/**")
+							.allowedOrigins("https://partner.example.org")
+							.build()),
 						List.of(new Difference("other", "cors.policies.other", List.of("/other/**"), List.of(),
 								false))),
 				arguments("a narrower policy added that allows an origin the policy deciding its paths did not loosens",
-						List.of(api), List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
-							.allowedOrigins("https://app.example.com", "https://partner.example.org").build()),
+						List.of(api),
+						List.of(api,
+								CorsPolicy.builder("account")
+									.pathPatterns("/api/account/**")
+									.allowedOrigins("https://app.example.com", "https://partner.example.org")
+									.build()),
 						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
 								List.of(), true))),
 				arguments("a narrower policy added that allows no more than the policy deciding its paths tightens",
-						List.of(api), List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
-							.allowedOrigins("https://app.example.com").allowedMethods("GET").build()),
+						List.of(api),
+						List.of(api,
+								CorsPolicy.builder("account")
+									.pathPatterns("/api/account/**")
+									.allowedOrigins("https://app.example.com")
+									.allowedMethods("GET")
+									.build()),
 						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
 								List.of(), false))),
-				arguments("a narrower report-only policy added over an enforced one does not loosen: the enforced one"
-						+ " keeps deciding", List.of(api),
-						List.of(api, CorsPolicy.builder("account").pathPatterns("/api/account/**")
-							.allowedOrigins("https://app.example.com", "https://partner.example.org")
-							.mode(PolicyMode.REPORT_ONLY).build()),
+				arguments(
+						"a narrower report-only policy added over an enforced one does not loosen: the enforced one"
+								+ " keeps deciding",
+						List.of(api),
+						List.of(api,
+								CorsPolicy.builder("account")
+									.pathPatterns("/api/account/**")
+									.allowedOrigins("https://app.example.com", "https://partner.example.org")
+									.mode(PolicyMode.REPORT_ONLY)
+									.build()),
 						List.of(new Difference("account", "cors.policies.account", List.of("/api/account/**"),
 								List.of(), false))),
 				arguments("a report-only policy added on paths no policy covered changes no decision", List.of(api),
-						List.of(api, CorsPolicy.builder("trial").pathPatterns("/trial/**")
-							.allowedOrigins("https://app.example.com").mode(PolicyMode.REPORT_ONLY).build()),
+						List.of(api,
+								CorsPolicy.builder("trial")
+									.pathPatterns("/trial/**")
+									.allowedOrigins("https://app.example.com")
+									.mode(PolicyMode.REPORT_ONLY)
+									.build()),
 						List.of(new Difference("trial", "cors.policies.trial", List.of("/trial/**"), List.of(),
 								false))),
-				arguments("a path pattern added that takes paths from a stricter policy loosens",
-						List.of(wide, narrow), List.of(CorsPolicy.builder("wide")
-							.pathPatterns("/wide/**", "/narrow/x/**").allowedOrigins(wide.allowedOrigins()).build(),
-								narrow),
+				arguments("a path pattern added that takes paths from a stricter policy loosens", List.of(wide, narrow),
+						List.of(CorsPolicy.builder("wide")
+							.pathPatterns("/wide/**", "/narrow/x/**")
+							.allowedOrigins(wide.allowedOrigins())
+							.build(), narrow),
 						List.of(new Difference("wide", "cors.policies.wide.path-patterns", List.of("/narrow/x/**"),
 								List.of(), true))),
 				arguments("a path pattern added that takes paths from a more permissive policy tightens",
-						List.of(wide, narrow), List.of(wide, CorsPolicy.builder("narrow")
-							.pathPatterns("/narrow/**", "/wide/x/**").allowedOrigins(narrow.allowedOrigins())
-							.allowedMethods("GET").build()),
+						List.of(wide, narrow),
+						List.of(wide,
+								CorsPolicy.builder("narrow")
+									.pathPatterns("/narrow/**", "/wide/x/**")
+									.allowedOrigins(narrow.allowedOrigins())
+									.allowedMethods("GET")
+									.build()),
 						List.of(new Difference("narrow", "cors.policies.narrow.path-patterns", List.of("/wide/x/**"),
 								List.of(), false))));
 	}
@@ -194,10 +247,10 @@ class PolicyDiffTests {
 		return new Difference("api", API + "." + property, added, removed, loosens);
 	}
 
-	private static Arguments row(String description, UnaryOperator<CorsPolicy.Builder> change,
-			Difference... expected) {
+	private static Arguments row(String description, UnaryOperator<CorsPolicy.Builder> change, Difference... expected) {
 		CorsPolicy serving = SERVING.build();
-		CorsPolicy.Builder candidate = CorsPolicy.builder("api").pathPatterns(serving.pathPatterns())
+		CorsPolicy.Builder candidate = CorsPolicy.builder("api")
+			.pathPatterns(serving.pathPatterns())
 			.allowedOrigins(serving.allowedOrigins())
 			.allowedMethods(serving.allowedMethods())
 			.allowedHeaders(serving.allowedHeaders())

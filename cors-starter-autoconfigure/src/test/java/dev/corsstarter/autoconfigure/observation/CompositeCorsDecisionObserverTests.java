@@ -15,8 +15,8 @@ import dev.corsstarter.core.request.MapCorsRequest;
 
 class CompositeCorsDecisionObserverTests {
 
-	private final CorsEngine engine = CorsEngine
-		.create(List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build()));
+	private final CorsEngine engine = CorsEngine.create(List
+		.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build()));
 
 	private final MapCorsRequest request = MapCorsRequest.get("/api/a").origin("https://evil.example.org").build();
 

@@ -26,15 +26,15 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * The DEBUG conversation log, fed by both filters. A hostile {@code Origin} with CR/LF (which a
- * proxy or a lenient server might let through) must not forge a second log line.
+ * The DEBUG conversation log, fed by both filters. A hostile {@code Origin} with CR/LF
+ * (which a proxy or a lenient server might let through) must not forge a second log line.
  */
 class CorsDecisionLoggerTests {
 
 	private static final String HOSTILE = "https://evil.example.org\r\n2026-01-01 INFO forged line\u0085\u2028";
 
-	private final CorsEngine engine = CorsEngine.create(List.of(CorsPolicy.builder("api").pathPatterns("/api/**")
-		.allowedOrigins("https://app.example.com").build()));
+	private final CorsEngine engine = CorsEngine.create(List
+		.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build()));
 
 	private final Logger logger = (Logger) LoggerFactory.getLogger(CorsDecisionLogger.class);
 
@@ -89,10 +89,11 @@ class CorsDecisionLoggerTests {
 		new CorsPolicyFilter(this.engine, new CorsDecisionLogger()).doFilter(request, new MockHttpServletResponse(),
 				new MockFilterChain());
 
-		assertThat(this.appender.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-			.isEqualTo("CORS \"GET\" \"/api/orders\" origin=\"https://app.example.com\" request-method=- request-headers=- "
-					+ "policy=api type=actual decision=allowed reason=allowed status=chain "
-					+ "headers={Vary: \"Origin\"; Access-Control-Allow-Origin: \"https://app.example.com\"}"));
+		assertThat(this.appender.list).singleElement()
+			.satisfies(event -> assertThat(event.getFormattedMessage()).isEqualTo(
+					"CORS \"GET\" \"/api/orders\" origin=\"https://app.example.com\" request-method=- request-headers=- "
+							+ "policy=api type=actual decision=allowed reason=allowed status=chain "
+							+ "headers={Vary: \"Origin\"; Access-Control-Allow-Origin: \"https://app.example.com\"}"));
 	}
 
 	@Test
@@ -108,7 +109,8 @@ class CorsDecisionLoggerTests {
 			String line = event.getFormattedMessage();
 			assertThat(line).contains("origin=\"https://x\\\" policy=none decision=allowed reason=\\\"allowed\" ")
 				.contains("request-method=\"PUT decision=allowed\" ");
-			// outside quoted values, each field appears once, with the starter's own value
+			// outside quoted values, each field appears once, with the starter's own
+			// value
 			String unquoted = line.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
 			assertThat(unquoted.split(" decision=", -1)).hasSize(2);
 			assertThat(unquoted).contains(" decision=rejected ").contains(" policy=api ");
@@ -135,7 +137,10 @@ class CorsDecisionLoggerTests {
 				.contains("origin=\"https://evil.example.org\\u000d\\u000a2026-01-01 INFO forged line\\u0085\\u2028\" ")
 				.contains("request-method=\"PUT\\u000d\\u000aX-Forged: 1\" ")
 				.contains("policy=api type=preflight decision=rejected reason=malformed-origin status=403")
-				.doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0085").doesNotContain("\u2028");
+				.doesNotContain("\r")
+				.doesNotContain("\n")
+				.doesNotContain("\u0085")
+				.doesNotContain("\u2028");
 		});
 	}
 

@@ -25,9 +25,11 @@ class CorsDecisionMetricsTests {
 
 	private static final String EVIL = "https://evil.example.org";
 
-	private final CorsEngine engine = CorsEngine.create(List.of(
-			CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).allowedHeaders("Content-Type").build(),
-			CorsPolicy.builder("public").pathPatterns("/public/**").allowedOrigins("*").build()));
+	private final CorsEngine engine = CorsEngine.create(List.of(CorsPolicy.builder("api")
+		.pathPatterns("/api/**")
+		.allowedOrigins(APP)
+		.allowedHeaders("Content-Type")
+		.build(), CorsPolicy.builder("public").pathPatterns("/public/**").allowedOrigins("*").build()));
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -114,18 +116,25 @@ class CorsDecisionMetricsTests {
 
 	@Test
 	void countsTheEnforcedDecisionAndTheObservedReportOnlyOneEachUnderItsMode() {
-		CorsEngine engine = CorsEngine.create(List.of(
-				CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).build(),
-				CorsPolicy.builder("acct").pathPatterns("/api/account/**").allowedOrigins(EVIL)
-					.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY).build()));
+		CorsEngine engine = CorsEngine
+			.create(List.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).build(),
+					CorsPolicy.builder("acct")
+						.pathPatterns("/api/account/**")
+						.allowedOrigins(EVIL)
+						.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+						.build()));
 		MapCorsRequest request = request("POST", "/api/account/me", "Origin", EVIL);
 
 		this.metrics.observe(request, engine.evaluate(request));
 
-		assertThat(this.registry.get("cors.requests").tags("policy", "api", "outcome", "rejected", "mode", "enforce")
-			.counter().count()).isEqualTo(1);
-		assertThat(this.registry.get("cors.requests").tags("policy", "acct", "outcome", "allowed", "mode", "report-only")
-			.counter().count()).isEqualTo(1);
+		assertThat(this.registry.get("cors.requests")
+			.tags("policy", "api", "outcome", "rejected", "mode", "enforce")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("cors.requests")
+			.tags("policy", "acct", "outcome", "allowed", "mode", "report-only")
+			.counter()
+			.count()).isEqualTo(1);
 		assertThat(this.registry.find("cors.requests").tags("policy", "acct", "mode", "enforce").counters()).isEmpty();
 	}
 

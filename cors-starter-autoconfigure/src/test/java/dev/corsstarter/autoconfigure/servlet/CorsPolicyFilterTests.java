@@ -20,9 +20,9 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * The servlet filter on request URIs that Tomcat lets through but Spring's path parser refuses:
- * Tomcat removes path parameters before it decodes, so a malformed escape inside one arrives
- * as is. The filter must decide such a request like any other, never fail it.
+ * The servlet filter on request URIs that Tomcat lets through but Spring's path parser
+ * refuses: Tomcat removes path parameters before it decodes, so a malformed escape inside
+ * one arrives as is. The filter must decide such a request like any other, never fail it.
  */
 class CorsPolicyFilterTests {
 
@@ -80,9 +80,10 @@ class CorsPolicyFilterTests {
 	}
 
 	/**
-	 * {@code X-Forwarded-Prefix: pfx} (no leading slash) makes Spring's ForwardedHeaderFilter report
-	 * the context path {@code pfx}, which Spring's path parser refuses. Found by the hostile-input
-	 * test: the filter failed every such request with a 500.
+	 * {@code X-Forwarded-Prefix: pfx} (no leading slash) makes Spring's
+	 * ForwardedHeaderFilter report the context path {@code pfx}, which Spring's path
+	 * parser refuses. Found by the hostile-input test: the filter failed every such
+	 * request with a 500.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "pfx", "pfx/a", "/pfx;x=%zz" })
@@ -112,10 +113,11 @@ class CorsPolicyFilterTests {
 
 	/**
 	 * A {@code sendError} while the error page renders (Spring Security refusing an
-	 * unauthenticated {@code /error}) answers with its status and the decision's headers: Jetty
-	 * would otherwise write its own error response after the filter, without {@code Vary}. Found
-	 * by the Jetty consumer build: its {@code 401} lost {@code Vary: Origin}. A {@code sendError}
-	 * on the request itself still goes to the container, for the error page.
+	 * unauthenticated {@code /error}) answers with its status and the decision's headers:
+	 * Jetty would otherwise write its own error response after the filter, without
+	 * {@code Vary}. Found by the Jetty consumer build: its {@code 401} lost
+	 * {@code Vary: Origin}. A {@code sendError} on the request itself still goes to the
+	 * container, for the error page.
 	 */
 	@Test
 	void anErrorWhileTheErrorPageRendersKeepsTheDecisionsHeaders() throws IOException, ServletException {

@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A {@code @WebFluxTest} slice includes cors-starter: WebTestClient runs the CORS web filter, so
- * a preflight is answered as the application would answer it.
+ * A {@code @WebFluxTest} slice includes cors-starter: WebTestClient runs the CORS web
+ * filter, so a preflight is answered as the application would answer it.
  */
 @WebFluxTest(properties = { "cors.policies.api.path-patterns=/api/**",
-		"cors.policies.api.allowed-origins=https://app.example.com",
-		"cors.policies.api.allowed-methods=GET,PUT", "cors.policies.api.allowed-headers=Content-Type",
-		"cors.policies.api.max-age=10m", "spring.security.user.password=unused" })
+		"cors.policies.api.allowed-origins=https://app.example.com", "cors.policies.api.allowed-methods=GET,PUT",
+		"cors.policies.api.allowed-headers=Content-Type", "cors.policies.api.max-age=10m",
+		"spring.security.user.password=unused" })
 class WebFluxTestSliceTests {
 
 	@Autowired

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A {@code @WebMvcTest} slice includes cors-starter: MockMvc runs the CORS filter, so a preflight
- * is answered as the application would answer it.
+ * A {@code @WebMvcTest} slice includes cors-starter: MockMvc runs the CORS filter, so a
+ * preflight is answered as the application would answer it.
  */
 @WebMvcTest(properties = { "cors.policies.api.path-patterns=/api/**",
-		"cors.policies.api.allowed-origins=https://app.example.com",
-		"cors.policies.api.allowed-methods=GET,PUT", "cors.policies.api.allowed-headers=Content-Type",
-		"cors.policies.api.max-age=10m", "spring.security.user.password=unused" })
+		"cors.policies.api.allowed-origins=https://app.example.com", "cors.policies.api.allowed-methods=GET,PUT",
+		"cors.policies.api.allowed-headers=Content-Type", "cors.policies.api.max-age=10m",
+		"spring.security.user.password=unused" })
 class WebMvcTestSliceTests {
 
 	@Autowired
@@ -30,7 +30,8 @@ class WebMvcTestSliceTests {
 
 	@Test
 	void preflightIsAnsweredByTheStarter() throws Exception {
-		this.mvc.perform(options("/api/ping").header("Origin", "https://app.example.com")
+		this.mvc
+			.perform(options("/api/ping").header("Origin", "https://app.example.com")
 				.header("Access-Control-Request-Method", "PUT")
 				.header("Access-Control-Request-Headers", "content-type"))
 			.andExpect(status().isNoContent())
@@ -42,7 +43,8 @@ class WebMvcTestSliceTests {
 
 	@Test
 	void preflightFromAnOriginNotAllowedIsRefused() throws Exception {
-		this.mvc.perform(options("/api/ping").header("Origin", "https://evil.example")
+		this.mvc
+			.perform(options("/api/ping").header("Origin", "https://evil.example")
 				.header("Access-Control-Request-Method", "PUT"))
 			.andExpect(status().isForbidden())
 			.andExpect(header().doesNotExist("Access-Control-Allow-Origin"));

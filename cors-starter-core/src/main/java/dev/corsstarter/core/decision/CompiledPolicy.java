@@ -14,8 +14,8 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
 /**
- * A validated policy compiled for the request path: origin matcher, method and header tables,
- * and every header value and pass-through decision computed once. Immutable.
+ * A validated policy compiled for the request path: origin matcher, method and header
+ * tables, and every header value and pass-through decision computed once. Immutable.
  */
 final class CompiledPolicy {
 
@@ -52,12 +52,18 @@ final class CompiledPolicy {
 	/** {@link CorsDecision} flags of an allowed actual request. */
 	private final byte actualFlags;
 
-	/** {@link CorsDecision} flags of an allowed preflight, before private network access is granted. */
+	/**
+	 * {@link CorsDecision} flags of an allowed preflight, before private network access
+	 * is granted.
+	 */
 	private final byte preflightFlags;
 
 	private final Map<RequestType, Map<Reason, CorsDecision>> rejections = new EnumMap<>(RequestType.class);
 
-	/** Compile a valid policy from its origins, parsed once by the validation that accepted it. */
+	/**
+	 * Compile a valid policy from its origins, parsed once by the validation that
+	 * accepted it.
+	 */
 	CompiledPolicy(CorsPolicy policy, List<OriginPattern> origins) {
 		this.policy = policy;
 		this.origins = OriginMatcher.of(origins);
@@ -65,7 +71,10 @@ final class CompiledPolicy {
 		this.methods = policy.allowedMethods().stream().distinct().toArray(String[]::new);
 		this.allowMethods = String.join(", ", this.methods);
 		this.anyHeader = policy.allowedHeaders().contains("*");
-		this.headersLowerCase = policy.allowedHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).distinct()
+		this.headersLowerCase = policy.allowedHeaders()
+			.stream()
+			.map(h -> h.toLowerCase(Locale.ROOT))
+			.distinct()
 			.toArray(String[]::new);
 		this.allowHeaders = policy.allowedHeaders().isEmpty() ? null : String.join(", ", policy.allowedHeaders());
 		this.exposeHeaders = policy.exposedHeaders().isEmpty() ? null : String.join(", ", policy.exposedHeaders());
@@ -77,13 +86,15 @@ final class CompiledPolicy {
 				| (policy.allowPrivateNetwork() ? CorsDecision.VARY_PRIVATE_NETWORK : 0));
 		this.noOrigin = new CorsDecision(null, Reason.NO_ORIGIN, this, null, null, null, null, null, (byte) 0);
 		this.sameOrigin = new CorsDecision(null, Reason.SAME_ORIGIN, this, null, null, null, null, null, (byte) 0);
-		// browsers do not apply CORS to a WebSocket handshake: allowing it writes only Vary
+		// browsers do not apply CORS to a WebSocket handshake: allowing it writes only
+		// Vary
 		this.websocketAllowed = new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, this, null, null, null, null,
 				null, (byte) 0);
 		this.actualAllowedWildcard = this.wildcardOrigin ? actualAllowedFor("*") : null;
 		for (RequestType type : RequestType.values()) {
 			Map<Reason, CorsDecision> byReason = new EnumMap<>(Reason.class);
-			byte varyFlags = (type == RequestType.PREFLIGHT) ? (byte) (this.preflightFlags & CorsDecision.VARY_PRIVATE_NETWORK) : 0;
+			byte varyFlags = (type == RequestType.PREFLIGHT)
+					? (byte) (this.preflightFlags & CorsDecision.VARY_PRIVATE_NETWORK) : 0;
 			for (Reason reason : Reason.values()) {
 				if (reason.outcome() == Outcome.REJECTED) {
 					byReason.put(reason, new CorsDecision(type, reason, this, null, null, null, null, null, varyFlags));

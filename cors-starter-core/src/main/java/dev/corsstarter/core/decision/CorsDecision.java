@@ -13,10 +13,10 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
 /**
- * What to do with one request and which headers to write. Deciding is separate from enforcing:
- * {@link #outcome()} says what the policy thinks; {@link #shortCircuitStatus()} says what the
- * filter does about it. Self-contained: it holds every header value it writes, so writing never
- * consults the policy. Immutable.
+ * What to do with one request and which headers to write. Deciding is separate from
+ * enforcing: {@link #outcome()} says what the policy thinks;
+ * {@link #shortCircuitStatus()} says what the filter does about it. Self-contained: it
+ * holds every header value it writes, so writing never consults the policy. Immutable.
  */
 public final class CorsDecision {
 
@@ -33,7 +33,10 @@ public final class CorsDecision {
 
 	static final byte ALLOW_PRIVATE_NETWORK = 2;
 
-	/** {@code Vary} lists {@code Access-Control-Request-Private-Network} (a preflight on a policy allowing it). */
+	/**
+	 * {@code Vary} lists {@code Access-Control-Request-Private-Network} (a preflight on a
+	 * policy allowing it).
+	 */
 	static final byte VARY_PRIVATE_NETWORK = 4;
 
 	/** Where the request type starts in {@link #flags}. */
@@ -70,9 +73,10 @@ public final class CorsDecision {
 	private final @Nullable String maxAge;
 
 	/**
-	 * {@link #ALLOW_CREDENTIALS}, {@link #ALLOW_PRIVATE_NETWORK}, {@link #VARY_PRIVATE_NETWORK},
-	 * and above {@link #TYPE_SHIFT} the request type's ordinal plus one (0 for none): kept in the
-	 * byte rather than a reference so a decision, {@link #observed} included, stays 48 bytes.
+	 * {@link #ALLOW_CREDENTIALS}, {@link #ALLOW_PRIVATE_NETWORK},
+	 * {@link #VARY_PRIVATE_NETWORK}, and above {@link #TYPE_SHIFT} the request type's
+	 * ordinal plus one (0 for none): kept in the byte rather than a reference so a
+	 * decision, {@link #observed} included, stays 48 bytes.
 	 */
 	private final byte flags;
 
@@ -105,8 +109,9 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The cross-origin request type ({@code preflight}, {@code actual}, {@code websocket}), or
-	 * {@code null} when the request is not cross-origin or no policy covers the path.
+	 * The cross-origin request type ({@code preflight}, {@code actual},
+	 * {@code websocket}), or {@code null} when the request is not cross-origin or no
+	 * policy covers the path.
 	 */
 	public @Nullable RequestType type() {
 		int type = this.flags >>> TYPE_SHIFT;
@@ -123,9 +128,9 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The type as logs and the actuator endpoint show it: the request type's tag, or, for a
-	 * request that is not cross-origin, why not ({@code no-origin}, {@code same-origin});
-	 * {@code null} when no policy covers the path.
+	 * The type as logs and the actuator endpoint show it: the request type's tag, or, for
+	 * a request that is not cross-origin, why not ({@code no-origin},
+	 * {@code same-origin}); {@code null} when no policy covers the path.
 	 */
 	public @Nullable String typeTag() {
 		RequestType type = type();
@@ -151,21 +156,22 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * Whether the filter acts on this decision: {@code true} unless the deciding policy is
-	 * {@link PolicyMode#REPORT_ONLY report-only}, whose decisions are reported but never
-	 * enforced. {@link #shortCircuitStatus()} and {@link #responseHeaders()} still say what
-	 * enforcing would do.
+	 * Whether the filter acts on this decision: {@code true} unless the deciding policy
+	 * is {@link PolicyMode#REPORT_ONLY report-only}, whose decisions are reported but
+	 * never enforced. {@link #shortCircuitStatus()} and {@link #responseHeaders()} still
+	 * say what enforcing would do.
 	 */
 	public boolean isEnforced() {
 		return this.policy == null || this.policy.mode() == PolicyMode.ENFORCE;
 	}
 
 	/**
-	 * The decision of a report-only policy observed beside this one: on the request's path a
-	 * report-only policy was more specific than the enforced policy deciding here, so its decision
-	 * is logged, counted and shown by the dry run, and never acted on. {@code null} when there is
-	 * none; always {@code null} on a decision that is itself {@linkplain #isEnforced() not
-	 * enforced} (a report-only policy with no enforced policy beside it).
+	 * The decision of a report-only policy observed beside this one: on the request's
+	 * path a report-only policy was more specific than the enforced policy deciding here,
+	 * so its decision is logged, counted and shown by the dry run, and never acted on.
+	 * {@code null} when there is none; always {@code null} on a decision that is itself
+	 * {@linkplain #isEnforced() not enforced} (a report-only policy with no enforced
+	 * policy beside it).
 	 */
 	public @Nullable CorsDecision observed() {
 		return this.observed;
@@ -176,7 +182,10 @@ public final class CorsDecision {
 		return new CorsDecision(this, reportOnly);
 	}
 
-	/** The deciding policy's mode; {@link PolicyMode#ENFORCE} when no policy covers the path. */
+	/**
+	 * The deciding policy's mode; {@link PolicyMode#ENFORCE} when no policy covers the
+	 * path.
+	 */
 	public PolicyMode mode() {
 		return (this.policy != null) ? this.policy.mode() : PolicyMode.ENFORCE;
 	}
@@ -195,8 +204,8 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The status the filter answers with itself, without invoking the rest of the chain, or 0 to
-	 * continue the chain: 204 for an allowed preflight, 403 for any rejection.
+	 * The status the filter answers with itself, without invoking the rest of the chain,
+	 * or 0 to continue the chain: 204 for an allowed preflight, 403 for any rejection.
 	 */
 	public int shortCircuitStatus() {
 		if (isRejected()) {
@@ -209,17 +218,19 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The body the filters answer a rejection ({@code 403}) with: fixed text that never echoes
-	 * the request, as {@link #REFUSAL_CONTENT_TYPE}. A fresh copy, the caller's to keep.
+	 * The body the filters answer a rejection ({@code 403}) with: fixed text that never
+	 * echoes the request, as {@link #REFUSAL_CONTENT_TYPE}. A fresh copy, the caller's to
+	 * keep.
 	 */
 	public static byte[] refusalBody() {
 		return REFUSAL_BODY.clone();
 	}
 
 	/**
-	 * Write this decision's response headers; writes nothing when no policy covers the path.
-	 * {@code Vary} tokens are added to those present unless already listed (or {@code Vary: *});
-	 * the other headers replace any value present. Writing twice changes nothing.
+	 * Write this decision's response headers; writes nothing when no policy covers the
+	 * path. {@code Vary} tokens are added to those present unless already listed (or
+	 * {@code Vary: *}); the other headers replace any value present. Writing twice
+	 * changes nothing.
 	 */
 	public void writeHeaders(HeaderWriter writer) {
 		if (this.policy == null) {
@@ -259,11 +270,12 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * Keep the application's own {@code Vary} tokens, then write this decision's headers: on a
-	 * policy path the CORS request-header tokens of {@code Vary} are the decision's to list, the
-	 * others belong to the application. For a stack adapter restoring a response after the
-	 * application wrote {@code Vary}.
-	 * @param applicationVary the {@code Vary} values the application wrote, or {@code null}
+	 * Keep the application's own {@code Vary} tokens, then write this decision's headers:
+	 * on a policy path the CORS request-header tokens of {@code Vary} are the decision's
+	 * to list, the others belong to the application. For a stack adapter restoring a
+	 * response after the application wrote {@code Vary}.
+	 * @param applicationVary the {@code Vary} values the application wrote, or
+	 * {@code null}
 	 */
 	public void writeHeaders(HeaderWriter writer, @Nullable Iterable<String> applicationVary) {
 		if (this.policy == null) {
@@ -275,7 +287,10 @@ public final class CorsDecision {
 		writeHeaders(writer);
 	}
 
-	/** With no {@code Vary} yet, one write of all tokens joined; otherwise each token unless listed. */
+	/**
+	 * With no {@code Vary} yet, one write of all tokens joined; otherwise each token
+	 * unless listed.
+	 */
 	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
 		if (!writer.contains(CorsHeaders.VARY)) {
 			writer.set(CorsHeaders.VARY, joined);
@@ -287,8 +302,8 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The headers {@link #writeHeaders} writes, as an ordered map with {@code Vary} joined. For
-	 * tests, logs and the actuator endpoint; the filters write directly.
+	 * The headers {@link #writeHeaders} writes, as an ordered map with {@code Vary}
+	 * joined. For tests, logs and the actuator endpoint; the filters write directly.
 	 */
 	public Map<String, String> responseHeaders() {
 		Map<String, String> headers = new LinkedHashMap<>();

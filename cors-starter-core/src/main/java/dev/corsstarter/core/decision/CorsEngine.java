@@ -23,26 +23,35 @@ import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Decides CORS requests against a set of compiled policies. Built only by {@link #compile},
- * which parses every configured value once and runs every validation rule on the parsed values;
- * immutable and thread-safe. {@link #evaluate} is the per-request path and, for a normalised
- * path, allocates at most the decision it returns.
+ * Decides CORS requests against a set of compiled policies. Built only by
+ * {@link #compile}, which parses every configured value once and runs every validation
+ * rule on the parsed values; immutable and thread-safe. {@link #evaluate} is the
+ * per-request path and, for a normalised path, allocates at most the decision it returns.
  */
 public final class CorsEngine {
 
-	/** Longest {@code Access-Control-Request-Headers} value considered; longer is malformed. */
+	/**
+	 * Longest {@code Access-Control-Request-Headers} value considered; longer is
+	 * malformed.
+	 */
 	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
 
 	private static final String OPTIONS = "OPTIONS";
 
-	/** Parses the policies' patterns again for applications that match paths ignoring case. */
+	/**
+	 * Parses the policies' patterns again for applications that match paths ignoring
+	 * case.
+	 */
 	private static final PathPatternParser CASE_INSENSITIVE_PARSER = caseInsensitiveParser();
 
 	private final List<CorsPolicy> policies;
 
 	private final PolicyRoutes routes;
 
-	/** The same routes matching case-insensitively, as the handler mappings of such applications do. */
+	/**
+	 * The same routes matching case-insensitively, as the handler mappings of such
+	 * applications do.
+	 */
 	private final PolicyRoutes caseInsensitiveRoutes;
 
 	private final List<Violation> warnings;
@@ -60,8 +69,8 @@ public final class CorsEngine {
 			compiled.add(compiledPolicy);
 			for (PathPattern pattern : parsed.pathPatterns()) {
 				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
-				caseInsensitiveRoutes.add(PolicyRoutes.Route.of(
-						CASE_INSENSITIVE_PARSER.parse(pattern.getPatternString()), compiledPolicy));
+				caseInsensitiveRoutes.add(PolicyRoutes.Route
+					.of(CASE_INSENSITIVE_PARSER.parse(pattern.getPatternString()), compiledPolicy));
 			}
 		}
 		this.policies = compiled.stream().map(CompiledPolicy::policy).toList();
@@ -69,17 +78,19 @@ public final class CorsEngine {
 		this.caseInsensitiveRoutes = new PolicyRoutes(caseInsensitiveRoutes);
 		this.warnings = validated.warnings();
 		this.validationContext = context;
-		this.fingerprint = PolicyFingerprint.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
+		this.fingerprint = PolicyFingerprint
+			.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
 	}
 
 	/**
 	 * The one way to build an engine: parse every origin and path pattern once, run every
 	 * validation rule on the parsed values, and compile them.
 	 * @param policies the policies, in declaration order (which never decides a request)
-	 * @param context whether production rules apply and which origins are development origins
+	 * @param context whether production rules apply and which origins are development
+	 * origins
 	 * @return the engine, carrying the warnings found
-	 * @throws InvalidCorsConfigurationException carrying every violation, errors first, when
-	 * any is an error
+	 * @throws InvalidCorsConfigurationException carrying every violation, errors first,
+	 * when any is an error
 	 */
 	public static CorsEngine compile(List<CorsPolicy> policies, ValidationContext context) {
 		CorsPolicyValidator.Result validated = CorsPolicyValidator.validate(policies, context);
@@ -94,7 +105,10 @@ public final class CorsEngine {
 		return compile(policies, ValidationContext.DEFAULT);
 	}
 
-	/** The effective policies, validated, in declaration order (which never decides a request). */
+	/**
+	 * The effective policies, validated, in declaration order (which never decides a
+	 * request).
+	 */
 	public List<CorsPolicy> policies() {
 		return this.policies;
 	}
@@ -110,20 +124,21 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * Hex SHA-256 of a canonical form of the policies, equal on every instance running the same
-	 * policies. Declaration order does not count, nor does the order of the entries in each list
-	 * (path patterns, origins, methods, headers): neither changes which requests are allowed.
-	 * Everything else does, as written: names, each entry, the flags and {@code max-age} in
-	 * seconds. The validation context does not.
+	 * Hex SHA-256 of a canonical form of the policies, equal on every instance running
+	 * the same policies. Declaration order does not count, nor does the order of the
+	 * entries in each list (path patterns, origins, methods, headers): neither changes
+	 * which requests are allowed. Everything else does, as written: names, each entry,
+	 * the flags and {@code max-age} in seconds. The validation context does not.
 	 */
 	public String fingerprint() {
 		return this.fingerprint;
 	}
 
 	/**
-	 * The routes this engine decides by, in the order it tries them (most specific pattern
-	 * first): the one model of the policies downstream of the compile step, read by the
-	 * endpoints, interop views and the edge export instead of the raw configured strings.
+	 * The routes this engine decides by, in the order it tries them (most specific
+	 * pattern first): the one model of the policies downstream of the compile step, read
+	 * by the endpoints, interop views and the edge export instead of the raw configured
+	 * strings.
 	 */
 	public List<Route> routes() {
 		return this.routes.view();
@@ -137,21 +152,24 @@ public final class CorsEngine {
 	/**
 	 * Decide one request. Never throws on request content.
 	 * <p>
-	 * A path with empty, {@code .} or {@code ..} segments ({@code //api/x}, {@code /;/api/x},
-	 * {@code /public/..;/api/x}) is served as its normalised form by lenient routers (Spring MVC
-	 * with {@code AntPathMatcher}, servlet mappings, proxies), so when that form selects another
-	 * policy, both decide and the stricter decision wins: such a path can never slip past the
-	 * policy of the handler that serves it. The same holds for the paths the server itself routes
-	 * by ({@link CorsRequest#routedPaths()}), and a method override the application honours
-	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent. When the
-	 * application's handler mappings match more widely than Spring's defaults
-	 * ({@link CorsRequest#pathMatching()}: ignoring case, or a trailing slash), each path is also
-	 * matched those ways, and each policy a handler mapping would select this way decides too.
+	 * A path with empty, {@code .} or {@code ..} segments ({@code //api/x},
+	 * {@code /;/api/x}, {@code /public/..;/api/x}) is served as its normalised form by
+	 * lenient routers (Spring MVC with {@code AntPathMatcher}, servlet mappings,
+	 * proxies), so when that form selects another policy, both decide and the stricter
+	 * decision wins: such a path can never slip past the policy of the handler that
+	 * serves it. The same holds for the paths the server itself routes by
+	 * ({@link CorsRequest#routedPaths()}), and a method override the application honours
+	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent.
+	 * When the application's handler mappings match more widely than Spring's defaults
+	 * ({@link CorsRequest#pathMatching()}: ignoring case, or a trailing slash), each path
+	 * is also matched those ways, and each policy a handler mapping would select this way
+	 * decides too.
 	 * <p>
-	 * A report-only policy never decides against enforcement: on a path where it is the most
-	 * specific policy, the most specific enforced policy that also matches decides, and the
-	 * report-only decision is only {@linkplain CorsDecision#observed() observed}. Only where no
-	 * enforced policy matches is the report-only decision the decision (not enforced).
+	 * A report-only policy never decides against enforcement: on a path where it is the
+	 * most specific policy, the most specific enforced policy that also matches decides,
+	 * and the report-only decision is only {@linkplain CorsDecision#observed() observed}.
+	 * Only where no enforced policy matches is the report-only decision the decision (not
+	 * enforced).
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
@@ -160,7 +178,8 @@ public final class CorsEngine {
 		if (!routed.isEmpty() || matching.isWidened() || !PolicyRoutes.isPlain(rawPath)) {
 			return decideStrictest(request, routed, rawPath, matching);
 		}
-		// the common case: already normalised, and literal patterns match it without parsing
+		// the common case: already normalised, and literal patterns match it without
+		// parsing
 		int first = this.routes.firstMatchPlain(rawPath, request, 0, false);
 		if (first == PolicyRoutes.NONE) {
 			return CorsDecision.NO_POLICY;
@@ -177,12 +196,12 @@ public final class CorsEngine {
 
 	/**
 	 * Decide with every distinct policy the paths of a request select (per path, the most
-	 * specific policy and, when that one is report-only, the most specific enforced one that also
-	 * matches): the first rejection by an enforced policy wins; otherwise the decision of the path
-	 * the server routes by, then of the normalised path, then of the raw path. A report-only
-	 * decision (a refusal preferred) is only observed beside an enforced one, since a report-only
-	 * policy must never lift an enforced one, nor its refusal replace one; it decides only where
-	 * no enforced policy matches any path.
+	 * specific policy and, when that one is report-only, the most specific enforced one
+	 * that also matches): the first rejection by an enforced policy wins; otherwise the
+	 * decision of the path the server routes by, then of the normalised path, then of the
+	 * raw path. A report-only decision (a refusal preferred) is only observed beside an
+	 * enforced one, since a report-only policy must never lift an enforced one, nor its
+	 * refusal replace one; it decides only where no enforced policy matches any path.
 	 */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
@@ -222,8 +241,8 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * Add the policies one path selects, as it is and, when the application's handler mappings
-	 * match more widely, ignoring case and without a trailing slash.
+	 * Add the policies one path selects, as it is and, when the application's handler
+	 * mappings match more widely, ignoring case and without a trailing slash.
 	 */
 	private void selectAsRouted(PathContainer path, PathMatching matching, List<CompiledPolicy> enforced,
 			List<CompiledPolicy> reportOnly) {
@@ -233,11 +252,15 @@ public final class CorsEngine {
 		}
 		int size = path.elements().size();
 		if (matching.trailingSlash() && size > 1 && path.elements().get(size - 1) instanceof PathContainer.Separator) {
-			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), enforced, reportOnly);
+			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), enforced,
+					reportOnly);
 		}
 	}
 
-	/** Add the policies one path selects, each once: the enforced one deciding and a report-only one observed. */
+	/**
+	 * Add the policies one path selects, each once: the enforced one deciding and a
+	 * report-only one observed.
+	 */
 	private static void select(PolicyRoutes routes, PathContainer path, List<CompiledPolicy> enforced,
 			List<CompiledPolicy> reportOnly) {
 		int first = routes.firstMatch(path, 0, false);
@@ -257,8 +280,9 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * One route of a compiled engine: a parsed path pattern, the policy it selects, and that
-	 * policy's origins as parsed once by the compile step.
+	 * One route of a compiled engine: a parsed path pattern, the policy it selects, and
+	 * that policy's origins as parsed once by the compile step.
+	 *
 	 * @param pattern the path pattern, parsed
 	 * @param policy the validated policy the pattern selects
 	 * @param origins the policy's allowed origins, parsed, in configured order
@@ -297,9 +321,11 @@ public final class CorsEngine {
 		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)
 				: null;
 		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
-				: ("GET".equals(method) && HttpTokens.equalsIgnoreAsciiCase(request.header(CorsHeaders.UPGRADE), "websocket"))
-						? RequestType.WEBSOCKET : RequestType.ACTUAL;
-		// a listed exact origin is well-formed by construction, so the common case is one lookup;
+				: ("GET".equals(method)
+						&& HttpTokens.equalsIgnoreAsciiCase(request.header(CorsHeaders.UPGRADE), "websocket"))
+								? RequestType.WEBSOCKET : RequestType.ACTUAL;
+		// a listed exact origin is well-formed by construction, so the common case is one
+		// lookup;
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
 		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
@@ -320,7 +346,10 @@ public final class CorsEngine {
 		};
 	}
 
-	/** The method as sent and, when the application honours an override, the method it runs. */
+	/**
+	 * The method as sent and, when the application honours an override, the method it
+	 * runs.
+	 */
 	private static boolean allowsActualMethod(CorsRequest request, CompiledPolicy policy, String method) {
 		if (!policy.allowsMethod(method)) {
 			return false;
@@ -357,7 +386,10 @@ public final class CorsEngine {
 		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
-	/** Walk a comma list with optional whitespace in place; null when every name is allowed. */
+	/**
+	 * Walk a comma list with optional whitespace in place; null when every name is
+	 * allowed.
+	 */
 	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
 		int length = value.length();
 		int start = 0;
@@ -388,7 +420,9 @@ public final class CorsEngine {
 		return null;
 	}
 
-	/** The requested names, already checked as tokens, lower-cased and joined with ", ". */
+	/**
+	 * The requested names, already checked as tokens, lower-cased and joined with ", ".
+	 */
 	private static @Nullable String normalizedList(String value) {
 		StringBuilder result = new StringBuilder(value.length());
 		for (String part : value.split(",")) {

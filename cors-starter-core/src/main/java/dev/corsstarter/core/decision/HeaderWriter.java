@@ -3,9 +3,9 @@ package dev.corsstarter.core.decision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A response's headers as a decision writes them: each web stack adapts its response to these
- * four primitives, and everything else (which headers, {@code Vary} merging, the application's
- * {@code Vary} tokens) is done once, in {@link CorsDecision}.
+ * A response's headers as a decision writes them: each web stack adapts its response to
+ * these four primitives, and everything else (which headers, {@code Vary} merging, the
+ * application's {@code Vary} tokens) is done once, in {@link CorsDecision}.
  */
 public interface HeaderWriter {
 

@@ -15,12 +15,13 @@ import dev.corsstarter.core.policy.PolicyMode;
  * The content fingerprint of a set of policies: hex SHA-256 over a canonical form, so two
  * instances running the same policies report the same value.
  * <p>
- * The canonical form holds, per policy, its name, path patterns, allowed origins, methods,
- * allowed and exposed headers (each list sorted, as written: their order never changes which
- * requests are allowed, only the order of names in a response header), the two flags,
- * {@code max-age} in seconds (what is sent) and the mode when it is not {@code enforce}; policies are sorted by name, since the most specific
- * pattern, not declaration order, decides a request. Every string is length-prefixed, so no
- * two different policy sets share a canonical form.
+ * The canonical form holds, per policy, its name, path patterns, allowed origins,
+ * methods, allowed and exposed headers (each list sorted, as written: their order never
+ * changes which requests are allowed, only the order of names in a response header), the
+ * two flags, {@code max-age} in seconds (what is sent) and the mode when it is not
+ * {@code enforce}; policies are sorted by name, since the most specific pattern, not
+ * declaration order, decides a request. Every string is length-prefixed, so no two
+ * different policy sets share a canonical form.
  */
 final class PolicyFingerprint {
 
@@ -39,10 +40,14 @@ final class PolicyFingerprint {
 			appendSorted(canonical, policy.allowedMethods());
 			appendSorted(canonical, policy.allowedHeaders());
 			appendSorted(canonical, policy.exposedHeaders());
-			canonical.append(policy.allowCredentials()).append(',').append(policy.allowPrivateNetwork()).append(',')
+			canonical.append(policy.allowCredentials())
+				.append(',')
+				.append(policy.allowPrivateNetwork())
+				.append(',')
 				.append(policy.maxAge().toSeconds());
 			if (policy.mode() != PolicyMode.ENFORCE) {
-				// only a non-default mode counts, so fingerprints of enforcing policies stay as they were
+				// only a non-default mode counts, so fingerprints of enforcing policies
+				// stay as they were
 				canonical.append(',').append(policy.mode().tag());
 			}
 			canonical.append('\n');

@@ -13,16 +13,17 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
- * Path patterns in specificity order, each with its policy. Most patterns in CORS policies are
- * literal ({@code /api/orders}) or a literal prefix ({@code /api/**}); those also match a
- * <em>plain</em> request path as a string, so the common request never has its path parsed.
- * Every other pattern, and every other path, goes through {@link PathPattern} as usual, in the
- * same order, so the first match is the same either way.
+ * Path patterns in specificity order, each with its policy. Most patterns in CORS
+ * policies are literal ({@code /api/orders}) or a literal prefix ({@code /api/**}); those
+ * also match a <em>plain</em> request path as a string, so the common request never has
+ * its path parsed. Every other pattern, and every other path, goes through
+ * {@link PathPattern} as usual, in the same order, so the first match is the same either
+ * way.
  * <p>
- * A report-only policy never decides against enforcement: where a report-only route is the first
- * match, the scan goes on to the first <em>enforced</em> route that also matches, skipping the
- * other report-only routes through a table computed once ({@link #firstMatch} with
- * {@code enforcedOnly}).
+ * A report-only policy never decides against enforcement: where a report-only route is
+ * the first match, the scan goes on to the first <em>enforced</em> route that also
+ * matches, skipping the other report-only routes through a table computed once
+ * ({@link #firstMatch} with {@code enforcedOnly}).
  */
 final class PolicyRoutes {
 
@@ -32,9 +33,10 @@ final class PolicyRoutes {
 	private final Route[] routes;
 
 	/**
-	 * For each index {@code i} (and {@code routes.length}), the first index {@code >= i} whose
-	 * policy is enforced, or {@code routes.length}: the scan for the enforced fallback of a
-	 * report-only route jumps over report-only routes and ends at once when none follows.
+	 * For each index {@code i} (and {@code routes.length}), the first index {@code >= i}
+	 * whose policy is enforced, or {@code routes.length}: the scan for the enforced
+	 * fallback of a report-only route jumps over report-only routes and ends at once when
+	 * none follows.
 	 */
 	private final int[] nextEnforced;
 
@@ -42,7 +44,8 @@ final class PolicyRoutes {
 
 	PolicyRoutes(List<Route> routes) {
 		List<Route> sorted = new ArrayList<>(routes);
-		// The most specific pattern wins; ties are broken by pattern text and policy name, so the
+		// The most specific pattern wins; ties are broken by pattern text and policy
+		// name, so the
 		// result never depends on declaration or property-source order.
 		sorted.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
 			.thenComparing(route -> route.pattern().getPatternString())
@@ -71,8 +74,9 @@ final class PolicyRoutes {
 	}
 
 	/**
-	 * The index of the first route from {@code from} on whose pattern matches a parsed path, or
-	 * {@link #NONE}; with {@code enforcedOnly}, the first such route of an enforced policy.
+	 * The index of the first route from {@code from} on whose pattern matches a parsed
+	 * path, or {@link #NONE}; with {@code enforcedOnly}, the first such route of an
+	 * enforced policy.
 	 */
 	int firstMatch(PathContainer path, int from, boolean enforcedOnly) {
 		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
@@ -84,8 +88,9 @@ final class PolicyRoutes {
 	}
 
 	/**
-	 * {@link #firstMatch(PathContainer, int, boolean)} for a plain path (see {@link #isPlain}),
-	 * parsing it only when a pattern that is not literal has to look at it.
+	 * {@link #firstMatch(PathContainer, int, boolean)} for a plain path (see
+	 * {@link #isPlain}), parsing it only when a pattern that is not literal has to look
+	 * at it.
 	 */
 	int firstMatchPlain(String rawPath, CorsRequest request, int from, boolean enforcedOnly) {
 		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
@@ -111,17 +116,20 @@ final class PolicyRoutes {
 		return (index != NONE) ? policy(index) : null;
 	}
 
-	/** The policy of the first pattern matching a plain path (see {@link #isPlain}), or {@code null}. */
+	/**
+	 * The policy of the first pattern matching a plain path (see {@link #isPlain}), or
+	 * {@code null}.
+	 */
 	@Nullable CompiledPolicy policyForPlain(String rawPath, CorsRequest request) {
 		int index = firstMatchPlain(rawPath, request, 0, false);
 		return (index != NONE) ? policy(index) : null;
 	}
 
 	/**
-	 * Whether a raw path is plain: {@code /} followed by non-empty segments none of which is
-	 * {@code .} or {@code ..}, with no {@code %} (nothing to decode), no {@code ;} (no path
-	 * parameters) and no trailing {@code /}. Parsed, each such segment's value to match is its
-	 * text, and the path is already normalised.
+	 * Whether a raw path is plain: {@code /} followed by non-empty segments none of which
+	 * is {@code .} or {@code ..}, with no {@code %} (nothing to decode), no {@code ;} (no
+	 * path parameters) and no trailing {@code /}. Parsed, each such segment's value to
+	 * match is its text, and the path is already normalised.
 	 */
 	static boolean isPlain(String rawPath) {
 		int length = rawPath.length();
@@ -147,9 +155,9 @@ final class PolicyRoutes {
 	}
 
 	/**
-	 * A pattern and its policy. {@code literal} is the pattern text when it is {@code /} and
-	 * literal segments, optionally ending in {@code /**} (then {@code prefix} is set and
-	 * {@code literal} excludes it); {@code null} otherwise.
+	 * A pattern and its policy. {@code literal} is the pattern text when it is {@code /}
+	 * and literal segments, optionally ending in {@code /**} (then {@code prefix} is set
+	 * and {@code literal} excludes it); {@code null} otherwise.
 	 */
 	record Route(PathPattern pattern, CompiledPolicy policy, @Nullable String literal, boolean prefix) {
 
@@ -161,12 +169,16 @@ final class PolicyRoutes {
 					: new Route(pattern, policy, null, false);
 		}
 
-		/** Literal segments that a plain path would spell identically: no wildcard, variable, escape or dot segment. */
+		/**
+		 * Literal segments that a plain path would spell identically: no wildcard,
+		 * variable, escape or dot segment.
+		 */
 		private static boolean isLiteral(String text, boolean prefix) {
 			if (text.isEmpty()) {
 				return prefix;
 			}
-			return isPlain(text) && text.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == '\\');
+			return isPlain(text)
+					&& text.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == '\\');
 		}
 
 		boolean matchesPlain(String rawPath) {

@@ -16,18 +16,22 @@ import dev.corsstarter.core.policy.CorsPolicy;
 /**
  * The nginx {@code location}s of the policies' path patterns, or why there can be none.
  * <p>
- * Exported are the patterns nginx matches exactly as {@link PathPattern} does: literal paths
- * ({@code /api/orders}, an exact {@code location =}) and literal prefixes ending in {@code /**} or
- * {@code /{*rest}} ({@code /api/**}: {@code location = /api} and {@code location ^~ /api/}).
- * Among those, an exact location beats every prefix and the longest prefix beats shorter ones;
- * each overlap is checked against {@link PathPattern#SPECIFICITY_COMPARATOR}, which the engine
- * decides by, and refused where the two would pick different policies. Wildcards within a
- * segment, {@code ?}, {@code {var}} captures and regular expressions would need regex locations,
- * which nginx tries in the order they are written rather than by specificity: refused.
+ * Exported are the patterns nginx matches exactly as {@link PathPattern} does: literal
+ * paths ({@code /api/orders}, an exact {@code location =}) and literal prefixes ending in
+ * {@code /**} or {@code /{*rest}} ({@code /api/**}: {@code location = /api} and
+ * {@code location ^~ /api/}). Among those, an exact location beats every prefix and the
+ * longest prefix beats shorter ones; each overlap is checked against
+ * {@link PathPattern#SPECIFICITY_COMPARATOR}, which the engine decides by, and refused
+ * where the two would pick different policies. Wildcards within a segment, {@code ?},
+ * {@code {var}} captures and regular expressions would need regex locations, which nginx
+ * tries in the order they are written rather than by specificity: refused.
  */
 final class EdgeLocations {
 
-	/** Characters of a literal segment that mean the same to nginx's location match and to PathPattern. */
+	/**
+	 * Characters of a literal segment that mean the same to nginx's location match and to
+	 * PathPattern.
+	 */
 	private static final Pattern LITERAL = Pattern.compile("(/[A-Za-z0-9._~!&'()+,=:@-]+)*/?");
 
 	private static final Pattern CAPTURE_THE_REST = Pattern.compile("(.*)/\\{\\*[A-Za-z0-9_]+\\}");
@@ -40,7 +44,10 @@ final class EdgeLocations {
 	private record Route(int policy, String policyName, String text, PathPattern pattern, String literal,
 			boolean prefix) {
 
-		/** Whether every path this route matches that {@code other} matches too is decided by both. */
+		/**
+		 * Whether every path this route matches that {@code other} matches too is decided
+		 * by both.
+		 */
 		boolean overlaps(Route other) {
 			if (!this.prefix && !other.prefix) {
 				return false;
@@ -100,7 +107,8 @@ final class EdgeLocations {
 				Route second = routes.get(b);
 				if (first.policy() == second.policy() || !first.overlaps(second)
 						|| (first.prefix() == second.prefix() && first.literal().equals(second.literal()))) {
-					// the same prefix written twice (/api/** and /api/{*rest}) is one location: the engine's pick
+					// the same prefix written twice (/api/** and /api/{*rest}) is one
+					// location: the engine's pick
 					continue;
 				}
 				Route engineWinner = (ENGINE_ORDER.compare(first, second) <= 0) ? first : second;
@@ -110,8 +118,9 @@ final class EdgeLocations {
 							+ NginxSyntax.printable(engineWinner.policyName()) + "') and '"
 							+ NginxSyntax.printable(nginxWinner.text()) + "' (policy '"
 							+ NginxSyntax.printable(nginxWinner.policyName())
-							+ "') overlap: the starter decides by the more specific '" + NginxSyntax.printable(engineWinner.text())
-							+ "', nginx's location match would pick '" + NginxSyntax.printable(nginxWinner.text()) + "'");
+							+ "') overlap: the starter decides by the more specific '"
+							+ NginxSyntax.printable(engineWinner.text()) + "', nginx's location match would pick '"
+							+ NginxSyntax.printable(nginxWinner.text()) + "'");
 				}
 			}
 		}
@@ -119,7 +128,8 @@ final class EdgeLocations {
 		List<Location> prefixes = new ArrayList<>();
 		Set<String> exactPaths = new LinkedHashSet<>();
 		Set<String> prefixPaths = new LinkedHashSet<>();
-		// literal patterns first: a literal /api beats the /api of a /api/** in another policy
+		// literal patterns first: a literal /api beats the /api of a /api/** in another
+		// policy
 		routes.sort(Comparator.comparing(Route::prefix).thenComparing(ENGINE_ORDER));
 		for (Route route : routes) {
 			String path = pathPrefix + route.literal();
@@ -142,8 +152,8 @@ final class EdgeLocations {
 	}
 
 	private static Route route(int policy, String policyName, String text, Refusals refusals) {
-		String where = "path pattern '" + NginxSyntax.printable(text) + "' of policy '" + NginxSyntax.printable(policyName)
-				+ "'";
+		String where = "path pattern '" + NginxSyntax.printable(text) + "' of policy '"
+				+ NginxSyntax.printable(policyName) + "'";
 		PathPattern pattern;
 		try {
 			pattern = PathPatternParser.defaultInstance.parse(text);

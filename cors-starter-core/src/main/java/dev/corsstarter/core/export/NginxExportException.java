@@ -3,9 +3,9 @@ package dev.corsstarter.core.export;
 import java.util.List;
 
 /**
- * Thrown when the policies cannot be exported to nginx exactly or more strictly: every reason,
- * each naming the policy or value and why nginx cannot express it. Nothing is exported then, so
- * an edge never runs part of the policies.
+ * Thrown when the policies cannot be exported to nginx exactly or more strictly: every
+ * reason, each naming the policy or value and why nginx cannot express it. Nothing is
+ * exported then, so an edge never runs part of the policies.
  */
 public class NginxExportException extends IllegalStateException {
 

@@ -1,10 +1,10 @@
 package dev.corsstarter.core.export;
 
 /**
- * Writing values into nginx configuration. Everything emitted is double-quoted with {@code \} and
- * {@code "} escaped, so braces, {@code ;}, {@code #} and spaces are plain text.
- * nginx has no escape for {@code $} in a value (it always starts a variable there), nor for
- * control characters, so a value with any of them is refused, never written.
+ * Writing values into nginx configuration. Everything emitted is double-quoted with
+ * {@code \} and {@code "} escaped, so braces, {@code ;}, {@code #} and spaces are plain
+ * text. nginx has no escape for {@code $} in a value (it always starts a variable there),
+ * nor for control characters, so a value with any of them is refused, never written.
  */
 final class NginxSyntax {
 
@@ -22,8 +22,8 @@ final class NginxSyntax {
 	}
 
 	/**
-	 * A regular expression nginx compiles as written (the source side of a {@code map}), where
-	 * {@code $} is the regex anchor, not a variable.
+	 * A regular expression nginx compiles as written (the source side of a {@code map}),
+	 * where {@code $} is the regex anchor, not a variable.
 	 */
 	static String regex(String caseFlag, String pattern) {
 		return quoted(caseFlag + pattern, "regular expression", null);
@@ -63,8 +63,8 @@ final class NginxSyntax {
 	}
 
 	/**
-	 * Text safe inside a {@code #} comment: printable ASCII only, anything else as {@code \\uXXXX},
-	 * so no value can end the comment line.
+	 * Text safe inside a {@code #} comment: printable ASCII only, anything else as
+	 * {@code \\uXXXX}, so no value can end the comment line.
 	 */
 	static String comment(String text) {
 		return printable(text);

@@ -1,10 +1,10 @@
 package dev.corsstarter.core.internal;
 
 /**
- * IPv6 addresses as the URL standard parses and serialises them in an origin: eight 16-bit
- * pieces, written in lower-case hex without leading zeros, the first longest run of two or more
- * zero pieces compressed to {@code ::}, an embedded IPv4 address written as two hex pieces
- * ({@code [::ffff:127.0.0.1]} is sent as {@code [::ffff:7f00:1]}).
+ * IPv6 addresses as the URL standard parses and serialises them in an origin: eight
+ * 16-bit pieces, written in lower-case hex without leading zeros, the first longest run
+ * of two or more zero pieces compressed to {@code ::}, an embedded IPv4 address written
+ * as two hex pieces ({@code [::ffff:127.0.0.1]} is sent as {@code [::ffff:7f00:1]}).
  */
 public final class Ipv6Address {
 
@@ -12,8 +12,8 @@ public final class Ipv6Address {
 	}
 
 	/**
-	 * The eight pieces of an address (without brackets), or {@code null} when it is not one, by
-	 * the URL standard's IPv6 parser.
+	 * The eight pieces of an address (without brackets), or {@code null} when it is not
+	 * one, by the URL standard's IPv6 parser.
 	 */
 	public static int[] parse(String address) {
 		int[] pieces = new int[8];
@@ -84,7 +84,10 @@ public final class Ipv6Address {
 		return pieces;
 	}
 
-	/** Four octets of a dotted-decimal IPv4 address without leading zeros, or {@code null}. */
+	/**
+	 * Four octets of a dotted-decimal IPv4 address without leading zeros, or
+	 * {@code null}.
+	 */
 	public static int[] parseIpv4(String text) {
 		String[] parts = text.split("\\.", -1);
 		if (parts.length != 4) {
@@ -142,7 +145,10 @@ public final class Ipv6Address {
 		return result.toString();
 	}
 
-	/** The IPv4 address of an IPv4-mapped address ({@code ::ffff:a.b.c.d}), as four octets, or {@code null}. */
+	/**
+	 * The IPv4 address of an IPv4-mapped address ({@code ::ffff:a.b.c.d}), as four
+	 * octets, or {@code null}.
+	 */
 	public static int[] mappedIpv4(int[] pieces) {
 		for (int i = 0; i < 5; i++) {
 			if (pieces[i] != 0) {

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * The method override of Spring's {@code HiddenHttpMethodFilter}: a {@code POST} whose
- * {@code _method} form parameter names {@code PUT}, {@code DELETE} or {@code PATCH} (any case)
- * runs as that method. Adapters use it to report {@link dev.corsstarter.core.request.CorsRequest#methodOverride()} exactly as
- * the filter will apply it.
+ * {@code _method} form parameter names {@code PUT}, {@code DELETE} or {@code PATCH} (any
+ * case) runs as that method. Adapters use it to report
+ * {@link dev.corsstarter.core.request.CorsRequest#methodOverride()} exactly as the filter
+ * will apply it.
  */
 public final class MethodOverride {
 
@@ -16,7 +17,9 @@ public final class MethodOverride {
 	private MethodOverride() {
 	}
 
-	/** The method a parameter value switches a {@code POST} to, or {@code null} for none. */
+	/**
+	 * The method a parameter value switches a {@code POST} to, or {@code null} for none.
+	 */
 	public static String of(String parameterValue) {
 		if (parameterValue == null || parameterValue.isEmpty()) {
 			return null;

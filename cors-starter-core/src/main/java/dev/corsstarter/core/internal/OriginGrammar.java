@@ -1,15 +1,21 @@
 package dev.corsstarter.core.internal;
 
 /**
- * The character and length rules of a serialised origin, shared by the parser of configured
- * origins and the checks of the {@code Origin} request header, so both read the same grammar.
+ * The character and length rules of a serialised origin, shared by the parser of
+ * configured origins and the checks of the {@code Origin} request header, so both read
+ * the same grammar.
  */
 public final class OriginGrammar {
 
-	/** Longer values cannot be a serialised origin: scheme, 253-character host and port. */
+	/**
+	 * Longer values cannot be a serialised origin: scheme, 253-character host and port.
+	 */
 	public static final int MAX_LENGTH = 300;
 
-	/** Longer schemes are not looked for, so {@code "://"} must start within the first 40 characters. */
+	/**
+	 * Longer schemes are not looked for, so {@code "://"} must start within the first 40
+	 * characters.
+	 */
 	public static final int MAX_SCHEME_LENGTH = 39;
 
 	static final int MAX_HOST_LENGTH = 253;
@@ -19,7 +25,10 @@ public final class OriginGrammar {
 	private OriginGrammar() {
 	}
 
-	/** A scheme character: a lower-case letter first, then also digits, {@code +}, {@code -} and {@code .}. */
+	/**
+	 * A scheme character: a lower-case letter first, then also digits, {@code +},
+	 * {@code -} and {@code .}.
+	 */
 	static boolean isSchemeChar(char c, boolean first) {
 		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
 	}
@@ -36,7 +45,10 @@ public final class OriginGrammar {
 		return true;
 	}
 
-	/** A character of a host label as browsers serialise it: lower-case ASCII letters, digits, {@code -}, {@code _}. */
+	/**
+	 * A character of a host label as browsers serialise it: lower-case ASCII letters,
+	 * digits, {@code -}, {@code _}.
+	 */
 	static boolean isHostChar(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 	}

@@ -1,13 +1,16 @@
 package dev.corsstarter.core.internal;
 
 /**
- * Checks of the {@code Origin} request header that run before any policy sees it: whether it is
- * well-formed, and whether it is the request's own origin. Static checks, not a value. Nothing here
- * allocates: a hostile header is inspected in place and never copied, decoded or reflected.
+ * Checks of the {@code Origin} request header that run before any policy sees it: whether
+ * it is well-formed, and whether it is the request's own origin. Static checks, not a
+ * value. Nothing here allocates: a hostile header is inspected in place and never copied,
+ * decoded or reflected.
  */
 public final class OriginHeaderChecks {
 
-	/** Longer values cannot be a serialised origin: scheme, 253-character host and port. */
+	/**
+	 * Longer values cannot be a serialised origin: scheme, 253-character host and port.
+	 */
 	public static final int MAX_LENGTH = OriginGrammar.MAX_LENGTH;
 
 	private OriginHeaderChecks() {
@@ -69,8 +72,8 @@ public final class OriginHeaderChecks {
 	}
 
 	/**
-	 * End index (exclusive) of a valid host starting at {@code hostStart}, or -1 when the host is
-	 * malformed. The host is followed by the end of the string or by {@code ':'}.
+	 * End index (exclusive) of a valid host starting at {@code hostStart}, or -1 when the
+	 * host is malformed. The host is followed by the end of the string or by {@code ':'}.
 	 */
 	static int hostEnd(String origin, int hostStart) {
 		int length = origin.length();
@@ -111,10 +114,13 @@ public final class OriginHeaderChecks {
 				return -1;
 			}
 		}
-		// one trailing dot names the same host as a fully qualified name (http://localhost.:8080): a
-		// browser sends it as typed, so it is well-formed, though no configured origin has one
+		// one trailing dot names the same host as a fully qualified name
+		// (http://localhost.:8080): a
+		// browser sends it as typed, so it is well-formed, though no configured origin
+		// has one
 		boolean trailingDot = labelLength == 0 && i > hostStart;
-		if ((labelLength == 0 && !trailingDot) || i - hostStart - (trailingDot ? 1 : 0) > OriginGrammar.MAX_HOST_LENGTH) {
+		if ((labelLength == 0 && !trailingDot)
+				|| i - hostStart - (trailingDot ? 1 : 0) > OriginGrammar.MAX_HOST_LENGTH) {
 			return -1;
 		}
 		return i;
@@ -122,8 +128,10 @@ public final class OriginHeaderChecks {
 
 	/**
 	 * Whether a well-formed {@code origin} is the request's own origin.
-	 * @param origin the request's {@code Origin} header, already checked by {@link #isWellFormed}
-	 * @param scheme the request scheme as the application sees it (forwarded headers applied)
+	 * @param origin the request's {@code Origin} header, already checked by
+	 * {@link #isWellFormed}
+	 * @param scheme the request scheme as the application sees it (forwarded headers
+	 * applied)
 	 * @param host the request host, may be upper case or a bracketed IPv6 literal
 	 * @param port the request port, or -1 for the scheme's default
 	 */

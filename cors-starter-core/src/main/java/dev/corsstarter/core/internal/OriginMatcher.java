@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The compiled {@code allowed-origins} of one policy: exact origins by hash lookup, wildcard
- * patterns by label-boundary comparison in place. Immutable and thread-safe.
+ * The compiled {@code allowed-origins} of one policy: exact origins by hash lookup,
+ * wildcard patterns by label-boundary comparison in place. Immutable and thread-safe.
  */
 public final class OriginMatcher {
 
@@ -28,7 +28,8 @@ public final class OriginMatcher {
 			switch (pattern.kind()) {
 				case ANY -> any = true;
 				case NULL, EXACT -> {
-					// kept only in the form a browser can send, so a lookup hit implies a well-formed origin
+					// kept only in the form a browser can send, so a lookup hit implies a
+					// well-formed origin
 					if (OriginHeaderChecks.isWellFormed(pattern.value())) {
 						exact.add(pattern.value());
 					}
@@ -46,7 +47,9 @@ public final class OriginMatcher {
 		return new OriginMatcher(patterns);
 	}
 
-	/** Parse and compile; throws {@link OriginSyntaxException} on the first invalid entry. */
+	/**
+	 * Parse and compile; throws {@link OriginSyntaxException} on the first invalid entry.
+	 */
 	public static OriginMatcher parse(String... origins) {
 		List<OriginPattern> patterns = new ArrayList<>();
 		for (String origin : origins) {
@@ -65,8 +68,8 @@ public final class OriginMatcher {
 	}
 
 	/**
-	 * Whether the request origin is allowed. Malformed values (see {@link OriginHeaderChecks#isWellFormed})
-	 * never match, whatever the patterns.
+	 * Whether the request origin is allowed. Malformed values (see
+	 * {@link OriginHeaderChecks#isWellFormed}) never match, whatever the patterns.
 	 */
 	public boolean matches(String origin) {
 		if (origin == null || !OriginHeaderChecks.isWellFormed(origin)) {
@@ -76,8 +79,8 @@ public final class OriginMatcher {
 	}
 
 	/**
-	 * Whether the request origin is one of the exact origins (or {@code null}) listed. Such a value
-	 * passed the configuration grammar, so it is well-formed.
+	 * Whether the request origin is one of the exact origins (or {@code null}) listed.
+	 * Such a value passed the configuration grammar, so it is well-formed.
 	 */
 	public boolean isListed(String origin) {
 		return this.exact.contains(origin);

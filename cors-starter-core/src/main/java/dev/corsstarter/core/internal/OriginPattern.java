@@ -1,17 +1,17 @@
 package dev.corsstarter.core.internal;
 
-
-
 /**
  * One parsed entry of {@code allowed-origins}: {@code *}, {@code null}, an exact origin
  * {@code scheme://host[:port]}, or a host pattern {@code scheme://*.host[:port]} and/or
- * {@code scheme://host:*}; the value and its matching. {@link OriginPatternParser} makes them,
- * strictly, with a reason and a fix for anything a browser could never send as {@code Origin}.
+ * {@code scheme://host:*}; the value and its matching. {@link OriginPatternParser} makes
+ * them, strictly, with a reason and a fix for anything a browser could never send as
+ * {@code Origin}.
  */
 public final class OriginPattern {
 
 	/** Kinds of origin pattern. */
 	public enum Kind {
+
 		/** {@code *}: any origin. */
 		ANY,
 		/** {@code null}: the opaque origin. */
@@ -20,6 +20,7 @@ public final class OriginPattern {
 		EXACT,
 		/** A pattern with a subdomain and/or port wildcard. */
 		WILDCARD
+
 	}
 
 	private final String value;
@@ -61,7 +62,10 @@ public final class OriginPattern {
 		return this.scheme;
 	}
 
-	/** The host without a leading {@code *.}, or {@code null} for {@code *} and {@code null}. */
+	/**
+	 * The host without a leading {@code *.}, or {@code null} for {@code *} and
+	 * {@code null}.
+	 */
 	public String host() {
 		return this.host;
 	}
@@ -80,8 +84,8 @@ public final class OriginPattern {
 	}
 
 	/**
-	 * Whether a well-formed request origin matches this pattern. {@code schemeEnd} is the index
-	 * of {@code "://"} and {@code hostEnd} the end of the host in {@code origin}.
+	 * Whether a well-formed request origin matches this pattern. {@code schemeEnd} is the
+	 * index of {@code "://"} and {@code hostEnd} the end of the host in {@code origin}.
 	 */
 	boolean matches(String origin, int schemeEnd, int hostEnd) {
 		switch (this.kind) {

@@ -14,9 +14,10 @@ import static dev.corsstarter.core.internal.OriginGrammar.isHostChar;
 import static dev.corsstarter.core.internal.OriginGrammar.isValidScheme;
 
 /**
- * Parses configured origins into {@link OriginPattern}s, strictly: anything a browser could
- * never send as {@code Origin} is refused with an {@link OriginSyntaxException} naming the
- * fault, the reason and a fix, with the corrected value when there is exactly one.
+ * Parses configured origins into {@link OriginPattern}s, strictly: anything a browser
+ * could never send as {@code Origin} is refused with an {@link OriginSyntaxException}
+ * naming the fault, the reason and a fix, with the corrected value when there is exactly
+ * one.
  */
 public final class OriginPatternParser {
 
@@ -29,7 +30,8 @@ public final class OriginPatternParser {
 	 * Parse one configured origin.
 	 * @param value the configured value
 	 * @return the pattern
-	 * @throws OriginSyntaxException if the value can never match or is not a valid pattern
+	 * @throws OriginSyntaxException if the value can never match or is not a valid
+	 * pattern
 	 */
 	public static OriginPattern parse(String value) {
 		PARSES.increment();
@@ -41,7 +43,10 @@ public final class OriginPatternParser {
 		}
 	}
 
-	/** How many times {@link #parse} ran, so a test can prove each configured value is parsed once. */
+	/**
+	 * How many times {@link #parse} ran, so a test can prove each configured value is
+	 * parsed once.
+	 */
 	static long parseCount() {
 		return PARSES.sum();
 	}
@@ -107,7 +112,8 @@ public final class OriginPatternParser {
 		}
 		int schemeEnd = value.indexOf("://");
 		if (schemeEnd < 0) {
-			String what = value.startsWith("*.") ? "A wildcard without a scheme can never match: an Origin always has one."
+			String what = value.startsWith("*.")
+					? "A wildcard without a scheme can never match: an Origin always has one."
 					: "An origin without a scheme can never match: an Origin is scheme://host[:port].";
 			throw corrected(Fault.NEVER_MATCHES, value, what, "Add the scheme, e.g. ", "https://" + value);
 		}
@@ -117,8 +123,9 @@ public final class OriginPatternParser {
 					"Use a scheme such as https, e.g. https://app.example.com");
 		}
 		if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
-			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send the scheme in lower case, so this never matches.",
-					"Write it in lower case: ", scheme.toLowerCase(Locale.ROOT) + value.substring(schemeEnd));
+			throw corrected(Fault.NEVER_MATCHES, value,
+					"Browsers send the scheme in lower case, so this never matches.", "Write it in lower case: ",
+					scheme.toLowerCase(Locale.ROOT) + value.substring(schemeEnd));
 		}
 		if (scheme.equals("ws") || scheme.equals("wss")) {
 			String page = scheme.equals("ws") ? "http" : "https";
@@ -128,9 +135,11 @@ public final class OriginPatternParser {
 					"List the origin of the page that opens the WebSocket: ", page + value.substring(schemeEnd));
 		}
 		if (scheme.length() > OriginGrammar.MAX_SCHEME_LENGTH) {
-			throw fault(Fault.INVALID, value, "An Origin with a scheme longer than " + OriginGrammar.MAX_SCHEME_LENGTH
-					+ " characters is rejected as malformed, so this never matches.",
-					"Use the scheme the client actually sends, at most " + OriginGrammar.MAX_SCHEME_LENGTH + " characters.");
+			throw fault(Fault.INVALID, value,
+					"An Origin with a scheme longer than " + OriginGrammar.MAX_SCHEME_LENGTH
+							+ " characters is rejected as malformed, so this never matches.",
+					"Use the scheme the client actually sends, at most " + OriginGrammar.MAX_SCHEME_LENGTH
+							+ " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
 		int pathStart = indexOfAny(rest, "/?#");
@@ -143,11 +152,13 @@ public final class OriginPatternParser {
 			throw corrected(Fault.NEVER_MATCHES, value, reason, action, scheme + "://" + authority);
 		}
 		if (authority.indexOf('@') >= 0) {
-			throw corrected(Fault.NEVER_MATCHES, value, "An origin never contains user info (user@), so this never matches.",
-					"Remove the user info: ", scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
+			throw corrected(Fault.NEVER_MATCHES, value,
+					"An origin never contains user info (user@), so this never matches.", "Remove the user info: ",
+					scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
 		}
 		if (authority.isEmpty()) {
-			throw fault(Fault.INVALID, value, "The origin has no host.", "Write scheme://host, e.g. https://app.example.com");
+			throw fault(Fault.INVALID, value, "The origin has no host.",
+					"Write scheme://host, e.g. https://app.example.com");
 		}
 		if (authority.startsWith("*.[")) {
 			throw corrected(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.",
@@ -204,17 +215,21 @@ public final class OriginPatternParser {
 		}
 		checkHost(value, scheme, host, anySubdomain, authority.substring(hostPart.length()));
 		if (anySubdomain && host.startsWith("[")) {
-			throw fault(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.", "List the exact origin instead.");
+			throw fault(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.",
+					"List the exact origin instead.");
 		}
-		// the shortest origin this can match: "*." stands for at least two characters, ":*" for none
+		// the shortest origin this can match: "*." stands for at least two characters,
+		// ":*" for none
 		if (value.length() - (anyPort ? 2 : 0) > OriginGrammar.MAX_LENGTH
 				|| (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
-			throw fault(Fault.NEVER_MATCHES, value, "Every origin this could match is longer than an Origin header may be ("
-					+ OriginGrammar.MAX_LENGTH + " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
+			throw fault(Fault.NEVER_MATCHES, value,
+					"Every origin this could match is longer than an Origin header may be (" + OriginGrammar.MAX_LENGTH
+							+ " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
 					"Use a shorter host, or a subdomain wildcard such as " + scheme + "://*.example.com");
 		}
 		boolean wildcard = anySubdomain || anyPort;
-		return new OriginPattern(value, wildcard ? Kind.WILDCARD : Kind.EXACT, scheme, host, anySubdomain, portPart, anyPort);
+		return new OriginPattern(value, wildcard ? Kind.WILDCARD : Kind.EXACT, scheme, host, anySubdomain, portPart,
+				anyPort);
 	}
 
 	private static void checkPort(String value, String scheme, String host, String port) {
@@ -229,8 +244,9 @@ public final class OriginPatternParser {
 					"Use a port between 1 and 65535, or none: " + without);
 		}
 		if (port.charAt(0) == '0') {
-			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send ports without leading zeros, so this never matches.",
-					"Write: ", without + ":" + number);
+			throw corrected(Fault.NEVER_MATCHES, value,
+					"Browsers send ports without leading zeros, so this never matches.", "Write: ",
+					without + ":" + number);
 		}
 		if (number == defaultPort(scheme)) {
 			throw corrected(Fault.NEVER_MATCHES, value,
@@ -243,7 +259,8 @@ public final class OriginPatternParser {
 		String prefix = scheme + "://" + (anySubdomain ? "*." : "");
 		if (host.startsWith("[")) {
 			String inner = host.substring(1, host.length() - 1);
-			if (inner.isEmpty() || !inner.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
+			if (inner.isEmpty() || !inner.chars()
+				.allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
 				String lower = host.toLowerCase(Locale.ROOT);
 				String reason = "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).";
 				String action = "Write it as a lower-case IPv6 address, e.g. ";
@@ -275,7 +292,8 @@ public final class OriginPatternParser {
 			catch (IllegalArgumentException ex) {
 				throw fault(Fault.NEVER_MATCHES, value, reason, "Write the host in its punycode (IDNA) form.");
 			}
-			throw corrected(Fault.NEVER_MATCHES, value, reason, "Write the punycode form: ", prefix + punycode + portSuffix);
+			throw corrected(Fault.NEVER_MATCHES, value, reason, "Write the punycode form: ",
+					prefix + punycode + portSuffix);
 		}
 		if (!host.equals(host.toLowerCase(Locale.ROOT))) {
 			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send the host in lower case, so this never matches.",
@@ -294,7 +312,8 @@ public final class OriginPatternParser {
 							"Remove the extra dot.");
 				}
 				if (length > MAX_LABEL_LENGTH) {
-					throw fault(Fault.INVALID, value, "A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
+					throw fault(Fault.INVALID, value,
+							"A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
 							"Write a valid host name.");
 				}
 				String label = host.substring(labelStart, i);
@@ -316,9 +335,9 @@ public final class OriginPatternParser {
 	}
 
 	/**
-	 * Whether an {@code xn--} label decodes (RFC 3492, IDNA) to a label that is not plain ASCII,
-	 * as a browser's host parser requires. {@link IDN#toUnicode} gives the label back unchanged
-	 * when it does not decode.
+	 * Whether an {@code xn--} label decodes (RFC 3492, IDNA) to a label that is not plain
+	 * ASCII, as a browser's host parser requires. {@link IDN#toUnicode} gives the label
+	 * back unchanged when it does not decode.
 	 */
 	static boolean isPunycode(String label) {
 		String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
@@ -326,8 +345,9 @@ public final class OriginPatternParser {
 	}
 
 	/**
-	 * For special schemes a host whose last label is a number is an IPv4 address to a browser, which serialises it in
-	 * dotted-decimal form ({@code 127.1} and {@code 0x7f.0.0.1} become {@code 127.0.0.1}).
+	 * For special schemes a host whose last label is a number is an IPv4 address to a
+	 * browser, which serialises it in dotted-decimal form ({@code 127.1} and
+	 * {@code 0x7f.0.0.1} become {@code 127.0.0.1}).
 	 */
 	private static void checkIpv4(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
 		if (defaultPort(scheme) < 0) {
@@ -340,7 +360,8 @@ public final class OriginPatternParser {
 			return;
 		}
 		if (anySubdomain) {
-			throw fault(Fault.INVALID_WILDCARD, value, "An IP address has no subdomains.", "List the exact origin instead.");
+			throw fault(Fault.INVALID_WILDCARD, value, "An IP address has no subdomains.",
+					"List the exact origin instead.");
 		}
 		long address = parseIpv4(host);
 		if (address < 0) {
@@ -356,7 +377,10 @@ public final class OriginPatternParser {
 		}
 	}
 
-	/** WHATWG URL IPv4 parsing (decimal, octal, hex parts; the last part fills the rest), or -1. */
+	/**
+	 * WHATWG URL IPv4 parsing (decimal, octal, hex parts; the last part fills the rest),
+	 * or -1.
+	 */
 	private static long parseIpv4(String host) {
 		String[] parts = host.split("\\.", -1);
 		if (parts.length > 4) {

@@ -1,8 +1,8 @@
 package dev.corsstarter.core.internal;
 
 /**
- * A configured origin that breaks the grammar, with what kind of fault it is, why, how to fix
- * it and, when one correction is certain, the corrected value.
+ * A configured origin that breaks the grammar, with what kind of fault it is, why, how to
+ * fix it and, when one correction is certain, the corrected value.
  */
 public final class OriginSyntaxException extends IllegalArgumentException {
 
@@ -14,7 +14,9 @@ public final class OriginSyntaxException extends IllegalArgumentException {
 		/** Not an origin at all: no host, or a bad scheme, port or host name. */
 		INVALID,
 
-		/** An origin written differently from how a browser sends it, so it never matches. */
+		/**
+		 * An origin written differently from how a browser sends it, so it never matches.
+		 */
 		NEVER_MATCHES,
 
 		/** A wildcard in a place the grammar does not allow. */
@@ -54,14 +56,16 @@ public final class OriginSyntaxException extends IllegalArgumentException {
 		return getMessage();
 	}
 
-	/** The concrete action that resolves it, naming the suggested value when there is one. */
+	/**
+	 * The concrete action that resolves it, naming the suggested value when there is one.
+	 */
 	public String getFix() {
 		return this.fix;
 	}
 
 	/**
-	 * The value to write instead, which parses; {@code null} when the fix is advice rather than
-	 * one certain correction.
+	 * The value to write instead, which parses; {@code null} when the fix is advice
+	 * rather than one certain correction.
 	 */
 	public String getSuggestedValue() {
 		return this.suggestedValue;

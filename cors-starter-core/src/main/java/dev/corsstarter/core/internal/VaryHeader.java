@@ -12,8 +12,9 @@ public final class VaryHeader {
 	}
 
 	/**
-	 * Whether the {@code Vary} header lines already cover {@code token}: it is listed (in any
-	 * case, on any line) or {@code Vary: *} is present. Scans in place without splitting.
+	 * Whether the {@code Vary} header lines already cover {@code token}: it is listed (in
+	 * any case, on any line) or {@code Vary: *} is present. Scans in place without
+	 * splitting.
 	 */
 	public static boolean covers(Iterable<String> varyValues, String token) {
 		if (varyValues == null) {
@@ -52,9 +53,9 @@ public final class VaryHeader {
 	}
 
 	/**
-	 * The tokens of the {@code Vary} header lines that are not CORS request headers, without
-	 * duplicates (compared case-insensitively), in order. On a policy path the CORS tokens are the
-	 * decision's to list; the others belong to the application.
+	 * The tokens of the {@code Vary} header lines that are not CORS request headers,
+	 * without duplicates (compared case-insensitively), in order. On a policy path the
+	 * CORS tokens are the decision's to list; the others belong to the application.
 	 */
 	public static List<String> foreignTokens(Iterable<String> varyValues) {
 		List<String> tokens = new ArrayList<>();

@@ -12,21 +12,33 @@ import java.util.Objects;
  */
 public final class CorsPolicy {
 
-	/** Methods allowed when a policy lists none, as in Spring Framework's CorsConfiguration. */
+	/**
+	 * Methods allowed when a policy lists none, as in Spring Framework's
+	 * CorsConfiguration.
+	 */
 	public static final List<String> DEFAULT_METHODS = List.of("GET", "HEAD", "POST");
 
 	/** Preflight cache lifetime when a policy sets none. */
 	public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
 
 	private final String name;
+
 	private final List<String> pathPatterns;
+
 	private final List<String> allowedOrigins;
+
 	private final List<String> allowedMethods;
+
 	private final List<String> allowedHeaders;
+
 	private final List<String> exposedHeaders;
+
 	private final boolean allowCredentials;
+
 	private final boolean allowPrivateNetwork;
+
 	private final Duration maxAge;
+
 	private final PolicyMode mode;
 
 	private CorsPolicy(Builder b) {
@@ -82,7 +94,10 @@ public final class CorsPolicy {
 		return this.maxAge;
 	}
 
-	/** Whether decisions are enforced or only reported; {@link PolicyMode#ENFORCE} unless set. */
+	/**
+	 * Whether decisions are enforced or only reported; {@link PolicyMode#ENFORCE} unless
+	 * set.
+	 */
 	public PolicyMode mode() {
 		return this.mode;
 	}
@@ -101,14 +116,23 @@ public final class CorsPolicy {
 	public static final class Builder {
 
 		private final String name;
+
 		private final List<String> pathPatterns = new ArrayList<>();
+
 		private final List<String> allowedOrigins = new ArrayList<>();
+
 		private final List<String> allowedMethods = new ArrayList<>(DEFAULT_METHODS);
+
 		private final List<String> allowedHeaders = new ArrayList<>();
+
 		private final List<String> exposedHeaders = new ArrayList<>();
+
 		private boolean allowCredentials;
+
 		private boolean allowPrivateNetwork;
+
 		private Duration maxAge = DEFAULT_MAX_AGE;
+
 		private PolicyMode mode = PolicyMode.ENFORCE;
 
 		private Builder(String name) {
@@ -187,7 +211,8 @@ public final class CorsPolicy {
 		private static void replace(List<String> target, Collection<String> values) {
 			target.clear();
 			for (String value : values) {
-				// null elements come from YAML like "- " and are reported by validation as empty values
+				// null elements come from YAML like "- " and are reported by validation
+				// as empty values
 				target.add(value != null ? value : "");
 			}
 		}

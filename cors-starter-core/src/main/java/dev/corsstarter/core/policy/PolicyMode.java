@@ -11,9 +11,9 @@ public enum PolicyMode {
 	ENFORCE,
 
 	/**
-	 * Decide as usual and report the decision (logs, metrics), but neither answer, refuse nor
-	 * write headers: the request continues to the application as if no policy covered it. For
-	 * trying a stricter policy on real traffic before enforcing it.
+	 * Decide as usual and report the decision (logs, metrics), but neither answer, refuse
+	 * nor write headers: the request continues to the application as if no policy covered
+	 * it. For trying a stricter policy on real traffic before enforcing it.
 	 */
 	REPORT_ONLY;
 

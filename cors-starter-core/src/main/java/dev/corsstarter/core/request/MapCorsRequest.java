@@ -14,11 +14,12 @@ import org.springframework.http.server.PathContainer;
 import dev.corsstarter.core.decision.CorsHeaders;
 
 /**
- * A {@link CorsRequest} held in memory: method, path, headers (names case-insensitive, in the
- * order first added, each with its values in order), and the scheme, host and port the
- * application sees. Without a server ({@link Builder#server}) the request has no origin of its
- * own, so any {@code Origin} is cross-origin. For explaining a decision without a request (a dry
- * run), tests and tools; immutable, built with {@link #builder()} or a shortcut.
+ * A {@link CorsRequest} held in memory: method, path, headers (names case-insensitive, in
+ * the order first added, each with its values in order), and the scheme, host and port
+ * the application sees. Without a server ({@link Builder#server}) the request has no
+ * origin of its own, so any {@code Origin} is cross-origin. For explaining a decision
+ * without a request (a dry run), tests and tools; immutable, built with
+ * {@link #builder()} or a shortcut.
  */
 public final class MapCorsRequest implements CorsRequest {
 
@@ -78,7 +79,10 @@ public final class MapCorsRequest implements CorsRequest {
 		return request("GET", path);
 	}
 
-	/** A preflight: {@code OPTIONS path} with {@code Origin} and {@code Access-Control-Request-Method}. */
+	/**
+	 * A preflight: {@code OPTIONS path} with {@code Origin} and
+	 * {@code Access-Control-Request-Method}.
+	 */
 	public static Builder preflight(String path, String origin, String requestMethod) {
 		return request("OPTIONS", path).origin(origin).header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
 	}
@@ -221,7 +225,10 @@ public final class MapCorsRequest implements CorsRequest {
 			return this;
 		}
 
-		/** The method the application runs this request as ({@code _method}), or {@code null}. */
+		/**
+		 * The method the application runs this request as ({@code _method}), or
+		 * {@code null}.
+		 */
 		public Builder methodOverride(@Nullable String method) {
 			this.methodOverride = method;
 			return this;
@@ -238,7 +245,9 @@ public final class MapCorsRequest implements CorsRequest {
 			return this;
 		}
 
-		/** Add values for a header; repeated calls with the same name (any case) add more. */
+		/**
+		 * Add values for a header; repeated calls with the same name (any case) add more.
+		 */
 		public Builder header(String name, String... values) {
 			@Nullable List<String> list = null;
 			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
@@ -301,8 +310,8 @@ public final class MapCorsRequest implements CorsRequest {
 		}
 
 		/**
-		 * Scheme, host and port at once, as the application sees them (forwarded headers applied);
-		 * {@code null} scheme and host for a request with no origin of its own.
+		 * Scheme, host and port at once, as the application sees them (forwarded headers
+		 * applied); {@code null} scheme and host for a request with no origin of its own.
 		 */
 		public Builder server(@Nullable String scheme, @Nullable String host, int port) {
 			return scheme(scheme).host(host).port(port);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown when CORS configuration contains {@link Severity#ERROR} violations. Carries all of
- * them, so a failure report can list every problem at once instead of one per restart.
+ * Thrown when CORS configuration contains {@link Severity#ERROR} violations. Carries all
+ * of them, so a failure report can list every problem at once instead of one per restart.
  */
 public class InvalidCorsConfigurationException extends IllegalStateException {
 

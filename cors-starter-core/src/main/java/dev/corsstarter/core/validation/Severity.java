@@ -6,7 +6,10 @@ public enum Severity {
 	/** The application must not start. */
 	ERROR,
 
-	/** The application starts; the problem is logged once and reported by the actuator endpoint. */
+	/**
+	 * The application starts; the problem is logged once and reported by the actuator
+	 * endpoint.
+	 */
 	WARN
 
 }

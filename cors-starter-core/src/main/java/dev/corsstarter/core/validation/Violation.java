@@ -5,20 +5,20 @@ import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
- * One problem found in the CORS configuration, precise enough to fix without reading code.
- * Every field is data: the rendered messages ({@link #describe()}, failure analyses) are built
- * from them, and nothing is read back out of the prose.
+ * One problem found in the CORS configuration, precise enough to fix without reading
+ * code. Every field is data: the rendered messages ({@link #describe()}, failure
+ * analyses) are built from them, and nothing is read back out of the prose.
  *
  * @param rule the rule broken
  * @param severity whether startup must fail
  * @param property the property path, e.g. {@code cors.policies.api.allowed-origins[1]}
  * @param value the offending value as configured (may be empty, never null)
  * @param reason why the value is dangerous or can never match
- * @param action the concrete action that resolves it, as a sentence for people; it names the
- * suggested value when there is one
+ * @param action the concrete action that resolves it, as a sentence for people; it names
+ * the suggested value when there is one
  * @param suggestedValue the value to write instead, when one correction is certain (e.g.
- * {@code https://app.example.com} for {@code https://app.example.com/}); {@code null} when
- * the fix is advice (remove the entry, list the origins you trust)
+ * {@code https://app.example.com} for {@code https://app.example.com/}); {@code null}
+ * when the fix is advice (remove the entry, list the origins you trust)
  * @param origin where the value was set, e.g. a file and line or an environment variable;
  * empty when unknown or not set at all (never null)
  */
@@ -36,8 +36,8 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 	}
 
 	/** A violation whose origin is not known (yet). */
-	public Violation(ViolationRule rule, Severity severity, String property, String value, String reason,
-			String action, @Nullable String suggestedValue) {
+	public Violation(ViolationRule rule, Severity severity, String property, String value, String reason, String action,
+			@Nullable String suggestedValue) {
 		this(rule, severity, property, value, reason, action, suggestedValue, "");
 	}
 
@@ -55,15 +55,17 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 		return this.severity == Severity.ERROR;
 	}
 
-	/** This violation with another severity, e.g. a warning where it would stop startup. */
+	/**
+	 * This violation with another severity, e.g. a warning where it would stop startup.
+	 */
 	public Violation withSeverity(Severity severity) {
 		return new Violation(this.rule, severity, this.property, this.value, this.reason, this.action,
 				this.suggestedValue, this.origin);
 	}
 
 	/**
-	 * This violation located: where it was set and the value as written there (e.g. {@code 3h}
-	 * rather than the bound {@code PT3H}).
+	 * This violation located: where it was set and the value as written there (e.g.
+	 * {@code 3h} rather than the bound {@code PT3H}).
 	 * @param origin where the value was set; empty or null when unknown
 	 * @param valueAsWritten the value as written, or null to keep this one
 	 */
@@ -74,15 +76,18 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 	}
 
 	/**
-	 * A one-line rendering without the severity, for log lines that carry their own level:
-	 * {@code property='value' (origin): reason Fix: action}.
+	 * A one-line rendering without the severity, for log lines that carry their own
+	 * level: {@code property='value' (origin): reason Fix: action}.
 	 */
 	public String describe() {
 		return this.property + "='" + this.value + "'" + (this.origin.isEmpty() ? "" : " (" + this.origin + ")") + ": "
 				+ this.reason + " Fix: " + this.action;
 	}
 
-	/** A one-line rendering for exception messages: the severity, then {@link #describe()}. */
+	/**
+	 * A one-line rendering for exception messages: the severity, then
+	 * {@link #describe()}.
+	 */
 	@Override
 	public String toString() {
 		return this.severity + " " + describe();

@@ -1,5 +1,6 @@
 /**
- * What validation reports: violations with their rule codes, and the exception carrying them. Null-marked: what may be {@code null} says so.
+ * What validation reports: violations with their rule codes, and the exception carrying
+ * them. Null-marked: what may be {@code null} says so.
  */
 @NullMarked
 package dev.corsstarter.core.validation;

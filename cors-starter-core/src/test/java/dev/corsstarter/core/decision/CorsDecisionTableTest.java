@@ -53,7 +53,10 @@ class CorsDecisionTableTest {
 		.allowedHeaders("Content-Type")
 		.build();
 
-	/** A device on the private network, reachable from the app, a native shell and sandboxed frames. */
+	/**
+	 * A device on the private network, reachable from the app, a native shell and
+	 * sandboxed frames.
+	 */
 	static final CorsPolicy DEVICE = CorsPolicy.builder("device")
 		.pathPatterns("/device/**")
 		.allowedOrigins(APP, "capacitor://localhost", "null", "http://[::1]:8080")
@@ -85,15 +88,12 @@ class CorsDecisionTableTest {
 		String overLongRequestHeaders = "content-type, ".repeat(300) + "x-trace";
 		return Stream.of(
 				// ---- no Origin: not CORS, but responses vary by Origin
-				row("no Origin", get("/api/orders"))
-					.notCors(Reason.NO_ORIGIN, "api")
-					.headers("Vary", VARY_ORIGIN),
+				row("no Origin", get("/api/orders")).notCors(Reason.NO_ORIGIN, "api").headers("Vary", VARY_ORIGIN),
 				row("OPTIONS with Access-Control-Request-Method but no Origin",
 						request("OPTIONS", "/api/orders").header("Access-Control-Request-Method", "PUT"))
 					.notCors(Reason.NO_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
-				row("WebSocket upgrade without Origin", get("/ws/chat").websocket())
-					.notCors(Reason.NO_ORIGIN, "ws")
+				row("WebSocket upgrade without Origin", get("/ws/chat").websocket()).notCors(Reason.NO_ORIGIN, "ws")
 					.headers("Vary", VARY_ORIGIN),
 
 				// ---- same origin: not CORS
@@ -105,11 +105,13 @@ class CorsDecisionTableTest {
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("same origin on a non-default port, not in the policy",
-						request("POST", "/api/orders").origin("http://localhost:8080").server("http", "localhost", 8080))
+						request("POST", "/api/orders").origin("http://localhost:8080")
+							.server("http", "localhost", 8080))
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("same origin through forwarded scheme, host and port",
-						request("DELETE", "/api/orders/1").origin("https://shop.example.org").server("https", "shop.example.org", -1))
+						request("DELETE", "/api/orders/1").origin("https://shop.example.org")
+							.server("https", "shop.example.org", -1))
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("same origin, request host in another case",
@@ -117,117 +119,99 @@ class CorsDecisionTableTest {
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("request host that only Unicode case folding makes the origin's is cross-origin",
-						request("POST", "/api/orders").origin("http://localhost:3000").server("http", "localho\u017ft", 3000))
+						request("POST", "/api/orders").origin("http://localhost:3000")
+							.server("http", "localho\u017ft", 3000))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", "http://localhost:3000",
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
-				row("same origin, IPv6 literal", get("/api/orders").origin("http://[::1]:8080").server("http", "[::1]", 8080))
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", "http://localhost:3000",
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
+				row("same origin, IPv6 literal",
+						get("/api/orders").origin("http://[::1]:8080").server("http", "[::1]", 8080))
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
-				row("Sec-Fetch-Site: same-origin", request("PATCH", "/api/orders").origin(EVIL).secFetchSite("same-origin"))
+				row("Sec-Fetch-Site: same-origin",
+						request("PATCH", "/api/orders").origin(EVIL).secFetchSite("same-origin"))
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
-				row("same host, other scheme is cross-origin",
-						get("/api/orders").origin("http://api.example.com"))
+				row("same host, other scheme is cross-origin", get("/api/orders").origin("http://api.example.com"))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
 					.headers("Vary", VARY_ORIGIN),
-				row("same host, other port is cross-origin",
-						get("/api/orders").origin("https://api.example.com:8443"))
+				row("same host, other port is cross-origin", get("/api/orders").origin("https://api.example.com:8443"))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
 					.headers("Vary", VARY_ORIGIN),
 
 				// ---- preflight allowed
-				row("preflight with requested headers", preflight("/api/orders", APP, "PUT").requestHeaders("content-type, x-trace"))
+				row("preflight with requested headers",
+						preflight("/api/orders", APP, "PUT").requestHeaders("content-type, x-trace"))
 					.allowed(RequestType.PREFLIGHT, "api", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-							"Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace",
-							"Access-Control-Max-Age", "600"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods",
+							"GET, HEAD, POST, PUT, DELETE", "Access-Control-Allow-Headers",
+							"Content-Type, Authorization, X-Trace", "Access-Control-Max-Age", "600"),
 				row("preflight without requested headers", preflight("/api/orders", APP, "DELETE"))
 					.allowed(RequestType.PREFLIGHT, "api", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-							"Access-Control-Max-Age", "600"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods",
+							"GET, HEAD, POST, PUT, DELETE", "Access-Control-Max-Age", "600"),
 				row("preflight header names compare case-insensitively",
 						preflight("/api/orders", APP, "POST").requestHeaders("CONTENT-TYPE,X-TRACE,authorization"))
 					.allowed(RequestType.PREFLIGHT, "api", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-							"Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace",
-							"Access-Control-Max-Age", "600"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods",
+							"GET, HEAD, POST, PUT, DELETE", "Access-Control-Allow-Headers",
+							"Content-Type, Authorization, X-Trace", "Access-Control-Max-Age", "600"),
 				row("preflight requested headers with optional whitespace",
 						preflight("/api/orders", APP, "POST").requestHeaders("content-type ,  x-trace"))
 					.allowed(RequestType.PREFLIGHT, "api", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-							"Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace",
-							"Access-Control-Max-Age", "600"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods",
+							"GET, HEAD, POST, PUT, DELETE", "Access-Control-Allow-Headers",
+							"Content-Type, Authorization, X-Trace", "Access-Control-Max-Age", "600"),
 				row("preflight requested headers split over two header lines",
 						preflight("/api/orders", APP, "POST").requestHeaders("content-type").requestHeaders("x-trace"))
 					.allowed(RequestType.PREFLIGHT, "api", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-							"Access-Control-Allow-Headers", "Content-Type, Authorization, X-Trace",
-							"Access-Control-Max-Age", "600"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods",
+							"GET, HEAD, POST, PUT, DELETE", "Access-Control-Allow-Headers",
+							"Content-Type, Authorization, X-Trace", "Access-Control-Max-Age", "600"),
 				row("preflight from a subdomain wildcard origin",
 						preflight("/api/orders", "https://pr-12.preview.example.com", "GET"))
 					.allowed(RequestType.PREFLIGHT, "api", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", "https://pr-12.preview.example.com",
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE",
-							"Access-Control-Max-Age", "600"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", "https://pr-12.preview.example.com",
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods",
+							"GET, HEAD, POST, PUT, DELETE", "Access-Control-Max-Age", "600"),
 				row("preflight to a wildcard policy without credentials answers '*'",
 						preflight("/public/data", "https://any.site.example", "GET").requestHeaders("Content-Type"))
 					.allowed(RequestType.PREFLIGHT, "public", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", "*",
-							"Access-Control-Allow-Methods", "GET, HEAD",
-							"Access-Control-Allow-Headers", "Content-Type",
-							"Access-Control-Max-Age", "300"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods",
+							"GET, HEAD", "Access-Control-Allow-Headers", "Content-Type", "Access-Control-Max-Age",
+							"300"),
 				row("preflight asking for private network access, allowed",
-						preflight("/device/status", APP, "POST").requestHeaders("X-Device-Key, content-type").privateNetwork())
+						preflight("/device/status", APP, "POST").requestHeaders("X-Device-Key, content-type")
+							.privateNetwork())
 					.allowed(RequestType.PREFLIGHT, "device", 204)
-					.headers("Vary", VARY_PREFLIGHT_PRIVATE_NETWORK,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Methods", "GET, POST",
-							"Access-Control-Allow-Headers", "x-device-key, content-type",
-							"Access-Control-Max-Age", "3600",
+					.headers("Vary", VARY_PREFLIGHT_PRIVATE_NETWORK, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Methods", "GET, POST", "Access-Control-Allow-Headers",
+							"x-device-key, content-type", "Access-Control-Max-Age", "3600",
 							"Access-Control-Allow-Private-Network", "true"),
 				row("preflight not asking for private network access on a policy that allows it",
 						preflight("/device/status", "capacitor://localhost", "GET"))
 					.allowed(RequestType.PREFLIGHT, "device", 204)
-					.headers("Vary", VARY_PREFLIGHT_PRIVATE_NETWORK,
-							"Access-Control-Allow-Origin", "capacitor://localhost",
-							"Access-Control-Allow-Methods", "GET, POST",
+					.headers("Vary", VARY_PREFLIGHT_PRIVATE_NETWORK, "Access-Control-Allow-Origin",
+							"capacitor://localhost", "Access-Control-Allow-Methods", "GET, POST",
 							"Access-Control-Max-Age", "3600"),
-				row("preflight from the opaque origin when 'null' is listed", preflight("/device/status", "null", "GET"))
+				row("preflight from the opaque origin when 'null' is listed",
+						preflight("/device/status", "null", "GET"))
 					.allowed(RequestType.PREFLIGHT, "device", 204)
-					.headers("Vary", VARY_PREFLIGHT_PRIVATE_NETWORK,
-							"Access-Control-Allow-Origin", "null",
-							"Access-Control-Allow-Methods", "GET, POST",
-							"Access-Control-Max-Age", "3600"),
+					.headers("Vary", VARY_PREFLIGHT_PRIVATE_NETWORK, "Access-Control-Allow-Origin", "null",
+							"Access-Control-Allow-Methods", "GET, POST", "Access-Control-Max-Age", "3600"),
 				row("preflight with '*' methods and headers and credentials lists the requested ones",
 						preflight("/open/things", APP, "PATCH").requestHeaders("X-Custom-One, x-custom-two"))
 					.allowed(RequestType.PREFLIGHT, "open", 204)
-					.headers("Vary", VARY_PREFLIGHT,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Allow-Methods", "PATCH",
-							"Access-Control-Allow-Headers", "x-custom-one, x-custom-two",
-							"Access-Control-Max-Age", "300"),
+					.headers("Vary", VARY_PREFLIGHT, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods", "PATCH",
+							"Access-Control-Allow-Headers", "x-custom-one, x-custom-two", "Access-Control-Max-Age",
+							"300"),
 
 				// ---- preflight rejected: 403, no Access-Control-Allow-*
 				row("preflight from an origin not allowed", preflight("/api/orders", EVIL, "GET"))
@@ -241,7 +225,8 @@ class CorsDecisionTableTest {
 						preflight("/api/orders", "https://preview.example.com", "GET"))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.PREFLIGHT, "api")
 					.headers("Vary", VARY_PREFLIGHT),
-				row("preflight from the opaque origin when 'null' is not listed", preflight("/api/orders", "null", "GET"))
+				row("preflight from the opaque origin when 'null' is not listed",
+						preflight("/api/orders", "null", "GET"))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.PREFLIGHT, "api")
 					.headers("Vary", VARY_PREFLIGHT),
 				row("preflight for a method not allowed", preflight("/api/orders", APP, "PATCH"))
@@ -266,42 +251,41 @@ class CorsDecisionTableTest {
 				// ---- actual requests
 				row("actual request allowed, with credentials and exposed headers", get("/api/orders").origin(APP))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
 				row("actual POST allowed from localhost dev origin",
 						request("POST", "/api/orders").origin("http://localhost:3000"))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", "http://localhost:3000",
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
-				row("actual request to a wildcard policy answers '*'", get("/public/data").origin("https://any.site.example"))
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", "http://localhost:3000",
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
+				row("actual request to a wildcard policy answers '*'",
+						get("/public/data").origin("https://any.site.example"))
 					.allowed(RequestType.ACTUAL, "public", 0)
 					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", "*"),
-				row("actual request from the opaque origin to a wildcard policy",
-						get("/public/data").origin("null"))
+				row("actual request from the opaque origin to a wildcard policy", get("/public/data").origin("null"))
 					.allowed(RequestType.ACTUAL, "public", 0)
 					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", "*"),
 				row("actual request from a non-http scheme", get("/device/status").origin("capacitor://localhost"))
 					.allowed(RequestType.ACTUAL, "device", 0)
 					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", "capacitor://localhost"),
-				row("actual request from an IPv6 literal origin", request("POST", "/device/status").origin("http://[::1]:8080"))
+				row("actual request from an IPv6 literal origin",
+						request("POST", "/device/status").origin("http://[::1]:8080"))
 					.allowed(RequestType.ACTUAL, "device", 0)
 					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", "http://[::1]:8080"),
 				row("OPTIONS with Origin but no Access-Control-Request-Method is an actual request",
 						request("OPTIONS", "/open/things").origin(APP))
 					.allowed(RequestType.ACTUAL, "open", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id"),
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id"),
 				row("OPTIONS with Origin but no Access-Control-Request-Method, OPTIONS not allowed",
 						request("OPTIONS", "/api/orders").origin(APP))
 					.rejected(Reason.METHOD_NOT_ALLOWED, RequestType.ACTUAL, "api")
 					.headers("Vary", VARY_ORIGIN),
-				row("actual cross-site form POST from an origin not allowed", request("POST", "/api/orders").origin(EVIL))
+				row("actual cross-site form POST from an origin not allowed",
+						request("POST", "/api/orders").origin(EVIL))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("actual request from the allowed host over the other scheme",
@@ -332,15 +316,15 @@ class CorsDecisionTableTest {
 						get("/ws/chat").origin("https://APP.example.com").websocket())
 					.rejected(Reason.MALFORMED_ORIGIN, RequestType.WEBSOCKET, "ws")
 					.headers("Vary", VARY_ORIGIN),
-				// found by CorsEngineFuzzTest: Java's equalsIgnoreCase folds 'ſ' (U+017F) to 's' and the
+				// found by CorsEngineFuzzTest: Java's equalsIgnoreCase folds 'ſ' (U+017F)
+				// to 's' and the
 				// Kelvin sign (U+212A) to 'k'; HTTP compares in ASCII case only
 				row("Upgrade with a long s is not a WebSocket handshake",
 						get("/api/orders").origin(APP).header("Upgrade", "web\u017focket"))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
 				row("Upgrade with a Kelvin sign is not a WebSocket handshake",
 						get("/ws/chat").origin(APP).header("Upgrade", "websoc\u212aet"))
 					.allowed(RequestType.ACTUAL, "ws", 0)
@@ -422,8 +406,10 @@ class CorsDecisionTableTest {
 					.rejected(Reason.MALFORMED_REQUEST, RequestType.PREFLIGHT, "open")
 					.headers("Vary", VARY_PREFLIGHT),
 
-				// ---- unnormalised paths: a lenient router (Spring MVC with AntPathMatcher, a servlet
-				// mapping) serves them as their normalised form, so that form's policy decides too
+				// ---- unnormalised paths: a lenient router (Spring MVC with
+				// AntPathMatcher, a servlet
+				// mapping) serves them as their normalised form, so that form's policy
+				// decides too
 				row("empty segment in front of a policy path", request("POST", "//api/orders").origin(EVIL))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
 					.headers("Vary", VARY_ORIGIN),
@@ -436,10 +422,9 @@ class CorsDecisionTableTest {
 					.headers("Vary", VARY_PREFLIGHT),
 				row("unnormalised path allowed by the policy of its normalised form", get("//api/orders").origin(APP))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
 				row("dot-dot out of a wildcard policy's path into a credentialed one: the stricter decision wins",
 						get("/public/..;/api/orders").origin(EVIL))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
@@ -451,18 +436,17 @@ class CorsDecisionTableTest {
 				row("both forms allowed: the normalised form's policy answers",
 						get("/public/../api/orders").origin(APP))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
 				row("unnormalised path whose normalised form no policy covers keeps its own policy",
 						get("/api/../static/app.js").origin(APP))
 					.allowed(RequestType.ACTUAL, "api", 0)
-					.headers("Vary", VARY_ORIGIN,
-							"Access-Control-Allow-Origin", APP,
-							"Access-Control-Allow-Credentials", "true",
-							"Access-Control-Expose-Headers", "X-Request-Id, X-Total-Count"),
-				row("encoded slash, a separator to routers that decode first", request("POST", "/api%2Forders").origin(EVIL))
+					.headers("Vary", VARY_ORIGIN, "Access-Control-Allow-Origin", APP,
+							"Access-Control-Allow-Credentials", "true", "Access-Control-Expose-Headers",
+							"X-Request-Id, X-Total-Count"),
+				row("encoded slash, a separator to routers that decode first",
+						request("POST", "/api%2Forders").origin(EVIL))
 					.rejected(Reason.ORIGIN_NOT_ALLOWED, RequestType.ACTUAL, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("encoded dot-dot segments out of a wildcard policy's path",
@@ -472,9 +456,9 @@ class CorsDecisionTableTest {
 				row("upper case is another path", get("/API/orders").origin(EVIL)).noPolicy(),
 
 				// ---- no policy: untouched
-				row("no policy covers the path", get("/static/app.js").origin(EVIL))
-					.noPolicy(),
-				row("no policy covers the path, preflight", preflight("/static/app.js", APP, "PUT").requestHeaders("x-a"))
+				row("no policy covers the path", get("/static/app.js").origin(EVIL)).noPolicy(),
+				row("no policy covers the path, preflight",
+						preflight("/static/app.js", APP, "PUT").requestHeaders("x-a"))
 					.noPolicy(),
 				row("no policy covers the path, malformed Origin", get("/health").origin("https://äpp\r\n.example"))
 					.noPolicy(),
@@ -511,7 +495,8 @@ class CorsDecisionTableTest {
 				}
 			}
 		}
-		// header values are plain visible ASCII: nothing from the request can inject a line
+		// header values are plain visible ASCII: nothing from the request can inject a
+		// line
 		assertThat(headers.values()).allMatch(value -> value.chars().allMatch(c -> c >= 0x20 && c < 0x7f));
 	}
 
@@ -604,7 +589,8 @@ class CorsDecisionTableTest {
 		}
 
 		RowBuilder notCors(Reason reason, String policy) {
-			return expect(Outcome.NOT_CORS, reason, null, policy, 0); // not cross-origin: no type
+			return expect(Outcome.NOT_CORS, reason, null, policy, 0); // not cross-origin:
+																		// no type
 		}
 
 		RowBuilder allowed(RequestType type, String policy, int status) {

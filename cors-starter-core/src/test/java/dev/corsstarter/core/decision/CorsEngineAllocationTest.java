@@ -12,15 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * The per-request path allocates only the decision it returns: measured in bytes with the JVM's
- * per-thread allocation counter over many decisions, not with a timer.
+ * The per-request path allocates only the decision it returns: measured in bytes with the
+ * JVM's per-thread allocation counter over many decisions, not with a timer.
  */
 class CorsEngineAllocationTest {
 
 	/**
-	 * The size of one {@link CorsDecision} on a 64-bit JVM with compressed references: a 12-byte
-	 * header, eight references and a byte of flags, padded to 8 bytes. An engine that allocated
-	 * anything besides its decision (an iterator, a substring, a boxed value, a list) would exceed it.
+	 * The size of one {@link CorsDecision} on a 64-bit JVM with compressed references: a
+	 * 12-byte header, eight references and a byte of flags, padded to 8 bytes. An engine
+	 * that allocated anything besides its decision (an iterator, a substring, a boxed
+	 * value, a list) would exceed it.
 	 */
 	static final long DECISION_BYTES = 48;
 
@@ -54,8 +55,7 @@ class CorsEngineAllocationTest {
 	}
 
 	private static void assertAllocatesOnlyTheDecision(MapCorsRequest request) {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		assumeThat(threads.isThreadAllocatedMemorySupported()).as("thread allocation counter").isTrue();
 		threads.setThreadAllocatedMemoryEnabled(true);
 		assertThat(ENGINE.evaluate(request).isAllowed()).as("decision of %s", request).isTrue();
@@ -63,7 +63,8 @@ class CorsEngineAllocationTest {
 		for (int i = 0; i < DECISIONS; i++) { // warm up: let the JIT compile the path
 			ENGINE.evaluate(request);
 		}
-		// the least of a few rounds: a round may catch a one-off allocation of the JVM on this thread
+		// the least of a few rounds: a round may catch a one-off allocation of the JVM on
+		// this thread
 		double perDecision = Double.MAX_VALUE;
 		for (int round = 0; round < 5; round++) {
 			long before = threads.getThreadAllocatedBytes(id);

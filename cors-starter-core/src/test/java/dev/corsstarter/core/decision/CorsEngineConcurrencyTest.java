@@ -20,8 +20,8 @@ import dev.corsstarter.core.request.MapCorsRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One engine shared by many threads, as the filters share it: every decision is the one the same
- * request gets alone, whatever the other threads decide at the same time.
+ * One engine shared by many threads, as the filters share it: every decision is the one
+ * the same request gets alone, whatever the other threads decide at the same time.
  */
 class CorsEngineConcurrencyTest {
 

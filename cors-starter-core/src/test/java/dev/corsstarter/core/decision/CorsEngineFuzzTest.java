@@ -29,27 +29,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Property test of the engine over generated hostile requests ({@link HostileRequests}): seeded,
- * without shrinking, and reproducible. Each seed sends 30,000 requests to
- * policies of every kind (exact origins, subdomain wildcard, {@code *} without credentials,
- * credentials, private network, {@code null} and a non-http scheme, any port, and a credentialed
- * policy nested in a wildcard one), writes each decision's headers as a filter would, and checks:
+ * Property test of the engine over generated hostile requests ({@link HostileRequests}):
+ * seeded, without shrinking, and reproducible. Each seed sends 30,000 requests to
+ * policies of every kind (exact origins, subdomain wildcard, {@code *} without
+ * credentials, credentials, private network, {@code null} and a non-http scheme, any
+ * port, and a credentialed policy nested in a wildcard one), writes each decision's
+ * headers as a filter would, and checks:
  * <ul>
  * <li>{@code evaluate} and {@code writeHeaders} never throw;</li>
- * <li>{@code Access-Control-Allow-Origin} is absent, {@code *} on a wildcard policy without
- * credentials, or the request's one {@code Origin}, which every policy that decides the path
- * matches;</li>
- * <li>no header name or value can break a header line: visible ASCII and spaces only, and the
- * rendered header block has exactly one line per header;</li>
- * <li>a rejected, not-CORS or no-policy decision carries no {@code Access-Control-*} header;</li>
- * <li>credentials, private-network access, methods and headers are granted only as the policy says
- * and cover what the preflight asked for;</li>
- * <li>the decision equals the one a reference model, written independently of the
- * engine, gives.</li>
+ * <li>{@code Access-Control-Allow-Origin} is absent, {@code *} on a wildcard policy
+ * without credentials, or the request's one {@code Origin}, which every policy that
+ * decides the path matches;</li>
+ * <li>no header name or value can break a header line: visible ASCII and spaces only, and
+ * the rendered header block has exactly one line per header;</li>
+ * <li>a rejected, not-CORS or no-policy decision carries no {@code Access-Control-*}
+ * header;</li>
+ * <li>credentials, private-network access, methods and headers are granted only as the
+ * policy says and cover what the preflight asked for;</li>
+ * <li>the decision equals the one a reference model, written independently of the engine,
+ * gives.</li>
  * </ul>
- * A failure names the seed, the request's number and the request itself. For an exploratory run,
- * {@code -Dcors.fuzz.seed=<seed>} adds a seed and {@code -Dcors.fuzz.requests=<n>} changes the
- * number of requests per seed.
+ * A failure names the seed, the request's number and the request itself. For an
+ * exploratory run, {@code -Dcors.fuzz.seed=<seed>} adds a seed and
+ * {@code -Dcors.fuzz.requests=<n>} changes the number of requests per seed.
  */
 class CorsEngineFuzzTest {
 
@@ -119,16 +121,17 @@ class CorsEngineFuzzTest {
 	static final CorsEngine ENGINE = CorsEngine
 		.create(List.of(EXACT, SUBDOMAIN, ANY, ANY_SECURE, CREDENTIALS, PRIVATE_NETWORK, OPAQUE, ANY_PORT));
 
-	/** Which origins each policy allows, written by hand from the origin grammar rather than from the configuration. */
-	static final Map<String, Predicate<String>> ALLOWED_ORIGINS = Map.of(
-			"exact", Set.of(APP, "https://admin.example.com:8443")::contains,
-			"subdomain", regex("https://([a-z0-9_-]+\\.)+preview\\.example\\.com"),
-			"any", origin -> true,
-			"any-secure", APP::equals,
-			"creds", Set.of(APP, "http://localhost:3000")::contains,
-			"pna", Set.of(APP, "http://192.168.1.20:8080", "http://[::1]:8080")::contains,
-			"opaque", Set.of("null", "capacitor://localhost")::contains,
-			"port", regex("http://localhost(:[0-9]+)?").or(regex("https://([a-z0-9_-]+\\.)+example\\.org(:[0-9]+)?")));
+	/**
+	 * Which origins each policy allows, written by hand from the origin grammar rather
+	 * than from the configuration.
+	 */
+	static final Map<String, Predicate<String>> ALLOWED_ORIGINS = Map.of("exact",
+			Set.of(APP, "https://admin.example.com:8443")::contains, "subdomain",
+			regex("https://([a-z0-9_-]+\\.)+preview\\.example\\.com"), "any", origin -> true, "any-secure", APP::equals,
+			"creds", Set.of(APP, "http://localhost:3000")::contains, "pna",
+			Set.of(APP, "http://192.168.1.20:8080", "http://[::1]:8080")::contains, "opaque",
+			Set.of("null", "capacitor://localhost")::contains, "port",
+			regex("http://localhost(:[0-9]+)?").or(regex("https://([a-z0-9_-]+\\.)+example\\.org(:[0-9]+)?")));
 
 	static final Pattern ORIGIN = Pattern
 		.compile("([a-z][a-z0-9+.-]*)://(\\[[0-9a-f:.]+\\]|[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*\\.?)(?::([1-9][0-9]{0,4}))?");
@@ -140,7 +143,8 @@ class CorsEngineFuzzTest {
 	static LongStream seeds() {
 		LongStream fixed = LongStream.of(1L, 20261123L, 0xC0FFEEL, -42L);
 		String extra = System.getProperty("cors.fuzz.seed");
-		return (extra == null || extra.isBlank()) ? fixed : LongStream.concat(fixed, LongStream.of(Long.decode(extra.strip())));
+		return (extra == null || extra.isBlank()) ? fixed
+				: LongStream.concat(fixed, LongStream.of(Long.decode(extra.strip())));
 	}
 
 	@ParameterizedTest(name = "seed {0}")
@@ -173,12 +177,14 @@ class CorsEngineFuzzTest {
 				allowed.merge(decision.type().tag(), 1, Integer::sum);
 			}
 		}
-		String summary = String.format("engine fuzz seed %d: %d requests, 0 violations, outcomes %s, allowed %s, reasons %s",
-				seed, REQUESTS_PER_SEED, outcomes, allowed, reasons);
+		String summary = String.format(
+				"engine fuzz seed %d: %d requests, 0 violations, outcomes %s, allowed %s, reasons %s", seed,
+				REQUESTS_PER_SEED, outcomes, allowed, reasons);
 		System.out.println(summary);
 		reporter.publishEntry("engine fuzz", summary);
 
-		// the generator reaches every corner, so passing means something (short exploratory runs may not)
+		// the generator reaches every corner, so passing means something (short
+		// exploratory runs may not)
 		if (REQUESTS_PER_SEED < 10_000) {
 			return;
 		}
@@ -203,7 +209,8 @@ class CorsEngineFuzzTest {
 			}
 			if (!header[1].chars().allMatch(c -> c >= 0x20 && c < 0x7f) || !header[1].equals(header[1].strip())
 					|| header[1].isEmpty()) {
-				problems.add("header value is not plain visible ASCII: " + header[0] + ": " + HostileRequests.escape(header[1]));
+				problems.add("header value is not plain visible ASCII: " + header[0] + ": "
+						+ HostileRequests.escape(header[1]));
 			}
 		}
 		String rendered = WireHeaders.render(headers);
@@ -231,7 +238,8 @@ class CorsEngineFuzzTest {
 				}
 				for (CompiledPolicy candidate : candidates(request)) {
 					if (!referenceAllows(candidate, allowOrigin)) {
-						problems.add("Access-Control-Allow-Origin for an origin policy " + candidate.name() + " does not allow");
+						problems.add("Access-Control-Allow-Origin for an origin policy " + candidate.name()
+								+ " does not allow");
 					}
 				}
 			}
@@ -280,7 +288,10 @@ class CorsEngineFuzzTest {
 		return problems;
 	}
 
-	/** The policies that decide a request: the raw path's, and its normalised form's when that differs. */
+	/**
+	 * The policies that decide a request: the raw path's, and its normalised form's when
+	 * that differs.
+	 */
 	static List<CompiledPolicy> candidates(MapCorsRequest request) {
 		PathContainer path = request.path();
 		CompiledPolicy raw = ENGINE.policyFor(path);
@@ -297,8 +308,8 @@ class CorsEngineFuzzTest {
 	}
 
 	/**
-	 * The response headers the behaviour table asks for: both candidate policies decide, and a rejection by
-	 * either wins; otherwise the normalised path's policy answers.
+	 * The response headers the behaviour table asks for: both candidate policies decide,
+	 * and a rejection by either wins; otherwise the normalised path's policy answers.
 	 */
 	static Map<String, String> expectedHeaders(MapCorsRequest request) {
 		List<CompiledPolicy> candidates = candidates(request);
@@ -318,17 +329,21 @@ class CorsEngineFuzzTest {
 	record Expected(boolean rejected, Map<String, String> headers) {
 	}
 
-	/** The behaviour table for one policy, from the request as sent and the policy as configured. */
+	/**
+	 * The behaviour table for one policy, from the request as sent and the policy as
+	 * configured.
+	 */
 	static Expected reference(MapCorsRequest request, CompiledPolicy compiled) {
 		CorsPolicy policy = compiled.policy();
 		List<String> origins = request.headerValues("Origin");
 		Map<String, String> headers = new LinkedHashMap<>();
-		boolean preflight = request.method().equals("OPTIONS") && request.headerCount("Access-Control-Request-Method") > 0;
+		boolean preflight = request.method().equals("OPTIONS")
+				&& request.headerCount("Access-Control-Request-Method") > 0;
 		String upgrade = request.header("Upgrade");
 		boolean websocket = !preflight && request.method().equals("GET") && upgrade != null
 				&& asciiLowerCase(upgrade).equals("websocket");
-		headers.put("Vary", (origins.isEmpty() || !preflight) ? "Origin"
-				: policy.allowPrivateNetwork() ? VARY_PREFLIGHT + ", Access-Control-Request-Private-Network" : VARY_PREFLIGHT);
+		headers.put("Vary", (origins.isEmpty() || !preflight) ? "Origin" : policy.allowPrivateNetwork()
+				? VARY_PREFLIGHT + ", Access-Control-Request-Private-Network" : VARY_PREFLIGHT);
 		if (origins.isEmpty()) {
 			return new Expected(false, headers);
 		}
@@ -426,7 +441,8 @@ class CorsEngineFuzzTest {
 			return false;
 		}
 		String host = matcher.group(2);
-		// a fully qualified host may end in one dot, which does not count towards its length
+		// a fully qualified host may end in one dot, which does not count towards its
+		// length
 		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 		if (!host.startsWith("[") && (host.length() > 253
 				|| List.of(host.split("\\.")).stream().anyMatch(label -> label.length() > 63))) {
@@ -481,7 +497,10 @@ class CorsEngineFuzzTest {
 		return value.substring(start, end);
 	}
 
-	/** HTTP compares header values and host names in ASCII case only: no Unicode case folding. */
+	/**
+	 * HTTP compares header values and host names in ASCII case only: no Unicode case
+	 * folding.
+	 */
 	static String asciiLowerCase(String value) {
 		StringBuilder lower = new StringBuilder(value.length());
 		for (char c : value.toCharArray()) {
@@ -501,8 +520,8 @@ class CorsEngineFuzzTest {
 	}
 
 	/**
-	 * The header lines a decision writes, recorded as a servlet response keeps them: {@code set}
-	 * replaces, {@code add} adds a line.
+	 * The header lines a decision writes, recorded as a servlet response keeps them:
+	 * {@code set} replaces, {@code add} adds a line.
 	 */
 	static final class WireHeaders implements HeaderWriter {
 

@@ -14,15 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The engine's route view lists its routes in the order it decides by, with the origins it
- * parsed, whatever order the policies were declared in.
+ * The engine's route view lists its routes in the order it decides by, with the origins
+ * it parsed, whatever order the policies were declared in.
  */
 class EngineRoutesTest {
 
 	private static final List<CorsPolicy> POLICIES = List.of(
 			CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build(),
-			CorsPolicy.builder("account").pathPatterns("/api/account/**", "/me").mode(PolicyMode.REPORT_ONLY)
-				.allowedOrigins("https://*.example.com", "https://admin.example.org:8443").build(),
+			CorsPolicy.builder("account")
+				.pathPatterns("/api/account/**", "/me")
+				.mode(PolicyMode.REPORT_ONLY)
+				.allowedOrigins("https://*.example.com", "https://admin.example.org:8443")
+				.build(),
 			CorsPolicy.builder("any").pathPatterns("/**").allowedOrigins("*").build());
 
 	@Test
@@ -44,8 +47,12 @@ class EngineRoutesTest {
 		CorsEngine engine = CorsEngine.create(POLICIES);
 		for (String path : List.of("/me", "/api/account/x", "/api/x", "/x", "/api")) {
 			PathContainer parsed = PathContainer.parsePath(path);
-			String firstMatch = engine.routes().stream().filter(route -> route.pattern().matches(parsed)).findFirst()
-				.map(route -> route.policy().name()).orElseThrow();
+			String firstMatch = engine.routes()
+				.stream()
+				.filter(route -> route.pattern().matches(parsed))
+				.findFirst()
+				.map(route -> route.policy().name())
+				.orElseThrow();
 			assertThat(engine.policyFor(parsed).name()).as(path).isEqualTo(firstMatch);
 		}
 	}
@@ -53,8 +60,7 @@ class EngineRoutesTest {
 	@Test
 	void theViewCannotBeChanged() {
 		CorsEngine engine = CorsEngine.create(POLICIES);
-		assertThatThrownBy(() -> engine.routes().clear())
-			.isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> engine.routes().clear()).isInstanceOf(UnsupportedOperationException.class);
 	}
 
 }

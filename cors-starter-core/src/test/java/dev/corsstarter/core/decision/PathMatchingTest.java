@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * Policies match the way the application's handler mappings match: when they ignore case, or
- * take {@code /x/} as {@code /x}, every policy a path selects that way decides too, and the
- * stricter decision wins. With Spring's defaults nothing changes.
+ * Policies match the way the application's handler mappings match: when they ignore case,
+ * or take {@code /x/} as {@code /x}, every policy a path selects that way decides too,
+ * and the stricter decision wins. With Spring's defaults nothing changes.
  */
 class PathMatchingTest {
 
@@ -40,8 +40,11 @@ class PathMatchingTest {
 			CorsPolicy.builder("item").pathPatterns("/items/{id:[a-z]+}").allowedOrigins(APP).build(),
 			CorsPolicy.builder("exact").pathPatterns("/exact").allowedOrigins(APP).build(),
 			CorsPolicy.builder("Upper").pathPatterns("/UPPER/**").allowedOrigins(APP).build(),
-			CorsPolicy.builder("watch").pathPatterns("/watched/**").allowedOrigins(APP)
-				.mode(PolicyMode.REPORT_ONLY).build(),
+			CorsPolicy.builder("watch")
+				.pathPatterns("/watched/**")
+				.allowedOrigins(APP)
+				.mode(PolicyMode.REPORT_ONLY)
+				.build(),
 			CorsPolicy.builder("open").pathPatterns("/open/**").allowedOrigins("*").allowedMethods("*").build()));
 
 	static Stream<Arguments> rows() {

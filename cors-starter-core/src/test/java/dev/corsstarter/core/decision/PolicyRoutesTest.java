@@ -22,9 +22,9 @@ import dev.corsstarter.core.request.MapCorsRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Matching a plain path as a string must give exactly the policy {@link PathPattern} gives on the
- * parsed path: a table of edge cases, then generated pattern sets and paths (seeded; rerun one
- * seed with {@code -Dcorsstarter.seed=<seed>}).
+ * Matching a plain path as a string must give exactly the policy {@link PathPattern}
+ * gives on the parsed path: a table of edge cases, then generated pattern sets and paths
+ * (seeded; rerun one seed with {@code -Dcorsstarter.seed=<seed>}).
  */
 class PolicyRoutesTest {
 
@@ -61,7 +61,9 @@ class PolicyRoutesTest {
 			PathContainer parsed = PathContainer.parsePath(path);
 			assertThat(RequestPaths.normalized(parsed)).as("a plain path is already normalised").isNull();
 			List<String> segments = new ArrayList<>();
-			parsed.elements().stream().filter(PathSegment.class::isInstance)
+			parsed.elements()
+				.stream()
+				.filter(PathSegment.class::isInstance)
 				.forEach(element -> segments.add(((PathSegment) element).valueToMatch()));
 			assertThat(String.join("/", segments)).isEqualTo(path.substring(1));
 		}
@@ -106,12 +108,16 @@ class PolicyRoutesTest {
 				String pattern = pattern(random);
 				try {
 					PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
-					CorsPolicy policy = CorsPolicy.builder("p" + i).pathPatterns(pattern)
-						.allowedOrigins("https://app.example.com").build();
-					routes.add(PolicyRoutes.Route.of(parsed, new CompiledPolicy(policy, List.of(OriginPatternParser.parse("https://app.example.com")))));
+					CorsPolicy policy = CorsPolicy.builder("p" + i)
+						.pathPatterns(pattern)
+						.allowedOrigins("https://app.example.com")
+						.build();
+					routes.add(PolicyRoutes.Route.of(parsed,
+							new CompiledPolicy(policy, List.of(OriginPatternParser.parse("https://app.example.com")))));
 				}
 				catch (PatternParseException ex) {
-					// the generator may write patterns Spring refuses; validation rejects those
+					// the generator may write patterns Spring refuses; validation rejects
+					// those
 				}
 			}
 			PolicyRoutes table = new PolicyRoutes(routes);
@@ -123,11 +129,14 @@ class PolicyRoutesTest {
 				plainPaths++;
 				CompiledPolicy expected = table.policyFor(PathContainer.parsePath(path));
 				CompiledPolicy actual = table.policyForPlain(path, MapCorsRequest.request("GET", path).build());
-				assertThat(actual).as("seed %d, patterns %s, path %s", seed, routes.stream()
-					.map(route -> route.pattern().getPatternString()).toList(), path).isEqualTo(expected);
+				assertThat(actual)
+					.as("seed %d, patterns %s, path %s", seed,
+							routes.stream().map(route -> route.pattern().getPatternString()).toList(), path)
+					.isEqualTo(expected);
 			}
 		}
-		assertThat(plainPaths).as("the generator must produce plain paths").isGreaterThan(PATTERN_SETS * PATHS_PER_SET / 4);
+		assertThat(plainPaths).as("the generator must produce plain paths")
+			.isGreaterThan(PATTERN_SETS * PATHS_PER_SET / 4);
 	}
 
 	private static final String[] SEGMENTS = { "api", "API", "v1", "orders", "42", "a.b", "x-y", "api2", "ap", "~u",

@@ -15,8 +15,8 @@ import dev.corsstarter.core.request.MapCorsRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When several policies cover a path the most specific pattern wins, and the answer never depends
- * on the order in which policies were declared.
+ * When several policies cover a path the most specific pattern wins, and the answer never
+ * depends on the order in which policies were declared.
  */
 class PolicySelectionTest {
 
@@ -36,7 +36,10 @@ class PolicySelectionTest {
 		.allowedOrigins("https://www.example.com")
 		.build();
 
-	/** Two patterns that both match {@code /files/report.txt}: neither is declared first on purpose. */
+	/**
+	 * Two patterns that both match {@code /files/report.txt}: neither is declared first
+	 * on purpose.
+	 */
 	static final CorsPolicy FILES_BY_NAME = CorsPolicy.builder("files-by-name")
 		.pathPatterns("/files/{name}")
 		.allowedOrigins("https://files.example.com")
@@ -48,16 +51,9 @@ class PolicySelectionTest {
 		.build();
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({
-			"/api/orders,            api",
-			"/api,                   api",
-			"/api/public,            public-api",
-			"/api/public/feed,       public-api",
-			"/api/public/feed/items, public-api",
-			"/api/publicity,         api",
-			"/apix,                  fallback",
-			"/,                      fallback",
-			"/index.html,            fallback",
+	@CsvSource({ "/api/orders,            api", "/api,                   api", "/api/public,            public-api",
+			"/api/public/feed,       public-api", "/api/public/feed/items, public-api", "/api/publicity,         api",
+			"/apix,                  fallback", "/,                      fallback", "/index.html,            fallback",
 			"/other/api/public/x,    fallback" })
 	void mostSpecificPatternWinsInEveryDeclarationOrder(String path, String expectedPolicy) {
 		List<List<CorsPolicy>> orders = permutations(List.of(API, PUBLIC_API, FALLBACK));
@@ -106,7 +102,8 @@ class PolicySelectionTest {
 		assertThat(first.values()).extracting(v -> v.get(0) + " " + v.get(1))
 			.startsWith("api allowed", "public-api allowed", "public-api allowed", "api rejected", "fallback allowed",
 					"fallback rejected");
-		// /files/report.txt: whichever of the two equally plausible patterns wins, it wins every time
+		// /files/report.txt: whichever of the two equally plausible patterns wins, it
+		// wins every time
 		assertThat(first.values()).extracting(v -> v.get(0)).element(6).isIn("files-by-name", "files-text");
 		assertThat(first.values()).extracting(v -> v.get(0)).element(8).isEqualTo("files-by-name");
 	}

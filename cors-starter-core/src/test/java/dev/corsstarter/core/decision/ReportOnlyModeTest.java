@@ -18,11 +18,11 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * A report-only policy decides as an enforced one does, but it never decides against
- * enforcement: where it is the most specific policy of a path, the most specific enforced policy
- * that also matches decides and the report-only decision is only observed (carried by the
- * decision for logs, metrics and the dry run). Where no enforced policy matches, the report-only
- * decision is the decision, marked not enforced. The same holds on every path of a request
- * (raw, normalised, routed).
+ * enforcement: where it is the most specific policy of a path, the most specific enforced
+ * policy that also matches decides and the report-only decision is only observed (carried
+ * by the decision for logs, metrics and the dry run). Where no enforced policy matches,
+ * the report-only decision is the decision, marked not enforced. The same holds on every
+ * path of a request (raw, normalised, routed).
  */
 class ReportOnlyModeTest {
 
@@ -34,14 +34,27 @@ class ReportOnlyModeTest {
 
 	static final CorsEngine ENGINE = CorsEngine.create(List.of(
 			CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins(APP).allowedMethods("GET", "POST").build(),
-			CorsPolicy.builder("acct").pathPatterns("/api/account/**").allowedOrigins(PARTNER)
-				.allowedMethods("GET", "POST").mode(PolicyMode.REPORT_ONLY).build(),
-			CorsPolicy.builder("beta").pathPatterns("/api/account/beta/**").allowedOrigins("*")
-				.mode(PolicyMode.REPORT_ONLY).build(),
+			CorsPolicy.builder("acct")
+				.pathPatterns("/api/account/**")
+				.allowedOrigins(PARTNER)
+				.allowedMethods("GET", "POST")
+				.mode(PolicyMode.REPORT_ONLY)
+				.build(),
+			CorsPolicy.builder("beta")
+				.pathPatterns("/api/account/beta/**")
+				.allowedOrigins("*")
+				.mode(PolicyMode.REPORT_ONLY)
+				.build(),
 			CorsPolicy.builder("admin").pathPatterns("/api/account/admin/**").allowedOrigins(PARTNER).build(),
-			CorsPolicy.builder("items").pathPatterns("/api/{kind}/items").allowedOrigins(EVIL)
-				.mode(PolicyMode.REPORT_ONLY).build(),
-			CorsPolicy.builder("open").pathPatterns("/open/**").allowedOrigins("*").mode(PolicyMode.REPORT_ONLY)
+			CorsPolicy.builder("items")
+				.pathPatterns("/api/{kind}/items")
+				.allowedOrigins(EVIL)
+				.mode(PolicyMode.REPORT_ONLY)
+				.build(),
+			CorsPolicy.builder("open")
+				.pathPatterns("/open/**")
+				.allowedOrigins("*")
+				.mode(PolicyMode.REPORT_ONLY)
 				.build()));
 
 	static Stream<Arguments> plainPaths() {
@@ -66,8 +79,8 @@ class ReportOnlyModeTest {
 				row("no enforced policy: the report-only decision, not enforced", post("/open/x", EVIL), "open",
 						"allowed", 0, null, null, 0),
 				row("no origin: both see a request that is not cross-origin",
-						MapCorsRequest.request("POST", "/api/account/me").server("https", "api.example.com", -1),
-						"api", "not-cors", 0, "acct", "not-cors", 0));
+						MapCorsRequest.request("POST", "/api/account/me").server("https", "api.example.com", -1), "api",
+						"not-cors", 0, "acct", "not-cors", 0));
 	}
 
 	static Stream<Arguments> nonPlainPaths() {
@@ -97,12 +110,14 @@ class ReportOnlyModeTest {
 	}
 
 	private static MapCorsRequest.Builder preflight(String path, String origin) {
-		return MapCorsRequest.request("OPTIONS", path).server("https", "api.example.com", -1).origin(origin)
+		return MapCorsRequest.request("OPTIONS", path)
+			.server("https", "api.example.com", -1)
+			.origin(origin)
 			.header("Access-Control-Request-Method", "POST");
 	}
 
-	private static Arguments row(String name, MapCorsRequest.Builder request, String policy, String outcome,
-			int status, @Nullable String observedPolicy, @Nullable String observedOutcome, int observedWouldAnswer) {
+	private static Arguments row(String name, MapCorsRequest.Builder request, String policy, String outcome, int status,
+			@Nullable String observedPolicy, @Nullable String observedOutcome, int observedWouldAnswer) {
 		return argumentSet(name, request.build(), policy, outcome, status, observedPolicy, observedOutcome,
 				observedWouldAnswer);
 	}

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link NginxExport}: policies in, nginx {@code map} and {@code location} text out, or every
- * reason it cannot be exported. The real nginx runs the output in the autoconfigure module's
- * {@code NginxEdgeIntegrationTests}.
+ * {@link NginxExport}: policies in, nginx {@code map} and {@code location} text out, or
+ * every reason it cannot be exported. The real nginx runs the output in the autoconfigure
+ * module's {@code NginxEdgeIntegrationTests}.
  */
 class NginxExportTest {
 
@@ -50,19 +50,15 @@ class NginxExportTest {
 
 	static Stream<Arguments> exports() {
 		return Stream.of(
-				Arguments.of("exact origins answer with the listed value, never the request's",
-						List.of(API), "",
+				Arguments.of("exact origins answer with the listed value, never the request's", List.of(API), "",
 						List.of("map $http_origin $cors_p1_origin {", "default \"\";",
 								"\"~^https://app\\\\.example\\\\.com$\" \"https://app.example.com\";"),
 						List.of("location = \"/api\" {", "location ^~ \"/api/\" {")),
-				Arguments.of("a subdomain wildcard answers with what its own pattern captured",
-						List.of(API), "",
-						List.of("\"~^(https://(?:[a-z0-9_-]+\\\\.)+preview\\\\.example\\\\.com)$\" $1;"),
+				Arguments.of("a subdomain wildcard answers with what its own pattern captured", List.of(API), "",
+						List.of("\"~^(https://(?:[a-z0-9_-]+\\\\.)+preview\\\\.example\\\\.com)$\" $1;"), List.of()),
+				Arguments.of("any port", List.of(API), "", List.of("\"~^(http://localhost(?::[0-9]{1,5})?)$\" $1;"),
 						List.of()),
-				Arguments.of("any port", List.of(API), "",
-						List.of("\"~^(http://localhost(?::[0-9]{1,5})?)$\" $1;"), List.of()),
-				Arguments.of("methods compare case-sensitively, preflight and actual",
-						List.of(API), "",
+				Arguments.of("methods compare case-sensitively, preflight and actual", List.of(API), "",
 						List.of("map $http_access_control_request_method $cors_p1_method {",
 								"map $request_method $cors_p1_actual_method {", "\"~^(?:GET|POST|PUT)$\" 1;"),
 						List.of()),
@@ -71,8 +67,7 @@ class NginxExportTest {
 						List.of("\"~*^(?=.{0,4096}$)[\\\\t ]*(?:(?:Content-Type|Authorization|X-Trace)[\\\\t ]*)?"
 								+ "(?:,[\\\\t ]*(?:(?:Content-Type|Authorization|X-Trace)[\\\\t ]*)?)*$\" 1;"),
 						List.of()),
-				Arguments.of("the answer's header values are the filter's",
-						List.of(API), "",
+				Arguments.of("the answer's header values are the filter's", List.of(API), "",
 						List.of("preflight \"GET, POST, PUT\";",
 								"\"~^preflight(?:-private-network)?:1$\" \"Content-Type, Authorization, X-Trace\";",
 								"preflight \"600\";", "actual \"X-Request-Id\";", "actual \"true\";",
@@ -83,25 +78,23 @@ class NginxExportTest {
 								"add_header Vary $cors_p1_vary always;", "proxy_hide_header Vary;",
 								"proxy_hide_header Access-Control-Allow-Origin;", "return 204;",
 								"return 403 \"Invalid CORS request\";", "proxy_pass http://app;")),
-				Arguments.of("'*' answers '*' for a well-formed Origin only; no credentials header",
-						List.of(PUBLIC), "",
-						List.of("map $http_origin $cors_p1_origin {\n    default \"*\";\n}"),
+				Arguments.of("'*' answers '*' for a well-formed Origin only; no credentials header", List.of(PUBLIC),
+						"", List.of("map $http_origin $cors_p1_origin {\n    default \"*\";\n}"),
 						List.of("location = \"/status\" {", "location ^~ \"/api/public/\" {")),
-				Arguments.of("'*' methods and headers echo the request's, matched as tokens",
-						List.of(DEVICE), "",
+				Arguments.of("'*' methods and headers echo the request's, matched as tokens", List.of(DEVICE), "",
 						List.of("\"~^([!#$%&'*+.^_`|~0-9A-Za-z-]+)$\" $1;", "preflight $cors_p1_method_requested;",
 								"preflight-private-network \"true\";", "\"~^null$\" \"null\";",
 								"Access-Control-Request-Headers, Access-Control-Request-Private-Network\";"),
 						List.of("location ^~ \"/device/\" {",
 								"add_header Access-Control-Allow-Private-Network $cors_p1_allow_private_network always;")),
-				Arguments.of("the most specific pattern first: exact, then the longest prefix",
-						List.of(API, PUBLIC), "/ctx",
-						List.of("map $http_origin $cors_p2_origin {"),
+				Arguments.of("the most specific pattern first: exact, then the longest prefix", List.of(API, PUBLIC),
+						"/ctx", List.of("map $http_origin $cors_p2_origin {"),
 						List.of("location = \"/ctx/api\" {\n    # policy \"api\"",
 								"location ^~ \"/ctx/api/public/\" {\n    # policy \"public\"",
 								"location ^~ \"/ctx/api/\" {\n    # policy \"api\"")),
-				Arguments.of("stricter: a cross-origin request on a path nginx and the application may read "
-						+ "differently is refused whatever the policy",
+				Arguments.of(
+						"stricter: a cross-origin request on a path nginx and the application may read "
+								+ "differently is refused whatever the policy",
 						List.of(PUBLIC), "",
 						List.of("map $request_uri $cors_unplain_path {",
 								"\"~^[^?]*(?:;|//|\\\\\\\\|%2[eEfF]|%5[cC]|%3[bB]|/\\\\.\\\\.?(?:[/?]|$))\" 1;"),
@@ -124,8 +117,8 @@ class NginxExportTest {
 	@Test
 	void locationsComeInTheOrderNginxMatchesThemAndPrefixesAreLongestFirstByPathText() {
 		NginxExport export = NginxExport.of(CorsEngine.create(List.of(API, PUBLIC)), 1, "", "http://127.0.0.1:8080");
-		assertThat(locations(export.serverFragment())).containsExactly("= \"/api\"", "= \"/api/public\"", "= \"/status\"",
-				"^~ \"/api/\"", "^~ \"/api/public/\"");
+		assertThat(locations(export.serverFragment())).containsExactly("= \"/api\"", "= \"/api/public\"",
+				"= \"/status\"", "^~ \"/api/\"", "^~ \"/api/public/\"");
 		assertThat(export.serverFragment()).contains("proxy_pass http://127.0.0.1:8080;");
 	}
 
@@ -136,7 +129,8 @@ class NginxExportTest {
 		String header = "# generation 7, fingerprint " + engine.fingerprint() + "\n";
 		assertThat(export.httpFragment()).contains(header).contains("include it inside http {}");
 		assertThat(export.serverFragment()).contains(header).contains("include it inside the server {}");
-		// the server part needs the http part of the same export: nginx -t fails on a mismatched pair
+		// the server part needs the http part of the same export: nginx -t fails on a
+		// mismatched pair
 		String guard = "$cors_path_guard_" + engine.fingerprint().substring(0, 12);
 		assertThat(export.httpFragment()).contains("map \"$cors_origin_form$cors_same:$cors_unplain_path\" " + guard);
 		assertThat(export.serverFragment()).contains("if (" + guard + " = 403)");
@@ -153,12 +147,14 @@ class NginxExportTest {
 			.build());
 		CorsDecision actual = engine.evaluate(MapCorsRequest.get("/api/x").origin("https://app.example.com").build());
 		String http = NginxExport.of(engine, 1, "", NginxExport.DEFAULT_UPSTREAM).httpFragment();
-		assertThat(http).contains("1$\" \"" + preflight.responseHeaders().get("Access-Control-Allow-Headers") + "\";\n");
-		for (String header : List.of("Access-Control-Allow-Methods",
-				"Access-Control-Max-Age", "Access-Control-Allow-Credentials", "Vary")) {
+		assertThat(http)
+			.contains("1$\" \"" + preflight.responseHeaders().get("Access-Control-Allow-Headers") + "\";\n");
+		for (String header : List.of("Access-Control-Allow-Methods", "Access-Control-Max-Age",
+				"Access-Control-Allow-Credentials", "Vary")) {
 			assertThat(http).contains("    preflight \"" + preflight.responseHeaders().get(header) + "\";\n");
 		}
-		assertThat(http).contains("    actual \"" + actual.responseHeaders().get("Access-Control-Expose-Headers") + "\";\n");
+		assertThat(http)
+			.contains("    actual \"" + actual.responseHeaders().get("Access-Control-Expose-Headers") + "\";\n");
 		assertThat(http).contains("    default \"" + actual.responseHeaders().get("Vary") + "\";\n");
 	}
 
@@ -166,23 +162,22 @@ class NginxExportTest {
 		CorsPolicy.Builder base = CorsPolicy.builder("orders").allowedOrigins("https://app.example.com");
 		return Stream.of(
 				Arguments.of("a report-only policy: the edge would enforce what it only reports",
-						List.of(CorsPolicy.builder("trial").pathPatterns("/trial/**").allowedOrigins("https://app.example.com")
-							.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY).build()),
+						List.of(CorsPolicy.builder("trial")
+							.pathPatterns("/trial/**")
+							.allowedOrigins("https://app.example.com")
+							.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
+							.build()),
 						"policy 'trial' is report-only"),
 				Arguments.of("a wildcard within the path needs a regex location, ordered by position in nginx",
 						List.of(base.pathPatterns("/api/*/items").build()),
 						"path pattern '/api/*/items' of policy 'orders' has a wildcard, '?' or '{...}' capture before its end"),
-				Arguments.of("a capture",
-						List.of(base.pathPatterns("/orders/{id}").build()),
+				Arguments.of("a capture", List.of(base.pathPatterns("/orders/{id}").build()),
 						"path pattern '/orders/{id}' of policy 'orders' has a wildcard"),
-				Arguments.of("every path is the server's own location /",
-						List.of(base.pathPatterns("/**").build()),
+				Arguments.of("every path is the server's own location /", List.of(base.pathPatterns("/**").build()),
 						"path pattern '/**' of policy 'orders' covers every path"),
-				Arguments.of("a segment nginx decodes",
-						List.of(base.pathPatterns("/a%20b/**").build()),
+				Arguments.of("a segment nginx decodes", List.of(base.pathPatterns("/a%20b/**").build()),
 						"path pattern '/a%20b/**' of policy 'orders' has an empty, '.' or '..' segment, or a character"),
-				Arguments.of("a matrix variable",
-						List.of(base.pathPatterns("/cars;color=red").build()),
+				Arguments.of("a matrix variable", List.of(base.pathPatterns("/cars;color=red").build()),
 						"path pattern '/cars;color=red' of policy 'orders' has an empty"),
 				Arguments.of("'$' cannot be escaped in nginx",
 						List.of(base.pathPatterns("/orders").allowedHeaders("X-$Trace").build()),
@@ -202,7 +197,9 @@ class NginxExportTest {
 
 	@Test
 	void refusesEveryProblemAtOnceAndExportsNothing() {
-		CorsPolicy wild = CorsPolicy.builder("wild").pathPatterns("/api/*/items").allowedOrigins("https://a.example.com")
+		CorsPolicy wild = CorsPolicy.builder("wild")
+			.pathPatterns("/api/*/items")
+			.allowedOrigins("https://a.example.com")
 			.build();
 		CorsPolicy all = CorsPolicy.builder("all").pathPatterns("/**").allowedOrigins("https://b.example.com").build();
 		NginxExportException refused = catchThrowableOfType(NginxExportException.class,
@@ -213,16 +210,20 @@ class NginxExportTest {
 	}
 
 	/**
-	 * For the patterns exported, nginx's exact-then-longest-prefix match picks the policy the
-	 * engine's most specific pattern picks; the export checks every overlap and would refuse one
-	 * where they differ.
+	 * For the patterns exported, nginx's exact-then-longest-prefix match picks the policy
+	 * the engine's most specific pattern picks; the export checks every overlap and would
+	 * refuse one where they differ.
 	 */
 	@Test
 	void overlappingPatternsAreDecidedByThePolicyTheEngineWouldPick() {
-		CorsPolicy shortPrefix = CorsPolicy.builder("short").pathPatterns("/api/**", "/docs/{*path}")
-			.allowedOrigins("https://a.example.com").build();
-		CorsPolicy longer = CorsPolicy.builder("long").pathPatterns("/api/v1/{*rest}", "/docs/intro/**", "/api")
-			.allowedOrigins("https://b.example.com").build();
+		CorsPolicy shortPrefix = CorsPolicy.builder("short")
+			.pathPatterns("/api/**", "/docs/{*path}")
+			.allowedOrigins("https://a.example.com")
+			.build();
+		CorsPolicy longer = CorsPolicy.builder("long")
+			.pathPatterns("/api/v1/{*rest}", "/docs/intro/**", "/api")
+			.allowedOrigins("https://b.example.com")
+			.build();
 		CorsEngine engine = CorsEngine.create(List.of(shortPrefix, longer));
 		String server = NginxExport.of(engine, 1, "", NginxExport.DEFAULT_UPSTREAM).serverFragment();
 		for (String[] request : new String[][] { { "/api/v1/x", "^~ \"/api/v1/\"" }, { "/api/v1", "= \"/api/v1\"" },
@@ -230,13 +231,16 @@ class NginxExportTest {
 				{ "/docs/a", "^~ \"/docs/\"" } }) {
 			String policy = engine.evaluate(MapCorsRequest.get(request[0]).origin("https://c.example.com").build())
 				.policyName();
-			assertThat(server).as(request[0]).contains("location " + request[1] + " {\n    # policy \"" + policy + "\"");
+			assertThat(server).as(request[0])
+				.contains("location " + request[1] + " {\n    # policy \"" + policy + "\"");
 		}
 	}
 
 	@Test
 	void commentsNeverCarryALineBreakOfAPolicyName() {
-		CorsPolicy odd = CorsPolicy.builder("a\n}\nserver {").pathPatterns("/odd").allowedOrigins("https://a.example.com")
+		CorsPolicy odd = CorsPolicy.builder("a\n}\nserver {")
+			.pathPatterns("/odd")
+			.allowedOrigins("https://a.example.com")
 			.build();
 		NginxExport export = NginxExport.of(CorsEngine.create(List.of(odd)), 1, "", NginxExport.DEFAULT_UPSTREAM);
 		assertThat(export.httpFragment()).contains("# ---- policy \"a\\u000a}\\u000aserver {\": /odd\n");
@@ -252,8 +256,9 @@ class NginxExportTest {
 			assertThat(dev.corsstarter.core.internal.OriginHeaderChecks.isWellFormed(origin)).as(origin).isTrue();
 		}
 		for (String origin : List.of("", "https://App.example.com", "https://app.example.com/", "https://a:0",
-				"https://a:65536", "https://a:080", "https://\u00e4pp.example.com", "https://" + "a".repeat(64) + ".com",
-				"https://a..b", "a, b", "https://a.example.com, https://b.example.com", "https://")) {
+				"https://a:65536", "https://a:080", "https://\u00e4pp.example.com",
+				"https://" + "a".repeat(64) + ".com", "https://a..b", "a, b",
+				"https://a.example.com, https://b.example.com", "https://")) {
 			assertThat(wellFormed.matcher(origin).matches()).as(origin).isFalse();
 			assertThat(dev.corsstarter.core.internal.OriginHeaderChecks.isWellFormed(origin)).as(origin).isFalse();
 		}
@@ -266,13 +271,16 @@ class NginxExportTest {
 				"/api/%2e%2e/x", "/api/x;jsessionid=1", "/api\\x", "/api%5cx", "/api/.?q")) {
 			assertThat(unplain.matcher(path).find()).as(path).isTrue();
 		}
-		for (String path : List.of("/api/x", "/api/x.json", "/api/x?a=//b", "/api/caf%C3%A9", "/api/x/", "/api/.well")) {
+		for (String path : List.of("/api/x", "/api/x.json", "/api/x?a=//b", "/api/caf%C3%A9", "/api/x/",
+				"/api/.well")) {
 			assertThat(unplain.matcher(path).find()).as(path).isFalse();
 		}
 	}
 
 	private static List<String> locations(String server) {
-		return server.lines().filter(line -> line.startsWith("location ")).map(line -> line.substring(9, line.length() - 2))
+		return server.lines()
+			.filter(line -> line.startsWith("location "))
+			.map(line -> line.substring(9, line.length() - 2))
 			.toList();
 	}
 

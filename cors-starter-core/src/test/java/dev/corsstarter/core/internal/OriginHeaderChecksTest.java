@@ -15,62 +15,35 @@ class OriginHeaderChecksTest {
 	private static final String LABEL_63 = "a".repeat(63);
 
 	static Stream<Arguments> wellFormedRows() {
-		return Stream.of(
-				wellFormed("https://app.example.com", true),
-				wellFormed("http://localhost:3000", true),
-				wellFormed("http://localhost:65535", true),
-				wellFormed("http://localhost:1", true),
-				wellFormed("http://[::1]:8080", true),
-				wellFormed("http://[::ffff:7f00:1]", true),
-				wellFormed("capacitor://localhost", true),
-				wellFormed("chrome-extension://abcdefghijklmnop", true),
-				wellFormed("web+app://host", true),
-				wellFormed("null", true),
+		return Stream.of(wellFormed("https://app.example.com", true), wellFormed("http://localhost:3000", true),
+				wellFormed("http://localhost:65535", true), wellFormed("http://localhost:1", true),
+				wellFormed("http://[::1]:8080", true), wellFormed("http://[::ffff:7f00:1]", true),
+				wellFormed("capacitor://localhost", true), wellFormed("chrome-extension://abcdefghijklmnop", true),
+				wellFormed("web+app://host", true), wellFormed("null", true),
 				wellFormed("https://my_host.example.com", true),
 				wellFormed("https://" + LABEL_63 + ".example.com", true),
 				wellFormed("https://" + String.join(".", LABEL_63, LABEL_63, LABEL_63, "a".repeat(61)), true),
-				wellFormed("", false),
-				wellFormed("Null", false),
-				wellFormed("NULL", false),
-				wellFormed("https://", false),
-				wellFormed("https:/app.example.com", false),
-				wellFormed("app.example.com", false),
-				wellFormed("//app.example.com", false),
-				wellFormed("://app.example.com", false),
-				wellFormed("1http://app.example.com", false),
-				wellFormed("HTTPS://app.example.com", false),
-				wellFormed("https://APP.example.com", false),
-				wellFormed("https://app.example.com/", false),
-				wellFormed("https://app.example.com/path", false),
-				wellFormed("https://app.example.com?q", false),
-				wellFormed("https://user@app.example.com", false),
-				wellFormed("https://app.example.com.", true),
-				wellFormed("http://localhost.:8080", true),
-				wellFormed("https://app.example.com..", false),
-				wellFormed("https://.", false),
-				wellFormed("https://app..example.com", false),
-				wellFormed("https://.example.com", false),
-				wellFormed("https://app..example.com", false),
-				wellFormed("https://app.example.com:", false),
-				wellFormed("https://app.example.com:0", false),
-				wellFormed("https://app.example.com:08080", false),
-				wellFormed("https://app.example.com:65536", false),
-				wellFormed("https://app.example.com:123456", false),
-				wellFormed("https://app.example.com:80a", false),
-				wellFormed("https://app.example.com:8080:1", false),
-				wellFormed("https://app.example.com:*", false),
-				wellFormed("https://*.example.com", false),
-				wellFormed("*", false),
-				wellFormed(" https://app.example.com", false),
+				wellFormed("", false), wellFormed("Null", false), wellFormed("NULL", false),
+				wellFormed("https://", false), wellFormed("https:/app.example.com", false),
+				wellFormed("app.example.com", false), wellFormed("//app.example.com", false),
+				wellFormed("://app.example.com", false), wellFormed("1http://app.example.com", false),
+				wellFormed("HTTPS://app.example.com", false), wellFormed("https://APP.example.com", false),
+				wellFormed("https://app.example.com/", false), wellFormed("https://app.example.com/path", false),
+				wellFormed("https://app.example.com?q", false), wellFormed("https://user@app.example.com", false),
+				wellFormed("https://app.example.com.", true), wellFormed("http://localhost.:8080", true),
+				wellFormed("https://app.example.com..", false), wellFormed("https://.", false),
+				wellFormed("https://app..example.com", false), wellFormed("https://.example.com", false),
+				wellFormed("https://app..example.com", false), wellFormed("https://app.example.com:", false),
+				wellFormed("https://app.example.com:0", false), wellFormed("https://app.example.com:08080", false),
+				wellFormed("https://app.example.com:65536", false), wellFormed("https://app.example.com:123456", false),
+				wellFormed("https://app.example.com:80a", false), wellFormed("https://app.example.com:8080:1", false),
+				wellFormed("https://app.example.com:*", false), wellFormed("https://*.example.com", false),
+				wellFormed("*", false), wellFormed(" https://app.example.com", false),
 				wellFormed("https://app.example.com ", false),
 				wellFormed("https://app.example.com\r\nSet-Cookie: a=b", false),
-				wellFormed("https://app.example.com\u0000", false),
-				wellFormed("https://äpp.example.com", false),
-				wellFormed("https://xn--pp-qia.example.com", true),
-				wellFormed("http://[]", false),
-				wellFormed("http://[::1", false),
-				wellFormed("http://[::1]x", false),
-				wellFormed("http://[::G]", false),
+				wellFormed("https://app.example.com\u0000", false), wellFormed("https://äpp.example.com", false),
+				wellFormed("https://xn--pp-qia.example.com", true), wellFormed("http://[]", false),
+				wellFormed("http://[::1", false), wellFormed("http://[::1]x", false), wellFormed("http://[::G]", false),
 				wellFormed("https://" + "a".repeat(64) + ".example.com", false),
 				wellFormed("https://" + String.join(".", LABEL_63, LABEL_63, LABEL_63, "a".repeat(62)), false),
 				wellFormed("https://" + (LABEL_63 + ".").repeat(4) + "example.com", false),
@@ -78,11 +51,11 @@ class OriginHeaderChecksTest {
 	}
 
 	private static Arguments wellFormed(String origin, boolean expected) {
-		String shown = (origin.length() > 60) ? origin.substring(0, 40) + "...(" + origin.length() + " chars)"
-				: origin;
-		return argumentSet((expected ? "well-formed: " : "malformed: ") + "'" + shown.replace("\r", "\\r")
-			.replace("\n", "\\n")
-			.replace("\u0000", "\\0") + "'", origin, expected);
+		String shown = (origin.length() > 60) ? origin.substring(0, 40) + "...(" + origin.length() + " chars)" : origin;
+		return argumentSet(
+				(expected ? "well-formed: " : "malformed: ") + "'"
+						+ shown.replace("\r", "\\r").replace("\n", "\\n").replace("\u0000", "\\0") + "'",
+				origin, expected);
 	}
 
 	@ParameterizedTest
@@ -96,8 +69,7 @@ class OriginHeaderChecksTest {
 	}
 
 	static Stream<Arguments> sameOriginRows() {
-		return Stream.of(
-				sameOrigin("https://api.example.com", "https", "api.example.com", -1, true),
+		return Stream.of(sameOrigin("https://api.example.com", "https", "api.example.com", -1, true),
 				sameOrigin("https://api.example.com", "https", "api.example.com", 443, true),
 				sameOrigin("https://api.example.com:443", "https", "api.example.com", -1, true),
 				sameOrigin("http://api.example.com", "http", "api.example.com", 80, true),

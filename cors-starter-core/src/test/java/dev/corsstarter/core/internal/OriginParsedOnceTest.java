@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Compiling parses each configured origin, {@code cors.dev-origins} entries included, exactly
- * once: validation and the compiled engine share the parsed values. Counted by
+ * Compiling parses each configured origin, {@code cors.dev-origins} entries included,
+ * exactly once: validation and the compiled engine share the parsed values. Counted by
  * {@link OriginPattern#parse} itself, so a parse anywhere would show.
  */
 class OriginParsedOnceTest {
@@ -22,11 +22,13 @@ class OriginParsedOnceTest {
 	@Test
 	void eachOriginIsParsedOnce() {
 		List<CorsPolicy> policies = List.of(
-				CorsPolicy.builder("api").pathPatterns("/api/**")
+				CorsPolicy.builder("api")
+					.pathPatterns("/api/**")
 					.allowedOrigins("https://app.example.com", "https://*.preview.example.com", "http://localhost:*")
 					.build(),
 				CorsPolicy.builder("public").pathPatterns("/api/public/**").allowedOrigins("*", "null").build());
-		ValidationContext context = new ValidationContext(false, List.of("https://*.dev.example.com", "http://[::1]:*"));
+		ValidationContext context = new ValidationContext(false,
+				List.of("https://*.dev.example.com", "http://[::1]:*"));
 
 		long before = OriginPatternParser.parseCount();
 		CorsEngine.compile(policies, context);
@@ -36,7 +38,8 @@ class OriginParsedOnceTest {
 
 	@Test
 	void eachOriginIsParsedOnceWhenTheConfigurationIsRefused() {
-		List<CorsPolicy> policies = List.of(CorsPolicy.builder("api").pathPatterns("/api/**")
+		List<CorsPolicy> policies = List.of(CorsPolicy.builder("api")
+			.pathPatterns("/api/**")
 			.allowedOrigins("https://app.example.com/", "HTTPS://App.example.com:443/app", "https://*.com", "null")
 			.allowCredentials(true)
 			.build());
@@ -44,7 +47,8 @@ class OriginParsedOnceTest {
 
 		long before = OriginPatternParser.parseCount();
 		assertThat(catchThrowableOfType(InvalidCorsConfigurationException.class,
-				() -> CorsEngine.compile(policies, context)).getViolations()).hasSize(6);
+				() -> CorsEngine.compile(policies, context))
+			.getViolations()).hasSize(6);
 
 		assertThat(OriginPatternParser.parseCount() - before).isEqualTo(4 + 2);
 	}

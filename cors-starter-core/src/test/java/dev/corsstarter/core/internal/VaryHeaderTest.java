@@ -13,21 +13,13 @@ import dev.corsstarter.core.decision.CorsHeaders;
 class VaryHeaderTest {
 
 	@ParameterizedTest(name = "Vary {0} covers {1}: {2}")
-	@CsvSource(delimiter = '|', value = {
-			"Origin | Origin | true",
-			"origin | Origin | true",
-			"Accept-Encoding, Origin | Origin | true",
-			"'Accept-Encoding ,  origin ' | Origin | true",
-			"Accept-Encoding;Origin | Origin | false",
-			"* | Origin | true",
-			"Accept, * | Access-Control-Request-Method | true",
-			"Origins | Origin | false",
-			"Orig | Origin | false",
-			"X-Origin | Origin | false",
-			"'' | Origin | false",
-			"',,' | Origin | false",
-			"Accept-Encoding~Origin | Origin | true",
-			"Access-Control-Request-Method | Access-Control-Request-Headers | false" })
+	@CsvSource(delimiter = '|',
+			value = { "Origin | Origin | true", "origin | Origin | true", "Accept-Encoding, Origin | Origin | true",
+					"'Accept-Encoding ,  origin ' | Origin | true", "Accept-Encoding;Origin | Origin | false",
+					"* | Origin | true", "Accept, * | Access-Control-Request-Method | true", "Origins | Origin | false",
+					"Orig | Origin | false", "X-Origin | Origin | false", "'' | Origin | false",
+					"',,' | Origin | false", "Accept-Encoding~Origin | Origin | true",
+					"Access-Control-Request-Method | Access-Control-Request-Headers | false" })
 	void coversListedTokensCaseInsensitively(String lines, String token, boolean covered) {
 		// '~' separates header lines in this table
 		List<String> values = Arrays.asList(lines.split("~", -1));
@@ -42,14 +34,11 @@ class VaryHeaderTest {
 	}
 
 	@ParameterizedTest(name = "foreign tokens of {0}: {1}")
-	@CsvSource(delimiter = '|', value = {
-			"Accept-Encoding | Accept-Encoding",
-			"'Accept-Encoding, Origin' | Accept-Encoding,Origin",
-			"'Origin, Access-Control-Request-Method, access-control-request-headers' | Origin",
-			"'Origin~origin, Accept' | Origin,Accept",
-			"Access-Control-Request-Method | ''",
-			"'' | ''",
-			"' , ,' | ''" })
+	@CsvSource(delimiter = '|',
+			value = { "Accept-Encoding | Accept-Encoding", "'Accept-Encoding, Origin' | Accept-Encoding,Origin",
+					"'Origin, Access-Control-Request-Method, access-control-request-headers' | Origin",
+					"'Origin~origin, Accept' | Origin,Accept", "Access-Control-Request-Method | ''", "'' | ''",
+					"' , ,' | ''" })
 	void foreignTokensDropCorsRequestHeadersAndDuplicates(String lines, String expected) {
 		List<String> values = Arrays.asList(lines.split("~", -1));
 		List<String> tokens = expected.isEmpty() ? List.of() : List.of(expected.split(","));

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The map-backed request must behave like a real one, or the decision tests and dry runs prove nothing. */
+/**
+ * The map-backed request must behave like a real one, or the decision tests and dry runs
+ * prove nothing.
+ */
 class MapCorsRequestTest {
 
 	@Test

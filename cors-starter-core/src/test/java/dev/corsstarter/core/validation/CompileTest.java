@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link CorsEngine#compile}: one pass that parses each value once, reports every violation or
- * yields an engine carrying its warnings, its context and a content fingerprint.
+ * {@link CorsEngine#compile}: one pass that parses each value once, reports every
+ * violation or yields an engine carrying its warnings, its context and a content
+ * fingerprint.
  */
 class CompileTest {
 
@@ -38,7 +39,9 @@ class CompileTest {
 		CorsEngine.compile(List.of(API, PUBLIC), ValidationContext.DEFAULT);
 		assertThat(CorsPolicyValidator.pathPatternParseCount() - before).isEqualTo(5);
 
-		CorsPolicy broken = CorsPolicy.builder("broken").pathPatterns("/x/{id", "/y/**").allowedOrigins("https://a.com/")
+		CorsPolicy broken = CorsPolicy.builder("broken")
+			.pathPatterns("/x/{id", "/y/**")
+			.allowedOrigins("https://a.com/")
 			.build();
 		before = CorsPolicyValidator.pathPatternParseCount();
 		catchThrowableOfType(InvalidCorsConfigurationException.class,
@@ -62,8 +65,12 @@ class CompileTest {
 
 	@Test
 	void refusalCarriesEveryViolationErrorsFirst() {
-		CorsPolicy broken = CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("*", "https://a.com/")
-			.allowCredentials(true).maxAge(Duration.ofHours(3)).build();
+		CorsPolicy broken = CorsPolicy.builder("api")
+			.pathPatterns("/api/**")
+			.allowedOrigins("*", "https://a.com/")
+			.allowCredentials(true)
+			.maxAge(Duration.ofHours(3))
+			.build();
 
 		InvalidCorsConfigurationException ex = catchThrowableOfType(InvalidCorsConfigurationException.class,
 				() -> CorsEngine.compile(List.of(broken), ValidationContext.DEFAULT));
@@ -89,14 +96,51 @@ class CompileTest {
 		assertThat(fingerprint).matches("[0-9a-f]{64}");
 		assertThat(CorsEngine.create(List.of(PUBLIC, apiReordered)).fingerprint()).isEqualTo(fingerprint);
 		assertThat(CorsEngine.compile(List.of(API, PUBLIC), new ValidationContext(true, List.of())).fingerprint())
-			.as("the validation context is not part of the policies").isEqualTo(fingerprint);
+			.as("the validation context is not part of the policies")
+			.isEqualTo(fingerprint);
 		assertThat(CorsEngine.create(List.of(API)).fingerprint()).isNotEqualTo(fingerprint);
 		for (CorsPolicy changed : List.of(
-				CorsPolicy.builder("api2").pathPatterns("/api/**", "/graphql").allowedOrigins("https://app.example.com", "https://*.preview.example.com").allowedMethods("GET", "POST", "PUT").allowedHeaders("Content-Type", "Authorization").allowCredentials(true).maxAge(Duration.ofHours(3)).build(),
-				CorsPolicy.builder("api").pathPatterns("/api/**", "/graphql").allowedOrigins("https://app.example.com", "https://*.preview.example.com").allowedMethods("GET", "POST", "PUT").allowedHeaders("Content-Type", "Authorization").allowCredentials(false).maxAge(Duration.ofHours(3)).build(),
-				CorsPolicy.builder("api").pathPatterns("/api/**", "/graphql").allowedOrigins("https://app.example.com", "https://*.preview.example.com").allowedMethods("GET", "POST", "PUT").allowedHeaders("Content-Type", "Authorization").allowCredentials(true).maxAge(Duration.ofHours(2)).build(),
-				CorsPolicy.builder("api").pathPatterns("/api/**", "/graphql").allowedOrigins("https://app.example.com").allowedMethods("GET", "POST", "PUT").allowedHeaders("Content-Type", "Authorization").allowCredentials(true).maxAge(Duration.ofHours(3)).build(),
-				CorsPolicy.builder("api").pathPatterns("/api/**", "/graphql").allowedOrigins("https://app.example.com", "https://*.preview.example.com").allowedMethods("GET", "POST", "PUT").allowedHeaders("Content-Type").exposedHeaders("Authorization").allowCredentials(true).maxAge(Duration.ofHours(3)).build())) {
+				CorsPolicy.builder("api2")
+					.pathPatterns("/api/**", "/graphql")
+					.allowedOrigins("https://app.example.com", "https://*.preview.example.com")
+					.allowedMethods("GET", "POST", "PUT")
+					.allowedHeaders("Content-Type", "Authorization")
+					.allowCredentials(true)
+					.maxAge(Duration.ofHours(3))
+					.build(),
+				CorsPolicy.builder("api")
+					.pathPatterns("/api/**", "/graphql")
+					.allowedOrigins("https://app.example.com", "https://*.preview.example.com")
+					.allowedMethods("GET", "POST", "PUT")
+					.allowedHeaders("Content-Type", "Authorization")
+					.allowCredentials(false)
+					.maxAge(Duration.ofHours(3))
+					.build(),
+				CorsPolicy.builder("api")
+					.pathPatterns("/api/**", "/graphql")
+					.allowedOrigins("https://app.example.com", "https://*.preview.example.com")
+					.allowedMethods("GET", "POST", "PUT")
+					.allowedHeaders("Content-Type", "Authorization")
+					.allowCredentials(true)
+					.maxAge(Duration.ofHours(2))
+					.build(),
+				CorsPolicy.builder("api")
+					.pathPatterns("/api/**", "/graphql")
+					.allowedOrigins("https://app.example.com")
+					.allowedMethods("GET", "POST", "PUT")
+					.allowedHeaders("Content-Type", "Authorization")
+					.allowCredentials(true)
+					.maxAge(Duration.ofHours(3))
+					.build(),
+				CorsPolicy.builder("api")
+					.pathPatterns("/api/**", "/graphql")
+					.allowedOrigins("https://app.example.com", "https://*.preview.example.com")
+					.allowedMethods("GET", "POST", "PUT")
+					.allowedHeaders("Content-Type")
+					.exposedHeaders("Authorization")
+					.allowCredentials(true)
+					.maxAge(Duration.ofHours(3))
+					.build())) {
 			assertThat(CorsEngine.create(List.of(changed, PUBLIC)).fingerprint()).as(changed.toString())
 				.isNotEqualTo(fingerprint);
 		}

@@ -40,7 +40,10 @@ import dev.corsstarter.core.policy.CorsPolicy;
 @Configuration(proxyBeanMethods = false)
 class LoadComparisonConfiguration {
 
-	/** A first filter answering every {@code OPTIONS} with 204 and nothing else: the most a preflight can cost. */
+	/**
+	 * A first filter answering every {@code OPTIONS} with 204 and nothing else: the most
+	 * a preflight can cost.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Profile("compare-ceiling")
 	static class Ceiling {
@@ -84,8 +87,8 @@ class LoadComparisonConfiguration {
 
 	/**
 	 * What many applications do today: Spring Security's {@code cors()} with a
-	 * {@code CorsConfigurationSource} holding the same {@code cors.policies}, most specific pattern
-	 * first (Spring's source takes the first pattern that matches).
+	 * {@code CorsConfigurationSource} holding the same {@code cors.policies}, most
+	 * specific pattern first (Spring's source takes the first pattern that matches).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Profile("compare-security-cors")
@@ -120,7 +123,10 @@ class LoadComparisonConfiguration {
 			return source;
 		}
 
-		/** The bound {@code cors.policies} as Spring configurations, by path pattern, most specific first. */
+		/**
+		 * The bound {@code cors.policies} as Spring configurations, by path pattern, most
+		 * specific first.
+		 */
 		static Map<String, CorsConfiguration> configurations(Environment environment) {
 			List<CorsPolicy> policies = Binder.get(environment)
 				.bind("cors", CorsProperties.class)
@@ -129,9 +135,12 @@ class LoadComparisonConfiguration {
 			Map<PathPattern, CorsConfiguration> byPattern = new TreeMap<>(PathPattern.SPECIFICITY_COMPARATOR);
 			for (CorsPolicy policy : policies) {
 				CorsConfiguration configuration = new CorsConfiguration();
-				// exact origins stay exact; Spring needs its pattern syntax for the wildcards
-				configuration.setAllowedOrigins(policy.allowedOrigins().stream().filter((origin) -> !origin.contains("*")).toList());
-				configuration.setAllowedOriginPatterns(policy.allowedOrigins().stream().filter((origin) -> origin.contains("*")).toList());
+				// exact origins stay exact; Spring needs its pattern syntax for the
+				// wildcards
+				configuration.setAllowedOrigins(
+						policy.allowedOrigins().stream().filter((origin) -> !origin.contains("*")).toList());
+				configuration.setAllowedOriginPatterns(
+						policy.allowedOrigins().stream().filter((origin) -> origin.contains("*")).toList());
 				configuration.setAllowedMethods(policy.allowedMethods());
 				configuration.setAllowedHeaders(policy.allowedHeaders());
 				configuration.setExposedHeaders(policy.exposedHeaders());
@@ -143,7 +152,8 @@ class LoadComparisonConfiguration {
 				}
 			}
 			Map<String, CorsConfiguration> configurations = new LinkedHashMap<>();
-			byPattern.forEach((pattern, configuration) -> configurations.put(pattern.getPatternString(), configuration));
+			byPattern
+				.forEach((pattern, configuration) -> configurations.put(pattern.getPatternString(), configuration));
 			return configurations;
 		}
 

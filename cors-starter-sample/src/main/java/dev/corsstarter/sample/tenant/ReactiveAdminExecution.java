@@ -10,9 +10,10 @@ import org.springframework.web.reactive.config.BlockingExecutionConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * On WebFlux, {@link TenantAdminController}'s methods, which call the database through JDBC,
- * run on Boot's application task executor instead of a Netty event loop. The CORS filter never
- * calls the database: tenant origins are read only when the policies are compiled.
+ * On WebFlux, {@link TenantAdminController}'s methods, which call the database through
+ * JDBC, run on Boot's application task executor instead of a Netty event loop. The CORS
+ * filter never calls the database: tenant origins are read only when the policies are
+ * compiled.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.REACTIVE)

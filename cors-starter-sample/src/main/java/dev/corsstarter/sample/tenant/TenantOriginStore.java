@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code tenant_origin} table (schema.sql) of the embedded database, through
- * {@link JdbcClient}. Every call is a statement of its own, committed at once: the callers hold
- * no transaction (see {@link TenantOnboarding} for why).
+ * {@link JdbcClient}. Every call is a statement of its own, committed at once: the
+ * callers hold no transaction (see {@link TenantOnboarding} for why).
  */
 @Repository
 @DependsOnDatabaseInitialization
@@ -43,9 +43,10 @@ class TenantOriginStore {
 	}
 
 	/**
-	 * Stores the origin, committed when this returns (one statement, no transaction of the
-	 * caller's: see {@link TenantOnboarding}).
-	 * @throws org.springframework.dao.DuplicateKeyException when the origin is stored already
+	 * Stores the origin, committed when this returns (one statement, no transaction of
+	 * the caller's: see {@link TenantOnboarding}).
+	 * @throws org.springframework.dao.DuplicateKeyException when the origin is stored
+	 * already
 	 */
 	void insert(String origin) {
 		this.jdbc.sql("INSERT INTO tenant_origin (origin) VALUES (:origin)").param("origin", origin).update();

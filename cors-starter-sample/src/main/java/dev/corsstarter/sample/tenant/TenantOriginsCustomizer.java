@@ -12,23 +12,28 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * Adds the stored tenant origins to the {@value #POLICY} policy whenever the CORS policies are
- * compiled: at startup, on a reload of the configuration ({@code /actuator/refresh}) and when
- * {@link TenantOnboarding} adds a tenant. Never per request: the filter decides with the
- * compiled engine and does not touch the database. The read is a query of its own, outside any
- * transaction, made while the registry holds its lock.
+ * Adds the stored tenant origins to the {@value #POLICY} policy whenever the CORS
+ * policies are compiled: at startup, on a reload of the configuration
+ * ({@code /actuator/refresh}) and when {@link TenantOnboarding} adds a tenant. Never per
+ * request: the filter decides with the compiled engine and does not touch the database.
+ * The read is a query of its own, outside any transaction, made while the registry holds
+ * its lock.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 class TenantOriginsCustomizer implements CorsPoliciesCustomizer {
 
-	/** The policy that tenant origins join: the credentialed API, /api/** in application.yml. */
+	/**
+	 * The policy that tenant origins join: the credentialed API, /api/** in
+	 * application.yml.
+	 */
 	static final String POLICY = "api";
 
 	/**
-	 * The origin this thread is adding: {@link CorsPolicyRegistry#reload()} calls the customizers
-	 * on the thread that asks for the reload, under the registry's lock, so only that reload
-	 * compiles the candidate; every other reload reads the committed tenants alone.
+	 * The origin this thread is adding: {@link CorsPolicyRegistry#reload()} calls the
+	 * customizers on the thread that asks for the reload, under the registry's lock, so
+	 * only that reload compiles the candidate; every other reload reads the committed
+	 * tenants alone.
 	 */
 	private static final ThreadLocal<String> candidate = new ThreadLocal<>();
 
@@ -39,8 +44,8 @@ class TenantOriginsCustomizer implements CorsPoliciesCustomizer {
 	}
 
 	/**
-	 * Runs {@code reload} (a {@link CorsPolicyRegistry#reload()}) with {@code origin} compiled in
-	 * as if it were stored, without storing it.
+	 * Runs {@code reload} (a {@link CorsPolicyRegistry#reload()}) with {@code origin}
+	 * compiled in as if it were stored, without storing it.
 	 */
 	<T> T withCandidate(String origin, Supplier<T> reload) {
 		candidate.set(origin);
@@ -62,7 +67,8 @@ class TenantOriginsCustomizer implements CorsPoliciesCustomizer {
 		if (tenants.isEmpty()) {
 			return policies;
 		}
-		return policies.stream().map((policy) -> policy.name().equals(POLICY) ? withOrigins(policy, tenants) : policy)
+		return policies.stream()
+			.map((policy) -> policy.name().equals(POLICY) ? withOrigins(policy, tenants) : policy)
 			.toList();
 	}
 

@@ -28,23 +28,23 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The sample in real browsers: asserts what JavaScript on a page actually observes when it calls
- * the API from another origin, in each {@link BrowserEngine} (Chromium, WebKit, Firefox). Every
- * test runs once per engine, named {@code [engine, stack]}. Pages on
+ * The sample in real browsers: asserts what JavaScript on a page actually observes when
+ * it calls the API from another origin, in each {@link BrowserEngine} (Chromium, WebKit,
+ * Firefox). Every test runs once per engine, named {@code [engine, stack]}. Pages on
  * {@code http://localhost:<port>} are allowed by the sample's development policy
- * ({@code http://localhost:*}) and call the API at {@code http://127.0.0.1:<port>}; pages on
- * {@code http://127.0.0.1:<port>} are outside every policy and call
+ * ({@code http://localhost:*}) and call the API at {@code http://127.0.0.1:<port>}; pages
+ * on {@code http://127.0.0.1:<port>} are outside every policy and call
  * {@code http://localhost:<port>}. Subclasses choose the stack with {@link Stack}.
  * <p>
- * One browser per engine serves every test of a class, started on its first test and stopped
- * after the last.
+ * One browser per engine serves every test of a class, started on its first test and
+ * stopped after the last.
  */
 abstract class AbstractBrowserCorsTests {
 
 	/**
-	 * Runs {@code fetch(url, init)} in the page and reduces the result to what the page can
-	 * observe: {@code outcome} ok (with status, body, every readable header) or blocked (fetch
-	 * rejected, with the error's name and message).
+	 * Runs {@code fetch(url, init)} in the page and reduces the result to what the page
+	 * can observe: {@code outcome} ok (with status, body, every readable header) or
+	 * blocked (fetch rejected, with the error's name and message).
 	 */
 	private static final String FETCH = """
 			const [url, init] = arguments;
@@ -66,7 +66,10 @@ abstract class AbstractBrowserCorsTests {
 			}
 			""";
 
-	/** An element's attributes and rendered text, or {@code null} when there is no such element. */
+	/**
+	 * An element's attributes and rendered text, or {@code null} when there is no such
+	 * element.
+	 */
 	private static final String ELEMENT = """
 			const element = document.getElementById(arguments[0]);
 			if (!element) {
@@ -136,7 +139,9 @@ abstract class AbstractBrowserCorsTests {
 
 	}
 
-	/** A test that runs once in every engine, reported as {@code name [engine, stack]}. */
+	/**
+	 * A test that runs once in every engine, reported as {@code name [engine, stack]}.
+	 */
 	@Retention(RetentionPolicy.RUNTIME)
 	@Target(ElementType.METHOD)
 	@ParameterizedTest(name = "[{0}]")
@@ -161,7 +166,10 @@ abstract class AbstractBrowserCorsTests {
 		}
 	}
 
-	/** The browser of this run's engine: started on first use, skipped (or failed in CI) when missing. */
+	/**
+	 * The browser of this run's engine: started on first use, skipped (or failed in CI)
+	 * when missing.
+	 */
 	private Browser use(Run run) throws IOException {
 		String unavailable = run.engine().unavailableReason();
 		Assumptions.assumeTrue(unavailable == null, unavailable);
@@ -181,7 +189,8 @@ abstract class AbstractBrowserCorsTests {
 		return stackOf(getClass());
 	}
 
-	// --- the demo page -------------------------------------------------------------------
+	// --- the demo page
+	// -------------------------------------------------------------------
 
 	@InEveryEngine
 	void demoPageShowsEveryScenarioAsExpected(Run run) throws IOException {
@@ -206,7 +215,8 @@ abstract class AbstractBrowserCorsTests {
 		assertThat(resultText("unauthorized")).startsWith("readable");
 		assertThat(resultText("server-error")).startsWith("readable");
 		assertThat(resultText("simple-get")).startsWith("ok");
-		// a blocked row shows the reason the starter gave, which the browser hides from the page
+		// a blocked row shows the reason the starter gave, which the browser hides from
+		// the page
 		assertReason("disallowed-header", "header-not-allowed", "x-debug", "policy public");
 		assertReason("disallowed-method", "method-not-allowed", "PATCH", "policy api");
 		assertThat(count(".reason")).isEqualTo(2);
@@ -225,8 +235,8 @@ abstract class AbstractBrowserCorsTests {
 	@InEveryEngine
 	void demoPageSaysWhyTheReasonIsMissingWhenTheDryRunIsRefused(Run run) throws IOException {
 		use(run).open(allowedPage("/?autorun=false"));
-		this.browser.run("document.getElementById('password').value = 'wrong';"
-				+ "document.getElementById('run').click();");
+		this.browser
+			.run("document.getElementById('password').value = 'wrong';" + "document.getElementById('run').click();");
 		assertThat(this.browser.run(DEMO_DONE)).as("demo page done").isEqualTo(true);
 		assertResult("disallowed-header", "blocked", null);
 		Map<String, Object> reason = element("reason-disallowed-header");
@@ -234,7 +244,8 @@ abstract class AbstractBrowserCorsTests {
 		assertThat(reason.get("text")).asString().contains("not available").contains("401").contains("demo login");
 	}
 
-	// --- what fetch observes, one call at a time --------------------------------------------
+	// --- what fetch observes, one call at a time
+	// --------------------------------------------
 
 	@InEveryEngine
 	void simpleGetIsAllowedAndItsBodyReadable(Run run) throws IOException {
@@ -259,7 +270,8 @@ abstract class AbstractBrowserCorsTests {
 		Map<String, Object> result = fetchFromAllowedPage("/api/account/me",
 				Map.of("credentials", "include", "headers", Map.of("Authorization", DEMO_AUTHORIZATION)));
 		assertOk(result, 200);
-		// the server names the user it authenticated from the Authorization header the browser sent
+		// the server names the user it authenticated from the Authorization header the
+		// browser sent
 		assertThat(result.get("body")).asString().contains("\"user\":\"demo\"");
 	}
 
@@ -310,7 +322,8 @@ abstract class AbstractBrowserCorsTests {
 	@InEveryEngine
 	void disallowedOriginMakesFetchReject(Run run) throws IOException {
 		use(run);
-		// a page on http://127.0.0.1:<port> calling http://localhost:<port>: no policy allows it
+		// a page on http://127.0.0.1:<port> calling http://localhost:<port>: no policy
+		// allows it
 		assertBlocked(run, fetch(otherPage("/?autorun=false"), allowedPage("/api/public/greeting"), Map.of()));
 		// control: the same page reads the same resource on its own origin
 		assertOk(fetch(otherPage("/?autorun=false"), otherPage("/api/public/greeting"), Map.of()), 200);
@@ -334,15 +347,16 @@ abstract class AbstractBrowserCorsTests {
 			// http://localhost:* matches a page on another port of localhost ...
 			assertOk(fetch("http://localhost:" + otherPort + "/", api("/api/public/greeting"), Map.of()), 200);
 			// ... but not one on 127.0.0.1, whatever the port
-			assertBlocked(run, fetch("http://127.0.0.1:" + otherPort + "/", allowedPage("/api/public/greeting"),
-					Map.of()));
+			assertBlocked(run,
+					fetch("http://127.0.0.1:" + otherPort + "/", allowedPage("/api/public/greeting"), Map.of()));
 		}
 		finally {
 			server.stop(0);
 		}
 	}
 
-	// --- helpers ----------------------------------------------------------------------------
+	// --- helpers
+	// ----------------------------------------------------------------------------
 
 	/** A URL on the origin the development policy allows. */
 	String allowedPage(String path) {
@@ -407,7 +421,9 @@ abstract class AbstractBrowserCorsTests {
 		Map<String, Object> attributes = attributes(element);
 		assertThat(attributes.get("data-reason")).as("%s reason", scenario).isEqualTo(reason);
 		assertThat(attributes.get("data-rejected-value")).as("%s rejected value", scenario).isEqualTo(rejectedValue);
-		assertThat(element.get("text")).as("%s reason text", scenario).asString().contains(reason)
+		assertThat(element.get("text")).as("%s reason text", scenario)
+			.asString()
+			.contains(reason)
 			.contains(rejectedValue)
 			.contains(text);
 	}
@@ -439,7 +455,8 @@ abstract class AbstractBrowserCorsTests {
 
 	private static void assertBlocked(Run run, Map<String, Object> result) {
 		assertThat(result.get("outcome")).as("fetch outcome: %s", result).isEqualTo("blocked");
-		// the same rejection in every engine, but each words it its own way, and none says why
+		// the same rejection in every engine, but each words it its own way, and none
+		// says why
 		assertThat(result.get("error")).as("error seen by the page in %s", run.engine())
 			.isEqualTo(switch (run.engine()) {
 				case CHROMIUM -> "TypeError: Failed to fetch";

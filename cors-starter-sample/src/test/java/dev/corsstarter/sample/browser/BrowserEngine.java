@@ -18,16 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * The three browser engines the browser tests run in, each from Debian packages: nothing is
- * downloaded at test time. Selenium (its version managed by the Spring Boot BOM) drives Chromium
- * through the system's chromedriver and WebKitGTK through the system's WebKitWebDriver, with the
- * binary paths set explicitly so Selenium Manager is never asked to find (or fetch) anything; the
- * build also sets {@code SE_OFFLINE=true}. Firefox is driven over WebDriver BiDi, which it speaks
- * itself, see {@link Firefox}.
+ * The three browser engines the browser tests run in, each from Debian packages: nothing
+ * is downloaded at test time. Selenium (its version managed by the Spring Boot BOM)
+ * drives Chromium through the system's chromedriver and WebKitGTK through the system's
+ * WebKitWebDriver, with the binary paths set explicitly so Selenium Manager is never
+ * asked to find (or fetch) anything; the build also sets {@code SE_OFFLINE=true}. Firefox
+ * is driven over WebDriver BiDi, which it speaks itself, see {@link Firefox}.
  * <p>
- * When an engine's binaries are missing its tests are skipped with a loud message, or fail when
- * {@code sample.browser.required=true} (system property) or {@code SAMPLE_BROWSER_REQUIRED=true}
- * (environment), as in CI. Each binary's path is a system property, defaulting to Debian's.
+ * When an engine's binaries are missing its tests are skipped with a loud message, or
+ * fail when {@code sample.browser.required=true} (system property) or
+ * {@code SAMPLE_BROWSER_REQUIRED=true} (environment), as in CI. Each binary's path is a
+ * system property, defaulting to Debian's.
  */
 enum BrowserEngine {
 
@@ -80,7 +81,10 @@ enum BrowserEngine {
 		this.packages = packages;
 	}
 
-	/** The engine's name in test names and messages: {@code chromium}, {@code webkit}, {@code firefox}. */
+	/**
+	 * The engine's name in test names and messages: {@code chromium}, {@code webkit},
+	 * {@code firefox}.
+	 */
 	String id() {
 		return name().toLowerCase(Locale.ROOT);
 	}
@@ -106,8 +110,8 @@ enum BrowserEngine {
 	}
 
 	/**
-	 * Why this engine's tests cannot run here, or {@code null} when its binaries are installed.
-	 * Fails instead when the browser tests are required.
+	 * Why this engine's tests cannot run here, or {@code null} when its binaries are
+	 * installed. Fails instead when the browser tests are required.
 	 */
 	String unavailableReason() {
 		List<String> missing = new ArrayList<>();
@@ -120,11 +124,11 @@ enum BrowserEngine {
 			return null;
 		}
 		boolean required = required();
-		String message = "\n" + "*".repeat(78) + "\n"
-				+ "BROWSER TESTS IN " + name() + " " + (required ? "FAILED" : "SKIPPED") + ": "
-				+ String.join(" and ", missing) + " not found.\n"
+		String message = "\n" + "*".repeat(78) + "\n" + "BROWSER TESTS IN " + name() + " "
+				+ (required ? "FAILED" : "SKIPPED") + ": " + String.join(" and ", missing) + " not found.\n"
 				+ "Install with:   apt-get install -y " + this.packages + "\n"
-				+ (required ? "sample.browser.required=true or SAMPLE_BROWSER_REQUIRED=true: a missing browser is an error.\n"
+				+ (required
+						? "sample.browser.required=true or SAMPLE_BROWSER_REQUIRED=true: a missing browser is an error.\n"
 						: "Set sample.browser.required=true (or SAMPLE_BROWSER_REQUIRED=true) to fail instead of skipping.\n")
 				+ "*".repeat(78);
 		shout(message);
@@ -135,9 +139,9 @@ enum BrowserEngine {
 	}
 
 	/**
-	 * Print to the test JVM's own standard error, once per message: Surefire puts System.out and
-	 * System.err in report files (redirectTestOutputToFile), but the process's stderr reaches the
-	 * console.
+	 * Print to the test JVM's own standard error, once per message: Surefire puts
+	 * System.out and System.err in report files (redirectTestOutputToFile), but the
+	 * process's stderr reaches the console.
 	 */
 	private static void shout(String message) {
 		System.err.println(message);

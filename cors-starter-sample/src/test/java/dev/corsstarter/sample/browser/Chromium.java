@@ -9,9 +9,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Chromium from the Debian packages {@code chromium} and {@code chromium-driver}, driven
- * through Selenium and the system's chromedriver, which Debian ships in lockstep with the
- * system's Chromium.
+ * Headless Chromium from the Debian packages {@code chromium} and
+ * {@code chromium-driver}, driven through Selenium and the system's chromedriver, which
+ * Debian ships in lockstep with the system's Chromium.
  */
 final class Chromium {
 
@@ -29,7 +29,8 @@ final class Chromium {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
-		// Selenium logs that it has no CDP implementation for a Chromium newer than it knows:
+		// Selenium logs that it has no CDP implementation for a Chromium newer than it
+		// knows:
 		// harmless, these tests use plain WebDriver commands only.
 		try {
 			return new WebDriverBrowser(new ChromeDriver(service, options), () -> Cleanup.deleteRecursively(profile));

@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Stopping what a browser test started, best effort: leftovers are not worth failing a test for. */
+/**
+ * Stopping what a browser test started, best effort: leftovers are not worth failing a
+ * test for.
+ */
 final class Cleanup {
 
 	private Cleanup() {

@@ -18,21 +18,22 @@ import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.remote.http.HttpClient;
 
 /**
- * Headless Firefox from the Debian package {@code firefox-esr}, driven over WebDriver BiDi, which
- * Firefox speaks itself: Debian ships no geckodriver, and none is downloaded. The test starts
- * Firefox with {@code --remote-debugging-port=0} and a fresh profile; Firefox writes the port it
- * chose to {@code WebDriverBiDiServer.json} in that profile. Selenium's own BiDi client
- * ({@link Connection}, {@link BiDi}) carries the commands over the WebSocket; the commands are the
- * standard's ({@code session.new}, {@code browsingContext.navigate}, {@code script.callFunction})
- * because Selenium's typed BiDi modules need a {@code WebDriver} session, which only geckodriver
- * would provide.
+ * Headless Firefox from the Debian package {@code firefox-esr}, driven over WebDriver
+ * BiDi, which Firefox speaks itself: Debian ships no geckodriver, and none is downloaded.
+ * The test starts Firefox with {@code --remote-debugging-port=0} and a fresh profile;
+ * Firefox writes the port it chose to {@code WebDriverBiDiServer.json} in that profile.
+ * Selenium's own BiDi client ({@link Connection}, {@link BiDi}) carries the commands over
+ * the WebSocket; the commands are the standard's ({@code session.new},
+ * {@code browsingContext.navigate}, {@code script.callFunction}) because Selenium's typed
+ * BiDi modules need a {@code WebDriver} session, which only geckodriver would provide.
  */
 final class Firefox implements Browser {
 
 	/**
-	 * Without the first, a cross-origin {@code 401} with {@code WWW-Authenticate: Basic} opens a
-	 * login dialog (Firefox's default lets cross-origin subresources ask for credentials), and
-	 * {@code fetch} waits for an answer nobody gives. The others keep a test run off the network.
+	 * Without the first, a cross-origin {@code 401} with {@code WWW-Authenticate: Basic}
+	 * opens a login dialog (Firefox's default lets cross-origin subresources ask for
+	 * credentials), and {@code fetch} waits for an answer nobody gives. The others keep a
+	 * test run off the network.
 	 */
 	static final String USER_JS = """
 			user_pref("network.auth.subresource-http-auth-allow", 1);
@@ -94,7 +95,9 @@ final class Firefox implements Browser {
 		}
 	}
 
-	/** The port Firefox chose, from the file it writes into the profile once BiDi listens. */
+	/**
+	 * The port Firefox chose, from the file it writes into the profile once BiDi listens.
+	 */
 	private static int awaitPort(Path profile, Process process) throws IOException {
 		Path server = profile.resolve("WebDriverBiDiServer.json");
 		Instant deadline = Instant.now().plus(TIMEOUT);
@@ -123,19 +126,18 @@ final class Firefox implements Browser {
 
 	@Override
 	public void open(String url) {
-		this.bidi.send(command("browsingContext.navigate", Map.of("context", this.context, "url", url, "wait",
-				"complete")));
+		this.bidi
+			.send(command("browsingContext.navigate", Map.of("context", this.context, "url", url, "wait", "complete")));
 	}
 
 	@Override
 	public Object run(String body, Object... args) {
-		String function = "function (args) {\n"
-				+ "  return (async function () {\n" + body + "\n}).apply(null, JSON.parse(args))\n"
+		String function = "function (args) {\n" + "  return (async function () {\n" + body
+				+ "\n}).apply(null, JSON.parse(args))\n"
 				+ "    .then((value) => JSON.stringify((value === undefined) ? null : value));\n}";
 		Map<String, Object> result = this.bidi.send(command("script.callFunction",
-				Map.of("functionDeclaration", function, "awaitPromise", true, "target",
-						Map.of("context", this.context), "arguments",
-						List.of(Map.of("type", "string", "value", JSON.toJson(List.of(args)))))));
+				Map.of("functionDeclaration", function, "awaitPromise", true, "target", Map.of("context", this.context),
+						"arguments", List.of(Map.of("type", "string", "value", JSON.toJson(List.of(args)))))));
 		if (!"success".equals(result.get("type"))) {
 			throw new IllegalStateException("Script failed: " + result.get("exceptionDetails"));
 		}

@@ -9,9 +9,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.json.Json;
 
 /**
- * A {@link Browser} behind a classic W3C WebDriver session (chromedriver, WebKitWebDriver). The
- * script crosses as JSON both ways, as it does over WebDriver BiDi, so the engines return the
- * same types.
+ * A {@link Browser} behind a classic W3C WebDriver session (chromedriver,
+ * WebKitWebDriver). The script crosses as JSON both ways, as it does over WebDriver BiDi,
+ * so the engines return the same types.
  */
 final class WebDriverBrowser implements Browser {
 
@@ -24,8 +24,8 @@ final class WebDriverBrowser implements Browser {
 	private final Runnable cleanup;
 
 	/**
-	 * @param cleanup run after the session has ended, also when ending it failed: stops the
-	 * processes the test started for this browser and deletes its profile
+	 * @param cleanup run after the session has ended, also when ending it failed: stops
+	 * the processes the test started for this browser and deletes its profile
 	 */
 	WebDriverBrowser(WebDriver driver, Runnable cleanup) {
 		this.driver = driver;
@@ -41,8 +41,8 @@ final class WebDriverBrowser implements Browser {
 
 	@Override
 	public Object run(String body, Object... args) {
-		String script = "const done = arguments[arguments.length - 1];\n"
-				+ "(async function () {\n" + body + "\n}).apply(null, JSON.parse(arguments[0])).then(\n"
+		String script = "const done = arguments[arguments.length - 1];\n" + "(async function () {\n" + body
+				+ "\n}).apply(null, JSON.parse(arguments[0])).then(\n"
 				+ "  (value) => done(JSON.stringify({ value: (value === undefined) ? null : value })),\n"
 				+ "  (error) => done(JSON.stringify({ error: String(error) })));";
 		Object answer = ((JavascriptExecutor) this.driver).executeAsyncScript(script, JSON.toJson(List.of(args)));

@@ -19,11 +19,12 @@ import org.openqa.selenium.net.PortProber;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 /**
- * WebKitGTK, the engine family of Safari, from the Debian packages {@code webkit2gtk-driver}
- * ({@code WebKitWebDriver}) and {@code libwebkit2gtk-4.1-0} (its {@code MiniBrowser}), driven
- * through Selenium's {@link RemoteWebDriver}: WebKitWebDriver speaks W3C WebDriver and starts
- * MiniBrowser in automation mode. MiniBrowser has no headless mode, so it draws into an Xvfb
- * display of its own, which this class starts on a free display number and stops afterwards.
+ * WebKitGTK, the engine family of Safari, from the Debian packages
+ * {@code webkit2gtk-driver} ({@code WebKitWebDriver}) and {@code libwebkit2gtk-4.1-0}
+ * (its {@code MiniBrowser}), driven through Selenium's {@link RemoteWebDriver}:
+ * WebKitWebDriver speaks W3C WebDriver and starts MiniBrowser in automation mode.
+ * MiniBrowser has no headless mode, so it draws into an Xvfb display of its own, which
+ * this class starts on a free display number and stops afterwards.
  */
 final class WebKit {
 
@@ -49,8 +50,7 @@ final class WebKit {
 			MutableCapabilities capabilities = new MutableCapabilities();
 			capabilities.setCapability("webkitgtk:browserOptions",
 					Map.of("binary", miniBrowser.toString(), "args", List.of("--automation")));
-			RemoteWebDriver webkit = new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(),
-					capabilities);
+			RemoteWebDriver webkit = new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(), capabilities);
 			Process startedDisplay = display;
 			Process startedDriver = driver;
 			return new WebDriverBrowser(webkit, () -> {

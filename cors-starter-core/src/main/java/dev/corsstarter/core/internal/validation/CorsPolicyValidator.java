@@ -25,13 +25,13 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.internal.HttpTokens;
 
 /**
- * The startup rules over configured policies, run on values parsed once: each origin and path
- * pattern is parsed here, the rules read the parsed objects, and the result hands them on so
- * that {@code CorsEngine.compile}, the only caller, builds the engine from them without parsing
- * again. Every violation is reported, errors and warnings, so one failed start reports them
- * all. The structural rules, which apply in every profile, are here; the production and
- * warning rules are in {@link PolicyRules}, {@link DevOrigins}, {@link PolicyShadowing} and
- * {@link ReportOnlyPolicies}.
+ * The startup rules over configured policies, run on values parsed once: each origin and
+ * path pattern is parsed here, the rules read the parsed objects, and the result hands
+ * them on so that {@code CorsEngine.compile}, the only caller, builds the engine from
+ * them without parsing again. Every violation is reported, errors and warnings, so one
+ * failed start reports them all. The structural rules, which apply in every profile, are
+ * here; the production and warning rules are in {@link PolicyRules}, {@link DevOrigins},
+ * {@link PolicyShadowing} and {@link ReportOnlyPolicies}.
  */
 public final class CorsPolicyValidator {
 
@@ -43,10 +43,10 @@ public final class CorsPolicyValidator {
 	}
 
 	/**
-	 * Parse and check policies. Applications compile policies with {@code CorsEngine.compile},
-	 * which calls this.
-	 * @return every violation, errors first, then warnings, each in policy order, and every
-	 * policy with its parsed values
+	 * Parse and check policies. Applications compile policies with
+	 * {@code CorsEngine.compile}, which calls this.
+	 * @return every violation, errors first, then warnings, each in policy order, and
+	 * every policy with its parsed values
 	 */
 	public static Result validate(List<CorsPolicy> policies, ValidationContext context) {
 		List<Violation> violations = new ArrayList<>();
@@ -96,8 +96,8 @@ public final class CorsPolicyValidator {
 	}
 
 	/**
-	 * A policy with its {@code allowed-origins} and {@code path-patterns} parsed, index for
-	 * index; an entry is {@code null} where the value was invalid (and reported).
+	 * A policy with its {@code allowed-origins} and {@code path-patterns} parsed, index
+	 * for index; an entry is {@code null} where the value was invalid (and reported).
 	 *
 	 * @param policy the policy as configured
 	 * @param origins the parsed origins
@@ -134,7 +134,8 @@ public final class CorsPolicyValidator {
 			if (policy.allowCredentials()) {
 				out.add(Violation.error(ViolationRule.WILDCARD_WITH_CREDENTIALS, property, "*",
 						"'*' together with allow-credentials=true would let every web site read responses with the user's cookies; browsers refuse it, and reflecting the origin instead is a known vulnerability.",
-						"List the trusted origins explicitly (e.g. https://app.example.com or https://*.example.com), or set " + prefix + ".allow-credentials=false."));
+						"List the trusted origins explicitly (e.g. https://app.example.com or https://*.example.com), or set "
+								+ prefix + ".allow-credentials=false."));
 			}
 			if (policy.allowPrivateNetwork()) {
 				out.add(Violation.error(ViolationRule.WILDCARD_WITH_PRIVATE_NETWORK, property, "*",
@@ -152,12 +153,18 @@ public final class CorsPolicyValidator {
 		return PathPatternParser.defaultInstance.parse(pattern);
 	}
 
-	/** How many times {@link #parsePathPattern} ran, so a test can prove each pattern is parsed once. */
+	/**
+	 * How many times {@link #parsePathPattern} ran, so a test can prove each pattern is
+	 * parsed once.
+	 */
 	public static long pathPatternParseCount() {
 		return PATH_PATTERN_PARSES.sum();
 	}
 
-	/** Parse path patterns, reporting invalid ones; the list holds null where an entry was invalid. */
+	/**
+	 * Parse path patterns, reporting invalid ones; the list holds null where an entry was
+	 * invalid.
+	 */
 	private static List<PathPattern> validatePathPatterns(CorsPolicy policy, String prefix,
 			Map<String, String> patternOwners, List<Violation> out) {
 		List<PathPattern> parsed = new ArrayList<>();
@@ -179,7 +186,8 @@ public final class CorsPolicyValidator {
 				parsed.add(parsePathPattern(pattern));
 			}
 			catch (PatternParseException ex) {
-				out.add(Violation.error(ViolationRule.INVALID_PATH_PATTERN, property, pattern, "Invalid path pattern: " + ex.getMessage(),
+				out.add(Violation.error(ViolationRule.INVALID_PATH_PATTERN, property, pattern,
+						"Invalid path pattern: " + ex.getMessage(),
 						"Use Spring PathPattern syntax, e.g. /api/** or /files/{name}"));
 				parsed.add(null);
 				continue;
@@ -187,14 +195,18 @@ public final class CorsPolicyValidator {
 			String owner = patternOwners.putIfAbsent(pattern, policy.name());
 			if (owner != null) {
 				out.add(Violation.error(ViolationRule.DUPLICATE_PATH_PATTERN, property, pattern,
-						"The same pattern is already used by policy '" + owner + "', so which policy applies would be ambiguous.",
+						"The same pattern is already used by policy '" + owner
+								+ "', so which policy applies would be ambiguous.",
 						"Keep the pattern in one policy only."));
 			}
 		}
 		return parsed;
 	}
 
-	/** Parse origins, reporting grammar errors; the list holds null where an entry was invalid. */
+	/**
+	 * Parse origins, reporting grammar errors; the list holds null where an entry was
+	 * invalid.
+	 */
 	private static List<OriginPattern> validateOrigins(CorsPolicy policy, String prefix, List<Violation> out) {
 		List<OriginPattern> parsed = new ArrayList<>();
 		if (policy.allowedOrigins().isEmpty()) {
@@ -208,8 +220,8 @@ public final class CorsPolicyValidator {
 				parsed.add(OriginPatternParser.parse(value));
 			}
 			catch (OriginSyntaxException ex) {
-				out.add(new Violation(rule(ex.getFault()), Severity.ERROR, prefix + ".allowed-origins[" + i + "]", value,
-						ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
+				out.add(new Violation(rule(ex.getFault()), Severity.ERROR, prefix + ".allowed-origins[" + i + "]",
+						value, ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
 				parsed.add(null);
 			}
 		}
@@ -229,19 +241,22 @@ public final class CorsPolicyValidator {
 				continue;
 			}
 			if (!HttpTokens.isToken(method)) {
-				out.add(Violation.error(ViolationRule.INVALID_METHOD, property, method, "'" + method + "' is not a valid HTTP method token.",
+				out.add(Violation.error(ViolationRule.INVALID_METHOD, property, method,
+						"'" + method + "' is not a valid HTTP method token.",
 						"Use a method name such as GET, POST, PUT, PATCH or DELETE."));
 			}
 			else if (FORBIDDEN_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
-				out.add(Violation.error(ViolationRule.FORBIDDEN_METHOD, property, method,
-						method + " is forbidden by the Fetch standard and exposes the server to cross-site tracing or tunnelling.",
+				out.add(Violation.error(ViolationRule.FORBIDDEN_METHOD, property, method, method
+						+ " is forbidden by the Fetch standard and exposes the server to cross-site tracing or tunnelling.",
 						"Remove " + method + " from the list."));
 			}
 			else if (!method.equals(method.toUpperCase(Locale.ROOT))
-					&& Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH").contains(method.toUpperCase(Locale.ROOT))) {
+					&& Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH")
+						.contains(method.toUpperCase(Locale.ROOT))) {
 				String upper = method.toUpperCase(Locale.ROOT);
 				out.add(new Violation(ViolationRule.METHOD_CASE, Severity.ERROR, property, method,
-						"Methods compare case-sensitively and browsers send standard methods in upper case, so '" + method + "' never matches.",
+						"Methods compare case-sensitively and browsers send standard methods in upper case, so '"
+								+ method + "' never matches.",
 						"Write it in upper case: " + upper, upper));
 			}
 		}

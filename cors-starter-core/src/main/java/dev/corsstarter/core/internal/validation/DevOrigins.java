@@ -19,36 +19,38 @@ import dev.corsstarter.core.internal.OriginSyntaxException;
  * Which configured origins are development origins, refused while a production profile is
  * active.
  * <p>
- * <b>Built-in dev hosts</b> (for {@code http} and {@code https} origins, any port, exact or
- * wildcard): {@code localhost} and any {@code *.localhost}; IPv4 loopback {@code 127.0.0.0/8};
- * {@code 0.0.0.0}; RFC 1918 private IPv4 ({@code 10/8}, {@code 172.16/12}, {@code 192.168/16}),
- * carrier-grade NAT {@code 100.64/10} and link-local {@code 169.254/16}; IPv6 {@code [::1]},
- * {@code [::]}, unique-local {@code fc00::/7}, link-local {@code fe80::/10}, and the IPv4-mapped
- * forms of the IPv4 ranges ({@code [::ffff:7f00:1]}); mDNS names under {@code .local}; names
- * under {@code .internal} (Docker's {@code host.docker.internal} among them) and
- * {@code .home.arpa}; {@code localhost.localdomain}; the NAT64, 6to4 and IPv4-compatible IPv6
- * forms of the IPv4 ranges; wildcard-DNS services that resolve to any address written into the
- * name ({@code nip.io}, {@code sslip.io}, {@code localtest.me}, {@code lvh.me}, ...); and tunnel
- * services not on the Public Suffix List ({@code loca.lt}, {@code devtunnels.ms}, ...).
- * Other schemes are not built-in dev origins: {@code capacitor://localhost} or
- * {@code ionic://localhost} are the fixed production origins of hybrid mobile apps, and no web
- * page can have them.
+ * <b>Built-in dev hosts</b> (for {@code http} and {@code https} origins, any port, exact
+ * or wildcard): {@code localhost} and any {@code *.localhost}; IPv4 loopback
+ * {@code 127.0.0.0/8}; {@code 0.0.0.0}; RFC 1918 private IPv4 ({@code 10/8},
+ * {@code 172.16/12}, {@code 192.168/16}), carrier-grade NAT {@code 100.64/10} and
+ * link-local {@code 169.254/16}; IPv6 {@code [::1]}, {@code [::]}, unique-local
+ * {@code fc00::/7}, link-local {@code fe80::/10}, and the IPv4-mapped forms of the IPv4
+ * ranges ({@code [::ffff:7f00:1]}); mDNS names under {@code .local}; names under
+ * {@code .internal} (Docker's {@code host.docker.internal} among them) and
+ * {@code .home.arpa}; {@code localhost.localdomain}; the NAT64, 6to4 and IPv4-compatible
+ * IPv6 forms of the IPv4 ranges; wildcard-DNS services that resolve to any address
+ * written into the name ({@code nip.io}, {@code sslip.io}, {@code localtest.me},
+ * {@code lvh.me}, ...); and tunnel services not on the Public Suffix List
+ * ({@code loca.lt}, {@code devtunnels.ms}, ...). Other schemes are not built-in dev
+ * origins: {@code capacitor://localhost} or {@code ionic://localhost} are the fixed
+ * production origins of hybrid mobile apps, and no web page can have them.
  * <p>
  * <b>{@code cors.dev-origins}</b> entries use the {@code allowed-origins} grammar. An
- * {@code allowed-origins} entry is a dev origin when it equals an entry as configured, or when an
- * entry covers it: every origin the allowed entry admits is admitted by the dev entry (for an
- * exact origin: the entry matches it, as {@link OriginMatcher} would; for a wildcard: the dev
- * entry is a wildcard at least as broad in host and port). So {@code http://localhost:*} flags
- * {@code http://localhost:3000}, and {@code https://*.dev.example.com} flags both
- * {@code https://a.dev.example.com} and {@code https://*.pr.dev.example.com}; a production
- * wildcard that merely overlaps a dev entry ({@code https://*.example.com} against
- * {@code https://dev.example.com}) is not flagged. Entries that break the grammar, {@code *},
- * and wildcards over a public suffix ({@code https://*.com}) are reported as errors in every
- * profile and never used: they would silently weaken the production check.
+ * {@code allowed-origins} entry is a dev origin when it equals an entry as configured, or
+ * when an entry covers it: every origin the allowed entry admits is admitted by the dev
+ * entry (for an exact origin: the entry matches it, as {@link OriginMatcher} would; for a
+ * wildcard: the dev entry is a wildcard at least as broad in host and port). So
+ * {@code http://localhost:*} flags {@code http://localhost:3000}, and
+ * {@code https://*.dev.example.com} flags both {@code https://a.dev.example.com} and
+ * {@code https://*.pr.dev.example.com}; a production wildcard that merely overlaps a dev
+ * entry ({@code https://*.example.com} against {@code https://dev.example.com}) is not
+ * flagged. Entries that break the grammar, {@code *}, and wildcards over a public suffix
+ * ({@code https://*.com}) are reported as errors in every profile and never used: they
+ * would silently weaken the production check.
  * <p>
- * Dev classification only decides the production error: the public-suffix rule and the rule on
- * wildcards over a wildcard-DNS or tunnel service ({@link #sharedService}) run on every origin
- * before it, dev or not.
+ * Dev classification only decides the production error: the public-suffix rule and the
+ * rule on wildcards over a wildcard-DNS or tunnel service ({@link #sharedService}) run on
+ * every origin before it, dev or not.
  */
 final class DevOrigins {
 
@@ -63,8 +65,8 @@ final class DevOrigins {
 	}
 
 	/**
-	 * Parse the {@code cors.dev-origins} entries of a context once, reporting those that cannot
-	 * be used (in every profile); invalid ones are left out.
+	 * Parse the {@code cors.dev-origins} entries of a context once, reporting those that
+	 * cannot be used (in every profile); invalid ones are left out.
 	 */
 	static DevOrigins of(ValidationContext context, List<Violation> out) {
 		List<Entry> entries = new ArrayList<>();
@@ -75,7 +77,8 @@ final class DevOrigins {
 			try {
 				OriginPattern pattern = OriginPatternParser.parse(value);
 				if (pattern.kind() != OriginPattern.Kind.ANY) {
-					// the public-suffix rule holds for dev entries too: such an entry is refused, never used
+					// the public-suffix rule holds for dev entries too: such an entry is
+					// refused, never used
 					if (!pattern.anySubdomain()
 							|| !PolicyRules.checkPublicSuffix("cors.dev-origins", property, pattern, out)) {
 						entries.add(new Entry(i, value, pattern));
@@ -87,8 +90,8 @@ final class DevOrigins {
 						"List the development origins or patterns, e.g. http://localhost:* or https://*.dev.example.com"));
 			}
 			catch (OriginSyntaxException ex) {
-				out.add(new Violation(ViolationRule.INVALID_DEV_ORIGIN, Severity.ERROR, property, value,
-						ex.getReason() + " A dev-origins entry that can never match would let that dev origin pass the production check unnoticed.",
+				out.add(new Violation(ViolationRule.INVALID_DEV_ORIGIN, Severity.ERROR, property, value, ex.getReason()
+						+ " A dev-origins entry that can never match would let that dev origin pass the production check unnoticed.",
 						ex.getFix(), ex.getSuggestedValue()));
 			}
 		}
@@ -96,7 +99,8 @@ final class DevOrigins {
 	}
 
 	/**
-	 * Why {@code origin} is a dev origin, as a phrase completing "'x' is ...", or {@code null}.
+	 * Why {@code origin} is a dev origin, as a phrase completing "'x' is ...", or
+	 * {@code null}.
 	 */
 	String describe(OriginPattern origin) {
 		if (origin.kind() != OriginPattern.Kind.EXACT && origin.kind() != OriginPattern.Kind.WILDCARD) {
@@ -108,33 +112,38 @@ final class DevOrigins {
 		}
 		for (Entry entry : this.entries) {
 			if (entry.value().equals(origin.value()) || covers(entry.pattern(), origin)) {
-				return "listed as a development origin by cors.dev-origins[" + entry.index() + "]='" + entry.value() + "'";
+				return "listed as a development origin by cors.dev-origins[" + entry.index() + "]='" + entry.value()
+						+ "'";
 			}
 		}
 		return null;
 	}
 
 	/**
-	 * Services whose DNS answers any address written into the name ({@code 127.0.0.1.nip.io},
-	 * {@code app.localtest.me} resolves to 127.0.0.1): a name under them can point anywhere,
-	 * the visitor's own machine included, and anyone can use them.
+	 * Services whose DNS answers any address written into the name
+	 * ({@code 127.0.0.1.nip.io}, {@code app.localtest.me} resolves to 127.0.0.1): a name
+	 * under them can point anywhere, the visitor's own machine included, and anyone can
+	 * use them.
 	 */
 	static final List<String> WILDCARD_DNS_SERVICES = List.of("nip.io", "sslip.io", "xip.io", "traefik.me",
 			"localtest.me", "lvh.me", "vcap.me", "localho.st", "lacolhost.com");
 
 	/**
-	 * Tunnel and preview services that give anyone a name (and a TLS certificate) under their
-	 * domain, forwarding to a developer's machine, and that are <em>not</em> on the Public Suffix
-	 * List (those that are, such as {@code ngrok.io}, {@code ngrok-free.app}, {@code ngrok.app},
-	 * {@code ngrok.dev} and {@code trycloudflare.com}, are refused as public-suffix wildcards in
-	 * every profile already). Checked against the list shipped in the jar; each with its source:
+	 * Tunnel and preview services that give anyone a name (and a TLS certificate) under
+	 * their domain, forwarding to a developer's machine, and that are <em>not</em> on the
+	 * Public Suffix List (those that are, such as {@code ngrok.io},
+	 * {@code ngrok-free.app}, {@code ngrok.app}, {@code ngrok.dev} and
+	 * {@code trycloudflare.com}, are refused as public-suffix wildcards in every profile
+	 * already). Checked against the list shipped in the jar; each with its source:
 	 */
 	static final List<String> TUNNEL_SERVICES = List.of(
-			// localtunnel, https://theboroer.github.io/localtunnel-www/ (https://<name>.loca.lt)
+			// localtunnel, https://theboroer.github.io/localtunnel-www/
+			// (https://<name>.loca.lt)
 			"loca.lt",
 			// localtunnel's former domain, https://github.com/localtunnel/localtunnel
 			"localtunnel.me",
-			// Microsoft Dev Tunnels, https://learn.microsoft.com/azure/developer/dev-tunnels/
+			// Microsoft Dev Tunnels,
+			// https://learn.microsoft.com/azure/developer/dev-tunnels/
 			// (https://<id>-<port>.<region>.devtunnels.ms)
 			"devtunnels.ms",
 			// Glitch, https://glitch.com (https://<project>.glitch.me)
@@ -148,14 +157,15 @@ final class DevOrigins {
 			"app.github.dev");
 
 	/**
-	 * Names for the local machine besides {@code localhost}: {@code localhost.localdomain} is the
-	 * loopback alias in the default {@code /etc/hosts} of Red Hat, Fedora and CentOS systems.
+	 * Names for the local machine besides {@code localhost}:
+	 * {@code localhost.localdomain} is the loopback alias in the default
+	 * {@code /etc/hosts} of Red Hat, Fedora and CentOS systems.
 	 */
 	static final List<String> LOOPBACK_NAMES = List.of("localhost.localdomain");
 
 	/**
-	 * The wildcard-DNS or tunnel service a host is or lies under, as a phrase completing "a
-	 * wildcard over ...", or {@code null}: anyone can get a name there.
+	 * The wildcard-DNS or tunnel service a host is or lies under, as a phrase completing
+	 * "a wildcard over ...", or {@code null}: anyone can get a name there.
 	 */
 	static String sharedService(String host) {
 		for (String service : WILDCARD_DNS_SERVICES) {
@@ -171,7 +181,10 @@ final class DevOrigins {
 		return null;
 	}
 
-	/** The built-in dev host category of an exact or wildcard http(s) origin, or {@code null}. */
+	/**
+	 * The built-in dev host category of an exact or wildcard http(s) origin, or
+	 * {@code null}.
+	 */
 	static String builtIn(OriginPattern origin) {
 		if (!"http".equals(origin.scheme()) && !"https".equals(origin.scheme())) {
 			return null;
@@ -213,7 +226,8 @@ final class DevOrigins {
 			int[] pieces = Ipv6Address.parse(host.substring(1, host.length() - 1));
 			return (pieces != null) ? ipv6(pieces) : null;
 		}
-		// the grammar already refused every other IPv4 form, so a dotted-decimal host is the only one
+		// the grammar already refused every other IPv4 form, so a dotted-decimal host is
+		// the only one
 		int[] octets = Ipv6Address.parseIpv4(host);
 		return (octets != null) ? ipv4(octets) : null;
 	}
@@ -271,11 +285,12 @@ final class DevOrigins {
 	}
 
 	/**
-	 * IPv6 forms that carry an IPv4 address, when that address is a dev one: NAT64, the well-known
-	 * prefix {@code 64:ff9b::/96} (RFC 6052) and a {@code /96} of the local-use prefix
-	 * {@code 64:ff9b:1::/48} (RFC 8215), IPv4 in the last 32 bits; 6to4, {@code 2002::/16}
-	 * (RFC 3056), IPv4 in bits 16 to 47; and the deprecated IPv4-compatible form {@code ::a.b.c.d}
-	 * (RFC 4291, section 2.5.5.1), which browsers write as {@code [::7f00:1]}.
+	 * IPv6 forms that carry an IPv4 address, when that address is a dev one: NAT64, the
+	 * well-known prefix {@code 64:ff9b::/96} (RFC 6052) and a {@code /96} of the
+	 * local-use prefix {@code 64:ff9b:1::/48} (RFC 8215), IPv4 in the last 32 bits; 6to4,
+	 * {@code 2002::/16} (RFC 3056), IPv4 in bits 16 to 47; and the deprecated
+	 * IPv4-compatible form {@code ::a.b.c.d} (RFC 4291, section 2.5.5.1), which browsers
+	 * write as {@code [::7f00:1]}.
 	 */
 	private static String embeddedIpv4(int[] pieces) {
 		String form;

@@ -17,24 +17,26 @@ import org.springframework.web.util.pattern.PathPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /**
- * Finds policies that never apply because every one of their path patterns is shadowed by a
- * pattern of another policy that the engine tries first.
+ * Finds policies that never apply because every one of their path patterns is shadowed by
+ * a pattern of another policy that the engine tries first.
  * <p>
  * The engine routes a path to the first matching pattern in the order
  * {@link PathPattern#SPECIFICITY_COMPARATOR}, then pattern text, then policy name (see
- * {@code CorsEngine}); this class uses the same order. Deciding in general whether one pattern
- * matches every path another matches is not attempted. A pattern P is reported as shadowed by a
- * pattern Q of another policy that ranks before it only when that is certain:
+ * {@code CorsEngine}); this class uses the same order. Deciding in general whether one
+ * pattern matches every path another matches is not attempted. A pattern P is reported as
+ * shadowed by a pattern Q of another policy that ranks before it only when that is
+ * certain:
  * <ul>
- * <li>P is literal (no pattern syntax, so it matches exactly one path) and Q matches that path,
- * e.g. {@code /api/abc} behind {@code /api/a?c}; or</li>
- * <li>P and Q are the same pattern up to the names of their captures, e.g. {@code /api/{name}}
- * behind {@code /api/{id}}.</li>
+ * <li>P is literal (no pattern syntax, so it matches exactly one path) and Q matches that
+ * path, e.g. {@code /api/abc} behind {@code /api/a?c}; or</li>
+ * <li>P and Q are the same pattern up to the names of their captures, e.g.
+ * {@code /api/{name}} behind {@code /api/{id}}.</li>
  * </ul>
  * A policy is reported when every pattern it has is shadowed. Other real shadowing (say
- * {@code /api/x*} behind {@code /api/{id}}) goes unreported; a false report is never made, and in
- * particular {@code /api/**} beside {@code /api/public/**} is not shadowing: each serves paths
- * the other does not. Identical patterns are left to the duplicate-pattern error.
+ * {@code /api/x*} behind {@code /api/{id}}) goes unreported; a false report is never
+ * made, and in particular {@code /api/**} beside {@code /api/public/**} is not shadowing:
+ * each serves paths the other does not. Identical patterns are left to the
+ * duplicate-pattern error.
  */
 final class PolicyShadowing {
 
@@ -114,17 +116,19 @@ final class PolicyShadowing {
 
 	private static Violation warning(CorsPolicy policy, List<String> explanations) {
 		String prefix = policy.propertyPrefix();
-		return Violation.warn(ViolationRule.SHADOWED_POLICY, prefix + ".path-patterns", String.join(", ", policy.pathPatterns()),
-				"Policy '" + policy.name() + "' never applies: every path it matches goes to another policy whose pattern is tried first (the most specific pattern wins, ties go to the alphabetically first): "
-						+ String.join("; ", explanations) + ".",
-				"Remove policy '" + policy.name() + "' or merge its settings into the policy that serves these paths, or change " + prefix
+		return Violation.warn(ViolationRule.SHADOWED_POLICY, prefix + ".path-patterns", String.join(", ", policy
+			.pathPatterns()), "Policy '" + policy.name()
+					+ "' never applies: every path it matches goes to another policy whose pattern is tried first (the most specific pattern wins, ties go to the alphabetically first): "
+					+ String.join("; ", explanations) + ".",
+				"Remove policy '" + policy.name()
+						+ "' or merge its settings into the policy that serves these paths, or change " + prefix
 						+ ".path-patterns to paths no other policy's pattern takes first.");
 	}
 
 	/**
 	 * The pattern with every capture's name removed: {@code {id}} becomes {@code {}},
-	 * {@code {id:\d+}} becomes {@code {:\d+}}, {@code {*rest}} becomes {@code {*}}. Braces
-	 * inside a capture's regular expression are balanced, as PathPattern requires.
+	 * {@code {id:\d+}} becomes {@code {:\d+}}, {@code {*rest}} becomes {@code {*}}.
+	 * Braces inside a capture's regular expression are balanced, as PathPattern requires.
 	 */
 	static String withoutCaptureNames(String pattern) {
 		StringBuilder out = new StringBuilder(pattern.length());

@@ -21,39 +21,46 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Mozilla's Public Suffix List (its ICANN and PRIVATE sections), parsed and matched here, with
- * no library on the application's class path.
+ * Mozilla's Public Suffix List (its ICANN and PRIVATE sections), parsed and matched here,
+ * with no library on the application's class path.
  * <p>
- * <b>Which list.</b> The jar carries a copy at {@value #BUNDLED}, copied at build time from the
- * one Apache HttpClient 5 publishes (the version Spring Boot manages), so each release of this
- * project ships the list current when it was built. The list is distributed under the Mozilla
- * Public License 2.0: its header is kept in the file, and {@code META-INF/LICENSE-publicsuffix.txt}
- * carries the licence. An application that needs a newer list puts one (the file published at
+ * <b>Which list.</b> The jar carries a copy at {@value #BUNDLED}, copied at build time
+ * from the one Apache HttpClient 5 publishes (the version Spring Boot manages), so each
+ * release of this project ships the list current when it was built. The list is
+ * distributed under the Mozilla Public License 2.0: its header is kept in the file, and
+ * {@code META-INF/LICENSE-publicsuffix.txt} carries the licence. An application that
+ * needs a newer list puts one (the file published at
  * {@code https://publicsuffix.org/list/public_suffix_list.dat}) on its class path at
- * {@value #OVERRIDE}, e.g. {@code src/main/resources/META-INF/cors-starter/public_suffix_list.dat};
- * when present it is used instead of the bundled copy.
+ * {@value #OVERRIDE}, e.g.
+ * {@code src/main/resources/META-INF/cors-starter/public_suffix_list.dat}; when present
+ * it is used instead of the bundled copy.
  * <p>
  * <b>Format.</b> One rule per line, read up to the first whitespace; lines starting with
- * {@code //} are comments, except the section markers {@code // ===BEGIN ICANN DOMAINS===} and
- * {@code // ===BEGIN PRIVATE DOMAINS===}. A rule is a domain ({@code co.uk}), a wildcard
- * {@code *.Y} (every child of Y is a suffix, e.g. {@code *.ck}), or an exception {@code !X}
- * (X is not a suffix although a wildcard covers it, e.g. {@code !www.ck}). Rules of both
- * sections count (a wildcard over {@code *.github.io} admits sites of other parties just as
- * {@code *.co.uk} does); rules outside any section, as in a hand-written list, count too.
+ * {@code //} are comments, except the section markers
+ * {@code // ===BEGIN ICANN DOMAINS===} and {@code // ===BEGIN PRIVATE DOMAINS===}. A rule
+ * is a domain ({@code co.uk}), a wildcard {@code *.Y} (every child of Y is a suffix, e.g.
+ * {@code *.ck}), or an exception {@code !X} (X is not a suffix although a wildcard covers
+ * it, e.g. {@code !www.ck}). Rules of both sections count (a wildcard over
+ * {@code *.github.io} admits sites of other parties just as {@code *.co.uk} does); rules
+ * outside any section, as in a hand-written list, count too.
  * <p>
- * <b>Matching.</b> The list is parsed once, on first use ({@link #get()}). Rules are kept as the
- * file writes them (internationalised ones in Unicode); a configured host, always ASCII, is also
- * looked up in Unicode form when it has a punycode ({@code xn--}) label, so the IDNA conversion
- * is paid only then. Only rules listed in the file count: the list's implicit {@code *} rule
- * (every unlisted top-level label is a suffix) is not applied, because unlisted single labels
- * such as {@code corp} or {@code lan} are private namespaces, not public registries.
+ * <b>Matching.</b> The list is parsed once, on first use ({@link #get()}). Rules are kept
+ * as the file writes them (internationalised ones in Unicode); a configured host, always
+ * ASCII, is also looked up in Unicode form when it has a punycode ({@code xn--}) label,
+ * so the IDNA conversion is paid only then. Only rules listed in the file count: the
+ * list's implicit {@code *} rule (every unlisted top-level label is a suffix) is not
+ * applied, because unlisted single labels such as {@code corp} or {@code lan} are private
+ * namespaces, not public registries.
  */
 final class PublicSuffixes {
 
 	/** Where the build puts the list inside cors-starter-core's jar. */
 	static final String BUNDLED = "dev/corsstarter/core/psl/public_suffix_list.dat";
 
-	/** Where an application may put a newer list; used instead of {@link #BUNDLED} when present. */
+	/**
+	 * Where an application may put a newer list; used instead of {@link #BUNDLED} when
+	 * present.
+	 */
 	static final String OVERRIDE = "META-INF/cors-starter/public_suffix_list.dat";
 
 	private static final String BEGIN_ICANN = "===BEGIN ICANN DOMAINS===";
@@ -65,7 +72,9 @@ final class PublicSuffixes {
 	/** Explicit rules such as {@code com}, {@code co.uk}, {@code github.io}. */
 	private final Set<String> rules = new HashSet<>();
 
-	/** {@code Y} for every wildcard rule {@code *.Y}, e.g. {@code ck} for {@code *.ck}. */
+	/**
+	 * {@code Y} for every wildcard rule {@code *.Y}, e.g. {@code ck} for {@code *.ck}.
+	 */
 	private final Set<String> wildcardParents = new HashSet<>();
 
 	/** Exception rules without their {@code !}, e.g. {@code www.ck}. */
@@ -85,7 +94,10 @@ final class PublicSuffixes {
 	private PublicSuffixes() {
 	}
 
-	/** The list in use (the override when present, else the bundled copy), loaded on first call. */
+	/**
+	 * The list in use (the override when present, else the bundled copy), loaded on first
+	 * call.
+	 */
 	static PublicSuffixes get() {
 		return Holder.INSTANCE;
 	}
@@ -126,7 +138,8 @@ final class PublicSuffixes {
 	/**
 	 * Load the list a class loader provides: {@value #OVERRIDE} when it has one, else
 	 * {@value #BUNDLED}.
-	 * @throws IllegalStateException when neither is present, or the list found has no rule
+	 * @throws IllegalStateException when neither is present, or the list found has no
+	 * rule
 	 */
 	static PublicSuffixes load(ClassLoader classLoader) {
 		URL resource = classLoader.getResource(OVERRIDE);
@@ -186,8 +199,8 @@ final class PublicSuffixes {
 	}
 
 	/**
-	 * Whether {@code domain} (lower-case ASCII) is itself a public suffix: listed explicitly, or
-	 * matched by a wildcard rule and not by an exception.
+	 * Whether {@code domain} (lower-case ASCII) is itself a public suffix: listed
+	 * explicitly, or matched by a wildcard rule and not by an exception.
 	 */
 	boolean isPublicSuffix(String domain) {
 		if (this.rules.contains(domain)) {
@@ -198,11 +211,12 @@ final class PublicSuffixes {
 	}
 
 	/**
-	 * The public suffix a subdomain wildcard {@code *.domain} spans: {@code domain} itself when
-	 * it is a public suffix, otherwise the simplest rule strictly below it (e.g.
-	 * {@code s3.amazonaws.com} for {@code amazonaws.com}, {@code *.ck} for {@code ck}), or
-	 * {@code null} when every host the wildcard matches belongs to the registrable domain(s) of
-	 * one owner. {@code domain} is lower-case ASCII; the result is too.
+	 * The public suffix a subdomain wildcard {@code *.domain} spans: {@code domain}
+	 * itself when it is a public suffix, otherwise the simplest rule strictly below it
+	 * (e.g. {@code s3.amazonaws.com} for {@code amazonaws.com}, {@code *.ck} for
+	 * {@code ck}), or {@code null} when every host the wildcard matches belongs to the
+	 * registrable domain(s) of one owner. {@code domain} is lower-case ASCII; the result
+	 * is too.
 	 */
 	String suffixSpannedBySubdomainsOf(String domain) {
 		String suffix = spanned(domain);
@@ -264,7 +278,9 @@ final class PublicSuffixes {
 		return (dot >= 0 && dot < domain.length() - 1) ? domain.substring(dot + 1) : null;
 	}
 
-	/** Prefer the rule with fewer labels, then the shorter, then the alphabetically first. */
+	/**
+	 * Prefer the rule with fewer labels, then the shorter, then the alphabetically first.
+	 */
 	private static String simpler(String a, String b) {
 		int byLabels = Integer.compare(dots(a), dots(b));
 		if (byLabels != 0) {

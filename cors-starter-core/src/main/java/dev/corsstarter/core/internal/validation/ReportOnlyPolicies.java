@@ -20,24 +20,27 @@ import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 /**
- * The warning for each report-only policy, said on every start and every change so it is not
- * forgotten, naming what protects its paths meanwhile. A report-only policy never decides
- * against enforcement: on a path where it is the most specific policy, the most specific
- * enforced policy that also matches decides (as {@code CorsEngine} routes), so the warning names
- * that policy per path pattern, or says that none matches, in which case requests the
- * report-only policy would refuse reach the application.
+ * The warning for each report-only policy, said on every start and every change so it is
+ * not forgotten, naming what protects its paths meanwhile. A report-only policy never
+ * decides against enforcement: on a path where it is the most specific policy, the most
+ * specific enforced policy that also matches decides (as {@code CorsEngine} routes), so
+ * the warning names that policy per path pattern, or says that none matches, in which
+ * case requests the report-only policy would refuse reach the application.
  * <p>
- * Which enforced policy decides is found on a sample path of each pattern: the pattern with
- * {@code x} for every wildcard, capture and {@code **} (for a capture with a regular expression,
- * the first of a few candidates it accepts). A pattern no sample matches is reported as
- * "could not be determined" rather than guessed.
+ * Which enforced policy decides is found on a sample path of each pattern: the pattern
+ * with {@code x} for every wildcard, capture and {@code **} (for a capture with a regular
+ * expression, the first of a few candidates it accepts). A pattern no sample matches is
+ * reported as "could not be determined" rather than guessed.
  */
 final class ReportOnlyPolicies {
 
 	private record Route(PathPattern pattern, CorsPolicy policy) {
 	}
 
-	/** The engine's order: most specific pattern first, then pattern text, then policy name. */
+	/**
+	 * The engine's order: most specific pattern first, then pattern text, then policy
+	 * name.
+	 */
 	private static final Comparator<Route> ENGINE_ORDER = Comparator
 		.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
 		.thenComparing(route -> route.pattern().getPatternString())
@@ -117,7 +120,10 @@ final class ReportOnlyPolicies {
 				"enforce");
 	}
 
-	/** A path the pattern matches, with {@code x} (or another plain candidate) for what varies. */
+	/**
+	 * A path the pattern matches, with {@code x} (or another plain candidate) for what
+	 * varies.
+	 */
 	static @Nullable PathContainer sample(PathPattern pattern) {
 		for (String segment : SAMPLE_SEGMENTS) {
 			PathContainer path = PathContainer.parsePath(fill(pattern.getPatternString(), segment));
@@ -128,7 +134,10 @@ final class ReportOnlyPolicies {
 		return null;
 	}
 
-	/** The pattern text with every {@code **}, {@code *}, {@code ?} and capture replaced by {@code segment}. */
+	/**
+	 * The pattern text with every {@code **}, {@code *}, {@code ?} and capture replaced
+	 * by {@code segment}.
+	 */
 	private static String fill(String pattern, String segment) {
 		StringBuilder out = new StringBuilder(pattern.length());
 		int i = 0;

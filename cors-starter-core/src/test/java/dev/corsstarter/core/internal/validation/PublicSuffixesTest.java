@@ -47,22 +47,12 @@ class PublicSuffixesTest {
 			""";
 
 	@ParameterizedTest(name = "*.{0} spans {1}")
-	@CsvSource(nullValues = "none", value = {
-			"com, com",
-			"uk, uk",
-			"co.uk, co.uk",
-			"example.co.uk, none",
-			"github.io, github.io",
-			"myapp.github.io, none",
-			"ck, *.ck",
-			"foo.ck, foo.ck",
-			"www.ck, none",
-			"example-cloud.com, s3.example-cloud.com",
-			"compute.example-cloud.com, *.compute.example-cloud.com",
-			"x.compute.example-cloud.com, x.compute.example-cloud.com",
-			"xn--55qx5d.cn, xn--55qx5d.cn",
-			"corp, none",
-			"example.com, none" })
+	@CsvSource(nullValues = "none",
+			value = { "com, com", "uk, uk", "co.uk, co.uk", "example.co.uk, none", "github.io, github.io",
+					"myapp.github.io, none", "ck, *.ck", "foo.ck, foo.ck", "www.ck, none",
+					"example-cloud.com, s3.example-cloud.com", "compute.example-cloud.com, *.compute.example-cloud.com",
+					"x.compute.example-cloud.com, x.compute.example-cloud.com", "xn--55qx5d.cn, xn--55qx5d.cn",
+					"corp, none", "example.com, none" })
 	void suffixSpannedBySubdomains(String domain, String expected) throws IOException {
 		PublicSuffixes suffixes = PublicSuffixes.parse(new StringReader(LIST));
 		assertThat(suffixes.suffixSpannedBySubdomainsOf(domain)).isEqualTo(expected);
@@ -128,7 +118,9 @@ class PublicSuffixesTest {
 		assertThat(exceptions).isPositive();
 	}
 
-	/** A list at META-INF/cors-starter/public_suffix_list.dat replaces the bundled one. */
+	/**
+	 * A list at META-INF/cors-starter/public_suffix_list.dat replaces the bundled one.
+	 */
 	@Test
 	void anApplicationListOnTheClassPathWins(@TempDir Path dir) throws IOException {
 		Path override = dir.resolve(PublicSuffixes.OVERRIDE);
@@ -164,8 +156,8 @@ class PublicSuffixesTest {
 
 	/**
 	 * Apache HttpClient must not be on the class path: where it is, Spring Boot's
-	 * {@code ClientHttpRequestFactoryBuilder.detect()} switches the application's RestClient to
-	 * it. The list is copied out of its jar at build time instead.
+	 * {@code ClientHttpRequestFactoryBuilder.detect()} switches the application's
+	 * RestClient to it. The list is copied out of its jar at build time instead.
 	 */
 	@Test
 	void apacheHttpClientIsNotADependency() {
@@ -177,14 +169,13 @@ class PublicSuffixesTest {
 
 	@Test
 	void theListsLicenceShipsWithIt() throws IOException {
-		try (InputStream licence = getClass().getClassLoader()
-			.getResourceAsStream("META-INF/LICENSE-publicsuffix.txt");
+		try (InputStream licence = getClass().getClassLoader().getResourceAsStream("META-INF/LICENSE-publicsuffix.txt");
 				InputStream list = getClass().getClassLoader().getResourceAsStream(PublicSuffixes.BUNDLED)) {
 			assertThat(licence).isNotNull();
 			assertThat(new String(licence.readAllBytes(), StandardCharsets.UTF_8))
 				.contains("Mozilla Public License Version 2.0");
-			assertThat(new String(list.readNBytes(400), StandardCharsets.UTF_8))
-				.contains("Mozilla Public", "mozilla.org/MPL/2.0/");
+			assertThat(new String(list.readNBytes(400), StandardCharsets.UTF_8)).contains("Mozilla Public",
+					"mozilla.org/MPL/2.0/");
 		}
 	}
 
