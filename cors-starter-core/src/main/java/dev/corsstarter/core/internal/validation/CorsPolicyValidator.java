@@ -1,6 +1,7 @@
 package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,7 @@ public final class CorsPolicyValidator {
 	private CorsPolicyValidator() {
 	}
 
-	/**
-	 * Parse and check policies.
-	 * @return every violation, errors first, then warnings, each in policy order, and
-	 * every policy with its parsed values
-	 */
+	/** Parse and check policies: every violation, errors first, and the parsed values. */
 	public static Result validate(List<CorsPolicy> policies, ValidationContext context) {
 		List<Violation> violations = new ArrayList<>();
 		DevOrigins devOrigins = DevOrigins.of(context, new Report("cors", violations));
@@ -66,9 +63,9 @@ public final class CorsPolicyValidator {
 				}
 			}
 		}
-		List<Violation> sorted = new ArrayList<>(violations.stream().filter(Violation::isError).toList());
-		sorted.addAll(violations.stream().filter(v -> !v.isError()).toList());
-		return new Result(List.copyOf(sorted), List.copyOf(parsed));
+		violations.sort(Comparator.comparing(Violation::severity)); // stable: errors
+																	// first, in order
+		return new Result(List.copyOf(violations), List.copyOf(parsed));
 	}
 
 	/**
@@ -127,8 +124,7 @@ public final class CorsPolicyValidator {
 	}
 
 	/**
-	 * Where the rules of one policy (or of {@code cors.dev-origins}, prefix {@code cors})
-	 * report.
+	 * Where the rules of a policy, or of {@code cors.dev-origins} (prefix cors), report.
 	 */
 	record Report(String prefix, List<Violation> out) {
 
@@ -142,11 +138,7 @@ public final class CorsPolicyValidator {
 
 		void add(Severity severity, Message message, String key, String value, @Nullable String suggested,
 				String... vars) {
-			String[] all = new String[vars.length + 2];
-			all[0] = "prefix";
-			all[1] = this.prefix;
-			System.arraycopy(vars, 0, all, 2, vars.length);
-			this.out.add(message.violation(severity, this.prefix + "." + key, value, suggested, all));
+			this.out.add(message.violation(severity, this.prefix, key, value, suggested, vars));
 		}
 
 	}
@@ -162,10 +154,7 @@ public final class CorsPolicyValidator {
 		return PATH_PATTERN_PARSES.sum();
 	}
 
-	/**
-	 * The structure of the patterns and origins: parse each, reporting those invalid and
-	 * patterns another policy has already.
-	 */
+	/** Parse the patterns and origins, reporting invalid ones and duplicated patterns. */
 	private static ParsedPolicy parse(CorsPolicy policy, Map<String, String> patternOwners, Report report) {
 		List<Entry<PathPattern>> patterns = new ArrayList<>();
 		if (policy.pathPatterns().isEmpty()) {

@@ -2,7 +2,6 @@ package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -28,38 +27,17 @@ import dev.corsstarter.core.validation.ValidationContext;
  */
 final class DevOrigins {
 
-	/** Names that are dev hosts, and every name under them, with what they are. */
-	private static final Map<String, String> DEV_NAMES = Map.of("localhost",
-			"a loopback origin (localhost): it is served from the visitor's own machine",
-			// the loopback alias in the default /etc/hosts of Red Hat, Fedora and CentOS
-			"localhost.localdomain",
-			"a loopback name (localhost.localdomain): it is served from the visitor's own machine", "local",
-			"an mDNS name (.local): it is a device on the visitor's local network", "docker.internal",
-			"Docker's alias for a developer's host machine", "internal",
-			"a name under .internal, which is reserved for private networks and never resolves on the internet",
-			"home.arpa", "a name under .home.arpa, reserved for home networks");
-
 	/** Services that resolve a name to any address written into it (127.0.0.1.nip.io). */
 	private static final Set<String> WILDCARD_DNS = Set.of("nip.io", "sslip.io", "xip.io", "traefik.me", "localtest.me",
 			"lvh.me", "vcap.me", "localho.st", "lacolhost.com");
 
 	/**
-	 * Tunnel and preview services that give anyone a name and a certificate, and are not
-	 * on the Public Suffix List (ngrok's domains and trycloudflare.com are, so a wildcard
-	 * over them is a public-suffix error already).
+	 * Tunnel services that give anyone a name and are not on the Public Suffix List
+	 * (ngrok's and trycloudflare.com are): localtunnel (now and formerly), Microsoft Dev
+	 * Tunnels, Glitch, localhost.run, Serveo and GitHub Codespaces' forwarded ports.
 	 */
-	private static final Set<String> TUNNELS = Set.of(
-			// localtunnel, https://github.com/localtunnel/localtunnel (and its former
-			// domain)
-			"loca.lt", "localtunnel.me",
-			// Microsoft Dev Tunnels,
-			// https://learn.microsoft.com/azure/developer/dev-tunnels/
-			"devtunnels.ms",
-			// Glitch (https://glitch.com), localhost.run (https://localhost.run/docs/),
-			// Serveo
-			"glitch.me", "lhr.life", "serveo.net",
-			// GitHub Codespaces forwarded ports, https://docs.github.com/codespaces
-			"app.github.dev");
+	private static final Set<String> TUNNELS = Set.of("loca.lt", "localtunnel.me", "devtunnels.ms", "glitch.me",
+			"lhr.life", "serveo.net", "app.github.dev");
 
 	private final List<Entry<OriginPattern>> entries;
 
@@ -142,8 +120,9 @@ final class DevOrigins {
 		}
 		String host = origin.host();
 		for (String domain = host; domain != null; domain = PublicSuffixes.parent(domain)) {
-			if (DEV_NAMES.containsKey(domain)) {
-				return DEV_NAMES.get(domain);
+			String name = devName(domain);
+			if (name != null) {
+				return name;
 			}
 		}
 		String service = service(host);
@@ -160,6 +139,22 @@ final class DevOrigins {
 		// the grammar refused every other IPv4 form, so dotted decimal is the only one
 		int[] octets = Ipv6Address.parseIpv4(host);
 		return (octets != null) ? ipv4(octets) : null;
+	}
+
+	/** What a name is when it and every name under it are dev hosts, or null. */
+	private static @Nullable String devName(String domain) {
+		return switch (domain) {
+			case "localhost" -> "a loopback origin (localhost): it is served from the visitor's own machine";
+			// the loopback alias in the default /etc/hosts of Red Hat, Fedora and CentOS
+			case "localhost.localdomain" ->
+				"a loopback name (localhost.localdomain): it is served from the visitor's own machine";
+			case "local" -> "an mDNS name (.local): it is a device on the visitor's local network";
+			case "docker.internal" -> "Docker's alias for a developer's host machine";
+			case "internal" ->
+				"a name under .internal, which is reserved for private networks and never resolves on the internet";
+			case "home.arpa" -> "a name under .home.arpa, reserved for home networks";
+			default -> null;
+		};
 	}
 
 	private static @Nullable String ipv4(int[] octets) {

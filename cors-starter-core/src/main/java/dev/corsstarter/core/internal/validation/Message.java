@@ -1,5 +1,7 @@
 package dev.corsstarter.core.internal.validation;
 
+import java.util.stream.Stream;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.corsstarter.core.validation.Severity;
@@ -164,22 +166,26 @@ enum Message {
 
 	/**
 	 * This message about one value.
-	 * @param vars names and their values, in pairs, for the placeholders of the texts
+	 * @param vars more names and their values, in pairs, for the placeholders
 	 */
-	Violation violation(Severity severity, String property, String value, @Nullable String suggested, String... vars) {
-		return new Violation(this.rule, severity, property, value, fill(this.reason, value, suggested, vars),
-				fill(this.fix, value, suggested, vars), suggested);
+	Violation violation(Severity severity, String prefix, String key, String value, @Nullable String suggested,
+			String... vars) {
+		@Nullable String[] all = Stream
+			.concat(Stream.of("prefix", prefix, "value", value, "suggested", suggested), Stream.of(vars))
+			.toArray(String[]::new);
+		return new Violation(this.rule, severity, prefix + "." + key, value, fill(this.reason, all),
+				fill(this.fix, all), suggested);
 	}
 
-	private static String fill(String text, String value, @Nullable String suggested, String[] vars) {
+	private static String fill(String text, @Nullable String[] vars) {
 		StringBuilder out = new StringBuilder(text.length() + 64);
 		int start = 0;
 		for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', start)) {
 			int close = text.indexOf('}', open);
 			String name = text.substring(open + 1, close);
-			String replacement = name.equals("value") ? value : name.equals("suggested") ? suggested : null;
+			String replacement = null;
 			for (int i = 0; i < vars.length && replacement == null; i += 2) {
-				replacement = vars[i].equals(name) ? vars[i + 1] : null;
+				replacement = name.equals(vars[i]) ? vars[i + 1] : null;
 			}
 			out.append(text, start, open).append((replacement != null) ? replacement : text.substring(open, close + 1));
 			start = close + 1;

@@ -9,10 +9,8 @@ import java.net.IDN;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 
@@ -41,20 +39,11 @@ final class PublicSuffixes {
 			.thenComparingInt(String::length)
 			.thenComparing(Comparator.naturalOrder()));
 
-	/** Explicit rules such as {@code com}, {@code co.uk}, {@code github.io}. */
+	/**
+	 * The rules as the file writes them, lower case: {@code co.uk}, {@code *.ck},
+	 * {@code !www.ck}.
+	 */
 	private final Set<String> rules = new HashSet<>();
-
-	/** {@code Y} for every wildcard rule {@code *.Y}. */
-	private final Set<String> wildcardParents = new HashSet<>();
-
-	/** Exception rules without their {@code !}, e.g. {@code www.ck}. */
-	private final Set<String> exceptions = new HashSet<>();
-
-	/** For a domain with rules strictly below it, the simplest such rule. */
-	private final Map<String, String> ruleBelow = new HashMap<>();
-
-	/** Rules (not exceptions) per section: ICANN, PRIVATE. */
-	private final Map<String, Integer> sectionRules = new HashMap<>();
 
 	private @Nullable String version;
 
@@ -71,24 +60,19 @@ final class PublicSuffixes {
 	}
 
 	/**
-	 * Parse a list in the Public Suffix List format: a rule per line up to the first
-	 * whitespace, {@code //} comments, among them the section markers and the version.
+	 * Parse a list in the Public Suffix List format: a rule per line, {@code //}
+	 * comments.
 	 */
 	static PublicSuffixes parse(Reader reader) throws IOException {
 		PublicSuffixes suffixes = new PublicSuffixes();
-		String section = null;
 		BufferedReader lines = new BufferedReader(reader);
 		for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 			line = line.strip();
-			if (line.startsWith("//")) {
-				section = line.contains("===BEGIN ICANN") ? "ICANN"
-						: line.contains("===BEGIN PRIVATE") ? "PRIVATE" : line.contains("===END ") ? null : section;
-				if (line.startsWith("// VERSION:") && suffixes.version == null) {
-					suffixes.version = line.substring("// VERSION:".length()).strip();
-				}
+			if (line.startsWith("// VERSION:") && suffixes.version == null) {
+				suffixes.version = line.substring("// VERSION:".length()).strip();
 			}
-			else if (!line.isEmpty()) {
-				suffixes.add(line.split("\\s", 2)[0].toLowerCase(Locale.ROOT), section);
+			else if (!line.isEmpty() && !line.startsWith("//") && !line.equals("*.")) {
+				suffixes.rules.add(line.split("\\s", 2)[0].toLowerCase(Locale.ROOT));
 			}
 		}
 		return suffixes;
@@ -112,31 +96,12 @@ final class PublicSuffixes {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the Public Suffix List " + resource, ex);
 		}
-		if (suffixes.rules.isEmpty() && suffixes.wildcardParents.isEmpty()) {
+		if (suffixes.rules.stream().allMatch(rule -> rule.startsWith("!"))) {
 			throw new IllegalStateException("The Public Suffix List " + resource
 					+ " has no rule; use the file published at https://publicsuffix.org/list/public_suffix_list.dat");
 		}
 		suffixes.source = resource.toString();
 		return suffixes;
-	}
-
-	private void add(String rule, @Nullable String section) {
-		if (rule.startsWith("!")) {
-			this.exceptions.add(rule.substring(1));
-			return;
-		}
-		boolean wildcard = rule.startsWith("*.");
-		String base = wildcard ? rule.substring(2) : rule;
-		if (base.isEmpty()) {
-			return;
-		}
-		if (section != null) {
-			this.sectionRules.merge(section, 1, Integer::sum);
-		}
-		(wildcard ? this.wildcardParents : this.rules).add(base);
-		for (String above = wildcard ? base : parent(base); above != null; above = parent(above)) {
-			this.ruleBelow.merge(above, wildcard ? "*." + base : base, SIMPLER);
-		}
 	}
 
 	/**
@@ -146,7 +111,7 @@ final class PublicSuffixes {
 	boolean isPublicSuffix(String domain) {
 		String parent = parent(domain);
 		return this.rules.contains(domain)
-				|| (parent != null && this.wildcardParents.contains(parent) && !this.exceptions.contains(domain));
+				|| (parent != null && this.rules.contains("*." + parent) && !this.rules.contains("!" + domain));
 	}
 
 	/**
@@ -168,16 +133,16 @@ final class PublicSuffixes {
 		return suffix;
 	}
 
+	/**
+	 * The domain when it is a public suffix, else the simplest rule below it, or null.
+	 */
 	private @Nullable String spanned(String domain) {
-		return isPublicSuffix(domain) ? domain : this.ruleBelow.get(domain);
-	}
-
-	int icannRuleCount() {
-		return this.sectionRules.getOrDefault("ICANN", 0);
-	}
-
-	int privateRuleCount() {
-		return this.sectionRules.getOrDefault("PRIVATE", 0);
+		String below = "." + domain;
+		return isPublicSuffix(domain) ? domain
+				: this.rules.stream()
+					.filter(rule -> !rule.startsWith("!") && rule.endsWith(below))
+					.reduce(SIMPLER)
+					.orElse(null);
 	}
 
 	/** The list's {@code // VERSION:} line, or {@code null}. */
