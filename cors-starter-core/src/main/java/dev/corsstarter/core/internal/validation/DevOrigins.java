@@ -114,7 +114,7 @@ final class DevOrigins {
 	/**
 	 * The built-in dev host an http(s) origin is on, completing "'x' is ...", or null.
 	 */
-	static @Nullable String builtIn(OriginPattern origin) {
+	private static @Nullable String builtIn(OriginPattern origin) {
 		if (!"http".equals(origin.scheme()) && !"https".equals(origin.scheme())) {
 			return null;
 		}
@@ -218,7 +218,7 @@ final class DevOrigins {
 	}
 
 	/** Whether every origin {@code allowed} admits is also admitted by {@code dev}. */
-	static boolean covers(OriginPattern dev, OriginPattern allowed) {
+	private static boolean covers(OriginPattern dev, OriginPattern allowed) {
 		if (allowed.kind() == OriginPattern.Kind.EXACT) {
 			return OriginMatcher.of(List.of(dev)).matches(allowed.value());
 		}
