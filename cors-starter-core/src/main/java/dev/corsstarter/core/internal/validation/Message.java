@@ -43,8 +43,8 @@ enum Message {
 			"Remove {value} from the list."),
 
 	METHOD_CASE(ViolationRule.METHOD_CASE,
-			"Methods compare case-sensitively and browsers send standard methods "
-					+ "in upper case, so '{value}' never matches.",
+			"Methods compare case-sensitively and browsers send "
+					+ "standard methods in upper case, so '{value}' never matches.",
 			"Write it in upper case: {suggested}"),
 
 	INVALID_HEADER(ViolationRule.INVALID_HEADER, "'{value}' is not a valid header name (RFC 9110 token).",
@@ -56,51 +56,52 @@ enum Message {
 	WILDCARD_WITH_CREDENTIALS(ViolationRule.WILDCARD_WITH_CREDENTIALS,
 			"'*' together with allow-credentials=true would let every web site read responses with the user's "
 					+ "cookies; browsers refuse it, and reflecting the origin instead is a known vulnerability.",
-			"List the trusted origins explicitly (e.g. https://app.example.com or https://*.example.com), "
-					+ "or set {prefix}.allow-credentials=false."),
+			"List the trusted origins explicitly (e.g. https://app.example.com "
+					+ "or https://*.example.com), or set {prefix}.allow-credentials=false."),
 
 	WILDCARD_WITH_PRIVATE_NETWORK(ViolationRule.WILDCARD_WITH_PRIVATE_NETWORK,
-			"'*' together with allow-private-network=true lets any public web site reach this private-network "
-					+ "service.",
+			"'*' together with allow-private-network=true lets any "
+					+ "public web site reach this private-network service.",
 			"List the trusted origins explicitly, or set {prefix}.allow-private-network=false."),
 
 	NULL_WITH_CREDENTIALS(ViolationRule.NULL_WITH_CREDENTIALS,
-			Text.NULL + "so with allow-credentials=true every "
-					+ "site could read this API's responses with the visitor's credentials.",
+			Text.NULL + "so with allow-credentials=true every site could read "
+					+ "this API's responses with the visitor's credentials.",
 			Text.REMOVE_NULL),
 
 	NULL_ORIGIN(ViolationRule.NULL_ORIGIN, Text.NULL + "so allowing it allows everyone.", Text.REMOVE_NULL),
 
 	PUBLIC_SUFFIX(ViolationRule.PUBLIC_SUFFIX_WILDCARD,
-			"'{value}' spans a public suffix: '{host}' is a public " + "suffix" + Text.PSL,
-			"List the exact origins you serve, or a wildcard under a domain you control, "
-					+ "e.g. {scheme}://*.your-site.{host}{port}, in {list}."),
+			"'{value}' spans a public suffix: '{host}' is a public suffix" + Text.PSL,
+			"List the exact origins you serve, or a wildcard under a domain "
+					+ "you control, e.g. {scheme}://*.your-site.{host}{port}, in {list}."),
 
 	PUBLIC_SUFFIXES_BY_WILDCARD(ViolationRule.PUBLIC_SUFFIX_WILDCARD,
-			"'{value}' spans a public suffix: every name " + "matching {suffix} is a public suffix" + Text.PSL,
+			"'{value}' spans a public suffix: every name matching {suffix} is a public suffix" + Text.PSL,
 			Text.NARROW_WILDCARD),
 
 	PUBLIC_SUFFIX_BELOW(ViolationRule.PUBLIC_SUFFIX_WILDCARD,
-			"'{value}' spans a public suffix: the public suffix " + "{suffix} lies below '{host}'" + Text.PSL,
+			"'{value}' spans a public suffix: the public suffix {suffix} lies below '{host}'" + Text.PSL,
 			Text.NARROW_WILDCARD),
 
 	SHARED_SERVICE(ViolationRule.SHARED_SERVICE_WILDCARD, Text.SHARED + ".", Text.LIST_EXACT + "."),
 
 	SHARED_SERVICE_WITH_CREDENTIALS(ViolationRule.SHARED_SERVICE_WILDCARD,
-			Text.SHARED + ", and with "
-					+ "allow-credentials=true they read this API's responses with the visitor's credentials.",
+			Text.SHARED + ", and with allow-credentials=true they read this "
+					+ "API's responses with the visitor's credentials.",
 			Text.LIST_EXACT + ", or set {prefix}.allow-credentials=false."),
 
-	DEV_ORIGIN_IN_PRODUCTION(ViolationRule.DEV_ORIGIN_IN_PRODUCTION, "'{value}' is {dev}. Allowed in production, it "
-			+ "lets whatever runs there (a local dev server, another application, malware) call this API in the "
-			+ "visitor's name.",
-			"Remove {value} from {prefix}.allowed-origins in the production configuration and "
-					+ "list it in a development profile only (e.g. application-dev.yml); production rules apply when "
-					+ "a profile in cors.production-profiles is active."),
+	DEV_ORIGIN_IN_PRODUCTION(ViolationRule.DEV_ORIGIN_IN_PRODUCTION,
+			"'{value}' is {dev}. Allowed in production, it lets whatever runs there (a local "
+					+ "dev server, another application, malware) call this API in the visitor's name.",
+			"Remove {value} from {prefix}.allowed-origins in the production configuration "
+					+ "and list it in a development profile only (e.g. application-dev.yml); "
+					+ "production rules apply when a profile in cors.production-profiles is active."),
 
-	HTTP_WITH_CREDENTIALS(ViolationRule.HTTP_WITH_CREDENTIALS, "An http:// origin is served without TLS, so anyone "
-			+ "on the network path (public Wi-Fi, a compromised router) can inject script into it and read this API's "
-			+ "responses with the visitor's credentials (allow-credentials=true).",
+	HTTP_WITH_CREDENTIALS(ViolationRule.HTTP_WITH_CREDENTIALS,
+			"An http:// origin is served without TLS, so anyone on the network path "
+					+ "(public Wi-Fi, a compromised router) can inject script into it and read this "
+					+ "API's responses with the visitor's credentials (allow-credentials=true).",
 			"Serve the client over HTTPS and list {suggested} instead, or set {prefix}.allow-credentials=false."),
 
 	INVALID_DEV_ORIGIN(ViolationRule.INVALID_DEV_ORIGIN,
@@ -113,24 +114,30 @@ enum Message {
 					+ "origin, so no policy could start under a production profile.",
 			"List the development origins or patterns, e.g. http://localhost:* or https://*.dev.example.com"),
 
-	MAX_AGE_ABOVE_FIREFOX_CAP(ViolationRule.MAX_AGE_ABOVE_CAP, "max-age {seconds} s is above 24 hours: Firefox caps "
-			+ "the preflight cache at 24 hours (86400 s), Chromium-based browsers at 2 hours (7200 s) and WebKit "
-			+ "(Safari) at 10 minutes (600 s), so no browser caches preflights that long.", Text.MAX_AGE_FIX),
+	MAX_AGE_ABOVE_FIREFOX_CAP(ViolationRule.MAX_AGE_ABOVE_CAP,
+			"max-age {seconds} s is above 24 hours: Firefox caps the preflight cache at "
+					+ "24 hours (86400 s), Chromium-based browsers at 2 hours (7200 s) and WebKit "
+					+ "(Safari) at 10 minutes (600 s), so no browser caches preflights that long.",
+			Text.MAX_AGE_FIX),
 
-	MAX_AGE_ABOVE_CHROMIUM_CAP(ViolationRule.MAX_AGE_ABOVE_CAP, "max-age {seconds} s is above 2 hours: "
-			+ "Chromium-based browsers cap the preflight cache at 2 hours (7200 s), WebKit (Safari) at 10 minutes "
-			+ "(600 s), and repeat the preflight after that, whatever this value says.", Text.MAX_AGE_FIX),
+	MAX_AGE_ABOVE_CHROMIUM_CAP(ViolationRule.MAX_AGE_ABOVE_CAP,
+			"max-age {seconds} s is above 2 hours: Chromium-based browsers cap the "
+					+ "preflight cache at 2 hours (7200 s), WebKit (Safari) at 10 minutes "
+					+ "(600 s), and repeat the preflight after that, whatever this value says.",
+			Text.MAX_AGE_FIX),
 
-	WILDCARD_METHOD_WITH_CREDENTIALS(ViolationRule.WILDCARD_METHOD_WITH_CREDENTIALS, "For credentialed requests "
-			+ "browsers read '*' in Access-Control-Allow-Methods as a method literally named '*', not a wildcard. "
-			+ "This starter answers each preflight with the requested method, so requests work, but every method, "
-			+ "DELETE included, is then allowed with the visitor's credentials.",
+	WILDCARD_METHOD_WITH_CREDENTIALS(ViolationRule.WILDCARD_METHOD_WITH_CREDENTIALS,
+			"For credentialed requests browsers read '*' in Access-Control-Allow-Methods "
+					+ "as a method literally named '*', not a wildcard. This starter answers each "
+					+ "preflight with the requested method, so requests work, but every method, "
+					+ "DELETE included, is then allowed with the visitor's credentials.",
 			"List the methods the clients use, e.g. {prefix}.allowed-methods=GET,POST,PUT,DELETE"),
 
-	WILDCARD_HEADER_WITH_CREDENTIALS(ViolationRule.WILDCARD_HEADER_WITH_CREDENTIALS, "For credentialed requests "
-			+ "browsers read '*' in Access-Control-Allow-Headers as a header literally named '*', not a wildcard. "
-			+ "This starter answers each preflight with the requested header names, so requests work, but any "
-			+ "request header is then accepted with the visitor's credentials.",
+	WILDCARD_HEADER_WITH_CREDENTIALS(ViolationRule.WILDCARD_HEADER_WITH_CREDENTIALS,
+			"For credentialed requests browsers read '*' in Access-Control-Allow-Headers "
+					+ "as a header literally named '*', not a wildcard. This starter answers each "
+					+ "preflight with the requested header names, so requests work, but any "
+					+ "request header is then accepted with the visitor's credentials.",
 			"List the request headers the clients send, e.g. {prefix}.allowed-headers=Content-Type,Authorization"),
 
 	WILDCARD_EXPOSED_HEADER_WITH_CREDENTIALS(ViolationRule.WILDCARD_EXPOSED_HEADER_WITH_CREDENTIALS,
@@ -148,9 +155,10 @@ enum Message {
 			Text.FORBIDDEN_REQUEST_HEADER + Text.COOKIES,
 			"Remove {value} from {prefix}.allowed-headers; cookies are already sent because allow-credentials=true."),
 
-	FORBIDDEN_RESPONSE_HEADER(ViolationRule.FORBIDDEN_RESPONSE_HEADER, "'{value}' is a forbidden response-header "
-			+ "name in the Fetch standard: browsers never expose it to scripts, whatever Access-Control-Expose-Headers "
-			+ "says.", "Remove {value} from {prefix}.exposed-headers.");
+	FORBIDDEN_RESPONSE_HEADER(ViolationRule.FORBIDDEN_RESPONSE_HEADER,
+			"'{value}' is a forbidden response-header name in the Fetch standard: browsers "
+					+ "never expose it to scripts, whatever Access-Control-Expose-Headers says.",
+			"Remove {value} from {prefix}.exposed-headers.");
 
 	private final ViolationRule rule;
 
@@ -199,11 +207,11 @@ enum Message {
 		static final String NULL = "The opaque origin 'null' is sent by sandboxed iframes, file: and data: documents "
 				+ "and some redirects; any web site can produce it with <iframe sandbox>, ";
 
-		static final String REMOVE_NULL = "Remove 'null' from {prefix}.allowed-origins and serve the client from a "
-				+ "real origin that you list, e.g. https://app.example.com";
+		static final String REMOVE_NULL = "Remove 'null' from {prefix}.allowed-origins and serve the client "
+				+ "from a real origin that you list, e.g. https://app.example.com";
 
-		static final String PSL = " on the Public Suffix List, where unrelated parties register their own sites, "
-				+ "so this wildcard trusts sites anyone can create.";
+		static final String PSL = " on the Public Suffix List, where unrelated parties register "
+				+ "their own sites, so this wildcard trusts sites anyone can create.";
 
 		static final String NARROW_WILDCARD = "List the exact origins you serve, or narrow the wildcard to a domain "
 				+ "you control below which the Public Suffix List has no entry, in {list}.";
@@ -211,17 +219,17 @@ enum Message {
 		static final String SHARED = "'{value}' is a wildcard over {service}: anyone can get a name under it and a "
 				+ "TLS certificate for that name, so this wildcard trusts sites anyone can create";
 
-		static final String LIST_EXACT = "List the exact origins you use (e.g. {scheme}://my-app.{host}) in a "
-				+ "development profile only (e.g. application-dev.yml)";
+		static final String LIST_EXACT = "List the exact origins you use (e.g. {scheme}://my-app.{host}) "
+				+ "in a development profile only (e.g. application-dev.yml)";
 
 		static final String MAX_AGE_FIX = "Use 2h or less, e.g. {prefix}.max-age=2h";
 
 		static final String FORBIDDEN_REQUEST_HEADER = "'{value}' is a forbidden request-header name in the Fetch "
-				+ "standard: browsers never let scripts set it and never list it in Access-Control-Request-Headers, "
-				+ "so this entry has no effect.";
+				+ "standard: browsers never let scripts set it and never list it in "
+				+ "Access-Control-Request-Headers, so this entry has no effect.";
 
-		static final String COOKIES = " Cookies are sent by the browser when allow-credentials=true, not by allowing "
-				+ "the header.";
+		static final String COOKIES = " Cookies are sent by the browser when "
+				+ "allow-credentials=true, not by allowing the header.";
 
 	}
 
