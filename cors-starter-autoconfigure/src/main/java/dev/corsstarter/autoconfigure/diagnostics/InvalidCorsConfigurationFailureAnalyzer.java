@@ -6,19 +6,14 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
-import dev.corsstarter.autoconfigure.InvalidCorsPropertiesException;
 import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Turns invalid CORS configuration into a failure report listing every error with its
- * property, where it was set, its value as written, the reason and the fix. Runs before
- * Spring Boot's own analysis of binding failures, which would name only the first
- * problem. A change refused while the application runs is logged with the same text
- * ({@link #report}). Every value, reason, fix and place in the text is escaped
- * ({@link LogSanitizer}): a value may come from a tenant or an environment variable, and
- * a line break in it must not forge a log line.
+ * Reports invalid CORS configuration: every error with its property, where it was set,
+ * its value as written, the reason and the fix, every value escaped. Runs before Spring
+ * Boot's analysis of binding failures, which would name only the first problem.
  */
 public final class InvalidCorsConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidCorsConfigurationException> implements Ordered {
