@@ -54,19 +54,12 @@ public final class CorsPolicyRegistry {
 
 	private volatile long refused;
 
-	/**
-	 * A registry of an engine not from configuration: {@link #reload()} changes nothing.
-	 */
+	/** An engine not from configuration: {@link #reload()} changes nothing. */
 	public CorsPolicyRegistry(CorsEngine initial) {
 		this(initial, (Function<ValidationContext, CorsEngine>) null, UnaryOperator.identity());
 	}
 
-	/**
-	 * @param initial the engine compiled at startup (generation 1)
-	 * @param configuration the policies as configured now, read on every
-	 * {@link #reload()}
-	 * @param locator adds to a violation where its value was set
-	 */
+	/** Reloads compile what {@code configuration} gives; {@code locator} places them. */
 	public CorsPolicyRegistry(CorsEngine initial, Supplier<List<CorsPolicy>> configuration,
 			UnaryOperator<Violation> locator) {
 		this(initial, (context) -> CorsEngine.compile(configuration.get(), context), locator);
@@ -80,11 +73,8 @@ public final class CorsPolicyRegistry {
 	}
 
 	/**
-	 * A registry whose every reload loads the configuration anew.
-	 * @param initial the engine loaded at startup (generation 1)
-	 * @param loader loads the configuration under the given rules (those of startup),
-	 * throwing {@link InvalidCorsConfigurationException} when it cannot
-	 * @param locator adds to a violation where its value was set
+	 * Reloads call {@code loader} with startup's rules; it throws
+	 * {@link InvalidCorsConfigurationException} for what it cannot load.
 	 */
 	public static CorsPolicyRegistry loading(CorsEngine initial, Function<ValidationContext, CorsEngine> loader,
 			UnaryOperator<Violation> locator) {
@@ -101,11 +91,7 @@ public final class CorsPolicyRegistry {
 		return this.state.generation();
 	}
 
-	/**
-	 * The last change applied or refused, or {@code null}; after a refused change, a
-	 * change back to the policies serving shows as
-	 * {@link PolicyChange.Outcome#UNCHANGED}.
-	 */
+	/** The last change applied or refused (a refusal taken back: unchanged), or null. */
 	public @Nullable PolicyChange lastChange() {
 		return this.state.lastChange();
 	}
@@ -125,17 +111,14 @@ public final class CorsPolicyRegistry {
 		return this.refused;
 	}
 
-	/**
-	 * Reloads the configuration (with every {@link CorsPoliciesCustomizer}), for code.
-	 */
+	/** Reloads the configuration, with every {@link CorsPoliciesCustomizer}. */
 	public PolicyChange reload() {
 		return reload(PolicyChange.Trigger.APPLICATION);
 	}
 
 	/**
 	 * Compiles the policies as configured now and swaps them in, unless they have errors
-	 * or leave no policy; {@link PolicyChange.Outcome#UNCHANGED} when they do not come
-	 * from configuration.
+	 * or leave no policy.
 	 * @param trigger who asks, which decides how a refusal is logged
 	 */
 	public PolicyChange reload(PolicyChange.Trigger trigger) {

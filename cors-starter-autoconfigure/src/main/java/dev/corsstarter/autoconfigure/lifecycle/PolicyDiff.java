@@ -1,6 +1,5 @@
 package dev.corsstarter.autoconfigure.lifecycle;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,13 +63,8 @@ final class PolicyDiff {
 	private static void takesOver(CorsEngine serving, CorsEngine candidate, CorsPolicy policy, List<String> added,
 			String property, List<Difference> differences) {
 		if (!added.isEmpty() && takesOverLoosening(serving, candidate, policy, added)) {
-			for (int i = 0; i < differences.size(); i++) {
-				Difference difference = differences.get(i);
-				if (difference.property().equals(property) && !difference.added().isEmpty()) {
-					differences.set(i, new Difference(difference.policy(), property, difference.added(),
-							difference.removed(), true));
-				}
-			}
+			differences.replaceAll((d) -> (d.property().equals(property) && !d.added().isEmpty())
+					? new Difference(d.policy(), property, d.added(), d.removed(), true) : d);
 		}
 	}
 
@@ -103,18 +97,14 @@ final class PolicyDiff {
 		values(old, now, "allowed-methods", CorsPolicy::allowedMethods, Function.identity(), true, differences);
 		values(old, now, "allowed-headers", CorsPolicy::allowedHeaders, PolicyDiff::headerName, true, differences);
 		values(old, now, "exposed-headers", CorsPolicy::exposedHeaders, PolicyDiff::headerName, true, differences);
-		flag(old, now, "allow-credentials", old.allowCredentials(), now.allowCredentials(), differences);
-		flag(old, now, "allow-private-network", old.allowPrivateNetwork(), now.allowPrivateNetwork(), differences);
-		if (!old.maxAge().equals(now.maxAge())) {
-			// a longer cache keeps a browser on an allowance after it is withdrawn
-			differences
-				.add(new Difference(now.name(), now.propertyPrefix() + ".max-age", List.of(seconds(now.maxAge())),
-						List.of(seconds(old.maxAge())), now.maxAge().compareTo(old.maxAge()) > 0));
-		}
-		if (old.mode() != now.mode()) {
-			differences.add(new Difference(now.name(), now.propertyPrefix() + ".mode", List.of(now.mode().tag()),
-					List.of(old.mode().tag()), now.mode() == PolicyMode.REPORT_ONLY));
-		}
+		value(now, "allow-credentials", old.allowCredentials(), now.allowCredentials(), now.allowCredentials(),
+				differences);
+		value(now, "allow-private-network", old.allowPrivateNetwork(), now.allowPrivateNetwork(),
+				now.allowPrivateNetwork(), differences);
+		// a longer cache keeps a browser on an allowance after it is withdrawn
+		value(now, "max-age", old.maxAge().toSeconds() + "s", now.maxAge().toSeconds() + "s",
+				now.maxAge().compareTo(old.maxAge()) > 0, differences);
+		value(now, "mode", old.mode().tag(), now.mode().tag(), now.mode() == PolicyMode.REPORT_ONLY, differences);
 	}
 
 	/** One difference for the values added, one for those removed. */
@@ -132,12 +122,12 @@ final class PolicyDiff {
 		}
 	}
 
-	/** Turning a flag on loosens, turning it off tightens. */
-	private static void flag(CorsPolicy old, CorsPolicy now, String property, boolean before, boolean after,
+	/** One value changed: one difference, its new value added and its old one removed. */
+	private static void value(CorsPolicy now, String property, Object before, Object after, boolean loosens,
 			List<Difference> differences) {
-		if (before != after) {
+		if (!before.equals(after)) {
 			differences.add(new Difference(now.name(), now.propertyPrefix() + "." + property,
-					List.of(String.valueOf(after)), List.of(String.valueOf(before)), after));
+					List.of(String.valueOf(after)), List.of(String.valueOf(before)), loosens));
 		}
 	}
 
@@ -149,10 +139,6 @@ final class PolicyDiff {
 
 	private static String headerName(String name) {
 		return name.toLowerCase(Locale.ROOT);
-	}
-
-	private static String seconds(Duration duration) {
-		return duration.toSeconds() + "s";
 	}
 
 	private static Map<String, CorsPolicy> byName(List<CorsPolicy> policies) {

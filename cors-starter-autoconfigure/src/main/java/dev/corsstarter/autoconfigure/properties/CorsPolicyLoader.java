@@ -157,7 +157,7 @@ public final class CorsPolicyLoader {
 			engine = CorsEngine.compile(policies, rules);
 		}
 		catch (InvalidCorsConfigurationException ex) {
-			violations = ex.getViolations().stream().map(this::locate).toList();
+			violations = ex.getViolations().stream().map((v) -> locate(v, this.environment)).toList();
 		}
 		throwIfFailed(binding, violations);
 		if (engine == null) {
@@ -356,10 +356,6 @@ public final class CorsPolicyLoader {
 			}
 			return Integer.MAX_VALUE;
 		});
-	}
-
-	private Violation locate(Violation violation) {
-		return locate(violation, this.environment);
 	}
 
 	/**

@@ -16,10 +16,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 
 /**
- * The keys cors-starter defines under {@code cors.}, read from {@link CorsProperties},
- * and the closest one to a key it does not define (Spring Boot tells which keys were not
- * bound; it suggests nothing). Names compare in Spring Boot's uniform form, indexes
- * aside.
+ * The keys cors-starter defines, read from {@link CorsProperties}, and the closest one to
+ * a key Spring Boot did not bind. Names compare in Spring Boot's uniform form.
  */
 final class CorsPropertyKeys {
 
@@ -57,11 +55,7 @@ final class CorsPropertyKeys {
 		return closest != null && name.equals(ConfigurationPropertyName.ofIfValid(closest.name()));
 	}
 
-	/**
-	 * The closest known key, under the user's policy name, e.g.
-	 * {@code cors.policies.api.allow-credentials} for
-	 * {@code cors.policies.api.allow-credential}; {@code null} when none is close.
-	 */
+	/** The closest known key under the user's policy name, or {@code null}. */
 	static @Nullable Suggestion suggest(ConfigurationPropertyName name) {
 		int size = name.getNumberOfElements();
 		boolean policies = size >= 2 && POLICIES.equals(uniform(name, 1));
@@ -145,12 +139,7 @@ final class CorsPropertyKeys {
 		return keys;
 	}
 
-	/**
-	 * The closest known key.
-	 *
-	 * @param name the known key, in full under the user's policy name
-	 * @param note an extra explanation, or {@code null}
-	 */
+	/** The closest known key, in full, with an extra explanation or {@code null}. */
 	record Suggestion(String name, @Nullable String note) {
 	}
 

@@ -23,19 +23,13 @@ public final class CorsStartupLog {
 
 	private static final Log logger = LogFactory.getLog(CorsStartupLog.class);
 
-	/**
-	 * Words that, as part of a profile name ({@code eu-prod}, {@code live-1}), say
-	 * production.
-	 */
+	/** Words that, in a profile name ({@code eu-prod}, {@code live}), say production. */
 	private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "prd", "production", "live");
 
 	private CorsStartupLog() {
 	}
 
-	/**
-	 * Logs the stack, each policy with its path patterns, the filter order, the active
-	 * profiles and whether production rules apply and why.
-	 */
+	/** Logs stack, policies, filter order, active profiles and production rules. */
 	public static void installed(String stack, CorsEngine engine, int order, CorsProperties properties,
 			Environment environment) {
 		String[] active = environment.getActiveProfiles();
@@ -74,10 +68,7 @@ public final class CorsStartupLog {
 			.toList();
 	}
 
-	/**
-	 * Whether the engine was compiled under production rules, and why: the active
-	 * profile, or, for the application's own engine, its own context.
-	 */
+	/** Whether the engine was compiled under production rules, and why. */
 	private static String productionRules(CorsEngine engine, CorsProperties properties, Environment environment) {
 		boolean production = engine.validationContext().production();
 		String profile = CorsPolicyLoader.productionProfile(properties, environment);
