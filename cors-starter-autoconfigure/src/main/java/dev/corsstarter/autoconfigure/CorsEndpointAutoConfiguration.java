@@ -25,9 +25,10 @@ import org.springframework.core.env.Environment;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
-import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
@@ -59,7 +60,7 @@ public final class CorsEndpointAutoConfiguration {
 		ObjectProvider<HandlerMappingPathMatching> pathMatching = beans
 			.getBeanProvider(HandlerMappingPathMatching.class);
 		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPropertySources.locate(violation, environment), () -> {
+				(violation) -> CorsPolicyLoader.locate(violation, environment), () -> {
 					HandlerMappingPathMatching matching = pathMatching.getIfAvailable();
 					return (matching != null) ? matching.get() : PathMatching.DEFAULT;
 				});

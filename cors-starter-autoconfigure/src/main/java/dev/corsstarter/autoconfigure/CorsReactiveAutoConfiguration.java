@@ -19,6 +19,8 @@ import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
+import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.core.internal.MethodOverride;

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

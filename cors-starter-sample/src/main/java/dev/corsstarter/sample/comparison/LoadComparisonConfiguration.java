@@ -33,7 +33,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.autoconfigure.CorsFilterOrder;
-import dev.corsstarter.autoconfigure.CorsProperties;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /** The comparison variants of the sample; see the package documentation. */
