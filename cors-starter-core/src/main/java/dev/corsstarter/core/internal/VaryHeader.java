@@ -1,7 +1,7 @@
 package dev.corsstarter.core.internal;
 
-import dev.corsstarter.core.decision.HeaderWriter;
-import dev.corsstarter.core.decision.CorsHeaders;
+import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
+import org.springframework.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +47,8 @@ public final class VaryHeader {
 
 	/** Add one token to a response's {@code Vary} unless it already covers it. */
 	public static void add(HeaderWriter writer, String token) {
-		if (!covers(writer.values(CorsHeaders.VARY), token)) {
-			writer.add(CorsHeaders.VARY, token);
+		if (!covers(writer.values(HttpHeaders.VARY), token)) {
+			writer.add(HttpHeaders.VARY, token);
 		}
 	}
 
@@ -68,7 +68,7 @@ public final class VaryHeader {
 			}
 			for (String token : value.split(",")) {
 				String name = token.strip();
-				if (!name.isEmpty() && !CorsHeaders.isAccessControl(name)
+				if (!name.isEmpty() && !CorsHeaderNames.isAccessControl(name)
 						&& tokens.stream().noneMatch(name::equalsIgnoreCase)) {
 					tokens.add(name);
 				}
