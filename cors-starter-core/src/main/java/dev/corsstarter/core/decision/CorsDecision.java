@@ -257,7 +257,7 @@ public final class CorsDecision {
 			return;
 		}
 		for (String token : VaryHeader.foreignTokens(applicationVary)) {
-			VaryHeader.add(writer, token);
+			addVary(writer, token);
 		}
 		writeHeaders(writer);
 	}
@@ -271,14 +271,18 @@ public final class CorsDecision {
 			return;
 		}
 		for (String token : tokens) {
-			VaryHeader.add(writer, token);
+			addVary(writer, token);
 		}
 	}
 
-	/**
-	 * The headers {@link #writeHeaders} writes, {@code Vary} joined: for tests, logs and
-	 * the actuator.
-	 */
+	/** Add a {@code Vary} token unless the header covers it already. */
+	private static void addVary(HeaderWriter writer, String token) {
+		if (!VaryHeader.covers(writer.values(HttpHeaders.VARY), token)) {
+			writer.add(HttpHeaders.VARY, token);
+		}
+	}
+
+	/** The headers {@link #writeHeaders} writes, for tests, logs and the actuator. */
 	public Map<String, String> responseHeaders() {
 		Map<String, String> headers = new LinkedHashMap<>();
 		writeHeaders(new HeaderWriter() {
