@@ -74,10 +74,7 @@ public final class CorsDecision {
 		this.observed = observed;
 	}
 
-	/**
-	 * A request on a policy path that is not cross-origin ({@code no-origin} or
-	 * {@code same-origin}).
-	 */
+	/** A request on a policy path that is not cross-origin. */
 	static CorsDecision notCors(CompiledPolicy policy, Reason reason) {
 		return new CorsDecision(null, reason, policy, null, null, null, false, null);
 	}
@@ -86,10 +83,7 @@ public final class CorsDecision {
 		return new CorsDecision(type, reason, policy, null, null, null, false, null);
 	}
 
-	/**
-	 * Browsers do not apply CORS to a WebSocket handshake: allowing one writes only
-	 * {@code Vary}.
-	 */
+	/** Browsers do not apply CORS to a WebSocket handshake: only {@code Vary}. */
 	static CorsDecision websocketAllowed(CompiledPolicy policy) {
 		return new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, policy, null, null, null, false, null);
 	}
@@ -98,10 +92,7 @@ public final class CorsDecision {
 		return new CorsDecision(RequestType.ACTUAL, Reason.ALLOWED, policy, allowOrigin, null, null, false, null);
 	}
 
-	/**
-	 * An allowed preflight; {@code allowHeaders} is {@code null} when none were
-	 * requested.
-	 */
+	/** An allowed preflight; {@code allowHeaders} {@code null} when none requested. */
 	static CorsDecision preflightAllowed(CompiledPolicy policy, String allowOrigin, String allowMethods,
 			@Nullable String allowHeaders, boolean allowPrivateNetwork) {
 		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, policy, allowOrigin, allowMethods, allowHeaders,
@@ -114,10 +105,7 @@ public final class CorsDecision {
 				this.allowHeaders, this.allowPrivateNetwork, reportOnly);
 	}
 
-	/**
-	 * The cross-origin request type, or {@code null} when not cross-origin or no policy
-	 * covers the path.
-	 */
+	/** The cross-origin request type, or {@code null} when not cross-origin. */
 	public @Nullable RequestType type() {
 		return this.type;
 	}
@@ -132,8 +120,7 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The type as logs and the actuator show it: the request type's tag, or why the
-	 * request is not cross-origin; {@code null} when no policy covers the path.
+	 * The request type's tag, or why the request is not cross-origin, or {@code null}.
 	 */
 	public @Nullable String typeTag() {
 		if (this.type != null) {
@@ -161,10 +148,7 @@ public final class CorsDecision {
 		return mode() == PolicyMode.ENFORCE;
 	}
 
-	/**
-	 * The decision of a more specific report-only policy, observed beside this enforced
-	 * one: logged, counted and shown by the dry run, never acted on; or {@code null}.
-	 */
+	/** The decision of a more specific report-only policy, never acted on; or null. */
 	public @Nullable CorsDecision observed() {
 		return this.observed;
 	}
@@ -195,9 +179,7 @@ public final class CorsDecision {
 		return (isAllowed() && this.type == RequestType.PREFLIGHT) ? Action.ANSWER_PREFLIGHT : Action.CONTINUE;
 	}
 
-	/**
-	 * The fixed body of a refusal, as {@link #REFUSAL_CONTENT_TYPE}; the caller's copy.
-	 */
+	/** The fixed body of a refusal, as {@link #REFUSAL_CONTENT_TYPE}. */
 	public static byte[] refusalBody() {
 		return REFUSAL_BODY.clone();
 	}

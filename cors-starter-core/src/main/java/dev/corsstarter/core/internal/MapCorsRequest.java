@@ -1,7 +1,6 @@
 package dev.corsstarter.core.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,33 +17,21 @@ import dev.corsstarter.core.request.PathMatching;
 /**
  * A {@link CorsRequest} held in memory, for the actuator's dry run and for tests. Header
  * names are case-insensitive and keep the order first added. Without a
- * {@link Builder#server server} any {@code Origin} is cross-origin. Immutable.
+ * {@link Builder#server server} any {@code Origin} is cross-origin.
+ *
+ * @param method the method
+ * @param path the path within the application, parsed
+ * @param fields the headers, each with its values in order
+ * @param scheme the scheme the application sees, or {@code null}
+ * @param host the host the application sees, or {@code null}
+ * @param port the port the application sees, or -1
+ * @param routedPaths the paths the server itself routes by
+ * @param methodOverride the method the application runs the request as, or {@code null}
+ * @param pathMatching how the application's handler mappings match paths
  */
-public final class MapCorsRequest implements CorsRequest {
-
-	private final Builder state;
-
-	private final PathContainer path;
-
-	private final List<PathContainer> routedPaths;
-
-	private final Map<String, List<String>> headers;
-
-	/** The header names and values in step, so a lookup allocates nothing. */
-	private final String[] names;
-
-	private final List<?>[] values;
-
-	private MapCorsRequest(Builder builder) {
-		this.state = builder.copy();
-		this.path = PathContainer.parsePath(builder.path);
-		this.routedPaths = builder.routedPaths.stream().map(PathContainer::parsePath).toList();
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		builder.headers.forEach((name, values) -> headers.put(name, List.copyOf(values)));
-		this.headers = Collections.unmodifiableMap(headers);
-		this.names = this.headers.keySet().toArray(String[]::new);
-		this.values = this.headers.values().toArray(List<?>[]::new);
-	}
+public record MapCorsRequest(String method, PathContainer path, List<Field> fields, @Nullable String scheme,
+		@Nullable String host, int port, List<PathContainer> routedPaths, @Nullable String methodOverride,
+		PathMatching pathMatching) implements CorsRequest {
 
 	public static Builder builder() {
 		return new Builder();
@@ -67,37 +54,10 @@ public final class MapCorsRequest implements CorsRequest {
 
 	/** A builder holding everything this request holds. */
 	public Builder toBuilder() {
-		return this.state.copy();
-	}
-
-	@Override
-	public String method() {
-		return this.state.method;
-	}
-
-	@Override
-	public PathContainer path() {
-		return this.path;
-	}
-
-	@Override
-	public String rawPath() {
-		return this.state.path;
-	}
-
-	@Override
-	public List<PathContainer> routedPaths() {
-		return this.routedPaths;
-	}
-
-	@Override
-	public PathMatching pathMatching() {
-		return this.state.pathMatching;
-	}
-
-	@Override
-	public @Nullable String methodOverride() {
-		return this.state.methodOverride;
+		Builder builder = request(this.method, rawPath()).server(this.scheme, this.host, this.port);
+		this.fields.forEach((field) -> builder.header(field.name(), field.values().toArray(String[]::new)));
+		this.routedPaths.forEach((routed) -> builder.routedPath(routed.value()));
+		return builder.methodOverride(this.methodOverride).pathMatching(this.pathMatching);
 	}
 
 	@Override
@@ -116,41 +76,40 @@ public final class MapCorsRequest implements CorsRequest {
 		return headerValues(name).size();
 	}
 
-	/** All values of a header, in order, empty when absent. */
-	@SuppressWarnings("unchecked")
+	/**
+	 * All values of a header, in order, empty when absent; looked up without allocating.
+	 */
 	public List<String> headerValues(String name) {
-		for (int i = 0; i < this.names.length; i++) {
-			if (this.names[i].equalsIgnoreCase(name)) {
-				return (List<String>) this.values[i];
+		for (int i = 0; i < this.fields.size(); i++) {
+			if (this.fields.get(i).name().equalsIgnoreCase(name)) {
+				return this.fields.get(i).values();
 			}
 		}
 		return List.of();
 	}
 
-	@Override
-	public @Nullable String scheme() {
-		return this.state.scheme;
-	}
-
-	@Override
-	public @Nullable String host() {
-		return this.state.host;
-	}
-
-	@Override
-	public int port() {
-		return this.state.port;
-	}
-
 	/** All headers, in the order first added, each with its values in order. */
 	public Map<String, List<String>> headers() {
-		return this.headers;
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		this.fields.forEach((field) -> headers.put(field.name(), field.values()));
+		return headers;
 	}
 
 	@Override
 	public String toString() {
-		String server = (host() != null) ? scheme() + "://" + host() + ((port() > 0) ? ":" + port() : "") : "";
-		return method() + " " + server + rawPath() + " " + this.headers;
+		String server = (this.host != null) ? this.scheme + "://" + this.host + ((this.port > 0) ? ":" + this.port : "")
+				: "";
+		return this.method + " " + server + rawPath() + " " + headers();
+	}
+
+	/**
+	 * One header and its values.
+	 *
+	 * @param name the name, as first added
+	 * @param values the values, in order
+	 */
+	public record Field(String name, List<String> values) {
+
 	}
 
 	/** Collects a request; each {@link #header} call adds one more value. */
@@ -175,13 +134,6 @@ public final class MapCorsRequest implements CorsRequest {
 		private PathMatching pathMatching = PathMatching.DEFAULT;
 
 		private Builder() {
-		}
-
-		private Builder copy() {
-			Builder copy = request(this.method, this.path).server(this.scheme, this.host, this.port);
-			this.headers.forEach((name, values) -> copy.header(name, values.toArray(String[]::new)));
-			copy.routedPaths.addAll(this.routedPaths);
-			return copy.methodOverride(this.methodOverride).pathMatching(this.pathMatching);
 		}
 
 		/** A path the server itself routes this request by, besides the path as sent. */
@@ -270,7 +222,11 @@ public final class MapCorsRequest implements CorsRequest {
 		}
 
 		public MapCorsRequest build() {
-			return new MapCorsRequest(this);
+			List<Field> fields = new ArrayList<>();
+			this.headers.forEach((name, values) -> fields.add(new Field(name, List.copyOf(values))));
+			return new MapCorsRequest(this.method, PathContainer.parsePath(this.path), List.copyOf(fields), this.scheme,
+					this.host, this.port, this.routedPaths.stream().map(PathContainer::parsePath).toList(),
+					this.methodOverride, this.pathMatching);
 		}
 
 	}
