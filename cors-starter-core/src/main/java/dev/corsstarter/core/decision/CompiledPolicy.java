@@ -1,9 +1,7 @@
 package dev.corsstarter.core.decision;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +47,8 @@ final class CompiledPolicy {
 
 	private final @Nullable CorsDecision actualAllowedWildcard;
 
-	private final Map<RequestType, Map<Reason, CorsDecision>> rejections = new EnumMap<>(RequestType.class);
+	/** The rejections, by request type and reason ordinal. */
+	private final CorsDecision[][] rejections = new CorsDecision[RequestType.values().length][Reason.values().length];
 
 	/**
 	 * Compile a valid policy from its origins, parsed once by the validation that
@@ -76,13 +75,11 @@ final class CompiledPolicy {
 		this.websocketAllowed = CorsDecision.websocketAllowed(this);
 		this.actualAllowedWildcard = this.wildcardOrigin ? CorsDecision.actualAllowed(this, "*") : null;
 		for (RequestType type : RequestType.values()) {
-			Map<Reason, CorsDecision> byReason = new EnumMap<>(Reason.class);
 			for (Reason reason : Reason.values()) {
 				if (reason.outcome() == Outcome.REJECTED) {
-					byReason.put(reason, CorsDecision.rejected(this, type, reason));
+					this.rejections[type.ordinal()][reason.ordinal()] = CorsDecision.rejected(this, type, reason);
 				}
 			}
-			this.rejections.put(type, byReason);
 		}
 	}
 
@@ -188,7 +185,7 @@ final class CompiledPolicy {
 	}
 
 	CorsDecision rejected(RequestType type, Reason reason) {
-		return this.rejections.get(type).get(reason);
+		return this.rejections[type.ordinal()][reason.ordinal()];
 	}
 
 	@Override
