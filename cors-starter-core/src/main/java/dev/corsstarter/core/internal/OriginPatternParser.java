@@ -264,7 +264,8 @@ public final class OriginPatternParser {
 			String canonical = Ipv6Address.serialize(pieces);
 			if (!canonical.equals(inner)) {
 				throw corrected(Fault.NEVER_MATCHES, value,
-						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading zeros, an embedded IPv4 address in hex), so this never matches.",
+						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading "
+								+ "zeros, an embedded IPv4 address in hex), so this never matches.",
 						"Write: ", prefix + "[" + canonical + "]" + portSuffix);
 			}
 			return;
