@@ -21,11 +21,12 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.decision.CorsHeaders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.Violation;
 
@@ -242,23 +243,23 @@ public class CorsEndpoint {
 		MapCorsRequest request = parsed.toBuilder().pathMatching(this.pathMatching.get()).build();
 		CorsEngine engine = this.policies.current();
 		CorsDecision decision = engine.evaluate(request);
-		int status = decision.shortCircuitStatus();
+		HttpStatus status = decision.action().status();
 		Map<String, String> headers = new LinkedHashMap<>();
 		request.headers().forEach((name, values) -> headers.put(name, values.get(0)));
 		CorsDecision observed = decision.observed();
 		return new DryRunDescriptor(new RequestDescriptor(request.method(), request.rawPath(), headers),
 				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
 				rejectedValue(engine, request, decision, Function.identity()), decision.typeTag(),
-				(status != 0) ? status : null, decision.responseHeaders(),
+				(status != null) ? status.value() : null, decision.responseHeaders(),
 				decision.hasPolicy() ? decision.mode().tag() : null,
 				(observed != null) ? reportOnly(engine, request, observed) : null);
 	}
 
 	private ReportOnlyDescriptor reportOnly(CorsEngine engine, MapCorsRequest request, CorsDecision observed) {
-		int status = observed.shortCircuitStatus();
+		HttpStatus status = observed.action().status();
 		return new ReportOnlyDescriptor(observed.outcome().tag(), observed.policyName(), observed.reason().tag(),
 				rejectedValue(engine, request, observed, CorsDecision::observed), observed.typeTag(),
-				(status != 0) ? status : null, observed.responseHeaders());
+				(status != null) ? status.value() : null, observed.responseHeaders());
 	}
 
 	/**
@@ -272,7 +273,7 @@ public class CorsEndpoint {
 	private @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
 			Function<CorsDecision, CorsDecision> which) {
 		String value = switch (decision.reason()) {
-			case ORIGIN_NOT_ALLOWED -> request.header(CorsHeaders.ORIGIN);
+			case ORIGIN_NOT_ALLOWED -> request.header(HttpHeaders.ORIGIN);
 			case METHOD_NOT_ALLOWED -> requestedMethod(request);
 			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(engine, request, which);
 			default -> null;
@@ -284,7 +285,7 @@ public class CorsEndpoint {
 	 * The {@code Access-Control-Request-Method} of a preflight, else the request method.
 	 */
 	private static String requestedMethod(MapCorsRequest request) {
-		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+		String requested = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
 		return (requested != null) ? requested : request.method();
 	}
 
@@ -294,7 +295,7 @@ public class CorsEndpoint {
 	 */
 	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request,
 			Function<CorsDecision, CorsDecision> which) {
-		String requested = request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+		String requested = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		if (requested == null) {
 			return null;
 		}
@@ -304,7 +305,7 @@ public class CorsEndpoint {
 				continue;
 			}
 			CorsDecision alone = which.apply(engine
-				.evaluate(request.toBuilder().setHeader(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build()));
+				.evaluate(request.toBuilder().setHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build()));
 			if (alone != null && alone.reason() == Reason.HEADER_NOT_ALLOWED) {
 				return name;
 			}

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.http.server.PathContainer;
 
-import dev.corsstarter.core.decision.CorsHeaders;
+import org.springframework.http.HttpHeaders;
 import dev.corsstarter.core.internal.HttpTokens;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 /**
  * Reads the query parameters of a dry run of the {@code cors} endpoint into the request
@@ -83,7 +83,7 @@ final class DryRunParameters {
 			request.origin(origin);
 		}
 		if (isPreflight) {
-			request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
+			request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
 			if (headers != null) {
 				request.requestHeaders(headers);
 			}

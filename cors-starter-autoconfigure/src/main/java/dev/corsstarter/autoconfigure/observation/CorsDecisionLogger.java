@@ -6,7 +6,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.corsstarter.core.decision.CorsDecision;
-import dev.corsstarter.core.decision.CorsHeaders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
@@ -36,11 +37,11 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			.append(' ')
 			.append(LogSanitizer.quote(request.rawPath()))
 			.append(" origin=")
-			.append(LogSanitizer.quote(request.header(CorsHeaders.ORIGIN)))
+			.append(LogSanitizer.quote(request.header(HttpHeaders.ORIGIN)))
 			.append(" request-method=")
-			.append(LogSanitizer.quote(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
+			.append(LogSanitizer.quote(request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
 			.append(" request-headers=")
-			.append(LogSanitizer.quote(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
+			.append(LogSanitizer.quote(request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
 			.append(' ');
 		appendDecision(line, decision, false);
 		CorsDecision observed = decision.observed();
@@ -62,8 +63,8 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 			.append(decision.outcome().tag())
 			.append(" reason=")
 			.append(decision.reason().tag());
-		String status = (decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus())
-				: "chain";
+		HttpStatus action = decision.action().status();
+		String status = (action != null) ? Integer.toString(action.value()) : "chain";
 		if (decision.isEnforced()) {
 			line.append(" status=").append(status).append(" headers={");
 		}
