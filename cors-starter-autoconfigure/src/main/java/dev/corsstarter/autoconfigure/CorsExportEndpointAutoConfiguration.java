@@ -1,5 +1,9 @@
 package dev.corsstarter.autoconfigure;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,11 +16,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
+import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
 import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
+import dev.corsstarter.autoconfigure.export.EdgeExportSettings;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.core.decision.CorsEngine;
 
 /**
  * Provides the {@code corsexport} actuator endpoint beside the {@code cors} endpoint:
@@ -31,9 +39,23 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 public final class CorsExportEndpointAutoConfiguration {
 
 	/**
-	 * The endpoint for one stack: the policies the filter decides with now, and their
-	 * generation.
+	 * Bind and compile {@code cors.*} as at startup, for the offline export.
+	 * @param environment the application's environment, its configuration loaded
+	 * @return the engine, or {@code null} when no policy is configured
 	 */
+	public static @Nullable CorsEngine compile(ConfigurableEnvironment environment) {
+		CorsBinding binding = CorsPropertiesBindHandlerAdvisor.bind(environment);
+		if (binding.properties().getPolicies().isEmpty()) {
+			InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor.failure(binding, List.of(),
+					environment);
+			if (failure != null) {
+				throw failure;
+			}
+			return null;
+		}
+		return CorsAutoConfiguration.compile(binding, binding.properties().toCorsPolicies(), environment);
+	}
+
 	private static CorsExportEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
 			ListableBeanFactory beans, boolean reactive, String hiddenMethodFilter) {
 		ClassLoader classLoader = CorsExportEndpointAutoConfiguration.class.getClassLoader();
