@@ -1,12 +1,19 @@
 package dev.corsstarter.export;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.internal.OriginPattern;
@@ -28,6 +35,7 @@ import dev.corsstarter.export.Refusal.Code;
  * engine's order. A cross-origin request whose raw path is not plain is refused on every
  * path, since nginx picks a location by the decoded, normalised path. The configuration
  * never writes a request value it has not matched against a well-formed allowed value.
+ * The text is in the {@code nginx-*.conf} templates beside this class.
  */
 final class NginxRenderer implements EdgeRenderer {
 
@@ -46,14 +54,19 @@ final class NginxRenderer implements EdgeRenderer {
 	/** A raw request path nginx and the application may read as different paths. */
 	static final String UNPLAIN_PATH = "^[^?]*(?:;|//|\\\\|%2[eEfF]|%5[cC]|%3[bB]|/\\.\\.?(?:[/?]|$))";
 
-	private static final String VARY_TOKEN = "^(.*?)(?:^|,)[\\t ]*(?:origin|access-control-request-(?:method|headers"
-			+ "|private-network))[\\t ]*(?=,|$)(.*)$";
-
 	private static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
-	private static final List<String> HEADERS = List.of("Access-Control-Allow-Origin",
-			"Access-Control-Allow-Credentials", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers",
-			"Access-Control-Max-Age", "Access-Control-Allow-Private-Network", "Access-Control-Expose-Headers", "Vary");
+	private static final Pattern PLACEHOLDER = Pattern.compile("@([a-z_]+)@");
+
+	private static final Pattern FLAG = Pattern.compile("\\?([a-z_]+) ");
+
+	private static final String HTTP = template("nginx-http.conf");
+
+	private static final String POLICY = template("nginx-policy.conf");
+
+	private static final String SERVER = template("nginx-server.conf");
+
+	private static final String LOCATION = template("nginx-location.conf");
 
 	@Override
 	public String format() {
@@ -69,42 +82,26 @@ final class NginxRenderer implements EdgeRenderer {
 	public Map<String, String> render(EdgePlan plan) {
 		Set<Refusal> refusals = new LinkedHashSet<>(plan.refusals());
 		checkOverlaps(plan, refusals);
-		String suffix = plan.fingerprint().substring(0, 12);
-		String header = """
-				# cors-starter policies exported for nginx
-				# generation %d, fingerprint %s
-				# Compare with "fingerprint" at /actuator/cors: equal means edge and application run the same policies.
-				""".formatted(plan.generation(), plan.fingerprint());
-		StringBuilder http = new StringBuilder(header)
-			.append("""
-					# http-level part (%s): include it inside http {}; the server that
-					# answers for the application includes %s from the same export. Generated: export again when the policies change.
-					# If nginx warns "could not build optimal variables_hash", set variables_hash_max_size 2048; in http {}.
-
-					"""
-				.formatted(HTTP_FILE, SERVER_FILE));
-		sharedMaps(http, suffix);
+		String header = "# cors-starter policies exported for nginx\n# generation " + plan.generation()
+				+ ", fingerprint " + plan.fingerprint() + "\n# Compare with \"fingerprint\" at /actuator/cors: equal "
+				+ "means edge and application run the same policies.\n";
+		Map<String, String> shared = Map.of("suffix", plan.fingerprint().substring(0, 12), "well_formed_origin",
+				NginxSyntax.regex("~", WELL_FORMED_ORIGIN), "unplain_path", NginxSyntax.regex("~", UNPLAIN_PATH));
+		StringBuilder http = new StringBuilder(header).append(fill(HTTP, shared));
+		List<Map<String, String>> policies = new ArrayList<>();
 		for (int i = 0; i < plan.policies().size(); i++) {
-			policyMaps(http, plan.policies().get(i), "$cors_p" + (i + 1), refusals);
+			policies.add(values(plan.policies().get(i), "$cors_p" + (i + 1), refusals));
+			http.append(fill(POLICY, policies.get(i)));
 		}
 		if (!refusals.isEmpty()) {
 			throw new EdgeExportException(format(), refusals);
 		}
-		StringBuilder server = new StringBuilder(header).append("""
-				# server-level part (%s): include it inside the server {} that proxies
-				# to the application, next to its own locations; %s from the same export goes in http {}.
-				# The locations below own their paths: keep no location of your own that is more specific
-				# than one of them. proxy_set_header and other proxy settings are inherited from the server.
-
-				# A cross-origin request whose raw path is not plain (;, //, . or .. segments, encoded . / \\ ;)
-				# is refused on every path: nginx matches locations by the decoded, normalised path, the
-				# application may route by another form of it.
-				if ($cors_path_guard_%s = 403) {
-				    return 403 "Invalid CORS request";
-				}
-				""".formatted(SERVER_FILE, HTTP_FILE, suffix));
+		StringBuilder server = new StringBuilder(header).append(fill(SERVER, shared));
 		for (EdgePlan.Route route : locations(plan)) {
-			location(server, plan.policies().get(route.policy()).policy(), route, plan.upstream());
+			Map<String, String> values = new HashMap<>(policies.get(route.policy()));
+			values.putAll(Map.of("modifier", route.prefix() ? "^~" : "=", "path", route.path(), "pattern",
+					NginxSyntax.printable(route.pattern()), "upstream", plan.upstream()));
+			server.append(fill(LOCATION, values));
 		}
 		return Map.of("http", http.toString(), "server", server.toString());
 	}
@@ -175,181 +172,64 @@ final class NginxRenderer implements EdgeRenderer {
 		return locations;
 	}
 
-	private static void sharedMaps(StringBuilder out, String suffix) {
-		out.append("# Origin: 0 absent or empty, 1 well-formed (as browsers serialise it), 2 malformed\n");
-		map(out, "$http_origin", "$cors_origin_form", "default 2", "\"\" 0", regex("~", WELL_FORMED_ORIGIN) + " 1");
-		out.append("\n# 1 when Origin is this server's own origin (as received) or Sec-Fetch-Site says same-origin\n");
-		map(out, "\"$http_origin $scheme://$http_host\"", "$cors_own_origin", "default 0",
-				regex("~*", "^(\\S+) \\1$") + " 1", regex("~*", "^(http://\\S+) \\1:80$") + " 1",
-				regex("~*", "^(https://\\S+) \\1:443$") + " 1", regex("~*", "^(http://\\S+):80 \\1$") + " 1",
-				regex("~*", "^(https://\\S+):443 \\1$") + " 1");
-		map(out, "$http_sec_fetch_site", "$cors_fetch_same_origin", "default 0", regex("~", "^same-origin$") + " 1");
-		map(out, "\"$cors_own_origin$cors_fetch_same_origin\"", "$cors_same", "default 1", "\"00\" 0");
-		out.append("\n# request type: p preflight (OPTIONS with Access-Control-Request-Method), w WebSocket "
-				+ "handshake, a actual\n");
-		map(out, "\"$request_method:$http_access_control_request_method\"", "$cors_preflight_asked", "default 0",
-				regex("~", "^OPTIONS:.") + " 1");
-		map(out, "$http_upgrade", "$cors_websocket_asked", "default 0", regex("~*", "^websocket$") + " 1");
-		map(out, "\"$request_method:$cors_preflight_asked$cors_websocket_asked\"", "$cors_type", "default a",
-				regex("~", "^OPTIONS:1") + " p", regex("~", "^GET:01$") + " w");
-		map(out, "$http_access_control_request_private_network", "$cors_private_network_asked", "default 0",
-				regex("~", "^true$") + " 1");
-		map(out, "$http_access_control_request_headers", "$cors_headers_asked", "default 1", "\"\" 0");
-		out.append("\n# the stricter rule for paths nginx and the application may read differently (see ")
-			.append(SERVER_FILE)
-			.append(")\n");
-		map(out, "$request_uri", "$cors_unplain_path", "default 0", regex("~", UNPLAIN_PATH) + " 1");
-		map(out, "\"$cors_origin_form$cors_same:$cors_unplain_path\"", "$cors_path_guard_" + suffix, "default \"\"",
-				regex("~", "^(?:10|2[01]):1$") + " 403");
-		out.append("\n# the application's own Vary tokens, without the CORS request headers the edge lists itself\n");
-		String previous = "$upstream_http_vary";
-		for (int step = 1; step <= 6; step++) {
-			map(out, previous, "$cors_vary_app_" + step, "default " + previous, regex("~*", VARY_TOKEN) + " \"$1$2\"");
-			previous = "$cors_vary_app_" + step;
-		}
-		map(out, previous, "$cors_vary_app", "default \"\"", regex("~", "^[\\t ,]*(.*?)[\\t ,]*$") + " $1");
-		out.append('\n');
-	}
-
-	/** The maps of one policy: its decision and each response header's value. */
-	private static void policyMaps(StringBuilder out, EdgePlan.Policy planned, String id, Set<Refusal> refusals) {
+	/**
+	 * The values of one policy's maps and locations in the templates; a flag, such as
+	 * {@code credentials}, is set when present.
+	 */
+	private static Map<String, String> values(EdgePlan.Policy planned, String id, Set<Refusal> refusals) {
 		CorsPolicy policy = planned.policy();
 		String what = "policy '" + NginxSyntax.printable(policy.name()) + "'";
-		out.append("# ---- policy \"")
-			.append(NginxSyntax.printable(policy.name()))
-			.append("\": ")
-			.append(NginxSyntax.printable(String.join(", ", policy.pathPatterns())))
-			.append('\n');
+		Map<String, String> values = new HashMap<>();
+		values.put("id", id);
+		values.put("name", NginxSyntax.printable(policy.name()));
+		values.put("patterns", NginxSyntax.printable(String.join(", ", policy.pathPatterns())));
 		// the value to answer with, set only by a listed origin or a pattern's capture
 		boolean any = planned.origins().stream().anyMatch((origin) -> origin.kind() == OriginPattern.Kind.ANY);
-		List<String> origins = new ArrayList<>(List.of(any ? "default \"*\"" : "default \"\""));
+		values.put("origin_default", any ? "\"*\"" : "\"\"");
+		List<String> origins = new ArrayList<>();
 		for (OriginPattern origin : any ? List.<OriginPattern>of() : planned.origins()) {
 			if (origin.kind() == OriginPattern.Kind.WILDCARD) {
-				origins.add(regex("~", wildcard(origin)) + " $1");
+				origins.add(NginxSyntax.regex("~", wildcard(origin)) + " $1");
 			}
 			else if (origin.kind() != OriginPattern.Kind.ANY && OriginHeaderChecks.isWellFormed(origin.value())) {
-				origins.add(regex("~", "^" + NginxSyntax.regexQuote(origin.value()) + "$") + " "
+				origins.add(NginxSyntax.regex("~", "^" + NginxSyntax.regexQuote(origin.value()) + "$") + " "
 						+ NginxSyntax.literal(origin.value(), what + " origin", refusals));
 			}
 		}
-		map(out, "$http_origin", id + "_origin", origins.toArray(String[]::new));
-		map(out, id + "_origin", id + "_origin_ok", "default 1", "\"\" 0");
+		flag(values, "origins", !origins.isEmpty(), String.join(";\n    ", origins));
 		// methods compare case-sensitively
 		boolean anyMethod = policy.allowedMethods().contains("*");
 		List<String> methods = policy.allowedMethods().stream().distinct().toList();
-		String method = anyMethod ? "^[" + TCHAR + "]+$"
-				: "^(?:" + String.join("|", methods.stream().map(NginxSyntax::regexQuote).toList()) + ")$";
-		map(out, "$http_access_control_request_method", id + "_method", "default 0", regex("~", method) + " 1");
-		map(out, "$request_method", id + "_actual_method", "default 0", regex("~", method) + " 1");
+		values.put("method", NginxSyntax.regex("~", anyMethod ? "^[" + TCHAR + "]+$"
+				: "^(?:" + String.join("|", methods.stream().map(NginxSyntax::regexQuote).toList()) + ")$"));
+		flag(values, "any_method", anyMethod, "");
+		values.put("allow_methods", anyMethod ? id + "_method_requested"
+				: NginxSyntax.literal(String.join(", ", methods), what + " allowed-methods", refusals));
 		// requested headers: a comma list with optional whitespace, names
-		// case-insensitive;
-		// nginx tries no regex on an empty value, so none requested is listed as such
+		// case-insensitive
 		boolean anyHeader = policy.allowedHeaders().contains("*");
-		boolean allowHeaders = anyHeader || !policy.allowedHeaders().isEmpty();
-		String name = anyHeader ? "[" + TCHAR + "]+"
-				: allowHeaders ? "(?:"
-						+ String.join("|", policy.allowedHeaders().stream().map(NginxSyntax::regexQuote).toList()) + ")"
-						: "(?!)";
-		String list = "^(?=.{0,4096}$)[\\t ]*(?:" + name + "[\\t ]*)?(?:,[\\t ]*(?:" + name + "[\\t ]*)?)*$";
-		map(out, "$http_access_control_request_headers", id + "_headers", "default 0", "\"\" 1",
-				regex("~*", list) + " 1");
-		out.append(
-				"# pass: not a CORS request; preflight*: answer 204; *reject: answer 403; actual, websocket: proxy\n");
-		map(out, "\"$cors_origin_form:$cors_same:$cors_type:" + id + "_origin_ok:" + id + "_method:" + id
-				+ "_headers:$cors_private_network_asked:" + id + "_actual_method\"", id, "default reject",
-				regex("~", "^0:") + " pass", regex("~", "^2:.:p:") + " preflight-reject", regex("~", "^2:") + " reject",
-				regex("~", "^1:1:") + " pass", regex("~", "^1:0:p:(?:0|1:0|1:1:0)") + " preflight-reject",
-				regex("~", "^1:0:p:1:1:1:1:")
-						+ (policy.allowPrivateNetwork() ? " preflight-private-network" : " preflight-reject"),
-				regex("~", "^1:0:p:1:1:1:0:") + " preflight", regex("~", "^1:0:w:1:") + " websocket",
-				regex("~", "^1:0:a:1:.:.:.:1$") + " actual");
-		map(out, id, id + "_status", "default \"\"", "preflight 204", "preflight-private-network 204",
-				"preflight-reject 403", "reject 403");
-		String vary = "\"" + PREFLIGHT_VARY
-				+ (policy.allowPrivateNetwork() ? ", Access-Control-Request-Private-Network" : "") + "\"";
-		map(out, id, id + "_vary_cors", "default \"Origin\"", "preflight " + vary, "preflight-private-network " + vary,
-				"preflight-reject " + vary);
-		map(out, "\"$cors_vary_app|" + id + "_vary_cors\"", id + "_vary", regex("~", "^\\|(.*)$") + " $1",
-				regex("~", "^(.*)\\|(.*)$") + " \"$1, $2\"");
-		answer(out, id, "allow_origin", id + "_origin", true, true);
-		if (policy.allowCredentials()) {
-			answer(out, id, "allow_credentials", "\"true\"", true, true);
-		}
-		if (anyMethod) {
-			map(out, "$http_access_control_request_method", id + "_method_requested", "default \"\"",
-					regex("~", "^([" + TCHAR + "]+)$") + " $1");
-		}
-		answer(out, id, "allow_methods",
-				anyMethod ? id + "_method_requested"
-						: NginxSyntax.literal(String.join(", ", methods), what + " allowed-methods", refusals),
-				true, false);
-		if (anyHeader) {
-			map(out, "$http_access_control_request_headers", id + "_headers_requested", "default \"\"",
-					regex("~", "^([\\t ,]*[" + TCHAR + "][\\t ," + TCHAR + "]*)$") + " $1");
-		}
-		if (allowHeaders) {
-			String value = anyHeader ? id + "_headers_requested" : NginxSyntax
-				.literal(String.join(", ", policy.allowedHeaders()), what + " allowed-headers", refusals);
-			map(out, "\"" + id + ":$cors_headers_asked\"", id + "_allow_headers", "default \"\"",
-					regex("~", "^preflight(?:-private-network)?:1$") + " " + value);
-		}
-		answer(out, id, "max_age", "\"" + policy.maxAge().toSeconds() + "\"", true, false);
-		if (policy.allowPrivateNetwork()) {
-			map(out, id, id + "_allow_private_network", "default \"\"", "preflight-private-network \"true\"");
-		}
-		if (!policy.exposedHeaders().isEmpty()) {
-			answer(out, id, "expose_headers", NginxSyntax.literal(String.join(", ", policy.exposedHeaders()),
-					what + " exposed-headers", refusals), false, true);
-		}
-		out.append('\n');
+		String name = anyHeader ? "[" + TCHAR + "]+" : policy.allowedHeaders().isEmpty() ? "(?!)" : "(?:"
+				+ String.join("|", policy.allowedHeaders().stream().map(NginxSyntax::regexQuote).toList()) + ")";
+		values.put("headers", NginxSyntax.regex("~*",
+				"^(?=.{0,4096}$)[\\t ]*(?:" + name + "[\\t ]*)?(?:,[\\t ]*(?:" + name + "[\\t ]*)?)*$"));
+		flag(values, "any_header", anyHeader, "");
+		flag(values, "allow_headers", !policy.allowedHeaders().isEmpty(), anyHeader ? id + "_headers_requested"
+				: NginxSyntax.literal(String.join(", ", policy.allowedHeaders()), what + " allowed-headers", refusals));
+		flag(values, "credentials", policy.allowCredentials(), "");
+		flag(values, "private_network", policy.allowPrivateNetwork(), "");
+		values.put("private_network_preflight",
+				policy.allowPrivateNetwork() ? "preflight-private-network" : "preflight-reject");
+		values.put("vary", "\"" + PREFLIGHT_VARY
+				+ (policy.allowPrivateNetwork() ? ", Access-Control-Request-Private-Network" : "") + "\"");
+		values.put("max_age", "\"" + policy.maxAge().toSeconds() + "\"");
+		flag(values, "expose", !policy.exposedHeaders().isEmpty(), policy.exposedHeaders().isEmpty() ? ""
+				: NginxSyntax.literal(String.join(", ", policy.exposedHeaders()), what + " exposed-headers", refusals));
+		return values;
 	}
 
-	/**
-	 * A header value map: {@code value} on an allowed preflight and/or actual request.
-	 */
-	private static void answer(StringBuilder out, String id, String name, String value, boolean preflight,
-			boolean actual) {
-		List<String> entries = new ArrayList<>(List.of("default \"\""));
-		if (preflight) {
-			entries.addAll(List.of("preflight " + value, "preflight-private-network " + value));
-		}
-		if (actual) {
-			entries.add("actual " + value);
-		}
-		map(out, id, id + "_" + name, entries.toArray(String[]::new));
-	}
-
-	private static void location(StringBuilder out, CorsPolicy policy, EdgePlan.Route route, String upstream) {
-		String id = "$cors_p" + (route.policy() + 1);
-		out.append("""
-
-				location %s "%s" {
-				    # policy "%s", path pattern %s
-				    default_type text/plain;
-				    if (%s_status = 204) {
-				        return 204;
-				    }
-				    if (%s_status = 403) {
-				        return 403 "Invalid CORS request";
-				    }
-				""".formatted(route.prefix() ? "^~" : "=", route.path(), NginxSyntax.printable(policy.name()),
-				NginxSyntax.printable(route.pattern()), id, id));
-		HEADERS.forEach((header) -> out.append("    proxy_hide_header ").append(header).append(";\n"));
-		addHeader(out, "Vary", id + "_vary", true);
-		addHeader(out, "Access-Control-Allow-Origin", id + "_allow_origin", true);
-		addHeader(out, "Access-Control-Allow-Credentials", id + "_allow_credentials", policy.allowCredentials());
-		addHeader(out, "Access-Control-Allow-Methods", id + "_allow_methods", true);
-		addHeader(out, "Access-Control-Allow-Headers", id + "_allow_headers", !policy.allowedHeaders().isEmpty());
-		addHeader(out, "Access-Control-Max-Age", id + "_max_age", true);
-		addHeader(out, "Access-Control-Allow-Private-Network", id + "_allow_private_network",
-				policy.allowPrivateNetwork());
-		addHeader(out, "Access-Control-Expose-Headers", id + "_expose_headers", !policy.exposedHeaders().isEmpty());
-		out.append("    proxy_pass ").append(upstream).append(";\n}\n");
-	}
-
-	private static void addHeader(StringBuilder out, String header, String variable, boolean written) {
-		if (written) {
-			out.append("    add_header ").append(header).append(' ').append(variable).append(" always;\n");
+	private static void flag(Map<String, String> values, String name, boolean set, String value) {
+		if (set) {
+			values.put(name, value);
 		}
 	}
 
@@ -369,17 +249,30 @@ final class NginxRenderer implements EdgeRenderer {
 		return regex.append(")$").toString();
 	}
 
-	private static String regex(String caseFlag, String pattern) {
-		return NginxSyntax.regex(caseFlag, pattern);
+	/**
+	 * A template with each {@code @name@} replaced by its value and each line that starts
+	 * with {@code ?flag } kept (without that) only when the flag is set.
+	 */
+	private static String fill(String template, Map<String, String> values) {
+		StringBuilder out = new StringBuilder(template.length() * 2);
+		for (String line : template.split("(?<=\n)")) {
+			Matcher flag = FLAG.matcher(line);
+			if (!flag.lookingAt() || values.containsKey(flag.group(1))) {
+				String text = flag.lookingAt() ? line.substring(flag.end()) : line;
+				out.append(PLACEHOLDER.matcher(text)
+					.replaceAll((placeholder) -> Matcher.quoteReplacement(values.get(placeholder.group(1)))));
+			}
+		}
+		return out.toString();
 	}
 
-	/** A {@code map} block: each entry on its own line. */
-	private static void map(StringBuilder out, String source, String variable, String... entries) {
-		out.append("map ").append(source).append(' ').append(variable).append(" {\n");
-		for (String entry : entries) {
-			out.append("    ").append(entry).append(";\n");
+	private static String template(String name) {
+		try (InputStream in = NginxRenderer.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
 		}
-		out.append("}\n");
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
