@@ -1,8 +1,10 @@
 package dev.corsstarter.export;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,19 +18,23 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.export.Refusal.Code;
 
 /**
- * What an edge must do to answer as an engine does, in no particular format: the routes
- * in the engine's order, each a literal path or a literal prefix under the context path,
- * and every {@link Refusal} that applies whatever the format. Read from
- * {@link CorsEngine#routes()}: the patterns and origins the engine parsed, never the raw
- * properties.
- * <p>
- * Exported are the patterns an edge matches exactly as {@code PathPattern} does: literal
- * paths ({@code /api/orders}) and literal prefixes ending in {@code /**} or
- * {@code /{*rest}}. Wildcards within a segment, {@code ?}, {@code {var}} captures and
- * regular expressions would need regex matching in the order written rather than by
- * specificity: refused. Immutable.
+ * What an edge must do to answer as an engine does, in no format: the routes in the
+ * engine's order, each a literal path or a literal prefix under the context path, and
+ * every {@link Refusal} that applies whatever the format. Read from
+ * {@link CorsEngine#routes()}, the patterns and origins the engine parsed. Exported are
+ * literal paths and literal prefixes ending in {@code /**} or {@code /{*rest}};
+ * wildcards, {@code ?}, captures and regular expressions before the end are refused.
+ *
+ * @param fingerprint the fingerprint of the policies, as {@link CorsEngine#fingerprint()}
+ * @param generation the policy generation exported
+ * @param upstream what each route proxies to
+ * @param policies the policies in declaration order, each with its parsed origins
+ * @param routes the routes to export, in the engine's order
+ * @param refusals why the policies cannot be exported whatever the format; empty when
+ * they can
  */
-public final class EdgePlan {
+public record EdgePlan(String fingerprint, long generation, String upstream, List<Policy> policies, List<Route> routes,
+		List<Refusal> refusals) {
 
 	/** The upstream a route proxies to when none is given: an {@code upstream app {}}. */
 	public static final String DEFAULT_UPSTREAM = "http://app";
@@ -44,34 +50,10 @@ public final class EdgePlan {
 
 	private static final Pattern CAPTURE_THE_REST = Pattern.compile("(.*)/\\{\\*[A-Za-z0-9_]+\\}");
 
-	private final String fingerprint;
-
-	private final long generation;
-
-	private final String upstream;
-
-	private final List<Policy> policies;
-
-	private final List<Route> routes;
-
-	private final List<Refusal> refusals;
-
-	private EdgePlan(CorsEngine engine, long generation, String upstream, List<Route> routes, Set<Refusal> refusals) {
-		this.fingerprint = engine.fingerprint();
-		this.generation = generation;
-		this.upstream = upstream;
-		this.policies = engine.policies()
-			.stream()
-			.map((policy) -> new Policy(policy,
-					engine.routes()
-						.stream()
-						.filter((route) -> route.policy() == policy)
-						.findFirst()
-						.map(CorsEngine.Route::origins)
-						.orElse(List.of())))
-			.toList();
-		this.routes = List.copyOf(routes);
-		this.refusals = List.copyOf(refusals);
+	public EdgePlan {
+		policies = List.copyOf(policies);
+		routes = List.copyOf(routes);
+		refusals = List.copyOf(refusals);
 	}
 
 	/**
@@ -105,13 +87,17 @@ public final class EdgePlan {
 			}
 		}
 		List<Route> routes = new ArrayList<>();
+		Map<CorsPolicy, List<OriginPattern>> origins = new IdentityHashMap<>();
 		for (CorsEngine.Route route : engine.routes()) {
+			origins.putIfAbsent(route.policy(), route.origins());
 			Route planned = route(engine.policies().indexOf(route.policy()), route, pathPrefix, refusals);
 			if (planned != null) {
 				routes.add(planned);
 			}
 		}
-		return new EdgePlan(engine, generation, String.valueOf(upstream), routes, refusals);
+		List<Policy> policies = engine.policies().stream().map((p) -> new Policy(p, origins.get(p))).toList();
+		return new EdgePlan(engine.fingerprint(), generation, String.valueOf(upstream), policies, routes,
+				new ArrayList<>(refusals));
 	}
 
 	private static @Nullable Route route(int policy, CorsEngine.Route route, String pathPrefix, Set<Refusal> refusals) {
@@ -149,36 +135,6 @@ public final class EdgePlan {
 		return (path + "/").contains("/./") || (path + "/").contains("/../");
 	}
 
-	/** The fingerprint of the policies, as {@link CorsEngine#fingerprint()}. */
-	public String fingerprint() {
-		return this.fingerprint;
-	}
-
-	/** The policy generation exported. */
-	public long generation() {
-		return this.generation;
-	}
-
-	/** What each route proxies to. */
-	public String upstream() {
-		return this.upstream;
-	}
-
-	/** The policies in declaration order, each with its parsed origins. */
-	public List<Policy> policies() {
-		return this.policies;
-	}
-
-	/** The routes to export, in the engine's order. */
-	public List<Route> routes() {
-		return this.routes;
-	}
-
-	/** Why the policies cannot be exported whatever the format; empty when they can. */
-	public List<Refusal> refusals() {
-		return this.refusals;
-	}
-
 	/**
 	 * A policy and its allowed origins, as parsed by the compile step.
 	 *
@@ -192,7 +148,7 @@ public final class EdgePlan {
 	/**
 	 * A route to export.
 	 *
-	 * @param policy the index of its policy in {@link #policies()}
+	 * @param policy the index of its policy in {@link EdgePlan#policies()}
 	 * @param pattern the path pattern, as written
 	 * @param path the literal path under the context path, or the prefix without its
 	 * trailing {@code /}

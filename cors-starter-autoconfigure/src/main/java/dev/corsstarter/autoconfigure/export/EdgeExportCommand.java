@@ -30,24 +30,11 @@ import dev.corsstarter.export.EdgeRenderer;
 /**
  * Exports the CORS policies of an application's configuration as edge configuration,
  * without running the application: for CI and GitOps. The configuration is loaded as the
- * application loads it (Spring Boot's config data: {@code application.*} on the classpath
- * and in {@code config/} folders, {@code spring.config.import}, profile-specific files
- * and groups, environment variables and system properties), and {@code cors.*} is bound
- * and compiled as the starter does at startup: a configuration the application would
- * refuse to start with is refused with the same report.
- *
- * <pre>
- * java -cp &lt;application classpath&gt; dev.corsstarter.autoconfigure.export.EdgeExportCommand [options]
- *   --format=nginx          the edge's format, default nginx
- *   --part=&lt;name&gt;          print one part: http (for http {}) or server (for the application's server {})
- *   --output-dir=&lt;dir&gt;      write every part to its file (cors-http.conf, cors-server.conf) instead
- *   --profile=&lt;name&gt;        an active profile (repeatable, or a comma list), as spring.profiles.active
- *   --config=&lt;dir or file&gt;  read the configuration from here instead, as spring.config.location (repeatable)
- *   --upstream=&lt;url&gt;        what each route proxies to, default http://app
- *   --context-path=&lt;path&gt;   prefix of every route, default the application's context path
- *   --generation=&lt;n&gt;        the policy generation named in the header, default 1
- * </pre> Exit status: 0 exported, 1 invalid configuration, 2 policies the format cannot
- * express, 64 usage.
+ * application loads it (Spring Boot's config data: {@code config/} folders, imports,
+ * profile files and groups, environment variables, system properties), and {@code cors.*}
+ * is bound and compiled as at startup: a configuration the application would refuse to
+ * start with is refused with the same report. Options: see {@link #usage()}. Exit status:
+ * 0 exported, 1 invalid configuration, 2 policies the format cannot express, 64 usage.
  */
 public final class EdgeExportCommand {
 
@@ -66,10 +53,9 @@ public final class EdgeExportCommand {
 	}
 
 	/**
-	 * Export, printing the configuration to standard output (or writing it with
-	 * {@code --output-dir}) and any problem to standard error; exits with the status
-	 * above.
-	 * @param args the options above
+	 * Export, printing one part to standard output (or writing every part with
+	 * {@code --output-dir}) and any problem to standard error; exits with the status.
+	 * @param args the options of {@link #usage()}
 	 */
 	public static void main(String[] args) {
 		int status = run(args, System.out, System.err);
@@ -78,19 +64,14 @@ public final class EdgeExportCommand {
 		}
 	}
 
-	/** Run with arguments, printing to {@code out} and reporting to {@code err}. */
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		SimpleCommandLinePropertySource options = new SimpleCommandLinePropertySource(args);
 		EdgeRenderer renderer;
-		long generation;
 		try {
 			renderer = checkOptions(options);
-			generation = Long.parseLong(option(options, "generation", "1"));
 		}
 		catch (IllegalArgumentException ex) {
-			err.println((ex instanceof NumberFormatException)
-					? "--generation is a number, not " + options.getProperty("generation") : ex.getMessage());
-			err.println(usage());
+			err.println(ex.getMessage() + "\n" + usage());
 			return USAGE;
 		}
 		StandardEnvironment environment = new StandardEnvironment();
@@ -112,34 +93,35 @@ public final class EdgeExportCommand {
 			return INVALID_CONFIGURATION;
 		}
 		boolean reactive = "reactive".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"));
-		String contextPath = option(options, "context-path", EdgeExportSettings.contextPath(environment, reactive));
+		long generation = Long.parseLong(option(options, "generation", "1"));
 		Map<String, String> parts;
 		try {
-			parts = renderer.render(
-					EdgePlan.of(engine, generation, contextPath, option(options, "upstream", EdgePlan.DEFAULT_UPSTREAM),
-							EdgeExportSettings.notExportable(environment, reactive, false)));
+			parts = renderer.render(EdgePlan.of(engine, generation,
+					option(options, "context-path", EdgeExportSettings.contextPath(environment, reactive)),
+					option(options, "upstream", EdgePlan.DEFAULT_UPSTREAM),
+					EdgeExportSettings.notExportable(environment, reactive, false)));
 		}
 		catch (EdgeExportException ex) {
 			err.println(ex.getMessage());
 			return NOT_EXPORTABLE;
 		}
-		String outputDir = options.getProperty("output-dir");
-		if (outputDir == null) {
+		if (options.getProperty("output-dir") == null) {
 			out.print(parts.get(options.getProperty("part")));
 			out.flush();
 			return EXPORTED;
 		}
 		List<String> written = new ArrayList<>();
+		Path directory = Path.of(options.getProperty("output-dir"));
 		try {
-			Files.createDirectories(Path.of(outputDir));
+			Files.createDirectories(directory);
 			for (EdgeRenderer.Part part : renderer.parts()) {
-				Path file = Path.of(outputDir).resolve(part.fileName());
-				Files.writeString(file, parts.get(part.name()), StandardCharsets.US_ASCII);
+				Path file = Files.writeString(directory.resolve(part.fileName()), parts.get(part.name()),
+						StandardCharsets.US_ASCII);
 				written.add(file.toString());
 			}
 		}
 		catch (IOException ex) {
-			err.println("Could not write to " + outputDir + ": " + ex.getMessage());
+			err.println("Could not write to " + directory + ": " + ex.getMessage());
 			return INVALID_CONFIGURATION;
 		}
 		err.println("Wrote " + String.join(" and ", written) + " (generation " + generation + ", fingerprint "
@@ -155,8 +137,11 @@ public final class EdgeExportCommand {
 						OPTIONS.contains(name) ? "--" + name + " needs a value" : "Unknown option --" + name);
 			}
 		}
-		if (options.containsProperty("nonOptionArgs")) {
+		if (options.getProperty("nonOptionArgs") != null) {
 			throw new IllegalArgumentException("Not an option: " + options.getProperty("nonOptionArgs"));
+		}
+		if (!option(options, "generation", "1").matches("[0-9]{1,18}")) {
+			throw new IllegalArgumentException("--generation is a number, not " + options.getProperty("generation"));
 		}
 		String format = option(options, "format", "nginx");
 		EdgeRenderer renderer = EdgeRenderer.of(format)
@@ -175,15 +160,15 @@ public final class EdgeExportCommand {
 	/** The options that choose the configuration, as the application's properties. */
 	private static Map<String, Object> configOptions(SimpleCommandLinePropertySource options) {
 		Map<String, Object> properties = new HashMap<>();
-		if (options.containsProperty("profile")) {
+		if (options.getProperty("profile") != null) {
 			properties.put("spring.profiles.active", options.getProperty("profile"));
 		}
-		if (options.containsProperty("config")) {
-			List<String> locations = Arrays.stream(option(options, "config", "").split(","))
-				.map((location) -> (location.startsWith("classpath:") ? location : "file:" + location)
-						+ ((Files.isDirectory(Path.of(location)) && !location.endsWith("/")) ? "/" : ""))
-				.toList();
-			properties.put("spring.config.location", String.join(",", locations));
+		if (options.getProperty("config") != null) {
+			properties.put("spring.config.location",
+					String.join(",", Arrays.stream(options.getProperty("config").split(","))
+						.map((location) -> (location.startsWith("classpath:") ? location : "file:" + location)
+								+ ((Files.isDirectory(Path.of(location)) && !location.endsWith("/")) ? "/" : ""))
+						.toList()));
 		}
 		return properties;
 	}
@@ -198,13 +183,12 @@ public final class EdgeExportCommand {
 	 * reason.
 	 */
 	static String report(Throwable failure) {
-		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
+		for (FailureAnalyzer analyzer : SpringFactoriesLoader
 			.forDefaultResourceLocation(EdgeExportCommand.class.getClassLoader())
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
 						// analyzers that need an application context are of no use here
-					}));
-		for (FailureAnalyzer analyzer : analyzers) {
+					}))) {
 			FailureAnalysis analysis = analyzer.analyze(failure);
 			if (analysis != null) {
 				return "Description:\n\n" + analysis.getDescription() + "\n\nAction:\n\n" + analysis.getAction();
@@ -217,11 +201,20 @@ public final class EdgeExportCommand {
 		return "The configuration cannot be read: " + cause.getMessage();
 	}
 
+	/** How to run it: the options. */
 	static String usage() {
 		return """
 				Usage: java -cp <application classpath> dev.corsstarter.autoconfigure.export.EdgeExportCommand \\
-				         (--part=http | --part=server | --output-dir=<dir>) [--format=nginx] [--profile=<name>] \\
-				         [--config=<dir or file>] [--upstream=http://app] [--context-path=/ctx] [--generation=1]""";
+				         (--part=<name> | --output-dir=<dir>) [--format=nginx] [--profile=<name>] \\
+				         [--config=<dir or file>] [--upstream=http://app] [--context-path=/ctx] [--generation=1]
+				  --part=http|server      print one part: http (for http {}) or server (for the server {})
+				  --output-dir=<dir>      write every part to its file (cors-http.conf, cors-server.conf)
+				  --format=nginx          the edge's format, default nginx
+				  --profile=<name>        the active profiles (repeatable, or a comma list): spring.profiles.active
+				  --config=<dir or file>  where the configuration is instead (repeatable): spring.config.location
+				  --upstream=<url>        what each route proxies to, default http://app
+				  --context-path=<path>   prefix of every route, default the application's context path
+				  --generation=<n>        the policy generation named in the header, default 1""";
 	}
 
 }
