@@ -28,9 +28,12 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.StringUtils;
 
 import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.export.NginxExport;
 import dev.corsstarter.core.export.NginxExportException;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
  * Exports the CORS policies of an application's configuration files as nginx
@@ -122,9 +125,10 @@ public final class NginxExportCommand {
 			return INVALID_CONFIGURATION;
 		}
 		boolean reactive = "reactive".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"));
-		String contextPath = (options.contextPath != null) ? options.contextPath
-				: EdgeExportSettings.contextPath(environment, reactive);
-		List<String> reasons = new ArrayList<>(EdgeExportSettings.notExportable(environment, reactive, false));
+		CorsRouting routing = CorsRouting.detect(reactive ? Stack.REACTIVE : Stack.SERVLET, environment, null, null,
+				() -> PathMatching.DEFAULT);
+		String contextPath = (options.contextPath != null) ? options.contextPath : routing.contextPath();
+		List<String> reasons = new ArrayList<>(EdgeExportSettings.notExportable(routing));
 		NginxExport export = null;
 		try {
 			export = NginxExport.of(engine, options.generation, contextPath, options.upstream);

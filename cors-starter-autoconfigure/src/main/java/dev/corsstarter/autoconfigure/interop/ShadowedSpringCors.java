@@ -18,13 +18,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.Reason;
+import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.MapCorsRequest;
@@ -62,16 +63,10 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		this.endpoint = endpoint;
 	}
 
-	/** Over the handler mappings and sources of a Spring MVC application. */
-	public static ShadowedSpringCors servlet(CorsPolicyRegistry policies, ListableBeanFactory beans,
+	/** Over the handler mappings and sources of an application on a stack. */
+	public static ShadowedSpringCors of(Stack stack, CorsPolicyRegistry policies, ListableBeanFactory beans,
 			ObjectProvider<CorsEndpoint> endpoint) {
-		return new ShadowedSpringCors(policies, () -> ServletSpringCorsConfigurations.find(beans), endpoint);
-	}
-
-	/** Over the handler mappings and sources of a WebFlux application. */
-	public static ShadowedSpringCors reactive(CorsPolicyRegistry policies, ListableBeanFactory beans,
-			ObjectProvider<CorsEndpoint> endpoint) {
-		return new ShadowedSpringCors(policies, () -> ReactiveSpringCorsConfigurations.find(beans), endpoint);
+		return new ShadowedSpringCors(policies, () -> SpringCorsConfigurations.find(beans, stack), endpoint);
 	}
 
 	@Override
@@ -126,7 +121,7 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 			return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), null, List.of(), List.of(), false,
 					enforced, List.of(), List.of(), false, false, message);
 		}
-		Map<CorsPolicy, String> deciding = decidingPolicies(engine, spring.pathPattern());
+		Map<CorsEngine.Route, String> deciding = decidingRoutes(engine, spring);
 		if (deciding.isEmpty()) {
 			return null;
 		}
@@ -137,9 +132,9 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		Set<String> refusedMethods = new LinkedHashSet<>();
 		boolean credentialsRefused = false;
 		List<String> changes = new ArrayList<>();
-		for (Map.Entry<CorsPolicy, String> entry : deciding.entrySet()) {
-			CorsPolicy policy = entry.getKey();
-			List<String> policyOrigins = refusedOrigins(engine, entry.getValue(), policy, configuration);
+		for (Map.Entry<CorsEngine.Route, String> entry : deciding.entrySet()) {
+			CorsPolicy policy = entry.getKey().policy();
+			List<String> policyOrigins = refusedOrigins(engine, entry.getValue(), entry.getKey(), configuration);
 			List<String> policyMethods = refusedMethods(policy, methods);
 			boolean policyCredentials = credentials && !policy.allowCredentials();
 			refusedOrigins.addAll(policyOrigins);
@@ -152,8 +147,8 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 				+ ", methods " + methods + (credentials ? " with credentials" : "") + ": " + String.join("; ", changes)
 				+ (unused ? "; the policy allows all it allowed, so it is now unused" : "");
 		return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), spring.pathPattern(), origins, methods,
-				credentials, deciding.keySet().stream().map(CorsPolicy::name).toList(), List.copyOf(refusedOrigins),
-				List.copyOf(refusedMethods), credentialsRefused, unused, message);
+				credentials, deciding.keySet().stream().map((route) -> route.policy().name()).toList(),
+				List.copyOf(refusedOrigins), List.copyOf(refusedMethods), credentialsRefused, unused, message);
 	}
 
 	private static String change(CorsPolicy policy, List<String> origins, List<String> methods, boolean credentials) {
@@ -178,43 +173,42 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The enforced policies deciding on a Spring path pattern, each with a path where it
-	 * does: the pattern's own representative path, and each policy pattern's
-	 * representative path the Spring pattern matches (so {@code /**} is shadowed by a
-	 * policy on {@code /api/**}).
+	 * The enforced policies deciding on a Spring path pattern, each by its first route
+	 * and with a path where it decides: the pattern's own representative path, and each
+	 * route's representative path the Spring pattern matches (so {@code /**} is shadowed
+	 * by a policy on {@code /api/**}).
 	 */
-	static Map<CorsPolicy, String> decidingPolicies(CorsEngine engine, String springPattern) {
+	static Map<CorsEngine.Route, String> decidingRoutes(CorsEngine engine, SpringCorsConfiguration spring) {
 		Set<String> paths = new LinkedHashSet<>();
-		paths.add(representative(springPattern));
-		PathPattern parsed = parse(springPattern);
-		if (parsed != null) {
-			for (CorsPolicy policy : engine.policies()) {
-				for (String policyPattern : policy.pathPatterns()) {
-					String path = representative(policyPattern);
-					if (parsed.matches(PathContainer.parsePath(path))) {
-						paths.add(path);
-					}
-				}
+		paths.add(representative(spring.pathPattern()));
+		PathPattern parsed = spring.parsedPattern();
+		for (CorsEngine.Route route : (parsed != null) ? engine.routes() : List.<CorsEngine.Route>of()) {
+			String path = representative(route.pattern().getPatternString());
+			if (parsed.matches(PathContainer.parsePath(path))) {
+				paths.add(path);
 			}
 		}
 		Map<CorsPolicy, String> deciding = new LinkedHashMap<>();
 		for (String path : paths) {
 			CorsDecision decision = engine.evaluate(MapCorsRequest.get(path).build());
-			CorsPolicy policy = decision.policy();
-			if (policy != null && decision.isEnforced()) {
-				deciding.putIfAbsent(policy, path);
+			if (decision.policy() != null && decision.isEnforced()) {
+				deciding.putIfAbsent(decision.policy(), path);
 			}
 		}
-		return deciding;
+		Map<CorsEngine.Route, String> routes = new LinkedHashMap<>();
+		deciding.forEach((policy, path) -> routes
+			.put(engine.routes().stream().filter((route) -> route.policy() == policy).findFirst().orElseThrow(), path));
+		return routes;
 	}
 
 	/** What the configuration allowed on the path that the policy refuses. */
-	private static List<String> refusedOrigins(CorsEngine engine, String path, CorsPolicy policy,
+	private static List<String> refusedOrigins(CorsEngine engine, String path, CorsEngine.Route route,
 			CorsConfiguration configuration) {
 		List<String> refused = new ArrayList<>();
+		boolean any = route.origins().stream().anyMatch((origin) -> origin.kind() == OriginPattern.Kind.ANY);
 		for (String origin : SpringCorsConfiguration.nonNull(configuration.getAllowedOrigins())) {
 			if (CorsConfiguration.ALL.equals(origin)) {
-				if (!policy.allowedOrigins().contains(CorsConfiguration.ALL)) {
+				if (!any) {
 					refused.add(origin);
 				}
 				continue;
@@ -226,8 +220,7 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		}
 		for (String pattern : SpringCorsConfiguration.nonNull(configuration.getAllowedOriginPatterns())) {
 			String starter = SpringCorsPolicies.originPattern(pattern);
-			if (!policy.allowedOrigins().contains(starter)
-					&& !policy.allowedOrigins().contains(CorsConfiguration.ALL)) {
+			if (!any && route.origins().stream().noneMatch((origin) -> origin.value().equals(starter))) {
 				refused.add(pattern);
 			}
 		}
@@ -247,16 +240,6 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
 	private static String names(List<String> policies) {
 		return policies.stream().map((name) -> "'" + name + "'").toList().toString();
-	}
-
-	private static @Nullable PathPattern parse(String pattern) {
-		try {
-			return PathPatternParser.defaultInstance.parse(pattern);
-		}
-		catch (RuntimeException ex) {
-			return null; // an AntPathMatcher pattern PathPattern does not read: its own
-							// path only
-		}
 	}
 
 	/**
