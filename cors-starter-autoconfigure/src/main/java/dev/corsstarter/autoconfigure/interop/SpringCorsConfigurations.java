@@ -1,11 +1,10 @@
 package dev.corsstarter.autoconfigure.interop;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,10 +49,11 @@ final class SpringCorsConfigurations {
 
 	private final @Nullable Method handlerCors;
 
-	private final Set<SpringCorsConfiguration> found = new LinkedHashSet<>();
+	/** Keyed by what tells them apart: the same registration is set on every mapping. */
+	private final Map<String, SpringCorsConfiguration> found = new LinkedHashMap<>();
 
-	private SpringCorsConfigurations(String web, String cors, String request, ClassLoader classLoader) {
-		Class<?> mapping = ClassUtils.resolveClassName(web + ".handler.AbstractHandlerMapping", classLoader);
+	private SpringCorsConfigurations(Class<?> mapping, String cors, String request) {
+		ClassLoader classLoader = mapping.getClassLoader();
 		this.urlBasedSource = ClassUtils.resolveClassName(cors + ".UrlBasedCorsConfigurationSource", classLoader);
 		this.urlConfigurations = accessible(ReflectionUtils.findField(this.urlBasedSource, "corsConfigurations"));
 		this.mappingSource = accessible(ReflectionUtils.findField(mapping, "corsConfigurationSource"));
@@ -63,34 +63,25 @@ final class SpringCorsConfigurations {
 
 	/** What the application configured on the stack, each registration once. */
 	static List<SpringCorsConfiguration> find(ListableBeanFactory beans, Stack stack) {
-		String web = "org.springframework.web." + stack.tag();
+		String mappingType = "org.springframework.web." + stack.tag() + ".handler.AbstractHandlerMapping";
 		ClassLoader classLoader = SpringCorsConfigurations.class.getClassLoader();
-		if (!ClassUtils.isPresent(web + ".handler.AbstractHandlerMapping", classLoader)) {
+		if (!ClassUtils.isPresent(mappingType, classLoader)) {
 			return List.of();
 		}
-		boolean servlet = stack == Stack.SERVLET;
-		SpringCorsConfigurations finder = new SpringCorsConfigurations(web,
-				servlet ? "org.springframework.web.cors" : "org.springframework.web.cors.reactive",
-				servlet ? "jakarta.servlet.http.HttpServletRequest"
-						: "org.springframework.web.server.ServerWebExchange",
-				classLoader);
-		beans
-			.getBeansOfType(ClassUtils.resolveClassName(web + ".handler.AbstractHandlerMapping", classLoader), false,
-					false)
-			.forEach(finder::mapping);
-		Class<?> sources = ClassUtils
-			.resolveClassName((servlet ? "org.springframework.web.cors" : "org.springframework.web.cors.reactive")
-					+ ".CorsConfigurationSource", classLoader);
-		beans.getBeansOfType(sources, false, false).forEach(finder::source);
-		// the same registration is set on every handler mapping
-		List<SpringCorsConfiguration> result = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		for (SpringCorsConfiguration configuration : finder.found) {
-			if (seen.add(configuration.kind() + "|" + configuration.name() + "|" + configuration.pathPattern())) {
-				result.add(configuration);
-			}
-		}
-		return List.copyOf(result);
+		Class<?> mapping = ClassUtils.resolveClassName(mappingType, classLoader);
+		String cors = (stack == Stack.SERVLET) ? "org.springframework.web.cors"
+				: "org.springframework.web.cors.reactive";
+		SpringCorsConfigurations finder = new SpringCorsConfigurations(mapping, cors, (stack == Stack.SERVLET)
+				? "jakarta.servlet.http.HttpServletRequest" : "org.springframework.web.server.ServerWebExchange");
+		beans.getBeansOfType(mapping, false, false).forEach(finder::mapping);
+		beans.getBeansOfType(ClassUtils.resolveClassName(cors + ".CorsConfigurationSource", classLoader), false, false)
+			.forEach(finder::source);
+		return List.copyOf(finder.found.values());
+	}
+
+	private void add(SpringCorsConfiguration configuration) {
+		this.found.putIfAbsent(configuration.kind() + "|" + configuration.name() + "|" + configuration.pathPattern(),
+				configuration);
 	}
 
 	private void mapping(String name, Object mapping) {
@@ -99,12 +90,11 @@ final class SpringCorsConfigurations {
 		}
 		Object source = (this.mappingSource != null) ? ReflectionUtils.getField(this.mappingSource, mapping) : null;
 		Map<?, ?> configurations = configurations(source);
+		boolean own = OWN_MAPPINGS.contains(name);
+		String kind = own ? SpringCorsConfiguration.CORS_MAPPINGS : SpringCorsConfiguration.HANDLER_MAPPING;
 		if (configurations != null) {
-			boolean own = OWN_MAPPINGS.contains(name);
-			configurations.forEach((pattern,
-					configuration) -> this.found.add(new SpringCorsConfiguration(
-							own ? SpringCorsConfiguration.CORS_MAPPINGS : SpringCorsConfiguration.HANDLER_MAPPING,
-							own ? "handler mappings" : name, pattern, (CorsConfiguration) configuration)));
+			configurations.forEach((pattern, configuration) -> add(new SpringCorsConfiguration(kind,
+					own ? "handler mappings" : name, pattern, (CorsConfiguration) configuration)));
 		}
 	}
 
@@ -115,11 +105,12 @@ final class SpringCorsConfigurations {
 		}
 		Map<?, ?> configurations = configurations(source);
 		if (configurations == null) {
-			this.found.add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN, name, null, null, null));
+			add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN, name, null, null, null));
 			return;
 		}
-		configurations.forEach((pattern, configuration) -> this.found.add(new SpringCorsConfiguration(
-				SpringCorsConfiguration.SOURCE_BEAN, name, pattern, (CorsConfiguration) configuration)));
+		configurations
+			.forEach((pattern, configuration) -> add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN,
+					name, pattern, (CorsConfiguration) configuration)));
 	}
 
 	private void handlerMethod(Object mapping, Object info, HandlerMethod handler) {
@@ -140,20 +131,15 @@ final class SpringCorsConfigurations {
 		String handlerName = ClassUtils.getShortName(handler.getBeanType()) + "#" + handler.getMethod().getName()
 				+ "()";
 		if (patterns instanceof Collection<?> values) {
-			values.forEach((pattern) -> this.found.add(new SpringCorsConfiguration(SpringCorsConfiguration.CROSS_ORIGIN,
+			values.forEach((pattern) -> add(new SpringCorsConfiguration(SpringCorsConfiguration.CROSS_ORIGIN,
 					handlerName, pattern, configuration)));
 		}
 	}
 
-	/**
-	 * The configurations of a URL-based source by path pattern, {@code null} for another
-	 * source.
-	 */
+	/** A URL-based source's configurations by path pattern, {@code null} for another. */
 	private @Nullable Map<?, ?> configurations(@Nullable Object source) {
-		if (!this.urlBasedSource.isInstance(source) || this.urlConfigurations == null) {
-			return null;
-		}
-		return (Map<?, ?>) ReflectionUtils.getField(this.urlConfigurations, source);
+		return (this.urlBasedSource.isInstance(source) && this.urlConfigurations != null)
+				? (Map<?, ?>) ReflectionUtils.getField(this.urlConfigurations, source) : null;
 	}
 
 	private static @Nullable Object invoke(@Nullable Object target, String name) {
@@ -161,14 +147,11 @@ final class SpringCorsConfigurations {
 		return (method != null) ? ReflectionUtils.invokeMethod(accessible(method), target) : null;
 	}
 
-	private static <T extends java.lang.reflect.AccessibleObject> @Nullable T accessible(@Nullable T member) {
+	private static <T extends AccessibleObject> @Nullable T accessible(@Nullable T member) {
 		try {
-			if (member != null) {
-				member.setAccessible(true);
-			}
-			return member;
+			return (member != null && member.trySetAccessible()) ? member : null;
 		}
-		catch (RuntimeException ex) {
+		catch (SecurityException ex) {
 			return null;
 		}
 	}

@@ -1,8 +1,5 @@
 package dev.corsstarter.autoconfigure.reactive;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -20,8 +17,6 @@ import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.decision.CorsHeaders;
-import dev.corsstarter.core.decision.HeaderWriter;
 import dev.corsstarter.core.internal.MethodOverride;
 
 /**
@@ -85,12 +80,9 @@ public class CorsPolicyWebFilter implements WebFilter {
 	}
 
 	private static boolean isFormPost(ServerWebExchange exchange) {
-		if (exchange.getRequest().getMethod() != HttpMethod.POST) {
-			return false;
-		}
 		try {
-			MediaType type = exchange.getRequest().getHeaders().getContentType();
-			return MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
+			return exchange.getRequest().getMethod() == HttpMethod.POST && MediaType.APPLICATION_FORM_URLENCODED
+				.isCompatibleWith(exchange.getRequest().getHeaders().getContentType());
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false; // not a form Spring would read
@@ -111,7 +103,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		int status = decision.shortCircuitStatus();
-		decision.writeHeaders(new Writer(headers));
+		decision.writeHeaders(new HeaderAccess(headers));
 		if (status != 0) {
 			response.setStatusCode(HttpStatusCode.valueOf(status));
 			if (decision.isRejected()) {
@@ -123,58 +115,10 @@ public class CorsPolicyWebFilter implements WebFilter {
 			return response.setComplete();
 		}
 		response.beforeCommit(() -> {
-			restore(response.getHeaders(), decision);
+			new HeaderAccess(response.getHeaders()).restore(decision);
 			return Mono.empty();
 		});
 		return chain.filter(exchange);
-	}
-
-	/**
-	 * Drop foreign CORS headers and the {@code Vary} header, then write the decision's
-	 * headers again, keeping the application's own {@code Vary} tokens.
-	 */
-	private static void restore(HttpHeaders headers, CorsDecision decision) {
-		List<String> foreign = null;
-		for (String name : HeaderAccess.names(headers)) {
-			if (CorsHeaders.isAccessControl(name)) {
-				foreign = (foreign != null) ? foreign : new ArrayList<>();
-				foreign.add(name);
-			}
-		}
-		if (foreign != null) {
-			foreign.forEach(name -> HeaderAccess.remove(headers, name));
-		}
-		List<String> vary = HeaderAccess.get(headers, CorsHeaders.VARY);
-		if (vary != null) {
-			vary = List.copyOf(vary);
-			HeaderAccess.remove(headers, CorsHeaders.VARY);
-		}
-		decision.writeHeaders(new Writer(headers), vary);
-	}
-
-	/** {@link HttpHeaders} as the decision writes them. */
-	private record Writer(HttpHeaders headers) implements HeaderWriter {
-
-		@Override
-		public boolean contains(String name) {
-			return HeaderAccess.contains(this.headers, name);
-		}
-
-		@Override
-		public List<String> values(String name) {
-			return HeaderAccess.get(this.headers, name);
-		}
-
-		@Override
-		public void set(String name, String value) {
-			this.headers.set(name, value);
-		}
-
-		@Override
-		public void add(String name, String value) {
-			this.headers.add(name, value);
-		}
-
 	}
 
 }

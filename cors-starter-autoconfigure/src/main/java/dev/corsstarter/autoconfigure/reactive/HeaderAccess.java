@@ -3,22 +3,25 @@ package dev.corsstarter.autoconfigure.reactive;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.decision.CorsHeaders;
+import dev.corsstarter.core.decision.HeaderWriter;
+
 /**
- * The four {@link HttpHeaders} methods the reactive filter needs whose binary signatures
- * differ between Spring Framework 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is a
- * {@code MultiValueMap} ({@code get(Object)}, {@code remove(Object)},
- * {@code containsKey(Object)}, {@code keySet()}), and Spring Framework 7 (Spring Boot 4),
- * where it is not ({@code get(String)}, {@code remove(String)},
- * {@code containsHeader(String)}, {@code headerNames()}). Each is looked up once,
- * Framework 7's first, so the same compiled filter runs on both; calls through the
- * constant handles cost what a direct call does once compiled.
+ * {@link HttpHeaders} as a decision writes them. Four of its methods differ in binary
+ * signature between Spring Framework 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is
+ * a {@code MultiValueMap}, and Spring Framework 7: each is looked up once, Framework 7's
+ * first, so the same compiled filter runs on both at the cost of a direct call.
  */
-final class HeaderAccess {
+record HeaderAccess(HttpHeaders headers) implements HeaderWriter {
 
 	private static final MethodHandle GET = find(List.class, "get", "get", true);
 
@@ -28,12 +31,9 @@ final class HeaderAccess {
 
 	private static final MethodHandle NAMES = find(Set.class, "headerNames", "keySet", false);
 
-	private HeaderAccess() {
-	}
-
 	/** The values of a header, {@code null} when it is absent. */
 	@SuppressWarnings("unchecked")
-	static List<String> get(HttpHeaders headers, String name) {
+	static @Nullable List<String> get(HttpHeaders headers, String name) {
 		try {
 			return (List<String>) GET.invokeExact(headers, name);
 		}
@@ -42,35 +42,54 @@ final class HeaderAccess {
 		}
 	}
 
-	/** Remove a header, whatever the case of its name. */
-	static void remove(HttpHeaders headers, String name) {
+	@Override
+	public boolean contains(String name) {
 		try {
-			List<?> removed = (List<?>) REMOVE.invokeExact(headers, name);
+			return (boolean) CONTAINS.invokeExact(this.headers, name);
 		}
 		catch (Throwable ex) {
 			throw rethrow(ex);
 		}
 	}
 
-	/** Whether the header is present. */
-	static boolean contains(HttpHeaders headers, String name) {
-		try {
-			return (boolean) CONTAINS.invokeExact(headers, name);
-		}
-		catch (Throwable ex) {
-			throw rethrow(ex);
-		}
+	@Override
+	public @Nullable List<String> values(String name) {
+		return get(this.headers, name);
 	}
 
-	/** The names of the headers present. */
+	@Override
+	public void set(String name, String value) {
+		this.headers.set(name, value);
+	}
+
+	@Override
+	public void add(String name, String value) {
+		this.headers.add(name, value);
+	}
+
+	/**
+	 * Drop foreign CORS headers and {@code Vary}, then write the decision's headers
+	 * again, keeping the application's own {@code Vary} tokens.
+	 */
 	@SuppressWarnings("unchecked")
-	static Set<String> names(HttpHeaders headers) {
+	void restore(CorsDecision decision) {
+		List<String> vary = get(this.headers, CorsHeaders.VARY);
+		vary = (vary != null) ? List.copyOf(vary) : null;
 		try {
-			return (Set<String>) NAMES.invokeExact(headers);
+			List<String> foreign = new ArrayList<>();
+			for (String name : (Set<String>) NAMES.invokeExact(this.headers)) {
+				if (CorsHeaders.isAccessControl(name) || CorsHeaders.VARY.equalsIgnoreCase(name)) {
+					foreign.add(name);
+				}
+			}
+			for (String name : foreign) {
+				List<?> removed = (List<?>) REMOVE.invokeExact(this.headers, name);
+			}
 		}
 		catch (Throwable ex) {
 			throw rethrow(ex);
 		}
+		decision.writeHeaders(this, vary);
 	}
 
 	private static MethodHandle find(Class<?> returnType, String framework7Name, String framework62Name,
@@ -80,9 +99,8 @@ final class HeaderAccess {
 				: MethodType.methodType(returnType, HttpHeaders.class);
 		try {
 			try {
-				MethodType type = takesName ? MethodType.methodType(returnType, String.class)
-						: MethodType.methodType(returnType);
-				return lookup.findVirtual(HttpHeaders.class, framework7Name, type).asType(exact);
+				return lookup.findVirtual(HttpHeaders.class, framework7Name, exact.dropParameterTypes(0, 1))
+					.asType(exact);
 			}
 			catch (NoSuchMethodException ex) {
 				MethodType type = takesName ? MethodType.methodType(returnType, Object.class)
@@ -97,13 +115,10 @@ final class HeaderAccess {
 	}
 
 	private static RuntimeException rethrow(Throwable ex) {
-		if (ex instanceof RuntimeException runtime) {
-			throw runtime;
-		}
 		if (ex instanceof Error error) {
 			throw error;
 		}
-		throw new IllegalStateException(ex);
+		return (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 	}
 
 }

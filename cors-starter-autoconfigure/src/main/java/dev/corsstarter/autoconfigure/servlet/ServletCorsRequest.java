@@ -58,31 +58,26 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	@Override
 	public PathContainer path() {
-		if (this.path == null) {
-			this.path = parsePath(this.request.getRequestURI(), this.request.getContextPath());
-		}
-		return this.path;
+		PathContainer path = this.path;
+		return (path != null) ? path
+				: (this.path = parsePath(this.request.getRequestURI(), this.request.getContextPath()));
 	}
 
 	@Override
 	public String rawPath() {
-		if (this.rawPath == null) {
-			this.rawPath = readRawPath();
-		}
-		return this.rawPath;
+		String rawPath = this.rawPath;
+		return (rawPath != null) ? rawPath : (this.rawPath = readRawPath());
 	}
 
 	private String readRawPath() {
 		String uri = this.request.getRequestURI();
-		String contextPath = this.request.getContextPath();
-		if (contextPath.isEmpty()) {
+		int length = this.request.getContextPath().length();
+		if (length == 0) {
 			return uri;
 		}
-		int length = contextPath.length();
-		if (uri.startsWith(contextPath) && (uri.length() == length || uri.charAt(length) == '/')) {
-			return uri.substring(length);
-		}
-		return path().value();
+		boolean prefixed = uri.startsWith(this.request.getContextPath())
+				&& (uri.length() == length || uri.charAt(length) == '/');
+		return prefixed ? uri.substring(length) : path().value();
 	}
 
 	/**
@@ -113,23 +108,9 @@ public final class ServletCorsRequest implements CorsRequest {
 		return paths;
 	}
 
-	/**
-	 * A decoded path as a path container, each segment encoded to read back as it was.
-	 */
+	/** A decoded path as a path container, encoded so it reads back as it was. */
 	private static PathContainer encoded(String decoded) {
-		StringBuilder result = new StringBuilder(decoded.length() + 8);
-		int start = 0;
-		while (start <= decoded.length()) {
-			int slash = decoded.indexOf('/', start);
-			int end = (slash < 0) ? decoded.length() : slash;
-			result.append(UriUtils.encodePathSegment(decoded.substring(start, end), StandardCharsets.UTF_8));
-			if (slash < 0) {
-				break;
-			}
-			result.append('/');
-			start = slash + 1;
-		}
-		return PathContainer.parsePath(result.toString());
+		return PathContainer.parsePath(UriUtils.encodePath(decoded, StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -143,15 +124,12 @@ public final class ServletCorsRequest implements CorsRequest {
 		if (parameter == null || !"POST".equals(this.request.getMethod())) {
 			return null;
 		}
-		String value;
 		try {
-			value = this.request.getParameter(parameter);
+			return MethodOverride.of(this.request.getParameter(parameter));
 		}
 		catch (RuntimeException ex) {
-			// a body the container cannot parse as a form has no override to apply
-			return null;
+			return null; // a body the container cannot parse as a form has no override
 		}
-		return MethodOverride.of(value);
 	}
 
 	/**

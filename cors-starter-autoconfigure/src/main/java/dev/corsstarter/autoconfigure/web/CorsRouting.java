@@ -55,14 +55,16 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 	 */
 	public static CorsRouting detect(Stack stack, PropertyResolver properties, @Nullable ListableBeanFactory beans,
 			@Nullable Integer filterOrder, Supplier<PathMatching> handlerMappings) {
+		String filter = "org.springframework.web.filter." + ((stack == Stack.SERVLET) ? "" : "reactive.")
+				+ "HiddenHttpMethodFilter";
 		ClassLoader classLoader = CorsRouting.class.getClassLoader();
-		boolean hiddenMethod = properties.getProperty(stack.hiddenMethodProperty, Boolean.class, false)
-				|| (beans != null && ClassUtils.isPresent(stack.hiddenMethodFilter, classLoader)
-						&& beans.getBeanNamesForType(ClassUtils.resolveClassName(stack.hiddenMethodFilter, classLoader),
-								true, false).length > 0);
+		boolean hiddenMethod = properties.getProperty(stack.hiddenMethodProperty(), Boolean.class, false)
+				|| (beans != null && ClassUtils.isPresent(filter, classLoader) && beans
+					.getBeanNamesForType(ClassUtils.resolveClassName(filter, classLoader), true, false).length > 0);
+		boolean servlet = stack == Stack.SERVLET;
 		return new CorsRouting(stack, (filterOrder != null) ? filterOrder : DEFAULT_FILTER_ORDER,
-				properties.getProperty(stack.contextPathProperty, ""),
-				(stack == Stack.SERVLET) ? properties.getProperty("spring.mvc.servlet.path") : null,
+				properties.getProperty(servlet ? "server.servlet.context-path" : "spring.webflux.base-path", ""),
+				servlet ? properties.getProperty("spring.mvc.servlet.path") : null,
 				hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null, handlerMappings);
 	}
 
@@ -84,28 +86,14 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 		return (prefix.isEmpty() || prefix.startsWith("/")) ? prefix : "/" + prefix;
 	}
 
-	/** The web stacks, with the settings each reads its routing from. */
+	/** The web stacks. */
 	public enum Stack {
 
 		/** Spring MVC in a servlet container. */
-		SERVLET("server.servlet.context-path", "spring.mvc.hiddenmethod.filter.enabled",
-				"org.springframework.web.filter.HiddenHttpMethodFilter"),
+		SERVLET,
 
 		/** Spring WebFlux. */
-		REACTIVE("spring.webflux.base-path", "spring.webflux.hiddenmethod.filter.enabled",
-				"org.springframework.web.filter.reactive.HiddenHttpMethodFilter");
-
-		private final String contextPathProperty;
-
-		private final String hiddenMethodProperty;
-
-		private final String hiddenMethodFilter;
-
-		Stack(String contextPathProperty, String hiddenMethodProperty, String hiddenMethodFilter) {
-			this.contextPathProperty = contextPathProperty;
-			this.hiddenMethodProperty = hiddenMethodProperty;
-			this.hiddenMethodFilter = hiddenMethodFilter;
-		}
+		REACTIVE;
 
 		/** {@code servlet} or {@code reactive}. */
 		public String tag() {
@@ -114,7 +102,7 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 
 		/** The property that turns on Spring Boot's {@code HiddenHttpMethodFilter}. */
 		public String hiddenMethodProperty() {
-			return this.hiddenMethodProperty;
+			return "spring." + ((this == SERVLET) ? "mvc" : "webflux") + ".hiddenmethod.filter.enabled";
 		}
 
 	}
