@@ -20,7 +20,8 @@ final class EdgeExportSettings {
 		List<String> reasons = new ArrayList<>();
 		if (routing.methodOverrideParameter() != null) {
 			reasons.add("the application honours a method override (_method, " + routing.stack().hiddenMethodProperty()
-					+ " or a HiddenHttpMethodFilter bean) that a form POST carries in its body, which nginx does not read: "
+					+ " or a HiddenHttpMethodFilter bean) that a form POST carries in its body,"
+					+ " which nginx does not read: "
 					+ "the edge would let through a POST whose override the policy refuses");
 		}
 		if (routing.servletPath() != null) {

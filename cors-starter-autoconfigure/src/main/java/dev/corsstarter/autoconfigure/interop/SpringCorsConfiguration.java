@@ -28,19 +28,13 @@ public record SpringCorsConfiguration(String kind, String name, @Nullable String
 	/** {@code @CrossOrigin} on a handler method or its class. */
 	public static final String CROSS_ORIGIN = "@CrossOrigin";
 
-	/**
-	 * A registration of {@code addCorsMappings} (or {@code setCorsConfigurations}) on the
-	 * handler mappings.
-	 */
+	/** A registration of {@code addCorsMappings} on the handler mappings. */
 	public static final String CORS_MAPPINGS = "addCorsMappings";
 
 	/** A {@code CorsConfigurationSource} bean of the application. */
 	public static final String SOURCE_BEAN = "CorsConfigurationSource bean";
 
-	/**
-	 * Global CORS configuration of another handler mapping, such as Spring Cloud
-	 * Gateway's globalcors.
-	 */
+	/** Global CORS configuration of another handler mapping (Spring Cloud Gateway's). */
 	public static final String HANDLER_MAPPING = "handler mapping";
 
 	/** With a path pattern as Spring parsed it, or as a {@code PathMatcher} reads it. */

@@ -111,7 +111,8 @@ public final class SpringCorsPolicies {
 				String owner = patternOwners.putIfAbsent(pattern, source);
 				if (owner != null) {
 					reasons.add("path pattern " + pattern + " is also configured by " + owner
-							+ ": both apply there, one after the other or combined; merge them into one policy by hand");
+							+ ": both apply there, one after the other or combined;"
+							+ " merge them into one policy by hand");
 				}
 			}
 			CorsConfiguration configuration = first.configuration();

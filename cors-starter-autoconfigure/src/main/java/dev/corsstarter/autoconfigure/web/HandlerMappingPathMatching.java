@@ -37,6 +37,10 @@ public final class HandlerMappingPathMatching
 
 	private volatile @Nullable PathMatching resolved;
 
+	/**
+	 * @param beans where the handler mappings are
+	 * @param stack whose handler mappings to read
+	 */
 	public HandlerMappingPathMatching(ListableBeanFactory beans, Stack stack) {
 		this.beans = beans;
 		this.stack = stack;
