@@ -103,7 +103,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		int status = decision.shortCircuitStatus();
-		decision.writeHeaders(new HeaderAccess(headers));
+		decision.writeHeaders(new HeaderAccess(HeaderAccess.map(headers)));
 		if (status != 0) {
 			response.setStatusCode(HttpStatusCode.valueOf(status));
 			if (decision.isRejected()) {
@@ -115,7 +115,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 			return response.setComplete();
 		}
 		response.beforeCommit(() -> {
-			new HeaderAccess(response.getHeaders()).restore(decision);
+			new HeaderAccess(HeaderAccess.map(response.getHeaders())).restore(decision);
 			return Mono.empty();
 		});
 		return chain.filter(exchange);

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.MultiValueMap;
 
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.request.CorsRequest;
@@ -17,7 +17,7 @@ public final class ReactiveCorsRequest implements CorsRequest {
 
 	private final ServerHttpRequest request;
 
-	private final HttpHeaders headers;
+	private final MultiValueMap<String, String> headers;
 
 	private final PathMatching pathMatching;
 
@@ -25,7 +25,7 @@ public final class ReactiveCorsRequest implements CorsRequest {
 
 	public ReactiveCorsRequest(ServerHttpRequest request, CorsRouting routing) {
 		this.request = request;
-		this.headers = request.getHeaders();
+		this.headers = HeaderAccess.map(request.getHeaders());
 		this.pathMatching = routing.pathMatching();
 	}
 
@@ -61,7 +61,7 @@ public final class ReactiveCorsRequest implements CorsRequest {
 
 	@Override
 	public @Nullable String fieldValue(String name) {
-		List<String> values = HeaderAccess.get(this.headers, name);
+		List<String> values = this.headers.get(name);
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
