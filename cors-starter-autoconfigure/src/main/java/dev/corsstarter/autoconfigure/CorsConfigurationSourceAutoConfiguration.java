@@ -1,25 +1,18 @@
 package dev.corsstarter.autoconfigure;
 
-import java.util.function.Supplier;
-
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
-import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.interop.ReactivePolicyCorsConfigurationSource;
 import dev.corsstarter.autoconfigure.interop.ServletPolicyCorsConfigurationSource;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.core.request.PathMatching;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 
 /**
  * With {@code cors.register-configuration-source=true}, registers the policies as
@@ -30,10 +23,8 @@ import dev.corsstarter.core.request.PathMatching;
  * policy covers this source has no configuration, so registering it by default would
  * change what the application allows there.
  */
-@AutoConfiguration(after = CorsAutoConfiguration.class)
-// no policies without cors.enabled: one property condition, as Spring Boot 3.5 reads it
-// too
-@ConditionalOnBean(CorsPolicyRegistry.class)
+@AutoConfiguration(after = { CorsServletAutoConfiguration.class, CorsReactiveAutoConfiguration.class })
+@ConditionalOnBean({ CorsPolicyRegistry.class, CorsRouting.class })
 @ConditionalOnBooleanProperty(name = "cors.register-configuration-source")
 public final class CorsConfigurationSourceAutoConfiguration {
 
@@ -42,16 +33,12 @@ public final class CorsConfigurationSourceAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
 	static final class ServletSource {
 
 		@Bean(BEAN_NAME)
 		@ConditionalOnMissingBean(name = BEAN_NAME)
-		ServletPolicyCorsConfigurationSource corsConfigurationSource(CorsPolicyRegistry policies,
-				Environment environment, ListableBeanFactory beans,
-				ObjectProvider<HandlerMappingPathMatching> pathMatching) {
-			return new ServletPolicyCorsConfigurationSource(policies,
-					CorsServletAutoConfiguration.routing(environment, beans), pathMatchingOf(pathMatching));
+		ServletPolicyCorsConfigurationSource corsConfigurationSource(CorsPolicyRegistry policies, CorsRouting routing) {
+			return new ServletPolicyCorsConfigurationSource(policies, routing);
 		}
 
 	}
@@ -63,21 +50,10 @@ public final class CorsConfigurationSourceAutoConfiguration {
 		@Bean(BEAN_NAME)
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		ReactivePolicyCorsConfigurationSource corsConfigurationSource(CorsPolicyRegistry policies,
-				ObjectProvider<HandlerMappingPathMatching> pathMatching) {
-			return new ReactivePolicyCorsConfigurationSource(policies, pathMatchingOf(pathMatching));
+				CorsRouting routing) {
+			return new ReactivePolicyCorsConfigurationSource(policies, routing);
 		}
 
-	}
-
-	/**
-	 * The path matching the filter reads, or Spring's default where the filter reads
-	 * none.
-	 */
-	private static Supplier<PathMatching> pathMatchingOf(ObjectProvider<HandlerMappingPathMatching> provider) {
-		return () -> {
-			HandlerMappingPathMatching matching = provider.getIfAvailable();
-			return (matching != null) ? matching.get() : PathMatching.DEFAULT;
-		};
 	}
 
 }

@@ -24,11 +24,11 @@ import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
-import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
@@ -57,12 +57,11 @@ public final class CorsEndpointAutoConfiguration {
 	 */
 	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
 			Supplier<Integer> filterOrder, ListableBeanFactory beans) {
-		ObjectProvider<HandlerMappingPathMatching> pathMatching = beans
-			.getBeanProvider(HandlerMappingPathMatching.class);
+		ObjectProvider<CorsRouting> routing = beans.getBeanProvider(CorsRouting.class);
 		return new CorsEndpoint(policies, stack, filterOrder,
 				(violation) -> CorsPolicyLoader.locate(violation, environment), () -> {
-					HandlerMappingPathMatching matching = pathMatching.getIfAvailable();
-					return (matching != null) ? matching.get() : PathMatching.DEFAULT;
+					CorsRouting matching = routing.getIfAvailable();
+					return (matching != null) ? matching.pathMatching() : PathMatching.DEFAULT;
 				});
 	}
 

@@ -13,12 +13,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
 import dev.corsstarter.autoconfigure.export.EdgeExportSettings;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.core.decision.CorsEngine;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
  * Provides the {@code corsexport} actuator endpoint beside the {@code cors} endpoint:
@@ -32,14 +33,16 @@ import dev.corsstarter.core.decision.CorsEngine;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsExportEndpointAutoConfiguration {
 
+	/**
+	 * The endpoint for one stack: the policies the filter decides with now, and their
+	 * generation, under the application's routing.
+	 */
 	private static CorsExportEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
-			ListableBeanFactory beans, boolean reactive, String hiddenMethodFilter) {
-		ClassLoader classLoader = CorsExportEndpointAutoConfiguration.class.getClassLoader();
-		boolean hiddenMethodBean = ClassUtils.isPresent(hiddenMethodFilter, classLoader) && beans
-			.getBeanNamesForType(ClassUtils.resolveClassName(hiddenMethodFilter, classLoader), true, false).length > 0;
-		return new CorsExportEndpoint(policies::current, policies::generation,
-				EdgeExportSettings.contextPath(environment, reactive),
-				EdgeExportSettings.notExportable(environment, reactive, hiddenMethodBean));
+			ListableBeanFactory beans, Stack stack) {
+		CorsRouting routing = beans.getBeanProvider(CorsRouting.class)
+			.getIfAvailable(() -> CorsRouting.detect(stack, environment, beans, null, () -> PathMatching.DEFAULT));
+		return new CorsExportEndpoint(policies::current, policies::generation, routing.contextPath(),
+				EdgeExportSettings.notExportable(routing));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -51,8 +54,7 @@ public final class CorsExportEndpointAutoConfiguration {
 		@ConditionalOnAvailableEndpoint
 		CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
 				ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, false,
-					"org.springframework.web.filter.HiddenHttpMethodFilter");
+			return endpoint(policies, environment, beans, Stack.SERVLET);
 		}
 
 	}
@@ -66,8 +68,7 @@ public final class CorsExportEndpointAutoConfiguration {
 		@ConditionalOnAvailableEndpoint
 		CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
 				ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, true,
-					"org.springframework.web.filter.reactive.HiddenHttpMethodFilter");
+			return endpoint(policies, environment, beans, Stack.REACTIVE);
 		}
 
 	}

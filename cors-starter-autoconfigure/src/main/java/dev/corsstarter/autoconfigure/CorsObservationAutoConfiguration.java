@@ -8,12 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import dev.corsstarter.autoconfigure.interop.ReactiveCorsObservationFilter;
-import dev.corsstarter.autoconfigure.interop.ServletCorsObservationFilter;
+import dev.corsstarter.autoconfigure.interop.CorsObservationFilter;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
@@ -27,31 +24,13 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 @ConditionalOnClass(ObservationFilter.class)
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+@ConditionalOnWebApplication
 public final class CorsObservationAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
-	static final class ServletObservation {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ServletCorsObservationFilter servletCorsObservationFilter() {
-			return new ServletCorsObservationFilter();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static final class ReactiveObservation {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ReactiveCorsObservationFilter reactiveCorsObservationFilter() {
-			return new ReactiveCorsObservationFilter();
-		}
-
+	@Bean
+	@ConditionalOnMissingBean
+	CorsObservationFilter corsObservationFilter() {
+		return new CorsObservationFilter();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,24 +15,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.web.filter.HiddenHttpMethodFilter;
 
-import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
-import dev.corsstarter.autoconfigure.servlet.ServletRouting;
-import dev.corsstarter.core.internal.MethodOverride;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
+import dev.corsstarter.autoconfigure.web.HandlerMappingPathMatching;
 
 /**
  * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC
- * dispatches.
+ * dispatches, and publishes how the application routes requests.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -40,43 +39,33 @@ import dev.corsstarter.core.internal.MethodOverride;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsServletAutoConfiguration {
 
-	/** How Spring MVC's handler mappings match paths, read once they exist. */
 	@Bean
 	@ConditionalOnMissingBean
 	HandlerMappingPathMatching corsHandlerMappingPathMatching(ListableBeanFactory beans) {
-		return new HandlerMappingPathMatching(beans, false);
+		return new HandlerMappingPathMatching(beans, Stack.SERVLET);
 	}
 
-	// What Spring Boot 4's @ConditionalOnMissingFilterBean means, spelled out: that
-	// annotation lives
-	// in another package on Spring Boot 3.5, and an annotation missing at run time is
-	// ignored silently.
+	@Bean
+	@ConditionalOnMissingBean
+	CorsRouting corsRouting(CorsProperties properties, Environment environment, ListableBeanFactory beans,
+			HandlerMappingPathMatching pathMatching) {
+		return CorsRouting.detect(Stack.SERVLET, environment, beans, properties.getFilterOrder(), pathMatching);
+	}
+
+	// @ConditionalOnMissingFilterBean spelled out: it lives in another package on Spring
+	// Boot 3.5, and an annotation missing at run time is ignored silently
 	@Bean
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies, CorsProperties properties,
-			ObjectProvider<CorsDecisionObserver> observers, HandlerMappingPathMatching pathMatching,
-			Environment environment, ListableBeanFactory beans) {
-		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CompositeCorsDecisionObserver.of(observers),
-				routing(environment, beans), pathMatching);
+			ObjectProvider<CorsDecisionObserver> observers, CorsRouting routing, Environment environment) {
+		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CompositeCorsDecisionObserver.of(observers), routing);
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
-		registration.setOrder(CorsFilterOrder.resolve(properties));
+		registration.setOrder(routing.filterOrder());
 		registration.setAsyncSupported(true);
-		CorsStartupLog.installed("servlet", policies.current(), registration.getOrder(), properties, environment);
+		CorsStartupLog.installed("servlet", policies.current(), routing.filterOrder(), properties, environment);
 		return registration;
-	}
-
-	/**
-	 * The Spring MVC servlet path, and {@code _method} when a
-	 * {@code HiddenHttpMethodFilter} runs (Boot's, enabled by
-	 * {@code spring.mvc.hiddenmethod.filter.enabled}, or the application's own).
-	 */
-	static ServletRouting routing(Environment environment, ListableBeanFactory beans) {
-		String servletPath = environment.getProperty("spring.mvc.servlet.path");
-		boolean hiddenMethod = beans.getBeanNamesForType(HiddenHttpMethodFilter.class, true, false).length > 0
-				|| environment.getProperty("spring.mvc.hiddenmethod.filter.enabled", Boolean.class, false);
-		return new ServletRouting(servletPath, hiddenMethod ? MethodOverride.DEFAULT_PARAMETER : null);
 	}
 
 }

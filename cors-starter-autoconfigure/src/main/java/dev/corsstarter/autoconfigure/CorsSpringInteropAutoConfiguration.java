@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +19,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsMigrationEndpoint;
 import dev.corsstarter.autoconfigure.interop.ShadowedSpringCors;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 
 /**
  * Finds the application's own Spring CORS configuration: names at startup what the
@@ -27,37 +27,17 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
  * into policies through the {@code corsmigration} endpoint. Reads the handler mappings
  * and beans once all singletons exist; registers nothing Spring itself would use.
  */
-@AutoConfiguration(after = { CorsAutoConfiguration.class, CorsEndpointAutoConfiguration.class })
-@ConditionalOnBean(CorsPolicyRegistry.class)
+@AutoConfiguration(after = { CorsServletAutoConfiguration.class, CorsReactiveAutoConfiguration.class,
+		CorsEndpointAutoConfiguration.class })
+@ConditionalOnBean({ CorsPolicyRegistry.class, CorsRouting.class })
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsSpringInteropAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(name = "org.springframework.web.servlet.handler.AbstractHandlerMapping")
-	static final class ServletSpringCors {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ShadowedSpringCors shadowedSpringCors(CorsPolicyRegistry policies, ListableBeanFactory beans,
-				ObjectProvider<CorsEndpoint> endpoint) {
-			return ShadowedSpringCors.servlet(policies, beans, endpoint);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnClass(name = "org.springframework.web.reactive.handler.AbstractHandlerMapping")
-	static final class ReactiveSpringCors {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ShadowedSpringCors shadowedSpringCors(CorsPolicyRegistry policies, ListableBeanFactory beans,
-				ObjectProvider<CorsEndpoint> endpoint) {
-			return ShadowedSpringCors.reactive(policies, beans, endpoint);
-		}
-
+	@Bean
+	@ConditionalOnMissingBean
+	ShadowedSpringCors shadowedSpringCors(CorsRouting routing, CorsPolicyRegistry policies, ListableBeanFactory beans,
+			ObjectProvider<CorsEndpoint> endpoint) {
+		return ShadowedSpringCors.of(routing.stack(), policies, beans, endpoint);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -39,7 +39,7 @@ import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
-import dev.corsstarter.autoconfigure.servlet.ServletRouting;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
@@ -67,7 +67,7 @@ class CorsAutoConfigurationTests {
 				.doesNotHaveBean(OrderedCorsPolicyWebFilter.class);
 			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(CorsPolicyFilter.class);
-			assertThat(registration.getOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
+			assertThat(registration.getOrder()).isEqualTo(CorsRouting.DEFAULT_FILTER_ORDER);
 			assertThat(registration.determineDispatcherTypes()).containsExactlyInAnyOrder(DispatcherType.REQUEST,
 					DispatcherType.ERROR, DispatcherType.ASYNC);
 		});
@@ -120,7 +120,8 @@ class CorsAutoConfigurationTests {
 		this.reactive.withPropertyValues(POLICY).run(context -> {
 			assertThat(context).hasSingleBean(OrderedCorsPolicyWebFilter.class)
 				.doesNotHaveBean(FilterRegistrationBean.class);
-			assertThat(context.getBean(OrderedCorsPolicyWebFilter.class).getOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
+			assertThat(context.getBean(OrderedCorsPolicyWebFilter.class).getOrder())
+				.isEqualTo(CorsRouting.DEFAULT_FILTER_ORDER);
 		});
 	}
 
@@ -359,7 +360,7 @@ class CorsAutoConfigurationTests {
 		FilterRegistrationBean<CorsPolicyFilter> myCorsFilter(CorsPolicyRegistry policies) {
 			FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
 					new CorsPolicyFilter(policies, (request, decision) -> {
-					}, ServletRouting.DEFAULT));
+					}, CorsRouting.of(CorsRouting.Stack.SERVLET)));
 			registration.setOrder(42);
 			return registration;
 		}

@@ -23,6 +23,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.ValidationContext;
@@ -48,7 +49,7 @@ class CorsEndpointAutoConfigurationTests {
 			assertThat(context).hasSingleBean(CorsEndpoint.class).hasSingleBean(CorsEndpointWebExtension.class);
 			CorsEndpoint.CorsDescriptor descriptor = context.getBean(CorsEndpoint.class).describe();
 			assertThat(descriptor.stack()).isEqualTo("servlet");
-			assertThat(descriptor.filterOrder()).isEqualTo(CorsFilterOrder.DEFAULT);
+			assertThat(descriptor.filterOrder()).isEqualTo(CorsRouting.DEFAULT_FILTER_ORDER);
 			assertThat(descriptor.policies()).containsOnlyKeys("api");
 		});
 	}

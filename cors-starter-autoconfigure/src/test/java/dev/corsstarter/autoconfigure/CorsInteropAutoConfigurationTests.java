@@ -9,9 +9,8 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import dev.corsstarter.autoconfigure.interop.ReactiveCorsObservationFilter;
+import dev.corsstarter.autoconfigure.interop.CorsObservationFilter;
 import dev.corsstarter.autoconfigure.interop.ReactivePolicyCorsConfigurationSource;
-import dev.corsstarter.autoconfigure.interop.ServletCorsObservationFilter;
 import dev.corsstarter.autoconfigure.interop.ServletPolicyCorsConfigurationSource;
 import dev.corsstarter.autoconfigure.interop.ShadowedSpringCors;
 
@@ -34,20 +33,16 @@ class CorsInteropAutoConfigurationTests {
 	@Test
 	void observationFilterAndShadowReportOnEachStack() {
 		this.servlet.withPropertyValues(POLICY).run((context) -> {
-			assertThat(context).hasSingleBean(ServletCorsObservationFilter.class)
-				.doesNotHaveBean(ReactiveCorsObservationFilter.class)
-				.hasSingleBean(ShadowedSpringCors.class);
+			assertThat(context).hasSingleBean(CorsObservationFilter.class).hasSingleBean(ShadowedSpringCors.class);
 		});
 		this.reactive.withPropertyValues(POLICY).run((context) -> {
-			assertThat(context).hasSingleBean(ReactiveCorsObservationFilter.class)
-				.doesNotHaveBean(ServletCorsObservationFilter.class)
-				.hasSingleBean(ShadowedSpringCors.class);
+			assertThat(context).hasSingleBean(CorsObservationFilter.class).hasSingleBean(ShadowedSpringCors.class);
 		});
 	}
 
 	@Test
 	void nothingWithoutPolicies() {
-		this.servlet.run((context) -> assertThat(context).doesNotHaveBean(ServletCorsObservationFilter.class)
+		this.servlet.run((context) -> assertThat(context).doesNotHaveBean(CorsObservationFilter.class)
 			.doesNotHaveBean(ShadowedSpringCors.class)
 			.doesNotHaveBean("corsConfigurationSource"));
 	}

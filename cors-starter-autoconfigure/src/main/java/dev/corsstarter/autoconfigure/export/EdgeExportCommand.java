@@ -22,6 +22,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.export.EdgeExportException;
 import dev.corsstarter.export.EdgePlan;
@@ -93,13 +96,14 @@ public final class EdgeExportCommand {
 			return INVALID_CONFIGURATION;
 		}
 		boolean reactive = "reactive".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"));
+		CorsRouting routing = CorsRouting.detect(reactive ? Stack.REACTIVE : Stack.SERVLET, environment, null, null,
+				() -> PathMatching.DEFAULT);
 		long generation = Long.parseLong(option(options, "generation", "1"));
 		Map<String, String> parts;
 		try {
 			parts = renderer.render(EdgePlan.of(engine, generation,
-					option(options, "context-path", EdgeExportSettings.contextPath(environment, reactive)),
-					option(options, "upstream", EdgePlan.DEFAULT_UPSTREAM),
-					EdgeExportSettings.notExportable(environment, reactive, false)));
+					option(options, "context-path", routing.contextPath()),
+					option(options, "upstream", EdgePlan.DEFAULT_UPSTREAM), EdgeExportSettings.notExportable(routing)));
 		}
 		catch (EdgeExportException ex) {
 			err.println(ex.getMessage());

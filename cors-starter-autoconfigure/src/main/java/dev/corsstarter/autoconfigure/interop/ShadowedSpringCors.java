@@ -16,15 +16,17 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.server.PathContainer;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.Reason;
+import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.internal.MapCorsRequest;
@@ -33,10 +35,9 @@ import dev.corsstarter.core.internal.MapCorsRequest;
  * The application's own Spring CORS configuration that a policy shadows: the CORS filter
  * answers first on a policy's paths, so {@code @CrossOrigin}, {@code addCorsMappings} and
  * {@code CorsConfigurationSource} beans there no longer decide anything. Once all
- * singletons exist (handler mappings have registered their handlers), each one a policy
- * covers is named in one WARN, with the policy that now decides there and what that
- * changed; the {@code cors} actuator endpoint lists them as {@code shadowedSpringCors},
- * against the policies in force.
+ * singletons exist, each one a policy covers is named in one WARN, with the policy that
+ * now decides there and what that changed; the {@code cors} actuator endpoint lists them
+ * as {@code shadowedSpringCors}, against the policies in force.
  */
 public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
@@ -44,52 +45,37 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
 	private final CorsPolicyRegistry policies;
 
-	private final Supplier<List<SpringCorsConfiguration>> finder;
+	private final Supplier<List<SpringCorsConfiguration>> found;
 
 	private final ObjectProvider<CorsEndpoint> endpoint;
 
-	private volatile @Nullable List<SpringCorsConfiguration> found;
-
 	/**
 	 * @param policies the policies in force
-	 * @param finder finds the application's own CORS configuration
+	 * @param finder finds the application's own CORS configuration, asked once
 	 * @param endpoint the {@code cors} endpoint, if any, to list them
 	 */
 	public ShadowedSpringCors(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> finder,
 			ObjectProvider<CorsEndpoint> endpoint) {
 		this.policies = policies;
-		this.finder = finder;
+		this.found = SingletonSupplier.of(finder);
 		this.endpoint = endpoint;
 	}
 
-	/** Over the handler mappings and sources of a Spring MVC application. */
-	public static ShadowedSpringCors servlet(CorsPolicyRegistry policies, ListableBeanFactory beans,
+	/** Over the handler mappings and sources of an application on a stack. */
+	public static ShadowedSpringCors of(Stack stack, CorsPolicyRegistry policies, ListableBeanFactory beans,
 			ObjectProvider<CorsEndpoint> endpoint) {
-		return new ShadowedSpringCors(policies, () -> ServletSpringCorsConfigurations.find(beans), endpoint);
-	}
-
-	/** Over the handler mappings and sources of a WebFlux application. */
-	public static ShadowedSpringCors reactive(CorsPolicyRegistry policies, ListableBeanFactory beans,
-			ObjectProvider<CorsEndpoint> endpoint) {
-		return new ShadowedSpringCors(policies, () -> ReactiveSpringCorsConfigurations.find(beans), endpoint);
+		return new ShadowedSpringCors(policies, () -> SpringCorsConfigurations.find(beans, stack), endpoint);
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		for (ShadowedSpringCorsConfiguration shadowed : shadowed()) {
-			logger.warn(shadowed.message());
-		}
+		shadowed().forEach((shadowed) -> logger.warn(shadowed.message()));
 		this.endpoint.ifAvailable((cors) -> cors.setShadowedSpringCors(this::shadowed));
 	}
 
 	/** The application's own CORS configuration, found once. */
 	public List<SpringCorsConfiguration> found() {
-		List<SpringCorsConfiguration> result = this.found;
-		if (result == null) {
-			result = this.finder.get();
-			this.found = result;
-		}
-		return result;
+		return this.found.get();
 	}
 
 	/** What the policies in force shadow. */
@@ -99,8 +85,9 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
 	static List<ShadowedSpringCorsConfiguration> analyse(CorsEngine engine, List<SpringCorsConfiguration> found) {
 		List<ShadowedSpringCorsConfiguration> result = new ArrayList<>();
-		for (SpringCorsConfiguration configuration : found) {
-			ShadowedSpringCorsConfiguration shadowed = analyse(engine, configuration);
+		for (SpringCorsConfiguration spring : found) {
+			boolean known = spring.pathPattern() != null && spring.configuration() != null;
+			ShadowedSpringCorsConfiguration shadowed = known ? analyse(engine, spring) : unknownPaths(engine, spring);
 			if (shadowed != null) {
 				result.add(shadowed);
 			}
@@ -108,155 +95,118 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		return List.copyOf(result);
 	}
 
+	/**
+	 * A source deciding in code may be asked on any path: every enforced policy shadows
+	 * it.
+	 */
+	private static @Nullable ShadowedSpringCorsConfiguration unknownPaths(CorsEngine engine,
+			SpringCorsConfiguration spring) {
+		List<String> enforced = engine.policies()
+			.stream()
+			.filter((policy) -> policy.mode() != PolicyMode.REPORT_ONLY)
+			.map(CorsPolicy::name)
+			.toList();
+		String message = "Spring CORS configuration shadowed: " + spring.describe() + ": on the paths of "
+				+ enforced.stream().map((name) -> "'" + name + "'").toList() + " the CORS filter decides first, so"
+				+ " this source only sees the requests the filter passes on there";
+		return enforced.isEmpty() ? null : new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), null,
+				List.of(), List.of(), false, enforced, List.of(), List.of(), false, false, message);
+	}
+
 	private static @Nullable ShadowedSpringCorsConfiguration analyse(CorsEngine engine,
 			SpringCorsConfiguration spring) {
 		CorsConfiguration configuration = spring.configuration();
-		if (spring.pathPattern() == null || configuration == null) {
-			List<String> enforced = engine.policies()
-				.stream()
-				.filter(ShadowedSpringCors::enforced)
-				.map(CorsPolicy::name)
-				.toList();
-			if (enforced.isEmpty()) {
-				return null;
-			}
-			String message = "Spring CORS configuration shadowed: " + spring.describe() + ": on the paths of "
-					+ names(enforced) + " the CORS filter decides first, so this source"
-					+ " only sees the requests the filter passes on there";
-			return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), null, List.of(), List.of(), false,
-					enforced, List.of(), List.of(), false, false, message);
-		}
-		Map<CorsPolicy, String> deciding = decidingPolicies(engine, spring.pathPattern());
-		if (deciding.isEmpty()) {
+		Map<CorsEngine.Route, String> deciding = decidingRoutes(engine, spring);
+		if (deciding.isEmpty() || configuration == null) {
 			return null;
 		}
-		List<String> origins = spring.allowedOrigins();
 		List<String> methods = SpringCorsConfiguration.nonNull(configuration.getAllowedMethods());
 		boolean credentials = Boolean.TRUE.equals(configuration.getAllowCredentials());
 		Set<String> refusedOrigins = new LinkedHashSet<>();
 		Set<String> refusedMethods = new LinkedHashSet<>();
 		boolean credentialsRefused = false;
 		List<String> changes = new ArrayList<>();
-		for (Map.Entry<CorsPolicy, String> entry : deciding.entrySet()) {
-			CorsPolicy policy = entry.getKey();
-			List<String> policyOrigins = refusedOrigins(engine, entry.getValue(), policy, configuration);
-			List<String> policyMethods = refusedMethods(policy, methods);
-			boolean policyCredentials = credentials && !policy.allowCredentials();
-			refusedOrigins.addAll(policyOrigins);
+		for (Map.Entry<CorsEngine.Route, String> entry : deciding.entrySet()) {
+			CorsPolicy policy = entry.getKey().policy();
+			List<String> refused = new ArrayList<>();
+			List<String> origins = refusedOrigins(engine, entry.getValue(), entry.getKey(), configuration);
+			List<String> policyMethods = policy.allowedMethods().contains(CorsConfiguration.ALL) ? List.of()
+					: methods.stream().filter((method) -> !policy.allowedMethods().contains(method)).toList();
+			refusedOrigins.addAll(origins);
 			refusedMethods.addAll(policyMethods);
-			credentialsRefused |= policyCredentials;
-			changes.add(change(policy, policyOrigins, policyMethods, policyCredentials));
+			credentialsRefused |= credentials && !policy.allowCredentials();
+			if (!origins.isEmpty()) {
+				refused.add("origins " + origins);
+			}
+			if (!policyMethods.isEmpty()) {
+				refused.add("methods " + policyMethods);
+			}
+			if (credentials && !policy.allowCredentials()) {
+				refused.add("credentials");
+			}
+			changes.add("policy '" + policy.name() + "' (" + policy.propertyPrefix() + ") now decides there"
+					+ (refused.isEmpty() ? "" : " and refuses " + String.join(", ", refused)));
 		}
 		boolean unused = refusedOrigins.isEmpty() && refusedMethods.isEmpty() && !credentialsRefused;
-		String message = "Spring CORS configuration shadowed: " + spring.describe() + " allowing origins " + origins
-				+ ", methods " + methods + (credentials ? " with credentials" : "") + ": " + String.join("; ", changes)
+		String message = "Spring CORS configuration shadowed: " + spring.describe() + " allowing origins "
+				+ spring.allowedOrigins() + ", methods " + methods + (credentials ? " with credentials" : "") + ": "
+				+ String.join("; ", changes)
 				+ (unused ? "; the policy allows all it allowed, so it is now unused" : "");
-		return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), spring.pathPattern(), origins, methods,
-				credentials, deciding.keySet().stream().map(CorsPolicy::name).toList(), List.copyOf(refusedOrigins),
+		return new ShadowedSpringCorsConfiguration(spring.kind(), spring.name(), spring.pathPattern(),
+				spring.allowedOrigins(), methods, credentials,
+				deciding.keySet().stream().map((route) -> route.policy().name()).toList(), List.copyOf(refusedOrigins),
 				List.copyOf(refusedMethods), credentialsRefused, unused, message);
 	}
 
-	private static String change(CorsPolicy policy, List<String> origins, List<String> methods, boolean credentials) {
-		StringBuilder change = new StringBuilder("policy '").append(policy.name())
-			.append("' (")
-			.append(policy.propertyPrefix())
-			.append(") now decides there");
-		List<String> refused = new ArrayList<>();
-		if (!origins.isEmpty()) {
-			refused.add("origins " + origins);
-		}
-		if (!methods.isEmpty()) {
-			refused.add("methods " + methods);
-		}
-		if (credentials) {
-			refused.add("credentials");
-		}
-		if (!refused.isEmpty()) {
-			change.append(" and refuses ").append(String.join(", ", refused));
-		}
-		return change.toString();
-	}
-
 	/**
-	 * The enforced policies deciding on a Spring path pattern, each with a path where it
-	 * does: the pattern's own representative path, and each policy pattern's
-	 * representative path the Spring pattern matches (so {@code /**} is shadowed by a
-	 * policy on {@code /api/**}).
+	 * The enforced policies deciding on a Spring path pattern, each by its first route
+	 * and with a path where it decides: the pattern's own representative path, and each
+	 * route's the Spring pattern matches (so {@code /**} is shadowed by {@code /api/**}).
 	 */
-	static Map<CorsPolicy, String> decidingPolicies(CorsEngine engine, String springPattern) {
+	static Map<CorsEngine.Route, String> decidingRoutes(CorsEngine engine, SpringCorsConfiguration spring) {
 		Set<String> paths = new LinkedHashSet<>();
-		paths.add(representative(springPattern));
-		PathPattern parsed = parse(springPattern);
-		if (parsed != null) {
-			for (CorsPolicy policy : engine.policies()) {
-				for (String policyPattern : policy.pathPatterns()) {
-					String path = representative(policyPattern);
-					if (parsed.matches(PathContainer.parsePath(path))) {
-						paths.add(path);
-					}
-				}
+		paths.add(representative(String.valueOf(spring.pathPattern())));
+		PathPattern parsed = spring.parsedPattern();
+		for (CorsEngine.Route route : engine.routes()) {
+			String path = representative(route.pattern().getPatternString());
+			if (parsed != null && parsed.matches(PathContainer.parsePath(path))) {
+				paths.add(path);
 			}
 		}
-		Map<CorsPolicy, String> deciding = new LinkedHashMap<>();
+		Map<CorsEngine.Route, String> deciding = new LinkedHashMap<>();
 		for (String path : paths) {
 			CorsDecision decision = engine.evaluate(MapCorsRequest.get(path).build());
-			CorsPolicy policy = decision.policy();
-			if (policy != null && decision.isEnforced()) {
-				deciding.putIfAbsent(policy, path);
+			CorsEngine.Route route = engine.routes()
+				.stream()
+				.filter((candidate) -> candidate.policy() == decision.policy())
+				.findFirst()
+				.orElse(null);
+			if (route != null && decision.isEnforced() && !deciding.containsKey(route)) {
+				deciding.put(route, path);
 			}
 		}
 		return deciding;
 	}
 
-	/** What the configuration allowed on the path that the policy refuses. */
-	private static List<String> refusedOrigins(CorsEngine engine, String path, CorsPolicy policy,
+	/** What the configuration allowed on the path that the route's policy refuses. */
+	private static List<String> refusedOrigins(CorsEngine engine, String path, CorsEngine.Route route,
 			CorsConfiguration configuration) {
+		boolean any = route.origins().stream().anyMatch((origin) -> origin.kind() == OriginPattern.Kind.ANY);
 		List<String> refused = new ArrayList<>();
 		for (String origin : SpringCorsConfiguration.nonNull(configuration.getAllowedOrigins())) {
-			if (CorsConfiguration.ALL.equals(origin)) {
-				if (!policy.allowedOrigins().contains(CorsConfiguration.ALL)) {
-					refused.add(origin);
-				}
-				continue;
-			}
-			CorsDecision decision = engine.evaluate(MapCorsRequest.get(path).origin(origin).build());
-			if (decision.reason() == Reason.ORIGIN_NOT_ALLOWED || decision.reason() == Reason.MALFORMED_ORIGIN) {
+			Reason reason = CorsConfiguration.ALL.equals(origin) ? null
+					: engine.evaluate(MapCorsRequest.get(path).origin(origin).build()).reason();
+			if ((reason == null) ? !any : reason == Reason.ORIGIN_NOT_ALLOWED || reason == Reason.MALFORMED_ORIGIN) {
 				refused.add(origin);
 			}
 		}
 		for (String pattern : SpringCorsConfiguration.nonNull(configuration.getAllowedOriginPatterns())) {
 			String starter = SpringCorsPolicies.originPattern(pattern);
-			if (!policy.allowedOrigins().contains(starter)
-					&& !policy.allowedOrigins().contains(CorsConfiguration.ALL)) {
+			if (!any && route.origins().stream().noneMatch((origin) -> origin.value().equals(starter))) {
 				refused.add(pattern);
 			}
 		}
 		return refused;
-	}
-
-	private static List<String> refusedMethods(CorsPolicy policy, List<String> methods) {
-		if (policy.allowedMethods().contains(CorsConfiguration.ALL)) {
-			return List.of();
-		}
-		return methods.stream().filter((method) -> !policy.allowedMethods().contains(method)).toList();
-	}
-
-	private static boolean enforced(CorsPolicy policy) {
-		return policy.mode() != PolicyMode.REPORT_ONLY;
-	}
-
-	private static String names(List<String> policies) {
-		return policies.stream().map((name) -> "'" + name + "'").toList().toString();
-	}
-
-	private static @Nullable PathPattern parse(String pattern) {
-		try {
-			return PathPatternParser.defaultInstance.parse(pattern);
-		}
-		catch (RuntimeException ex) {
-			return null; // an AntPathMatcher pattern PathPattern does not read: its own
-							// path only
-		}
 	}
 
 	/**

@@ -1,34 +1,159 @@
 package dev.corsstarter.autoconfigure.interop;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.method.HandlerMethod;
 
-/** What the servlet and reactive finders of Spring CORS configuration share. */
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
+
+/**
+ * Finds the CORS configuration an application has of its own: {@code @CrossOrigin} on
+ * handler methods, {@code addCorsMappings} on the handler mappings (and the global CORS
+ * configuration other handler mappings carry, such as Spring Cloud Gateway's
+ * {@code globalcors}), and {@code CorsConfigurationSource} beans. Spring MVC and WebFlux
+ * keep these alike, some of them private: each is read by name and reflection, and what
+ * cannot be read is skipped.
+ */
 final class SpringCorsConfigurations {
 
-	private SpringCorsConfigurations() {
+	private static final Log logger = LogFactory.getLog(SpringCorsConfigurations.class);
+
+	/**
+	 * The handler mappings Spring MVC and WebFlux configure with {@code addCorsMappings}.
+	 */
+	private static final Set<String> OWN_MAPPINGS = Set.of("requestMappingHandlerMapping", "routerFunctionMapping",
+			"resourceHandlerMapping", "beanNameHandlerMapping", "viewControllerHandlerMapping",
+			"defaultServletHandlerMapping", "welcomePageHandlerMapping", "welcomePageNotAcceptableHandlerMapping",
+			"webFluxAdapterRegistry");
+
+	private final Class<?> urlBasedSource;
+
+	private final @Nullable Field urlConfigurations;
+
+	private final @Nullable Field mappingSource;
+
+	private final @Nullable Method handlerCors;
+
+	/** Keyed by what tells them apart: the same registration is set on every mapping. */
+	private final Map<String, SpringCorsConfiguration> found = new LinkedHashMap<>();
+
+	private SpringCorsConfigurations(Class<?> mapping, String cors, String request) {
+		ClassLoader classLoader = mapping.getClassLoader();
+		this.urlBasedSource = ClassUtils.resolveClassName(cors + ".UrlBasedCorsConfigurationSource", classLoader);
+		this.urlConfigurations = accessible(ReflectionUtils.findField(this.urlBasedSource, "corsConfigurations"));
+		this.mappingSource = accessible(ReflectionUtils.findField(mapping, "corsConfigurationSource"));
+		this.handlerCors = accessible(ReflectionUtils.findMethod(mapping, "getCorsConfiguration", Object.class,
+				ClassUtils.resolveClassName(request, classLoader)));
 	}
 
-	/** {@code Controller#method()}, the enclosing class named for a nested controller. */
-	static String handlerName(HandlerMethod handler) {
-		return ClassUtils.getShortName(handler.getBeanType()) + "#" + handler.getMethod().getName() + "()";
-	}
-
-	/** The same registration is set on every handler mapping: keep each once. */
-	static List<SpringCorsConfiguration> dedupe(Set<SpringCorsConfiguration> found) {
-		List<SpringCorsConfiguration> result = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		for (SpringCorsConfiguration configuration : found) {
-			if (seen.add(configuration.kind() + "|" + configuration.name() + "|" + configuration.pathPattern())) {
-				result.add(configuration);
-			}
+	/** What the application configured on the stack, each registration once. */
+	static List<SpringCorsConfiguration> find(ListableBeanFactory beans, Stack stack) {
+		String mappingType = "org.springframework.web." + stack.tag() + ".handler.AbstractHandlerMapping";
+		ClassLoader classLoader = SpringCorsConfigurations.class.getClassLoader();
+		if (!ClassUtils.isPresent(mappingType, classLoader)) {
+			return List.of();
 		}
-		return List.copyOf(result);
+		Class<?> mapping = ClassUtils.resolveClassName(mappingType, classLoader);
+		String cors = (stack == Stack.SERVLET) ? "org.springframework.web.cors"
+				: "org.springframework.web.cors.reactive";
+		SpringCorsConfigurations finder = new SpringCorsConfigurations(mapping, cors, (stack == Stack.SERVLET)
+				? "jakarta.servlet.http.HttpServletRequest" : "org.springframework.web.server.ServerWebExchange");
+		beans.getBeansOfType(mapping, false, false).forEach(finder::mapping);
+		beans.getBeansOfType(ClassUtils.resolveClassName(cors + ".CorsConfigurationSource", classLoader), false, false)
+			.forEach(finder::source);
+		return List.copyOf(finder.found.values());
+	}
+
+	private void add(SpringCorsConfiguration configuration) {
+		this.found.putIfAbsent(configuration.kind() + "|" + configuration.name() + "|" + configuration.pathPattern(),
+				configuration);
+	}
+
+	private void mapping(String name, Object mapping) {
+		if (invoke(mapping, "getHandlerMethods") instanceof Map<?, ?> handlerMethods && this.handlerCors != null) {
+			handlerMethods.forEach((info, handler) -> handlerMethod(mapping, info, (HandlerMethod) handler));
+		}
+		Object source = (this.mappingSource != null) ? ReflectionUtils.getField(this.mappingSource, mapping) : null;
+		Map<?, ?> configurations = configurations(source);
+		boolean own = OWN_MAPPINGS.contains(name);
+		String kind = own ? SpringCorsConfiguration.CORS_MAPPINGS : SpringCorsConfiguration.HANDLER_MAPPING;
+		if (configurations != null) {
+			configurations.forEach((pattern, configuration) -> add(new SpringCorsConfiguration(kind,
+					own ? "handler mappings" : name, pattern, (CorsConfiguration) configuration)));
+		}
+	}
+
+	private void source(String name, Object source) {
+		if (source instanceof PolicyCorsConfigurations
+				|| source.getClass().getName().endsWith(".HandlerMappingIntrospector")) {
+			return;
+		}
+		Map<?, ?> configurations = configurations(source);
+		if (configurations == null) {
+			add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN, name, null, null, null));
+			return;
+		}
+		configurations
+			.forEach((pattern, configuration) -> add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN,
+					name, pattern, (CorsConfiguration) configuration)));
+	}
+
+	private void handlerMethod(Object mapping, Object info, HandlerMethod handler) {
+		CorsConfiguration configuration;
+		try {
+			configuration = (CorsConfiguration) ReflectionUtils.invokeMethod(this.handlerCors, mapping, handler, null);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the CORS configuration of " + handler, ex);
+			return;
+		}
+		if (configuration == null) {
+			return;
+		}
+		// Spring MVC's parsed patterns, else those it matches with a PathMatcher
+		Object patterns = invoke(info, "getPathPatternsCondition");
+		patterns = invoke((patterns != null) ? patterns : invoke(info, "getPatternsCondition"), "getPatterns");
+		String handlerName = ClassUtils.getShortName(handler.getBeanType()) + "#" + handler.getMethod().getName()
+				+ "()";
+		if (patterns instanceof Collection<?> values) {
+			values.forEach((pattern) -> add(new SpringCorsConfiguration(SpringCorsConfiguration.CROSS_ORIGIN,
+					handlerName, pattern, configuration)));
+		}
+	}
+
+	/** A URL-based source's configurations by path pattern, {@code null} for another. */
+	private @Nullable Map<?, ?> configurations(@Nullable Object source) {
+		return (this.urlBasedSource.isInstance(source) && this.urlConfigurations != null)
+				? (Map<?, ?>) ReflectionUtils.getField(this.urlConfigurations, source) : null;
+	}
+
+	private static @Nullable Object invoke(@Nullable Object target, String name) {
+		Method method = (target != null) ? ReflectionUtils.findMethod(target.getClass(), name) : null;
+		return (method != null) ? ReflectionUtils.invokeMethod(accessible(method), target) : null;
+	}
+
+	private static <T extends AccessibleObject> @Nullable T accessible(@Nullable T member) {
+		try {
+			return (member != null && member.trySetAccessible()) ? member : null;
+		}
+		catch (SecurityException ex) {
+			return null;
+		}
 	}
 
 }

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.web.cors.CorsConfiguration;
 
 import dev.corsstarter.core.decision.CorsEngine;
@@ -27,9 +25,6 @@ import dev.corsstarter.core.validation.Violation;
  * {@code UrlBasedCorsConfigurationSource} entry.
  */
 public final class SpringCorsPolicies {
-
-	/** Spring's {@code [*]} port wildcard: the starter writes {@code :*}. */
-	private static final String SPRING_ANY_PORT = ":[*]";
 
 	private SpringCorsPolicies() {
 	}
@@ -49,17 +44,23 @@ public final class SpringCorsPolicies {
 		 * The converted policies as {@code application.yml}, the refusals as comments.
 		 */
 		public String yaml() {
-			StringBuilder yaml = new StringBuilder();
-			yaml.append("# The application's own Spring CORS configuration as cors-starter policies,\n")
-				.append("# each one validated by the starter's rules. Review before use.\n");
-			if (this.policies.isEmpty()) {
-				yaml.append("# Nothing to convert.\n");
-			}
-			else {
-				yaml.append("cors:\n  policies:\n");
-				for (CorsPolicy policy : this.policies) {
-					appendPolicy(yaml, policy, this.sources.get(policy.name()));
+			StringBuilder yaml = new StringBuilder("# The application's own Spring CORS configuration as cors-starter"
+					+ " policies,\n# each one validated by the starter's rules. Review before use.\n");
+			yaml.append(this.policies.isEmpty() ? "# Nothing to convert.\n" : "cors:\n  policies:\n");
+			for (CorsPolicy policy : this.policies) {
+				yaml.append("    ").append(policy.name()).append(":\n");
+				String source = this.sources.get(policy.name());
+				if (source != null) {
+					yaml.append("      # from ").append(oneLine(source)).append('\n');
 				}
+				list(yaml, "path-patterns", policy.pathPatterns());
+				list(yaml, "allowed-origins", policy.allowedOrigins());
+				list(yaml, "allowed-methods", policy.allowedMethods());
+				list(yaml, "allowed-headers", policy.allowedHeaders());
+				list(yaml, "exposed-headers", policy.exposedHeaders());
+				yaml.append("      allow-credentials: ").append(policy.allowCredentials()).append('\n');
+				yaml.append("      allow-private-network: ").append(policy.allowPrivateNetwork()).append('\n');
+				yaml.append("      max-age: ").append(duration(policy.maxAge())).append('\n');
 			}
 			if (!this.refused.isEmpty()) {
 				yaml.append("# Not converted:\n");
@@ -69,21 +70,6 @@ public final class SpringCorsPolicies {
 				});
 			}
 			return yaml.toString();
-		}
-
-		private static void appendPolicy(StringBuilder yaml, CorsPolicy policy, @Nullable String source) {
-			yaml.append("    ").append(policy.name()).append(":\n");
-			if (source != null) {
-				yaml.append("      # from ").append(oneLine(source)).append('\n');
-			}
-			list(yaml, "path-patterns", policy.pathPatterns());
-			list(yaml, "allowed-origins", policy.allowedOrigins());
-			list(yaml, "allowed-methods", policy.allowedMethods());
-			list(yaml, "allowed-headers", policy.allowedHeaders());
-			list(yaml, "exposed-headers", policy.exposedHeaders());
-			yaml.append("      allow-credentials: ").append(policy.allowCredentials()).append('\n');
-			yaml.append("      allow-private-network: ").append(policy.allowPrivateNetwork()).append('\n');
-			yaml.append("      max-age: ").append(duration(policy.maxAge())).append('\n');
 		}
 
 		private static void list(StringBuilder yaml, String key, List<String> values) {
@@ -98,49 +84,51 @@ public final class SpringCorsPolicies {
 
 	/** Convert, validating under the given context (production rules or not). */
 	public static Conversion convert(List<SpringCorsConfiguration> found, ValidationContext context) {
-		Map<String, Candidate> candidates = new LinkedHashMap<>();
+		// one candidate per handler method or registration, with all its path patterns
+		Map<String, List<SpringCorsConfiguration>> candidates = new LinkedHashMap<>();
 		Map<String, List<String>> refused = new LinkedHashMap<>();
 		for (SpringCorsConfiguration spring : found) {
 			if (spring.pathPattern() == null || spring.configuration() == null) {
-				refuse(refused, spring.describe(), List
-					.of("its paths cannot be known: a CorsConfigurationSource that is"
-							+ " not a UrlBasedCorsConfigurationSource decides in code; write its policies by hand"));
+				refuse(refused, spring.describe(), List.of("its paths cannot be known: a CorsConfigurationSource that"
+						+ " is not a UrlBasedCorsConfigurationSource decides in code; write its policies by hand"));
 				continue;
 			}
 			String key = spring.kind() + "|" + spring.name() + "|" + System.identityHashCode(spring.configuration());
-			candidates.computeIfAbsent(key, (k) -> new Candidate(spring)).patterns.add(spring.pathPattern());
+			candidates.computeIfAbsent(key, (k) -> new ArrayList<>()).add(spring);
 		}
 		List<CorsPolicy> policies = new ArrayList<>();
 		Map<String, String> sources = new LinkedHashMap<>();
 		Set<String> names = new HashSet<>();
 		Map<String, String> patternOwners = new LinkedHashMap<>();
-		for (Candidate candidate : candidates.values()) {
-			String source = candidate.describe();
+		for (List<SpringCorsConfiguration> candidate : candidates.values()) {
+			SpringCorsConfiguration first = candidate.get(0);
+			List<String> patterns = candidate.stream().map(SpringCorsConfiguration::pathPattern).toList();
+			String source = (patterns.size() == 1) ? first.describe() : new SpringCorsConfiguration(first.kind(),
+					first.name(), String.join(", ", patterns), first.configuration())
+				.describe();
 			List<String> reasons = new ArrayList<>();
-			for (String pattern : candidate.patterns) {
+			for (String pattern : patterns) {
 				String owner = patternOwners.putIfAbsent(pattern, source);
 				if (owner != null) {
 					reasons.add("path pattern " + pattern + " is also configured by " + owner
-							+ ": both apply there, one after the other or combined; merge them into one policy by hand");
+							+ ": both apply there, one after the other or combined;"
+							+ " merge them into one policy by hand");
 				}
 			}
-			CorsConfiguration configuration = candidate.spring.configuration();
+			CorsConfiguration configuration = first.configuration();
 			List<String> origins = new ArrayList<>(SpringCorsConfiguration.nonNull(configuration.getAllowedOrigins()));
 			for (String pattern : SpringCorsConfiguration.nonNull(configuration.getAllowedOriginPatterns())) {
 				String converted = originPattern(pattern);
 				if (converted.indexOf('[') >= 0) {
 					reasons.add("origin pattern " + pattern + ": port lists have no equivalent; list each origin");
 				}
-				else {
-					origins.add(converted);
-				}
+				origins.add(converted);
 			}
 			if (!reasons.isEmpty()) {
 				refuse(refused, source, reasons);
 				continue;
 			}
-			CorsPolicy policy = toPolicy(uniqueName(candidate.patterns.get(0), names), candidate.patterns, origins,
-					configuration);
+			CorsPolicy policy = toPolicy(uniqueName(patterns.get(0), names), patterns, origins, configuration);
 			try {
 				CorsEngine.compile(List.of(policy), context);
 			}
@@ -186,18 +174,15 @@ public final class SpringCorsPolicies {
 	}
 
 	/**
-	 * A Spring origin pattern in the starter's grammar: {@code https://host:[*]} is
-	 * {@code https://host:*}.
+	 * A Spring origin pattern in the starter's grammar: {@code host:[*]} is
+	 * {@code host:*}.
 	 */
 	static String originPattern(String springPattern) {
-		return springPattern.endsWith(SPRING_ANY_PORT)
-				? springPattern.substring(0, springPattern.length() - SPRING_ANY_PORT.length()) + ":*" : springPattern;
+		return springPattern.endsWith(":[*]") ? springPattern.substring(0, springPattern.length() - 3) + "*"
+				: springPattern;
 	}
 
-	/**
-	 * A policy name from a path pattern: its literal segments joined with dashes, e.g.
-	 * {@code api-orders}.
-	 */
+	/** A policy name from a path pattern's literal segments: {@code api-orders}. */
 	static String uniqueName(String pattern, Set<String> taken) {
 		StringBuilder name = new StringBuilder();
 		for (String segment : pattern.split("/")) {
@@ -223,10 +208,7 @@ public final class SpringCorsPolicies {
 		if (seconds > 0 && seconds % 3600 == 0) {
 			return (seconds / 3600) + "h";
 		}
-		if (seconds > 0 && seconds % 60 == 0) {
-			return (seconds / 60) + "m";
-		}
-		return seconds + "s";
+		return (seconds > 0 && seconds % 60 == 0) ? (seconds / 60) + "m" : seconds + "s";
 	}
 
 	/** A YAML double-quoted scalar: {@code *} and {@code /**} are not plain scalars. */
@@ -236,11 +218,8 @@ public final class SpringCorsPolicies {
 			if (c == '"' || c == '\\') {
 				quoted.append('\\').append(c);
 			}
-			else if (c < 0x20 || c > 0x7e) {
-				quoted.append(String.format("\\u%04x", (int) c));
-			}
 			else {
-				quoted.append(c);
+				quoted.append((c < 0x20 || c > 0x7e) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
 			}
 		}
 		return quoted.append('"').toString();
@@ -249,25 +228,6 @@ public final class SpringCorsPolicies {
 	/** A value inside a comment never starts a new line. */
 	private static String oneLine(String text) {
 		return text.replaceAll("[\\r\\n\\u2028\\u2029]", " ");
-	}
-
-	private static final class Candidate {
-
-		private final SpringCorsConfiguration spring;
-
-		private final List<String> patterns = new ArrayList<>();
-
-		Candidate(SpringCorsConfiguration spring) {
-			this.spring = spring;
-		}
-
-		String describe() {
-			return (this.patterns.size() == 1) ? this.spring.describe()
-					: new SpringCorsConfiguration(this.spring.kind(), this.spring.name(),
-							String.join(", ", this.patterns), this.spring.configuration())
-						.describe();
-		}
-
 	}
 
 }

@@ -3,107 +3,91 @@ package dev.corsstarter.autoconfigure.reactive;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.MultiValueMap;
+
+import dev.corsstarter.core.decision.CorsDecision;
+import dev.corsstarter.core.internal.CorsHeaderNames;
+import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
 
 /**
- * The four {@link HttpHeaders} methods the reactive filter needs whose binary signatures
- * differ between Spring Framework 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is a
- * {@code MultiValueMap} ({@code get(Object)}, {@code remove(Object)},
- * {@code containsKey(Object)}, {@code keySet()}), and Spring Framework 7 (Spring Boot 4),
- * where it is not ({@code get(String)}, {@code remove(String)},
- * {@code containsHeader(String)}, {@code headerNames()}). Each is looked up once,
- * Framework 7's first, so the same compiled filter runs on both; calls through the
- * constant handles cost what a direct call does once compiled.
+ * Headers as a decision reads and writes them, through their {@link MultiValueMap}, whose
+ * methods are the same on every supported line: Spring Framework 7's
+ * {@code HttpHeaders.asMultiValueMap()}, or the headers themselves on Spring Framework
+ * 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is a {@code MultiValueMap}. Looked up
+ * once, so the same compiled filter runs on both at the cost of a direct call.
+ *
+ * @param headers the headers, case-insensitive
  */
-final class HeaderAccess {
+record HeaderAccess(MultiValueMap<String, String> headers) implements HeaderWriter {
 
-	private static final MethodHandle GET = find(List.class, "get", "get", true);
+	private static final MethodHandle AS_MAP = asMap();
 
-	private static final MethodHandle REMOVE = find(List.class, "remove", "remove", true);
-
-	private static final MethodHandle CONTAINS = find(boolean.class, "containsHeader", "containsKey", true);
-
-	private static final MethodHandle NAMES = find(Set.class, "headerNames", "keySet", false);
-
-	private HeaderAccess() {
-	}
-
-	/** The values of a header, {@code null} when it is absent. */
+	/** The headers as a case-insensitive map, without copying them. */
 	@SuppressWarnings("unchecked")
-	static List<String> get(HttpHeaders headers, String name) {
+	static MultiValueMap<String, String> map(HttpHeaders headers) {
 		try {
-			return (List<String>) GET.invokeExact(headers, name);
+			return (MultiValueMap<String, String>) AS_MAP.invokeExact(headers);
 		}
 		catch (Throwable ex) {
-			throw rethrow(ex);
+			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 		}
 	}
 
-	/** Remove a header, whatever the case of its name. */
-	static void remove(HttpHeaders headers, String name) {
-		try {
-			List<?> removed = (List<?>) REMOVE.invokeExact(headers, name);
-		}
-		catch (Throwable ex) {
-			throw rethrow(ex);
-		}
+	@Override
+	public boolean contains(String name) {
+		return this.headers.containsKey(name);
 	}
 
-	/** Whether the header is present. */
-	static boolean contains(HttpHeaders headers, String name) {
-		try {
-			return (boolean) CONTAINS.invokeExact(headers, name);
-		}
-		catch (Throwable ex) {
-			throw rethrow(ex);
-		}
+	@Override
+	public @Nullable List<String> values(String name) {
+		return this.headers.get(name);
 	}
 
-	/** The names of the headers present. */
-	@SuppressWarnings("unchecked")
-	static Set<String> names(HttpHeaders headers) {
-		try {
-			return (Set<String>) NAMES.invokeExact(headers);
-		}
-		catch (Throwable ex) {
-			throw rethrow(ex);
-		}
+	@Override
+	public void set(String name, String value) {
+		this.headers.set(name, value);
 	}
 
-	private static MethodHandle find(Class<?> returnType, String framework7Name, String framework62Name,
-			boolean takesName) {
-		MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-		MethodType exact = takesName ? MethodType.methodType(returnType, HttpHeaders.class, String.class)
-				: MethodType.methodType(returnType, HttpHeaders.class);
-		try {
-			try {
-				MethodType type = takesName ? MethodType.methodType(returnType, String.class)
-						: MethodType.methodType(returnType);
-				return lookup.findVirtual(HttpHeaders.class, framework7Name, type).asType(exact);
-			}
-			catch (NoSuchMethodException ex) {
-				MethodType type = takesName ? MethodType.methodType(returnType, Object.class)
-						: MethodType.methodType(returnType);
-				return lookup.findVirtual(HttpHeaders.class, framework62Name, type).asType(exact);
+	@Override
+	public void add(String name, String value) {
+		this.headers.add(name, value);
+	}
+
+	/**
+	 * Drop foreign CORS headers and {@code Vary}, then write the decision's headers
+	 * again, keeping the application's own {@code Vary} tokens.
+	 */
+	void restore(CorsDecision decision) {
+		List<String> vary = this.headers.get(HttpHeaders.VARY);
+		vary = (vary != null) ? List.copyOf(vary) : null;
+		List<String> foreign = new ArrayList<>();
+		for (String name : this.headers.keySet()) {
+			if (CorsHeaderNames.isAccessControl(name) || HttpHeaders.VARY.equalsIgnoreCase(name)) {
+				foreign.add(name);
 			}
 		}
-		catch (NoSuchMethodException | IllegalAccessException ex) {
-			throw new IllegalStateException("Unsupported Spring Framework version: HttpHeaders has neither "
-					+ framework7Name + " nor " + framework62Name, ex);
-		}
+		foreign.forEach(this.headers::remove);
+		decision.writeHeaders(this, vary);
 	}
 
-	private static RuntimeException rethrow(Throwable ex) {
-		if (ex instanceof RuntimeException runtime) {
-			throw runtime;
+	private static MethodHandle asMap() {
+		MethodType type = MethodType.methodType(MultiValueMap.class, HttpHeaders.class);
+		try {
+			return MethodHandles.publicLookup()
+				.findVirtual(HttpHeaders.class, "asMultiValueMap", type.dropParameterTypes(0, 1));
 		}
-		if (ex instanceof Error error) {
-			throw error;
+		catch (NoSuchMethodException ex) {
+			return MethodHandles.identity(HttpHeaders.class).asType(type);
 		}
-		throw new IllegalStateException(ex);
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

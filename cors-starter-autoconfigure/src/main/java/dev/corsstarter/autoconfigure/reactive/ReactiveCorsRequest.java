@@ -1,30 +1,32 @@
 package dev.corsstarter.autoconfigure.reactive;
 
-import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.MultiValueMap;
 
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 
 /** {@link CorsRequest} over a reactive request, reading headers in place. */
-final class ReactiveCorsRequest implements CorsRequest {
+public final class ReactiveCorsRequest implements CorsRequest {
 
 	private final ServerHttpRequest request;
 
-	private final HttpHeaders headers;
+	private final MultiValueMap<String, String> headers;
 
 	private final PathMatching pathMatching;
 
-	private String methodOverride;
+	private @Nullable String methodOverride;
 
-	ReactiveCorsRequest(ServerHttpRequest request, PathMatching pathMatching) {
+	public ReactiveCorsRequest(ServerHttpRequest request, CorsRouting routing) {
 		this.request = request;
-		this.headers = request.getHeaders();
-		this.pathMatching = pathMatching;
+		this.headers = HeaderAccess.map(request.getHeaders());
+		this.pathMatching = routing.pathMatching();
 	}
 
 	@Override
@@ -38,7 +40,7 @@ final class ReactiveCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String methodOverride() {
+	public @Nullable String methodOverride() {
 		return this.methodOverride;
 	}
 
@@ -53,13 +55,13 @@ final class ReactiveCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		return this.headers.getFirst(name);
 	}
 
 	@Override
-	public String fieldValue(String name) {
-		List<String> values = HeaderAccess.get(this.headers, name);
+	public @Nullable String fieldValue(String name) {
+		List<String> values = this.headers.get(name);
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
@@ -67,19 +69,18 @@ final class ReactiveCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String scheme() {
+	public @Nullable String scheme() {
 		return this.request.getURI().getScheme();
 	}
 
 	@Override
-	public String host() {
+	public @Nullable String host() {
 		return this.request.getURI().getHost();
 	}
 
 	@Override
 	public int port() {
-		URI uri = this.request.getURI();
-		return uri.getPort();
+		return this.request.getURI().getPort();
 	}
 
 }

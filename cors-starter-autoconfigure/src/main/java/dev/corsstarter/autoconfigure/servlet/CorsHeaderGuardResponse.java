@@ -34,15 +34,9 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 		this.errorDispatch = errorDispatch;
 	}
 
-	/** Write a decision's headers to a response and return the response guarding them. */
-	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision) {
-		return guard(response, decision, false);
-	}
-
 	/**
 	 * Write a decision's headers to a response and return the response guarding them.
-	 * @param errorDispatch whether the response is rendered by an ERROR dispatch, where a
-	 * further {@code sendError} answers with its status alone (see
+	 * @param errorDispatch whether an ERROR dispatch renders the response (see
 	 * {@link #sendError(int, String)})
 	 */
 	static CorsHeaderGuardResponse guard(HttpServletResponse response, CorsDecision decision, boolean errorDispatch) {
@@ -80,7 +74,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 		if (CorsHeaderNames.isAccessControl(name)) {
 			return;
 		}
-		if (isVary(name)) {
+		if (HttpHeaders.VARY.equalsIgnoreCase(name)) {
 			// a servlet response cannot remove a header: replace it with the
 			// application's tokens
 			List<String> kept = VaryHeader.foreignTokens(Collections.singletonList(value));
@@ -98,7 +92,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 		if (CorsHeaderNames.isAccessControl(name)) {
 			return;
 		}
-		if (isVary(name) && value != null) {
+		if (HttpHeaders.VARY.equalsIgnoreCase(name) && value != null) {
 			this.decision.writeHeaders(this, List.of(value));
 			return;
 		}
@@ -159,10 +153,6 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	public void reset() {
 		super.reset();
 		this.decision.writeHeaders(this);
-	}
-
-	private static boolean isVary(String name) {
-		return HttpHeaders.VARY.equalsIgnoreCase(name);
 	}
 
 }

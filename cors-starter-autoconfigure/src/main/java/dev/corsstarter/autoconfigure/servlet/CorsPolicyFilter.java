@@ -1,7 +1,6 @@
 package dev.corsstarter.autoconfigure.servlet;
 
 import java.io.IOException;
-import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -16,9 +15,9 @@ import org.springframework.http.HttpStatus;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.request.PathMatching;
 
 /**
  * The servlet CORS filter. Decides each request once, on its REQUEST dispatch: answers
@@ -44,16 +43,10 @@ public class CorsPolicyFilter implements Filter {
 
 	private final CorsDecisionObserver observer;
 
-	private final ServletRouting routing;
-
-	private final Supplier<PathMatching> pathMatching;
+	private final CorsRouting routing;
 
 	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer) {
-		this(new CorsPolicyRegistry(engine), observer, ServletRouting.DEFAULT);
-	}
-
-	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer, ServletRouting routing) {
-		this(new CorsPolicyRegistry(engine), observer, routing);
+		this(new CorsPolicyRegistry(engine), observer, CorsRouting.of(CorsRouting.Stack.SERVLET));
 	}
 
 	/**
@@ -62,24 +55,10 @@ public class CorsPolicyFilter implements Filter {
 	 * @param observer told of every decision on a policy path
 	 * @param routing how the application routes requests
 	 */
-	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, ServletRouting routing) {
-		this(policies, observer, routing, () -> PathMatching.DEFAULT);
-	}
-
-	/**
-	 * @param policies the policies in force, read once per request, so a change applies
-	 * to the requests that start after it
-	 * @param observer told of every decision on a policy path
-	 * @param routing how the application routes requests
-	 * @param pathMatching how the application's handler mappings match paths, asked per
-	 * request
-	 */
-	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, ServletRouting routing,
-			Supplier<PathMatching> pathMatching) {
+	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, CorsRouting routing) {
 		this.policies = policies;
 		this.observer = observer;
 		this.routing = routing;
-		this.pathMatching = pathMatching;
 	}
 
 	@Override
@@ -93,16 +72,11 @@ public class CorsPolicyFilter implements Filter {
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
 			// a later dispatch of a request already decided (or never seen): restore,
 			// never re-decide
-			if (decision != null && decision.hasPolicy()) {
-				chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision,
-						request.getDispatcherType() == DispatcherType.ERROR));
-			}
-			else {
-				chain.doFilter(request, response);
-			}
+			chain.doFilter(request, (decision != null && decision.hasPolicy()) ? CorsHeaderGuardResponse.guard(response,
+					decision, request.getDispatcherType() == DispatcherType.ERROR) : response);
 			return;
 		}
-		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing, this.pathMatching.get());
+		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing);
 		decision = this.policies.current().evaluate(corsRequest);
 		if (!decision.hasPolicy()) {
 			chain.doFilter(request, response);
@@ -111,14 +85,13 @@ public class CorsPolicyFilter implements Filter {
 		this.observer.observe(corsRequest, decision);
 		request.setAttribute(POLICY_DECISION_ATTRIBUTE, decision);
 		if (!decision.isEnforced()) {
-			// report-only: logged and counted, and the request goes on as if no policy
-			// covered it
+			// report-only: the request goes on as if no policy covered it
 			chain.doFilter(request, response);
 			return;
 		}
 		HttpStatus status = decision.action().status();
 		if (status != null) {
-			CorsHeaderGuardResponse.guard(response, decision);
+			CorsHeaderGuardResponse.guard(response, decision, false);
 			response.setStatus(status.value());
 			if (decision.isRejected()) {
 				byte[] body = CorsDecision.refusalBody();
@@ -126,13 +99,12 @@ public class CorsPolicyFilter implements Filter {
 				response.setContentLength(body.length);
 				response.getOutputStream().write(body);
 			}
-			// no flush: the container completes the response in one write when the filter
-			// returns
+			// no flush: the container completes the response in one write on return
 			return;
 		}
 		// only a request that continues the chain can see ERROR or ASYNC dispatches
 		request.setAttribute(DECISION_ATTRIBUTE, decision);
-		chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision));
+		chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision, false));
 	}
 
 }

@@ -6,14 +6,16 @@ import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.UriUtils;
 
+import dev.corsstarter.autoconfigure.web.CorsRouting;
+import dev.corsstarter.core.internal.MethodOverride;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.request.PathMatching;
-import dev.corsstarter.core.internal.MethodOverride;
 
 /**
  * {@link CorsRequest} over a servlet request, reading headers in place. Besides the
@@ -25,31 +27,23 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	private final HttpServletRequest request;
 
-	private final ServletRouting routing;
+	private final CorsRouting routing;
 
 	private final PathMatching pathMatching;
 
-	private PathContainer path;
+	private @Nullable PathContainer path;
 
-	private String rawPath;
+	private @Nullable String rawPath;
 
+	/** A request of an application that routes as Spring does by default. */
 	public ServletCorsRequest(HttpServletRequest request) {
-		this(request, ServletRouting.DEFAULT);
+		this(request, CorsRouting.of(CorsRouting.Stack.SERVLET));
 	}
 
-	public ServletCorsRequest(HttpServletRequest request, ServletRouting routing) {
-		this(request, routing, PathMatching.DEFAULT);
-	}
-
-	/**
-	 * @param request the request
-	 * @param routing how the application routes servlet requests
-	 * @param pathMatching how the application's handler mappings match paths
-	 */
-	public ServletCorsRequest(HttpServletRequest request, ServletRouting routing, PathMatching pathMatching) {
+	public ServletCorsRequest(HttpServletRequest request, CorsRouting routing) {
 		this.request = request;
 		this.routing = routing;
-		this.pathMatching = pathMatching;
+		this.pathMatching = routing.pathMatching();
 	}
 
 	@Override
@@ -64,31 +58,26 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	@Override
 	public PathContainer path() {
-		if (this.path == null) {
-			this.path = parsePath(this.request.getRequestURI(), this.request.getContextPath());
-		}
-		return this.path;
+		PathContainer path = this.path;
+		return (path != null) ? path
+				: (this.path = parsePath(this.request.getRequestURI(), this.request.getContextPath()));
 	}
 
 	@Override
 	public String rawPath() {
-		if (this.rawPath == null) {
-			this.rawPath = readRawPath();
-		}
-		return this.rawPath;
+		String rawPath = this.rawPath;
+		return (rawPath != null) ? rawPath : (this.rawPath = readRawPath());
 	}
 
 	private String readRawPath() {
 		String uri = this.request.getRequestURI();
-		String contextPath = this.request.getContextPath();
-		if (contextPath.isEmpty()) {
+		int length = this.request.getContextPath().length();
+		if (length == 0) {
 			return uri;
 		}
-		int length = contextPath.length();
-		if (uri.startsWith(contextPath) && (uri.length() == length || uri.charAt(length) == '/')) {
-			return uri.substring(length);
-		}
-		return path().value();
+		boolean prefixed = uri.startsWith(this.request.getContextPath())
+				&& (uri.length() == length || uri.charAt(length) == '/');
+		return prefixed ? uri.substring(length) : path().value();
 	}
 
 	/**
@@ -101,12 +90,11 @@ public final class ServletCorsRequest implements CorsRequest {
 	public List<PathContainer> routedPaths() {
 		String servletPath = this.request.getServletPath();
 		String pathInfo = this.request.getPathInfo();
-		String dispatcherPath = this.routing.dispatcherServletPath();
+		String dispatcherPath = this.routing.servletPath();
 		boolean underDispatcher = dispatcherPath != null && dispatcherPath.equals(servletPath);
 		if (pathInfo == null && !underDispatcher && (servletPath.isEmpty() || servletPath.equals(rawPath()))) {
 			// the common case: the container routed by the path as sent (or, outside a
-			// container,
-			// did not say how it routed)
+			// container, did not say how it routed)
 			return List.of();
 		}
 		List<PathContainer> paths = new ArrayList<>(2);
@@ -120,24 +108,9 @@ public final class ServletCorsRequest implements CorsRequest {
 		return paths;
 	}
 
-	/**
-	 * A decoded path as a path container, each segment encoded so it reads back as it
-	 * was.
-	 */
+	/** A decoded path as a path container, encoded so it reads back as it was. */
 	private static PathContainer encoded(String decoded) {
-		StringBuilder result = new StringBuilder(decoded.length() + 8);
-		int start = 0;
-		while (start <= decoded.length()) {
-			int slash = decoded.indexOf('/', start);
-			int end = (slash < 0) ? decoded.length() : slash;
-			result.append(UriUtils.encodePathSegment(decoded.substring(start, end), StandardCharsets.UTF_8));
-			if (slash < 0) {
-				break;
-			}
-			result.append('/');
-			start = slash + 1;
-		}
-		return PathContainer.parsePath(result.toString());
+		return PathContainer.parsePath(UriUtils.encodePath(decoded, StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -146,21 +119,17 @@ public final class ServletCorsRequest implements CorsRequest {
 	 * switches to. Reading it parses a form body, as that filter will do anyway.
 	 */
 	@Override
-	public String methodOverride() {
+	public @Nullable String methodOverride() {
 		String parameter = this.routing.methodOverrideParameter();
 		if (parameter == null || !"POST".equals(this.request.getMethod())) {
 			return null;
 		}
-		String value;
 		try {
-			value = this.request.getParameter(parameter);
+			return MethodOverride.of(this.request.getParameter(parameter));
 		}
 		catch (RuntimeException ex) {
-			// a body the container cannot parse as a form is not an override the filter
-			// would apply
-			return null;
+			return null; // a body the container cannot parse as a form has no override
 		}
-		return MethodOverride.of(value);
 	}
 
 	/**
@@ -190,8 +159,7 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	/**
-	 * Without path parameters, and with every {@code %} that starts no valid escape
-	 * escaped.
+	 * Without path parameters, and each {@code %} that starts no valid escape escaped.
 	 */
 	private static String lenient(String path) {
 		StringBuilder result = new StringBuilder(path.length() + 8);
@@ -220,12 +188,12 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	@Override
-	public String header(String name) {
+	public @Nullable String header(String name) {
 		return this.request.getHeader(name);
 	}
 
 	@Override
-	public String fieldValue(String name) {
+	public @Nullable String fieldValue(String name) {
 		Enumeration<String> values = this.request.getHeaders(name);
 		if (values == null || !values.hasMoreElements()) {
 			return null;

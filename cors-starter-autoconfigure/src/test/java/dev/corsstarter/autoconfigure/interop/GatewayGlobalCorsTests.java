@@ -13,6 +13,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
+
 /**
  * Spring Cloud Gateway (WebFlux) puts its global CORS configuration
  * ({@code spring.cloud.gateway.server.webflux.globalcors.cors-configurations}) on its
@@ -31,7 +33,7 @@ class GatewayGlobalCorsTests {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("routePredicateHandlerMapping", new RouteMapping(Map.of("/api/**", global)));
 
-		List<SpringCorsConfiguration> found = ReactiveSpringCorsConfigurations.find(beans);
+		List<SpringCorsConfiguration> found = SpringCorsConfigurations.find(beans, Stack.REACTIVE);
 
 		assertThat(found).singleElement().satisfies((configuration) -> {
 			assertThat(configuration.kind()).isEqualTo(SpringCorsConfiguration.HANDLER_MAPPING);
@@ -47,7 +49,7 @@ class GatewayGlobalCorsTests {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("routePredicateHandlerMapping", new RouteMapping(Map.of()));
 
-		assertThat(ReactiveSpringCorsConfigurations.find(beans)).isEmpty();
+		assertThat(SpringCorsConfigurations.find(beans, Stack.REACTIVE)).isEmpty();
 	}
 
 	/** Configured as Gateway's {@code RoutePredicateHandlerMapping} configures itself. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
@@ -35,7 +36,10 @@ class ShadowedSpringCorsTests {
 	@CsvSource(value = { "/api/orders | api", "/api/** | api", "/** | api", "/beta/** | ''", "/other/** | ''" },
 			delimiter = '|')
 	void enforcedPoliciesDecidingOnASpringPattern(String pattern, String policies) {
-		assertThat(ShadowedSpringCors.decidingPolicies(ENGINE, pattern).keySet()).extracting(CorsPolicy::name)
+		SpringCorsConfiguration spring = new SpringCorsConfiguration(SpringCorsConfiguration.CROSS_ORIGIN,
+				"Controller#orders()", PathPatternParser.defaultInstance.parse(pattern), new CorsConfiguration());
+		assertThat(ShadowedSpringCors.decidingRoutes(ENGINE, spring).keySet())
+			.extracting((route) -> route.policy().name())
 			.containsExactlyElementsOf(policies.isEmpty() ? List.of() : List.of(policies.split(",")));
 	}
 

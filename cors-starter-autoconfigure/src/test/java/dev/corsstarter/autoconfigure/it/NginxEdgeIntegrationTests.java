@@ -272,7 +272,8 @@ class NginxEdgeIntegrationTests {
 		FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies) {
 			FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
 					new CorsPolicyFilter(policies, (request, decision) -> {
-					}, dev.corsstarter.autoconfigure.servlet.ServletRouting.DEFAULT));
+					}, dev.corsstarter.autoconfigure.web.CorsRouting
+						.of(dev.corsstarter.autoconfigure.web.CorsRouting.Stack.SERVLET)));
 			registration.setEnabled(false);
 			return registration;
 		}

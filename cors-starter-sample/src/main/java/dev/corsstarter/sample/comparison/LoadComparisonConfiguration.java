@@ -32,8 +32,8 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import dev.corsstarter.autoconfigure.CorsFilterOrder;
 import dev.corsstarter.autoconfigure.properties.CorsProperties;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /** The comparison variants of the sample; see the package documentation. */
@@ -59,7 +59,7 @@ class LoadComparisonConfiguration {
 				chain.doFilter(request, response);
 			};
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(CorsFilterOrder.DEFAULT);
+			registration.setOrder(CorsRouting.DEFAULT_FILTER_ORDER);
 			return registration;
 		}
 
@@ -78,7 +78,7 @@ class LoadComparisonConfiguration {
 
 				@Override
 				public int getOrder() {
-					return CorsFilterOrder.DEFAULT;
+					return CorsRouting.DEFAULT_FILTER_ORDER;
 				}
 			};
 		}
@@ -110,7 +110,7 @@ class LoadComparisonConfiguration {
 				chain.doFilter(request, response);
 			};
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(CorsFilterOrder.DEFAULT);
+			registration.setOrder(CorsRouting.DEFAULT_FILTER_ORDER);
 			return registration;
 		}
 
@@ -130,7 +130,7 @@ class LoadComparisonConfiguration {
 
 				@Override
 				public int getOrder() {
-					return CorsFilterOrder.DEFAULT;
+					return CorsRouting.DEFAULT_FILTER_ORDER;
 				}
 			};
 		}

@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure.internal;
+package dev.corsstarter.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
@@ -21,7 +22,7 @@ class HandlerMappingPathMatchingTests {
 
 	@Test
 	void everyWideningIsAssumedUntilTheMappingsAreRead() {
-		HandlerMappingPathMatching matching = new HandlerMappingPathMatching(this.beans, false);
+		HandlerMappingPathMatching matching = new HandlerMappingPathMatching(this.beans, Stack.SERVLET);
 
 		assertThat(matching.get()).isEqualTo(PathMatching.WIDEST);
 	}
@@ -72,7 +73,7 @@ class HandlerMappingPathMatchingTests {
 	@Test
 	void theOptionsAreReadOnceOnRefreshWhenNotBefore() {
 		servletMapping("mvc", caseInsensitive());
-		HandlerMappingPathMatching matching = new HandlerMappingPathMatching(this.beans, false);
+		HandlerMappingPathMatching matching = new HandlerMappingPathMatching(this.beans, Stack.SERVLET);
 
 		matching.onApplicationEvent(null);
 		this.beans.destroySingleton("mvc");
@@ -82,7 +83,8 @@ class HandlerMappingPathMatchingTests {
 	}
 
 	private PathMatching resolve(boolean reactive) {
-		HandlerMappingPathMatching matching = new HandlerMappingPathMatching(this.beans, reactive);
+		HandlerMappingPathMatching matching = new HandlerMappingPathMatching(this.beans,
+				reactive ? Stack.REACTIVE : Stack.SERVLET);
 		matching.afterSingletonsInstantiated();
 		return matching.get();
 	}
