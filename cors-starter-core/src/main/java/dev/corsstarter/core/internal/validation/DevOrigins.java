@@ -179,25 +179,19 @@ final class DevOrigins {
 	}
 
 	private static @Nullable String ipv6(int[] pieces) {
-		int[] mapped = Ipv6Address.mappedIpv4(pieces);
-		if (mapped != null) {
-			String ipv4 = ipv4(mapped);
-			return (ipv4 != null) ? "an IPv4-mapped IPv6 form of " + ipv4 : null;
-		}
 		if (zeros(pieces, 0, 7) && pieces[7] == 1) {
 			return "the IPv6 loopback address [::1]: it is served from the visitor's own machine";
 		}
 		if (zeros(pieces, 0, 8)) {
 			return "the unspecified IPv6 address [::], which browsers route to the visitor's own machine";
 		}
-		// IPv4 embedded: NAT64 64:ff9b::/96 (RFC 6052) and 64:ff9b:1::/48 (RFC 8215),
-		// IPv4
-		// in the last 32 bits; 6to4 2002::/16 (RFC 3056), in bits 16 to 47; the
-		// deprecated
-		// IPv4-compatible ::a.b.c.d (RFC 4291), written [::7f00:1]
+		// IPv4 embedded: mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96 (RFC 6052) and
+		// 64:ff9b:1::/48 (RFC 8215) in the last 32 bits; 6to4 2002::/16 (RFC 3056) in
+		// bits 16 to 47; the deprecated IPv4-compatible ::a.b.c.d (RFC 4291)
 		boolean nat64 = pieces[0] == 0x64 && pieces[1] == 0xff9b && pieces[2] <= 1 && zeros(pieces, 3, 6);
-		String form = nat64 ? "a NAT64 IPv6 form" : (pieces[0] == 0x2002) ? "a 6to4 IPv6 form"
-				: zeros(pieces, 0, 6) ? "an IPv4-compatible IPv6 form" : null;
+		String form = (zeros(pieces, 0, 5) && pieces[5] == 0xffff) ? "an IPv4-mapped IPv6 form"
+				: nat64 ? "a NAT64 IPv6 form" : (pieces[0] == 0x2002) ? "a 6to4 IPv6 form"
+						: zeros(pieces, 0, 6) ? "an IPv4-compatible IPv6 form" : null;
 		if (form != null) {
 			int at = (pieces[0] == 0x2002) ? 1 : 6;
 			String ipv4 = ipv4(
