@@ -244,9 +244,7 @@ public final class CorsDecision {
 		writeHeaders(writer);
 	}
 
-	/**
-	 * With no {@code Vary} yet, one write of all tokens joined; else each unless listed.
-	 */
+	/** No {@code Vary} yet: one write of the tokens joined; else each unless listed. */
 	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
 		if (!writer.contains(HttpHeaders.VARY)) {
 			writer.set(HttpHeaders.VARY, joined);

@@ -31,10 +31,7 @@ import dev.corsstarter.core.validation.Violation;
  */
 public final class CorsEngine {
 
-	/**
-	 * Longest {@code Access-Control-Request-Headers} value considered; longer is
-	 * malformed.
-	 */
+	/** A longer {@code Access-Control-Request-Headers} value is malformed. */
 	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
 
 	private static final String OPTIONS = "OPTIONS";
@@ -164,12 +161,7 @@ public final class CorsEngine {
 				: reported;
 	}
 
-	/**
-	 * Decide with every distinct policy the request's paths select: the first enforced
-	 * rejection wins, else the decision of the routed, then the normalised, then the raw
-	 * path. A report-only decision (a refusal preferred) is only observed beside an
-	 * enforced one, and decides only where no enforced policy matches.
-	 */
+	/** Decide by every policy the paths select; the first enforced rejection wins. */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
 		List<CompiledPolicy> enforced = new ArrayList<>(routed.size() + 2);
@@ -306,9 +298,7 @@ public final class CorsEngine {
 		};
 	}
 
-	/**
-	 * The method as sent and, when the application honours an override, the one it runs.
-	 */
+	/** The method as sent and, when the application honours one, the override. */
 	private static boolean allowsActualMethod(CorsRequest request, CompiledPolicy policy, String method) {
 		if (!policy.allowsMethod(method)) {
 			return false;
@@ -345,10 +335,7 @@ public final class CorsEngine {
 		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
-	/**
-	 * Walk a comma list with optional whitespace in place; null when every name is
-	 * allowed.
-	 */
+	/** Walk the comma list in place; {@code null} when every name is allowed. */
 	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
 		int length = value.length();
 		int start = 0;
@@ -379,9 +366,7 @@ public final class CorsEngine {
 		return null;
 	}
 
-	/**
-	 * The requested names, already checked as tokens, lower-cased and joined with ", ".
-	 */
+	/** The requested names (tokens already) lower-cased and joined with ", ". */
 	private static @Nullable String normalizedList(String value) {
 		StringBuilder result = new StringBuilder(value.length());
 		for (String part : value.split(",")) {

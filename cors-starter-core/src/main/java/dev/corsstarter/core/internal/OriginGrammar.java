@@ -20,9 +20,7 @@ public final class OriginGrammar {
 	private OriginGrammar() {
 	}
 
-	/**
-	 * A lower-case letter first, then also digits, {@code +}, {@code -} and {@code .}.
-	 */
+	/** A lower-case letter first, then also digits, {@code +-.}. */
 	static boolean isSchemeChar(char c, boolean first) {
 		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
 	}
@@ -39,9 +37,7 @@ public final class OriginGrammar {
 		return true;
 	}
 
-	/**
-	 * A host label character as browsers serialise it: a-z, 0-9, {@code -}, {@code _}.
-	 */
+	/** A host label character as browsers serialise it. */
 	static boolean isHostChar(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 	}

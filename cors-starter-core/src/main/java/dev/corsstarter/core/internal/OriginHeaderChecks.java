@@ -68,9 +68,7 @@ public final class OriginHeaderChecks {
 		return -1;
 	}
 
-	/**
-	 * End (exclusive) of a valid host from {@code hostStart} to the end or a ':', or -1.
-	 */
+	/** End (exclusive) of a valid host from {@code hostStart}, or -1. */
 	static int hostEnd(String origin, int hostStart) {
 		int length = origin.length();
 		if (hostStart >= length) {

@@ -31,10 +31,7 @@ public record OriginPattern(String value, Kind kind, @Nullable String scheme, @N
 
 	}
 
-	/**
-	 * Whether a well-formed request origin matches: {@code schemeEnd} is the index of
-	 * {@code "://"} and {@code hostEnd} the end of the host in {@code origin}.
-	 */
+	/** Whether a well-formed origin matches, given where its scheme and host end. */
 	boolean matches(String origin, int schemeEnd, int hostEnd) {
 		switch (this.kind) {
 			case ANY:

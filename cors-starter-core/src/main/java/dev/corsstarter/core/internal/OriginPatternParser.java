@@ -40,9 +40,7 @@ public final class OriginPatternParser {
 		return PARSES.sum();
 	}
 
-	/**
-	 * Follow the corrections of several faults until one parses: one restart is enough.
-	 */
+	/** Follow the corrections of several faults until one parses. */
 	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
 		String candidate = first.getSuggestedValue();
 		if (candidate == null) {
@@ -328,10 +326,7 @@ public final class OriginPatternParser {
 		return !unicode.equalsIgnoreCase(label) && !unicode.chars().allMatch(c -> c < 0x80);
 	}
 
-	/**
-	 * With a special scheme, a numeric last label makes an IPv4 address, in dotted
-	 * decimal.
-	 */
+	/** With a special scheme, a numeric last label makes an IPv4 address. */
 	private static void checkIpv4(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
 		if (defaultPort(scheme) < 0) {
 			return; // non-special schemes have opaque hosts: no IPv4 rewriting
@@ -360,9 +355,7 @@ public final class OriginPatternParser {
 		}
 	}
 
-	/**
-	 * WHATWG URL IPv4 parsing (decimal, octal, hex; the last part fills the rest), or -1.
-	 */
+	/** WHATWG URL IPv4 parsing (decimal, octal, hex), or -1. */
 	private static long parseIpv4(String host) {
 		String[] parts = host.split("\\.", -1);
 		if (parts.length > 4) {

@@ -123,9 +123,7 @@ public final class CorsPolicyValidator {
 	public record Entry<T>(String key, T value) {
 	}
 
-	/**
-	 * Where the rules of a policy, or of {@code cors.dev-origins} (prefix cors), report.
-	 */
+	/** Where the rules of a policy, or of {@code cors.dev-origins}, report. */
 	record Report(String prefix, List<Violation> out) {
 
 		void error(Message message, String key, String value, String... vars) {
