@@ -143,14 +143,6 @@ final class CompiledPolicy {
 		return this.maxAge;
 	}
 
-	boolean allowCredentials() {
-		return this.policy.allowCredentials();
-	}
-
-	boolean allowPrivateNetwork() {
-		return this.policy.allowPrivateNetwork();
-	}
-
 	CorsDecision noOrigin() {
 		return this.noOrigin;
 	}

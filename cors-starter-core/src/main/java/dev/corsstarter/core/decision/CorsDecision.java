@@ -198,7 +198,7 @@ public final class CorsDecision {
 		if (!preflight) {
 			vary(writer, VARY_ORIGIN, HttpHeaders.ORIGIN);
 		}
-		else if (policy.allowPrivateNetwork()) {
+		else if (policy.policy().allowPrivateNetwork()) {
 			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
 		}
 		else {
@@ -208,7 +208,7 @@ public final class CorsDecision {
 			return;
 		}
 		writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
-		if (policy.allowCredentials()) {
+		if (policy.policy().allowCredentials()) {
 			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
 		}
 		if (this.allowMethods != null) {

@@ -1,8 +1,10 @@
 package dev.corsstarter.core.decision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -328,7 +330,7 @@ public final class CorsEngine {
 			allowHeaders = policy.anyHeader() ? normalizedList(requestedHeaders) : policy.allowHeaders();
 		}
 		boolean privateNetwork = "true".equals(request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
-		if (privateNetwork && !policy.allowPrivateNetwork()) {
+		if (privateNetwork && !policy.policy().allowPrivateNetwork()) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
 		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
@@ -368,17 +370,12 @@ public final class CorsEngine {
 
 	/** The requested names (tokens already) lower-cased and joined with ", ". */
 	private static @Nullable String normalizedList(String value) {
-		StringBuilder result = new StringBuilder(value.length());
-		for (String part : value.split(",")) {
-			String name = part.strip();
-			if (!name.isEmpty()) {
-				if (result.length() > 0) {
-					result.append(", ");
-				}
-				result.append(name.toLowerCase(Locale.ROOT));
-			}
-		}
-		return (result.length() > 0) ? result.toString() : null;
+		String names = Arrays.stream(value.split(","))
+			.map(String::strip)
+			.filter((name) -> !name.isEmpty())
+			.map((name) -> name.toLowerCase(Locale.ROOT))
+			.collect(Collectors.joining(", "));
+		return names.isEmpty() ? null : names;
 	}
 
 	private static boolean isWhitespace(char c) {

@@ -3,6 +3,7 @@ package dev.corsstarter.core.internal;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import dev.corsstarter.core.internal.OriginPattern.Kind;
 import dev.corsstarter.core.internal.OriginSyntaxException.Fault;
@@ -128,7 +129,10 @@ public final class OriginPatternParser {
 							+ " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
-		int pathStart = indexOfAny(rest, "/?#");
+		int pathStart = IntStream.range(0, rest.length())
+			.filter((i) -> "/?#".indexOf(rest.charAt(i)) >= 0)
+			.findFirst()
+			.orElse(-1);
 		String authority = (pathStart >= 0) ? rest.substring(0, pathStart) : rest;
 		if (pathStart >= 0) {
 			String tail = rest.substring(pathStart);
@@ -388,15 +392,6 @@ public final class OriginPatternParser {
 			result = lastPart ? (result << (8 * (5 - parts.length))) | number : (result << 8) | number;
 		}
 		return result;
-	}
-
-	private static int indexOfAny(String s, String chars) {
-		for (int i = 0; i < s.length(); i++) {
-			if (chars.indexOf(s.charAt(i)) >= 0) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }
