@@ -1,10 +1,8 @@
 package dev.corsstarter.core.decision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -323,11 +321,12 @@ public final class CorsEngine {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
 				return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 			}
-			Reason problem = checkRequestedHeaders(requestedHeaders, policy);
+			StringBuilder names = policy.anyHeader() ? new StringBuilder(requestedHeaders.length()) : null;
+			Reason problem = checkRequestedHeaders(requestedHeaders, policy, names);
 			if (problem != null) {
 				return policy.rejected(RequestType.PREFLIGHT, problem);
 			}
-			allowHeaders = policy.anyHeader() ? normalizedList(requestedHeaders) : policy.allowHeaders();
+			allowHeaders = (names == null) ? policy.allowHeaders() : names.isEmpty() ? null : names.toString();
 		}
 		boolean privateNetwork = "true".equals(request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
 		if (privateNetwork && !policy.policy().allowPrivateNetwork()) {
@@ -337,8 +336,12 @@ public final class CorsEngine {
 		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
-	/** Walk the comma list in place; {@code null} when every name is allowed. */
-	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
+	/**
+	 * Walk the comma list in place, adding the names lower-cased to {@code names} if
+	 * given; {@code null} when every name is allowed.
+	 */
+	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy,
+			@Nullable StringBuilder names) {
 		int length = value.length();
 		int start = 0;
 		while (start <= length) {
@@ -359,6 +362,9 @@ public final class CorsEngine {
 				if (!policy.allowsHeader(value, s, e)) {
 					return Reason.HEADER_NOT_ALLOWED;
 				}
+				if (names != null) {
+					names.append(names.isEmpty() ? "" : ", ").append(value.substring(s, e).toLowerCase(Locale.ROOT));
+				}
 			}
 			if (comma < 0) {
 				break;
@@ -366,16 +372,6 @@ public final class CorsEngine {
 			start = comma + 1;
 		}
 		return null;
-	}
-
-	/** The requested names (tokens already) lower-cased and joined with ", ". */
-	private static @Nullable String normalizedList(String value) {
-		String names = Arrays.stream(value.split(","))
-			.map(String::strip)
-			.filter((name) -> !name.isEmpty())
-			.map((name) -> name.toLowerCase(Locale.ROOT))
-			.collect(Collectors.joining(", "));
-		return names.isEmpty() ? null : names;
 	}
 
 	private static boolean isWhitespace(char c) {
