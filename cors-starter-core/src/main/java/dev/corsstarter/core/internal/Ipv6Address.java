@@ -43,10 +43,7 @@ public final class Ipv6Address {
 		return pieces;
 	}
 
-	/**
-	 * Four octets of a dotted-decimal IPv4 address without leading zeros, or
-	 * {@code null}.
-	 */
+	/** Octets of a dotted-decimal IPv4 address without leading zeros, or null. */
 	public static int @Nullable [] parseIpv4(String text) {
 		String[] parts = text.split("\\.", -1);
 		if (parts.length != 4) {

@@ -1,13 +1,9 @@
 package dev.corsstarter.core.internal;
 
-/**
- * The characters and lengths of a serialised origin: one grammar for config and header.
- */
+/** The characters and lengths of a serialised origin, for config and header. */
 public final class OriginGrammar {
 
-	/**
-	 * Longer values cannot be a serialised origin: scheme, 253-character host and port.
-	 */
+	/** Longer values cannot be a serialised origin. */
 	public static final int MAX_LENGTH = 300;
 
 	/** Longer schemes are not looked for: {@code "://"} starts within 40 characters. */

@@ -14,10 +14,7 @@ import static dev.corsstarter.core.internal.OriginGrammar.defaultPort;
 import static dev.corsstarter.core.internal.OriginGrammar.isHostChar;
 import static dev.corsstarter.core.internal.OriginGrammar.isValidScheme;
 
-/**
- * Parses configured origins strictly: what a browser could never send as {@code Origin}
- * is refused with an {@link OriginSyntaxException} saying why and how to fix it.
- */
+/** Parses configured origins strictly, refusing what no browser could send. */
 public final class OriginPatternParser {
 
 	private static final LongAdder PARSES = new LongAdder();
