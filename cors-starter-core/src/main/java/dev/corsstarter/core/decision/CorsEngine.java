@@ -336,10 +336,7 @@ public final class CorsEngine {
 		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
-	/**
-	 * Walk the comma list in place, adding the names lower-cased to {@code names} if
-	 * given; {@code null} when every name is allowed.
-	 */
+	/** Walk the list in place, collecting names if asked; null when all are allowed. */
 	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy,
 			@Nullable StringBuilder names) {
 		int length = value.length();
