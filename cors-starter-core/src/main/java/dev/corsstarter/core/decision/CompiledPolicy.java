@@ -11,10 +11,7 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
-/**
- * A validated policy compiled for the request path: origin matcher, method and header
- * tables, header values and every decision that does not depend on the request.
- */
+/** A validated policy with its tables, header values and request-free decisions. */
 final class CompiledPolicy {
 
 	private final CorsPolicy policy;
@@ -50,10 +47,7 @@ final class CompiledPolicy {
 	/** The rejections, by request type and reason ordinal. */
 	private final CorsDecision[][] rejections = new CorsDecision[RequestType.values().length][Reason.values().length];
 
-	/**
-	 * Compile a valid policy from its origins, parsed once by the validation that
-	 * accepted it.
-	 */
+	/** Compile a valid policy from the origins its validation parsed. */
 	CompiledPolicy(CorsPolicy policy, List<OriginPattern> origins) {
 		this.policy = policy;
 		this.origins = OriginMatcher.of(origins);
@@ -149,14 +143,6 @@ final class CompiledPolicy {
 		return this.maxAge;
 	}
 
-	boolean allowCredentials() {
-		return this.policy.allowCredentials();
-	}
-
-	boolean allowPrivateNetwork() {
-		return this.policy.allowPrivateNetwork();
-	}
-
 	CorsDecision noOrigin() {
 		return this.noOrigin;
 	}
@@ -174,10 +160,7 @@ final class CompiledPolicy {
 				: CorsDecision.actualAllowed(this, origin);
 	}
 
-	/**
-	 * An allowed preflight; {@code allowHeaders} is {@code null} when none were
-	 * requested.
-	 */
+	/** An allowed preflight; {@code allowHeaders} is null when none were requested. */
 	CorsDecision preflightAllowed(String origin, String allowMethods, @Nullable String allowHeaders,
 			boolean privateNetwork) {
 		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin, allowMethods, allowHeaders,

@@ -198,7 +198,7 @@ public final class CorsDecision {
 		if (!preflight) {
 			vary(writer, VARY_ORIGIN, HttpHeaders.ORIGIN);
 		}
-		else if (policy.allowPrivateNetwork()) {
+		else if (policy.policy().allowPrivateNetwork()) {
 			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
 		}
 		else {
@@ -208,7 +208,7 @@ public final class CorsDecision {
 			return;
 		}
 		writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
-		if (policy.allowCredentials()) {
+		if (policy.policy().allowCredentials()) {
 			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
 		}
 		if (this.allowMethods != null) {
@@ -244,9 +244,7 @@ public final class CorsDecision {
 		writeHeaders(writer);
 	}
 
-	/**
-	 * With no {@code Vary} yet, one write of all tokens joined; else each unless listed.
-	 */
+	/** No {@code Vary} yet: one write of the tokens joined; else each unless listed. */
 	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
 		if (!writer.contains(HttpHeaders.VARY)) {
 			writer.set(HttpHeaders.VARY, joined);

@@ -31,10 +31,7 @@ import dev.corsstarter.core.validation.Violation;
  */
 public final class CorsEngine {
 
-	/**
-	 * Longest {@code Access-Control-Request-Headers} value considered; longer is
-	 * malformed.
-	 */
+	/** A longer {@code Access-Control-Request-Headers} value is malformed. */
 	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
 
 	private static final String OPTIONS = "OPTIONS";
@@ -164,12 +161,7 @@ public final class CorsEngine {
 				: reported;
 	}
 
-	/**
-	 * Decide with every distinct policy the request's paths select: the first enforced
-	 * rejection wins, else the decision of the routed, then the normalised, then the raw
-	 * path. A report-only decision (a refusal preferred) is only observed beside an
-	 * enforced one, and decides only where no enforced policy matches.
-	 */
+	/** Decide by every policy the paths select; the first enforced rejection wins. */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
 		List<CompiledPolicy> enforced = new ArrayList<>(routed.size() + 2);
@@ -306,9 +298,7 @@ public final class CorsEngine {
 		};
 	}
 
-	/**
-	 * The method as sent and, when the application honours an override, the one it runs.
-	 */
+	/** The method as sent and, when the application honours one, the override. */
 	private static boolean allowsActualMethod(CorsRequest request, CompiledPolicy policy, String method) {
 		if (!policy.allowsMethod(method)) {
 			return false;
@@ -331,25 +321,24 @@ public final class CorsEngine {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
 				return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 			}
-			Reason problem = checkRequestedHeaders(requestedHeaders, policy);
+			StringBuilder names = policy.anyHeader() ? new StringBuilder(requestedHeaders.length()) : null;
+			Reason problem = checkRequestedHeaders(requestedHeaders, policy, names);
 			if (problem != null) {
 				return policy.rejected(RequestType.PREFLIGHT, problem);
 			}
-			allowHeaders = policy.anyHeader() ? normalizedList(requestedHeaders) : policy.allowHeaders();
+			allowHeaders = (names == null) ? policy.allowHeaders() : names.isEmpty() ? null : names.toString();
 		}
 		boolean privateNetwork = "true".equals(request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
-		if (privateNetwork && !policy.allowPrivateNetwork()) {
+		if (privateNetwork && !policy.policy().allowPrivateNetwork()) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
 		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
 		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
 	}
 
-	/**
-	 * Walk a comma list with optional whitespace in place; null when every name is
-	 * allowed.
-	 */
-	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy) {
+	/** Walk the list in place, collecting names if asked; null when all are allowed. */
+	private static @Nullable Reason checkRequestedHeaders(String value, CompiledPolicy policy,
+			@Nullable StringBuilder names) {
 		int length = value.length();
 		int start = 0;
 		while (start <= length) {
@@ -370,6 +359,9 @@ public final class CorsEngine {
 				if (!policy.allowsHeader(value, s, e)) {
 					return Reason.HEADER_NOT_ALLOWED;
 				}
+				if (names != null) {
+					names.append(names.isEmpty() ? "" : ", ").append(value.substring(s, e).toLowerCase(Locale.ROOT));
+				}
 			}
 			if (comma < 0) {
 				break;
@@ -377,23 +369,6 @@ public final class CorsEngine {
 			start = comma + 1;
 		}
 		return null;
-	}
-
-	/**
-	 * The requested names, already checked as tokens, lower-cased and joined with ", ".
-	 */
-	private static @Nullable String normalizedList(String value) {
-		StringBuilder result = new StringBuilder(value.length());
-		for (String part : value.split(",")) {
-			String name = part.strip();
-			if (!name.isEmpty()) {
-				if (result.length() > 0) {
-					result.append(", ");
-				}
-				result.append(name.toLowerCase(Locale.ROOT));
-			}
-		}
-		return (result.length() > 0) ? result.toString() : null;
 	}
 
 	private static boolean isWhitespace(char c) {

@@ -9,9 +9,7 @@ public enum Outcome {
 	/** A cross-origin request the policy refuses. */
 	REJECTED("rejected"),
 
-	/**
-	 * A request on a policy path that is not cross-origin (no Origin, or same origin).
-	 */
+	/** A request on a policy path that is not cross-origin. */
 	NOT_CORS("not-cors"),
 
 	/** No policy covers the path: the request is left completely untouched. */

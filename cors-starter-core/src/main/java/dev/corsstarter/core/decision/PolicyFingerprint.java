@@ -10,11 +10,7 @@ import java.util.List;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 
-/**
- * Hex SHA-256 of a canonical form of policies: sorted by name, each list sorted (order
- * never changes what is allowed), every string length-prefixed so no two policy sets
- * share a form; the mode counts only when not {@code enforce}.
- */
+/** SHA-256 of the policies in a canonical form, whatever the order of their lists. */
 final class PolicyFingerprint {
 
 	private PolicyFingerprint() {

@@ -24,9 +24,7 @@ public enum Reason {
 	/** Missing, empty, repeated, over-long, non-ASCII or otherwise not an origin. */
 	MALFORMED_ORIGIN("malformed-origin", Outcome.REJECTED),
 
-	/**
-	 * A repeated or invalid {@code Access-Control-Request-Method} or {@code -Headers}.
-	 */
+	/** A repeated or invalid {@code Access-Control-Request-*} header. */
 	MALFORMED_REQUEST("malformed-request", Outcome.REJECTED);
 
 	private final String tag;

@@ -19,10 +19,7 @@ final class RequestPaths {
 	private RequestPaths() {
 	}
 
-	/**
-	 * The path without empty or {@code .} segments, {@code ..} resolved and an encoded
-	 * {@code /} a separator, after decoding; {@code null} (no allocation) when normal.
-	 */
+	/** The path decoded and normalised, or {@code null} (no allocation) when normal. */
 	static @Nullable PathContainer normalized(PathContainer path) {
 		List<Element> elements = path.elements();
 		if (isNormalized(elements)) {

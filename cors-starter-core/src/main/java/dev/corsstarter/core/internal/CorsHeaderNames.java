@@ -1,9 +1,6 @@
 package dev.corsstarter.core.internal;
 
-/**
- * Header names Spring's {@code HttpHeaders} does not define (Private Network Access,
- * Fetch).
- */
+/** Header names Spring's {@code HttpHeaders} does not define. */
 public final class CorsHeaderNames {
 
 	public static final String ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
@@ -15,9 +12,7 @@ public final class CorsHeaderNames {
 	private CorsHeaderNames() {
 	}
 
-	/**
-	 * Whether a header name or {@code Vary} token is an {@code Access-Control-*} name.
-	 */
+	/** Whether a header name is an {@code Access-Control-*} name. */
 	public static boolean isAccessControl(String name) {
 		return name != null && name.regionMatches(true, 0, "Access-Control-", 0, 15);
 	}

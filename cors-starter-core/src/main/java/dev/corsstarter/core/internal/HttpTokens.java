@@ -40,10 +40,7 @@ public final class HttpTokens {
 		return true;
 	}
 
-	/**
-	 * Whether two regions are equal ignoring ASCII case only: {@code 'ſ'} is not
-	 * {@code 's'}.
-	 */
+	/** Whether two regions are equal ignoring ASCII case only ('ſ' is not 's'). */
 	public static boolean regionMatchesIgnoreAsciiCase(String a, int aStart, String b, int bStart, int length) {
 		if (aStart < 0 || bStart < 0 || length < 0 || aStart > a.length() - length || bStart > b.length() - length) {
 			return false;

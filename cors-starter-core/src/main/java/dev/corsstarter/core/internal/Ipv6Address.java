@@ -1,5 +1,8 @@
 package dev.corsstarter.core.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 import org.jspecify.annotations.Nullable;
 
 /** IPv6 addresses as the URL standard parses and serialises them: eight 16-bit pieces. */
@@ -10,78 +13,37 @@ public final class Ipv6Address {
 
 	/** The eight pieces of an address (without brackets), or {@code null}. */
 	public static int @Nullable [] parse(String address) {
-		int[] pieces = new int[8];
-		int pieceIndex = 0;
-		int compress = -1;
-		int length = address.length();
-		int i = 0;
-		if (length > 0 && address.charAt(0) == ':') {
-			if (length < 2 || address.charAt(1) != ':') {
+		// the JDK also takes 5-digit pieces and leading zeros in an embedded IPv4 address
+		String[] parts = address.split(":", -1);
+		String last = parts[parts.length - 1];
+		for (int i = 0; i < parts.length - 1; i++) {
+			if (parts[i].length() > 4) {
 				return null;
 			}
-			i = 2;
-			pieceIndex = 1;
-			compress = 1;
 		}
-		while (i < length) {
-			if (pieceIndex == 8) {
-				return null;
-			}
-			if (address.charAt(i) == ':') {
-				if (compress >= 0) {
-					return null;
-				}
-				i++;
-				pieceIndex++;
-				compress = pieceIndex;
-				continue;
-			}
-			int start = i;
-			int value = 0;
-			while (i < length && i - start < 4 && Character.digit(address.charAt(i), 16) >= 0) {
-				value = value * 16 + Character.digit(address.charAt(i), 16);
-				i++;
-			}
-			if (i < length && address.charAt(i) == '.') {
-				// an IPv4 address fills the last two pieces
-				int @Nullable [] ipv4 = (i == start || pieceIndex > 6) ? null : parseIpv4(address.substring(start));
-				if (ipv4 == null) {
-					return null;
-				}
-				pieces[pieceIndex++] = (ipv4[0] << 8) | ipv4[1];
-				pieces[pieceIndex++] = (ipv4[2] << 8) | ipv4[3];
-				break;
-			}
-			if (i == start) {
-				return null;
-			}
-			if (i < length) {
-				if (address.charAt(i) != ':' || i + 1 == length) {
-					return null;
-				}
-				i++;
-			}
-			pieces[pieceIndex++] = value;
-		}
-		if (compress >= 0) {
-			int swaps = pieceIndex - compress;
-			for (int target = 7; target != 0 && swaps > 0; target--, swaps--) {
-				int source = compress + swaps - 1;
-				int value = pieces[target];
-				pieces[target] = pieces[source];
-				pieces[source] = value;
-			}
-		}
-		else if (pieceIndex != 8) {
+		if ((last.indexOf('.') >= 0) ? parseIpv4(last) == null : last.length() > 4) {
 			return null;
+		}
+		byte[] bytes;
+		try {
+			// a bracketed literal is parsed as such, never looked up
+			bytes = InetAddress.getByName("[" + address + "]").getAddress();
+		}
+		catch (UnknownHostException | RuntimeException ex) {
+			return null;
+		}
+		int[] pieces = new int[8];
+		int at = 16 - bytes.length;
+		if (bytes.length == 4) { // the JDK returns an IPv4-mapped address as IPv4
+			pieces[5] = 0xffff;
+		}
+		for (int i = 0; i < bytes.length; i += 2) {
+			pieces[(at + i) / 2] = ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
 		}
 		return pieces;
 	}
 
-	/**
-	 * Four octets of a dotted-decimal IPv4 address without leading zeros, or
-	 * {@code null}.
-	 */
+	/** Octets of a dotted-decimal IPv4 address without leading zeros, or null. */
 	public static int @Nullable [] parseIpv4(String text) {
 		String[] parts = text.split("\\.", -1);
 		if (parts.length != 4) {
@@ -90,13 +52,9 @@ public final class Ipv6Address {
 		int[] octets = new int[4];
 		for (int p = 0; p < 4; p++) {
 			String part = parts[p];
-			if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+			if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
+					|| !part.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 				return null;
-			}
-			for (int c = 0; c < part.length(); c++) {
-				if (part.charAt(c) < '0' || part.charAt(c) > '9') {
-					return null;
-				}
 			}
 			octets[p] = Integer.parseInt(part);
 			if (octets[p] > 255) {
@@ -137,22 +95,6 @@ public final class Ipv6Address {
 			}
 		}
 		return result.toString();
-	}
-
-	/**
-	 * The four octets of an IPv4-mapped address ({@code ::ffff:a.b.c.d}), or
-	 * {@code null}.
-	 */
-	public static int @Nullable [] mappedIpv4(int[] pieces) {
-		for (int i = 0; i < 5; i++) {
-			if (pieces[i] != 0) {
-				return null;
-			}
-		}
-		if (pieces[5] != 0xffff) {
-			return null;
-		}
-		return new int[] { pieces[6] >> 8, pieces[6] & 0xff, pieces[7] >> 8, pieces[7] & 0xff };
 	}
 
 }

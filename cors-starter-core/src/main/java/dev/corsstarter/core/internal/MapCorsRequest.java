@@ -15,19 +15,8 @@ import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * A {@link CorsRequest} held in memory, for the actuator's dry run and for tests. Header
- * names are case-insensitive and keep the order first added. Without a
- * {@link Builder#server server} any {@code Origin} is cross-origin.
- *
- * @param method the method
- * @param path the path within the application, parsed
- * @param fields the headers, each with its values in order
- * @param scheme the scheme the application sees, or {@code null}
- * @param host the host the application sees, or {@code null}
- * @param port the port the application sees, or -1
- * @param routedPaths the paths the server itself routes by
- * @param methodOverride the method the application runs the request as, or {@code null}
- * @param pathMatching how the application's handler mappings match paths
+ * A {@link CorsRequest} held in memory, for the dry run and tests; header names are
+ * case-insensitive. Without a server, any {@code Origin} is cross-origin.
  */
 public record MapCorsRequest(String method, PathContainer path, List<Field> fields, @Nullable String scheme,
 		@Nullable String host, int port, List<PathContainer> routedPaths, @Nullable String methodOverride,
@@ -45,9 +34,7 @@ public record MapCorsRequest(String method, PathContainer path, List<Field> fiel
 		return request("GET", path);
 	}
 
-	/**
-	 * {@code OPTIONS path} with {@code Origin} and {@code Access-Control-Request-Method}.
-	 */
+	/** {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
 	public static Builder preflight(String path, String origin, String requestMethod) {
 		return request("OPTIONS", path).origin(origin).header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
 	}
@@ -76,9 +63,7 @@ public record MapCorsRequest(String method, PathContainer path, List<Field> fiel
 		return headerValues(name).size();
 	}
 
-	/**
-	 * All values of a header, in order, empty when absent; looked up without allocating.
-	 */
+	/** All values of a header, in order, empty when absent; never allocates. */
 	public List<String> headerValues(String name) {
 		for (int i = 0; i < this.fields.size(); i++) {
 			if (this.fields.get(i).name().equalsIgnoreCase(name)) {
@@ -102,12 +87,7 @@ public record MapCorsRequest(String method, PathContainer path, List<Field> fiel
 		return this.method + " " + server + rawPath() + " " + headers();
 	}
 
-	/**
-	 * One header and its values.
-	 *
-	 * @param name the name, as first added
-	 * @param values the values, in order
-	 */
+	/** One header and its values, in order. */
 	public record Field(String name, List<String> values) {
 
 	}

@@ -4,11 +4,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The method override of Spring's {@code HiddenHttpMethodFilter}: a {@code POST} whose
- * {@code _method} parameter names {@code PUT}, {@code DELETE} or {@code PATCH} runs as
- * it.
- */
+/** The method override of Spring's {@code HiddenHttpMethodFilter}. */
 public final class MethodOverride {
 
 	/** The form parameter Spring's filter reads by default. */

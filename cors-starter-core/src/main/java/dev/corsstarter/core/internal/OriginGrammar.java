@@ -1,13 +1,9 @@
 package dev.corsstarter.core.internal;
 
-/**
- * The characters and lengths of a serialised origin: one grammar for config and header.
- */
+/** The characters and lengths of a serialised origin, for config and header. */
 public final class OriginGrammar {
 
-	/**
-	 * Longer values cannot be a serialised origin: scheme, 253-character host and port.
-	 */
+	/** Longer values cannot be a serialised origin. */
 	public static final int MAX_LENGTH = 300;
 
 	/** Longer schemes are not looked for: {@code "://"} starts within 40 characters. */
@@ -20,9 +16,7 @@ public final class OriginGrammar {
 	private OriginGrammar() {
 	}
 
-	/**
-	 * A lower-case letter first, then also digits, {@code +}, {@code -} and {@code .}.
-	 */
+	/** A lower-case letter first, then also digits, {@code +-.}. */
 	static boolean isSchemeChar(char c, boolean first) {
 		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
 	}
@@ -39,9 +33,7 @@ public final class OriginGrammar {
 		return true;
 	}
 
-	/**
-	 * A host label character as browsers serialise it: a-z, 0-9, {@code -}, {@code _}.
-	 */
+	/** A host label character as browsers serialise it. */
 	static boolean isHostChar(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 	}

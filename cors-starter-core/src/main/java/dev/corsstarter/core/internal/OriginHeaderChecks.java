@@ -4,10 +4,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * Checks of the {@code Origin} header before any policy sees it: well-formed, and the
- * request's own? Nothing here allocates: a hostile header is never copied or decoded.
- */
+/** Checks of the {@code Origin} header before any policy sees it; never allocates. */
 public final class OriginHeaderChecks {
 
 	/** Longer values cannot be a serialised origin. */
@@ -68,9 +65,7 @@ public final class OriginHeaderChecks {
 		return -1;
 	}
 
-	/**
-	 * End (exclusive) of a valid host from {@code hostStart} to the end or a ':', or -1.
-	 */
+	/** End (exclusive) of a valid host from {@code hostStart}, or -1. */
 	static int hostEnd(String origin, int hostStart) {
 		int length = origin.length();
 		if (hostStart >= length) {
@@ -121,11 +116,7 @@ public final class OriginHeaderChecks {
 		return i;
 	}
 
-	/**
-	 * Whether a {@link #isWellFormed well-formed} origin is the request's own, given the
-	 * scheme, host (any case, or a bracketed IPv6 literal) and port (-1 for the default)
-	 * the application sees.
-	 */
+	/** Whether a well-formed origin is the request's own (port -1 for the default). */
 	public static boolean isSameOrigin(String origin, @Nullable String scheme, @Nullable String host, int port) {
 		if (scheme == null || host == null || origin.equals("null")) {
 			return false;

@@ -7,10 +7,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The compiled {@code allowed-origins} of one policy: exact origins by hash lookup,
- * wildcard patterns by label-boundary comparison in place. Immutable and thread-safe.
- */
+/** The compiled {@code allowed-origins} of one policy. Immutable and thread-safe. */
 public final class OriginMatcher {
 
 	private final boolean any;
@@ -48,9 +45,7 @@ public final class OriginMatcher {
 		return new OriginMatcher(patterns);
 	}
 
-	/**
-	 * Parse and compile; throws {@link OriginSyntaxException} on the first invalid entry.
-	 */
+	/** Parse and compile, or throw {@link OriginSyntaxException}. */
 	public static OriginMatcher parse(String... origins) {
 		List<OriginPattern> patterns = new ArrayList<>();
 		for (String origin : origins) {

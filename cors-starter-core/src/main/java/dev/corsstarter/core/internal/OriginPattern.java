@@ -3,16 +3,8 @@ package dev.corsstarter.core.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One parsed entry of {@code allowed-origins}, as {@link OriginPatternParser} makes it.
- *
- * @param value the value as configured
- * @param kind what kind of pattern it is
- * @param scheme the scheme, or {@code null} for {@code *} and {@code null}
- * @param host the host without a leading {@code *.}, or {@code null} for {@code *} and
- * {@code null}
- * @param anySubdomain whether the host starts with {@code *.}
- * @param port the explicit port, or {@code null} when none or any
- * @param anyPort whether the port is {@code *}
+ * One parsed entry of {@code allowed-origins}: the host without {@code *.}, the port
+ * {@code null} when none or any; no scheme or host for {@code *} and {@code null}.
  */
 public record OriginPattern(String value, Kind kind, @Nullable String scheme, @Nullable String host,
 		boolean anySubdomain, @Nullable String port, boolean anyPort) {
@@ -31,10 +23,7 @@ public record OriginPattern(String value, Kind kind, @Nullable String scheme, @N
 
 	}
 
-	/**
-	 * Whether a well-formed request origin matches: {@code schemeEnd} is the index of
-	 * {@code "://"} and {@code hostEnd} the end of the host in {@code origin}.
-	 */
+	/** Whether a well-formed origin matches, given where its scheme and host end. */
 	boolean matches(String origin, int schemeEnd, int hostEnd) {
 		switch (this.kind) {
 			case ANY:

@@ -3,6 +3,7 @@ package dev.corsstarter.core.internal;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import dev.corsstarter.core.internal.OriginPattern.Kind;
 import dev.corsstarter.core.internal.OriginSyntaxException.Fault;
@@ -13,10 +14,7 @@ import static dev.corsstarter.core.internal.OriginGrammar.defaultPort;
 import static dev.corsstarter.core.internal.OriginGrammar.isHostChar;
 import static dev.corsstarter.core.internal.OriginGrammar.isValidScheme;
 
-/**
- * Parses configured origins strictly: what a browser could never send as {@code Origin}
- * is refused with an {@link OriginSyntaxException} saying why and how to fix it.
- */
+/** Parses configured origins strictly, refusing what no browser could send. */
 public final class OriginPatternParser {
 
 	private static final LongAdder PARSES = new LongAdder();
@@ -40,9 +38,7 @@ public final class OriginPatternParser {
 		return PARSES.sum();
 	}
 
-	/**
-	 * Follow the corrections of several faults until one parses: one restart is enough.
-	 */
+	/** Follow the corrections of several faults until one parses. */
 	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
 		String candidate = first.getSuggestedValue();
 		if (candidate == null) {
@@ -130,7 +126,10 @@ public final class OriginPatternParser {
 							+ " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
-		int pathStart = indexOfAny(rest, "/?#");
+		int pathStart = IntStream.range(0, rest.length())
+			.filter((i) -> "/?#".indexOf(rest.charAt(i)) >= 0)
+			.findFirst()
+			.orElse(-1);
 		String authority = (pathStart >= 0) ? rest.substring(0, pathStart) : rest;
 		if (pathStart >= 0) {
 			String tail = rest.substring(pathStart);
@@ -246,8 +245,7 @@ public final class OriginPatternParser {
 		String prefix = scheme + "://" + (anySubdomain ? "*." : "");
 		if (host.startsWith("[")) {
 			String inner = host.substring(1, host.length() - 1);
-			if (inner.isEmpty() || !inner.chars()
-				.allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) {
+			if (inner.isEmpty() || !inner.chars().allMatch((c) -> OriginGrammar.isIpv6LiteralChar((char) c))) {
 				String lower = host.toLowerCase(Locale.ROOT);
 				String reason = "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).";
 				String action = "Write it as a lower-case IPv6 address, e.g. ";
@@ -328,10 +326,7 @@ public final class OriginPatternParser {
 		return !unicode.equalsIgnoreCase(label) && !unicode.chars().allMatch(c -> c < 0x80);
 	}
 
-	/**
-	 * With a special scheme, a numeric last label makes an IPv4 address, in dotted
-	 * decimal.
-	 */
+	/** With a special scheme, a numeric last label makes an IPv4 address. */
 	private static void checkIpv4(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
 		if (defaultPort(scheme) < 0) {
 			return; // non-special schemes have opaque hosts: no IPv4 rewriting
@@ -360,9 +355,7 @@ public final class OriginPatternParser {
 		}
 	}
 
-	/**
-	 * WHATWG URL IPv4 parsing (decimal, octal, hex; the last part fills the rest), or -1.
-	 */
+	/** WHATWG URL IPv4 parsing (decimal, octal, hex), or -1. */
 	private static long parseIpv4(String host) {
 		String[] parts = host.split("\\.", -1);
 		if (parts.length > 4) {
@@ -395,15 +388,6 @@ public final class OriginPatternParser {
 			result = lastPart ? (result << (8 * (5 - parts.length))) | number : (result << 8) | number;
 		}
 		return result;
-	}
-
-	private static int indexOfAny(String s, String chars) {
-		for (int i = 0; i < s.length(); i++) {
-			if (chars.indexOf(s.charAt(i)) >= 0) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }

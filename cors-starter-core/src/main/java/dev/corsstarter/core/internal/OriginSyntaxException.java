@@ -2,10 +2,7 @@ package dev.corsstarter.core.internal;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * A configured origin that breaks the grammar: the fault, why (the message), how to fix
- * it and, when one correction is certain, the corrected value.
- */
+/** A configured origin that breaks the grammar: why, the fix and any corrected value. */
 public final class OriginSyntaxException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;

@@ -11,10 +11,7 @@ public final class VaryHeader {
 	private VaryHeader() {
 	}
 
-	/**
-	 * Whether the {@code Vary} lines cover {@code token}: it is listed (in any case, on
-	 * any line) or {@code Vary: *} is present. Scans in place without splitting.
-	 */
+	/** Whether {@code token} is listed (any case, any line) or {@code Vary: *} is. */
 	public static boolean covers(@Nullable Iterable<String> varyValues, String token) {
 		if (varyValues == null) {
 			return false;
@@ -44,10 +41,7 @@ public final class VaryHeader {
 		return false;
 	}
 
-	/**
-	 * The tokens of the {@code Vary} lines that are not CORS request headers, each once
-	 * (in any case), in order: on a policy path those belong to the application.
-	 */
+	/** The application's tokens: those that are not CORS request headers, each once. */
 	public static List<String> foreignTokens(@Nullable Iterable<String> varyValues) {
 		List<String> tokens = new ArrayList<>();
 		if (varyValues == null) {

@@ -8,10 +8,7 @@ public enum PolicyMode {
 	/** Answer preflights, refuse what the policy refuses, write the CORS headers. */
 	ENFORCE,
 
-	/**
-	 * Decide and report (logs, metrics), but neither answer, refuse nor write headers:
-	 * for trying a stricter policy on real traffic before enforcing it.
-	 */
+	/** Decide and report, but never act: to try a stricter policy first. */
 	REPORT_ONLY;
 
 	/** The mode as configured and tagged: {@code enforce} or {@code report-only}. */

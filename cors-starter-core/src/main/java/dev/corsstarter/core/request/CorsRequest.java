@@ -18,9 +18,7 @@ public interface CorsRequest {
 	/** The path within the application (context path removed), as Spring parses it. */
 	PathContainer path();
 
-	/**
-	 * {@link #path()} as received, still encoded: read without parsing where possible.
-	 */
+	/** {@link #path()} as received, still encoded. */
 	default String rawPath() {
 		return path().value();
 	}

@@ -6,10 +6,7 @@ public enum Severity {
 	/** The application must not start. */
 	ERROR,
 
-	/**
-	 * The application starts; the problem is logged once and reported by the actuator
-	 * endpoint.
-	 */
+	/** The application starts; the problem is logged and reported. */
 	WARN
 
 }

@@ -229,7 +229,7 @@ class CorsEngineFuzzTest {
 		if (allowOrigin != null) {
 			CompiledPolicy policy = decision.compiledPolicy();
 			if (allowOrigin.equals("*")) {
-				if (!policy.origins().allowsAny() || policy.allowCredentials()) {
+				if (!policy.origins().allowsAny() || policy.policy().allowCredentials()) {
 					problems.add("'*' from a policy that does not allow any origin without credentials");
 				}
 			}

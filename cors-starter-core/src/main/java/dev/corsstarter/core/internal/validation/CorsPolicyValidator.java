@@ -22,13 +22,7 @@ import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
-/**
- * Parses the configured policies once and runs every rule on the parsed values, by
- * concern: the structure of each policy, its origins (the rules of every profile, then
- * those of production, see {@link PolicyRules}), and the rules across policies
- * (duplicated, shadowed and report-only policies). {@code CorsEngine.compile}, the only
- * caller, builds the engine from the parsed values without parsing again.
- */
+/** Parses the policies once and runs every rule, by concern, on the parsed values. */
 public final class CorsPolicyValidator {
 
 	private static final LongAdder PATH_PATTERN_PARSES = new LongAdder();
@@ -68,12 +62,7 @@ public final class CorsPolicyValidator {
 		return new Result(List.copyOf(violations), List.copyOf(parsed));
 	}
 
-	/**
-	 * The outcome of {@link #validate}.
-	 *
-	 * @param violations every violation, errors first
-	 * @param policies each policy with its parsed values, in declaration order
-	 */
+	/** Every violation, errors first, and the parsed policies in declaration order. */
 	public record Result(List<Violation> violations, List<ParsedPolicy> policies) {
 
 		public boolean hasErrors() {
@@ -86,14 +75,7 @@ public final class CorsPolicyValidator {
 
 	}
 
-	/**
-	 * A policy with its valid {@code allowed-origins} and {@code path-patterns} parsed,
-	 * each with its key; an invalid entry is reported and left out.
-	 *
-	 * @param policy the policy as configured
-	 * @param originEntries the valid origins, parsed, in configured order
-	 * @param pathPatternEntries the valid path patterns, parsed, in configured order
-	 */
+	/** A policy with its valid origins and path patterns parsed, in configured order. */
 	public record ParsedPolicy(CorsPolicy policy, List<Entry<OriginPattern>> originEntries,
 			List<Entry<PathPattern>> pathPatternEntries) {
 
@@ -114,18 +96,11 @@ public final class CorsPolicyValidator {
 
 	}
 
-	/**
-	 * One valid entry of a list property, parsed.
-	 *
-	 * @param key the key under the policy's prefix, e.g. {@code allowed-origins[1]}
-	 * @param value the parsed value
-	 */
+	/** One valid entry of a list property, parsed, with its key under the prefix. */
 	public record Entry<T>(String key, T value) {
 	}
 
-	/**
-	 * Where the rules of a policy, or of {@code cors.dev-origins} (prefix cors), report.
-	 */
+	/** Where the rules of a policy, or of {@code cors.dev-origins}, report. */
 	record Report(String prefix, List<Violation> out) {
 
 		void error(Message message, String key, String value, String... vars) {

@@ -18,24 +18,14 @@ import dev.corsstarter.core.internal.validation.CorsPolicyValidator.Report;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 
-/**
- * Which origins are development origins, refused under production rules: http(s) origins
- * on the built-in dev hosts (loopback, private-network and reserved names and addresses,
- * wildcard-DNS and tunnel services; {@code docs/validation.md} lists them), and what a
- * {@code cors.dev-origins} entry covers. Other schemes are not dev origins:
- * {@code capacitor://localhost} is the production origin of a hybrid mobile app.
- */
+/** Which origins are development origins, refused under production rules. */
 final class DevOrigins {
 
 	/** Services that resolve a name to any address written into it (127.0.0.1.nip.io). */
 	private static final Set<String> WILDCARD_DNS = Set.of("nip.io", "sslip.io", "xip.io", "traefik.me", "localtest.me",
 			"lvh.me", "vcap.me", "localho.st", "lacolhost.com");
 
-	/**
-	 * Tunnel services that give anyone a name and are not on the Public Suffix List
-	 * (ngrok's and trycloudflare.com are): localtunnel (now and formerly), Microsoft Dev
-	 * Tunnels, Glitch, localhost.run, Serveo and GitHub Codespaces' forwarded ports.
-	 */
+	/** Tunnel services that give anyone a name and are not on the Public Suffix List. */
 	private static final Set<String> TUNNELS = Set.of("loca.lt", "localtunnel.me", "devtunnels.ms", "glitch.me",
 			"lhr.life", "serveo.net", "app.github.dev");
 
@@ -45,12 +35,7 @@ final class DevOrigins {
 		this.entries = entries;
 	}
 
-	/**
-	 * Parse the {@code cors.dev-origins} entries once, reporting (in every profile) and
-	 * leaving out those that would silently weaken the production check: invalid ones,
-	 * {@code *} and wildcards over a public suffix.
-	 * @param report where to report, under the prefix {@code cors}
-	 */
+	/** Parse {@code cors.dev-origins}, leaving out (and reporting) unsafe entries. */
 	static DevOrigins of(ValidationContext context, Report report) {
 		List<Entry<OriginPattern>> entries = new ArrayList<>();
 		for (int i = 0; i < context.devOrigins().size(); i++) {
@@ -73,10 +58,7 @@ final class DevOrigins {
 		return new DevOrigins(entries);
 	}
 
-	/**
-	 * Why an exact or wildcard origin is a dev origin, completing "'x' is ...", or
-	 * {@code null}.
-	 */
+	/** Why an origin is a dev origin, completing "'x' is ...", or {@code null}. */
 	@Nullable String describe(OriginPattern origin) {
 		String builtIn = builtIn(origin);
 		if (builtIn != null) {
@@ -90,10 +72,7 @@ final class DevOrigins {
 		return null;
 	}
 
-	/**
-	 * The wildcard-DNS or tunnel service a host is or lies under, completing "a wildcard
-	 * over ...", or {@code null}.
-	 */
+	/** The wildcard-DNS or tunnel service a host lies under, described, or null. */
 	static @Nullable String sharedService(String host) {
 		String service = service(host);
 		return (service == null) ? null
@@ -111,10 +90,9 @@ final class DevOrigins {
 		return null;
 	}
 
-	/**
-	 * The built-in dev host an http(s) origin is on, completing "'x' is ...", or null.
-	 */
+	/** The built-in dev host an http(s) origin is on, described, or null. */
 	private static @Nullable String builtIn(OriginPattern origin) {
+		// capacitor://localhost is the production origin of a hybrid mobile app
 		if (!"http".equals(origin.scheme()) && !"https".equals(origin.scheme())) {
 			return null;
 		}
@@ -179,25 +157,19 @@ final class DevOrigins {
 	}
 
 	private static @Nullable String ipv6(int[] pieces) {
-		int[] mapped = Ipv6Address.mappedIpv4(pieces);
-		if (mapped != null) {
-			String ipv4 = ipv4(mapped);
-			return (ipv4 != null) ? "an IPv4-mapped IPv6 form of " + ipv4 : null;
-		}
 		if (zeros(pieces, 0, 7) && pieces[7] == 1) {
 			return "the IPv6 loopback address [::1]: it is served from the visitor's own machine";
 		}
 		if (zeros(pieces, 0, 8)) {
 			return "the unspecified IPv6 address [::], which browsers route to the visitor's own machine";
 		}
-		// IPv4 embedded: NAT64 64:ff9b::/96 (RFC 6052) and 64:ff9b:1::/48 (RFC 8215),
-		// IPv4
-		// in the last 32 bits; 6to4 2002::/16 (RFC 3056), in bits 16 to 47; the
-		// deprecated
-		// IPv4-compatible ::a.b.c.d (RFC 4291), written [::7f00:1]
+		// IPv4 embedded: mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96 (RFC 6052) and
+		// 64:ff9b:1::/48 (RFC 8215) in the last 32 bits; 6to4 2002::/16 (RFC 3056) in
+		// bits 16 to 47; the deprecated IPv4-compatible ::a.b.c.d (RFC 4291)
 		boolean nat64 = pieces[0] == 0x64 && pieces[1] == 0xff9b && pieces[2] <= 1 && zeros(pieces, 3, 6);
-		String form = nat64 ? "a NAT64 IPv6 form" : (pieces[0] == 0x2002) ? "a 6to4 IPv6 form"
-				: zeros(pieces, 0, 6) ? "an IPv4-compatible IPv6 form" : null;
+		String form = (zeros(pieces, 0, 5) && pieces[5] == 0xffff) ? "an IPv4-mapped IPv6 form"
+				: nat64 ? "a NAT64 IPv6 form" : (pieces[0] == 0x2002) ? "a 6to4 IPv6 form"
+						: zeros(pieces, 0, 6) ? "an IPv4-compatible IPv6 form" : null;
 		if (form != null) {
 			int at = (pieces[0] == 0x2002) ? 1 : 6;
 			String ipv4 = ipv4(

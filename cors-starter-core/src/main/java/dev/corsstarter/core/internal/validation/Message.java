@@ -8,12 +8,7 @@ import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
-/**
- * The reason and fix of every violation the policy rules report, beside its rule. In the
- * texts, {@code {value}}, {@code {prefix}} (the policy's property prefix),
- * {@code {suggested}} and the names a rule passes are replaced once; any other braces
- * stay as written.
- */
+/** Reason and fix of every violation; {@code {name}} placeholders are filled once. */
 enum Message {
 
 	NO_PATH_PATTERN(ViolationRule.NO_PATH_PATTERN, "A policy without path patterns never applies.",
@@ -172,10 +167,7 @@ enum Message {
 		this.fix = fix;
 	}
 
-	/**
-	 * This message about one value.
-	 * @param vars more names and their values, in pairs, for the placeholders
-	 */
+	/** This message about one value; {@code vars} are more placeholder pairs. */
 	Violation violation(Severity severity, String prefix, String key, String value, @Nullable String suggested,
 			String... vars) {
 		@Nullable String[] all = Stream

@@ -17,13 +17,7 @@ import dev.corsstarter.core.internal.validation.CorsPolicyValidator.Report;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.Severity;
 
-/**
- * The rules over one parsed policy, by concern: its structure, its origins (the rules of
- * every profile run on every origin before the production rules, which dev classification
- * never switches off), and the limits browsers put on what it says. The rules and their
- * severities are tabled in {@code docs/validation.md}; their texts are in
- * {@link Message}.
- */
+/** The rules over one parsed policy, by concern (tabled in docs/validation.md). */
 final class PolicyRules {
 
 	static final Duration CHROMIUM_MAX_AGE_CAP = Duration.ofHours(2);
@@ -48,10 +42,7 @@ final class PolicyRules {
 	private PolicyRules() {
 	}
 
-	/**
-	 * Errors in every profile: methods, header names, {@code max-age}, and {@code *} with
-	 * credentials or private-network access.
-	 */
+	/** Errors in every profile: methods, headers, max-age, {@code *} combinations. */
 	static void structure(ParsedPolicy parsed, Report report) {
 		CorsPolicy policy = parsed.policy();
 		List<String> methods = policy.allowedMethods();
@@ -99,12 +90,7 @@ final class PolicyRules {
 		}
 	}
 
-	/**
-	 * Each origin, in order: {@code null}; then, in every profile, a wildcard over a
-	 * public suffix or over a shared service; then, under production rules, a dev origin,
-	 * else {@code http://} with credentials (a warning outside production, like
-	 * {@code null}).
-	 */
+	/** Each origin: null, public suffix, shared service, then production rules. */
 	static void origins(ParsedPolicy parsed, boolean production, DevOrigins devOrigins, Report report) {
 		boolean credentials = parsed.policy().allowCredentials();
 		Severity productionError = production ? Severity.ERROR : Severity.WARN;
@@ -134,12 +120,7 @@ final class PolicyRules {
 		}
 	}
 
-	/**
-	 * The public-suffix rule on a wildcard origin of a policy or of
-	 * {@code cors.dev-origins}.
-	 * @param list the key of the list the origin belongs to, named by the fix
-	 * @return whether it was reported
-	 */
+	/** The public-suffix rule on a wildcard origin; whether it was reported. */
 	static boolean publicSuffix(OriginPattern origin, String key, String list, Report report) {
 		String host = origin.host();
 		String suffix = PublicSuffixes.get().suffixSpannedBySubdomainsOf(host);
@@ -169,10 +150,7 @@ final class PolicyRules {
 		}
 	}
 
-	/**
-	 * Warnings in every profile: {@code max-age} above what browsers cache, {@code *}
-	 * that credentials make literal, and header names browsers never send or expose.
-	 */
+	/** Warnings in every profile: what browsers cap, ignore or never send. */
 	static void limits(ParsedPolicy parsed, Report report) {
 		CorsPolicy policy = parsed.policy();
 		Duration maxAge = policy.maxAge();

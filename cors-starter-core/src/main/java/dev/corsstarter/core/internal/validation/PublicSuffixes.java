@@ -16,15 +16,7 @@ import java.util.function.BinaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * Mozilla's Public Suffix List, its ICANN and PRIVATE sections alike, with no library on
- * the application's class path: the build copies the list Apache HttpClient 5 publishes
- * to {@value #BUNDLED} (its MPL 2.0 licence in
- * {@code META-INF/LICENSE-publicsuffix.txt}), and an application may put a newer one at
- * {@value #OVERRIDE}. Rules are kept as the file writes them (IDN ones in Unicode), and
- * the list's implicit {@code *} rule is not applied: unlisted single labels such as
- * {@code corp} are private namespaces.
- */
+/** Mozilla's Public Suffix List (bundled, or an application's newer copy). */
 final class PublicSuffixes {
 
 	/** Where the build puts the list inside cors-starter-core's jar. */
@@ -39,10 +31,7 @@ final class PublicSuffixes {
 			.thenComparingInt(String::length)
 			.thenComparing(Comparator.naturalOrder()));
 
-	/**
-	 * The rules as the file writes them, lower case: {@code co.uk}, {@code *.ck},
-	 * {@code !www.ck}.
-	 */
+	/** The rules as the file writes them, lower case. */
 	private final Set<String> rules = new HashSet<>();
 
 	private @Nullable String version;
@@ -52,17 +41,12 @@ final class PublicSuffixes {
 	private PublicSuffixes() {
 	}
 
-	/**
-	 * The list in use (the override when present, else the bundled copy), loaded once.
-	 */
+	/** The list in use, loaded once. */
 	static PublicSuffixes get() {
 		return Holder.INSTANCE;
 	}
 
-	/**
-	 * Parse a list in the Public Suffix List format: a rule per line, {@code //}
-	 * comments.
-	 */
+	/** Parse a list in the Public Suffix List format. */
 	static PublicSuffixes parse(Reader reader) throws IOException {
 		PublicSuffixes suffixes = new PublicSuffixes();
 		BufferedReader lines = new BufferedReader(reader);
@@ -78,10 +62,7 @@ final class PublicSuffixes {
 		return suffixes;
 	}
 
-	/**
-	 * Load the list a class loader provides: {@value #OVERRIDE}, else {@value #BUNDLED}.
-	 * @throws IllegalStateException when neither is present, or the one found has no rule
-	 */
+	/** Load {@value #OVERRIDE}, else {@value #BUNDLED}, from a class loader. */
 	static PublicSuffixes load(ClassLoader classLoader) {
 		URL resource = classLoader.getResource(OVERRIDE);
 		resource = (resource != null) ? resource : classLoader.getResource(BUNDLED);
@@ -104,22 +85,16 @@ final class PublicSuffixes {
 		return suffixes;
 	}
 
-	/**
-	 * Whether a lower-case ASCII domain is a public suffix: listed, or matched by a
-	 * wildcard rule and no exception.
-	 */
+	/** Whether a lower-case ASCII domain is a public suffix. */
 	boolean isPublicSuffix(String domain) {
+		// no implicit '*' rule: an unlisted single label such as corp is a private
+		// namespace
 		String parent = parent(domain);
 		return this.rules.contains(domain)
 				|| (parent != null && this.rules.contains("*." + parent) && !this.rules.contains("!" + domain));
 	}
 
-	/**
-	 * The public suffix a subdomain wildcard {@code *.domain} spans: {@code domain} when
-	 * it is one, else the simplest rule below it ({@code s3.amazonaws.com} for
-	 * {@code amazonaws.com}, {@code *.ck} for {@code ck}), or {@code null}. In and out in
-	 * lower-case ASCII; a punycode domain is also looked up in Unicode.
-	 */
+	/** The public suffix {@code *.domain} spans, or {@code null}. */
 	@Nullable String suffixSpannedBySubdomainsOf(String domain) {
 		String suffix = spanned(domain);
 		String unicode = (suffix == null && domain.contains("xn--")) ? IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED)
@@ -133,9 +108,7 @@ final class PublicSuffixes {
 		return suffix;
 	}
 
-	/**
-	 * The domain when it is a public suffix, else the simplest rule below it, or null.
-	 */
+	/** The domain when it is a public suffix, else the simplest rule below it. */
 	private @Nullable String spanned(String domain) {
 		String below = "." + domain;
 		return isPublicSuffix(domain) ? domain
