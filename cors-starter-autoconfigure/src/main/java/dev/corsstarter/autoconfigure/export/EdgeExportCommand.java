@@ -31,13 +31,9 @@ import dev.corsstarter.export.EdgePlan;
 import dev.corsstarter.export.EdgeRenderer;
 
 /**
- * Exports the CORS policies of an application's configuration as edge configuration,
- * without running the application: for CI and GitOps. The configuration is loaded as the
- * application loads it (Spring Boot's config data: {@code config/} folders, imports,
- * profile files and groups, environment variables, system properties), and {@code cors.*}
- * is bound and compiled as at startup: a configuration the application would refuse to
- * start with is refused with the same report. Options: see {@link #usage()}. Exit status:
- * 0 exported, 1 invalid configuration, 2 policies the format cannot express, 64 usage.
+ * Exports an application's CORS policies as edge configuration without running it (CI,
+ * GitOps): configuration loaded by Boot's config data and bound as at startup, refused
+ * with startup's report. Exit status: 0 exported, 1 invalid, 2 not exportable, 64 usage.
  */
 public final class EdgeExportCommand {
 
@@ -55,11 +51,7 @@ public final class EdgeExportCommand {
 	private EdgeExportCommand() {
 	}
 
-	/**
-	 * Export, printing one part to standard output (or writing every part with
-	 * {@code --output-dir}) and any problem to standard error; exits with the status.
-	 * @param args the options of {@link #usage()}
-	 */
+	/** Runs the export and exits with its status; options: {@link #usage()}. */
 	public static void main(String[] args) {
 		int status = run(args, System.out, System.err);
 		if (status != EXPORTED) {
@@ -182,10 +174,7 @@ public final class EdgeExportCommand {
 		return (value != null) ? value : fallback;
 	}
 
-	/**
-	 * The report Spring Boot prints when the application fails to start for the same
-	 * reason.
-	 */
+	/** The report Spring Boot prints when the application fails for the same reason. */
 	static String report(Throwable failure) {
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader
 			.forDefaultResourceLocation(EdgeExportCommand.class.getClassLoader())

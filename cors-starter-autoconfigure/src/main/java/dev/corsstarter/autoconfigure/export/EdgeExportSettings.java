@@ -13,13 +13,7 @@ public final class EdgeExportSettings {
 	private EdgeExportSettings() {
 	}
 
-	/**
-	 * Why the application's routing cannot be exported, whatever its policies: a method
-	 * override the edge cannot read (it is in the body) or a Spring MVC servlet path
-	 * under which the starter matches each pattern in two forms.
-	 * @param routing how the application routes
-	 * @return the refusals, empty when the routing can be exported
-	 */
+	/** Why the routing cannot be exported: a method override, a servlet path; or none. */
 	public static List<Refusal> notExportable(CorsRouting routing) {
 		List<Refusal> refusals = new ArrayList<>();
 		if (routing.methodOverrideParameter() != null) {

@@ -22,23 +22,14 @@ import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 /**
- * The CORS policies in force, and the one way to change them while the application runs.
- * The filters read {@link #current()} once per request; a change compiles a new engine
- * under the validation context of the first and swaps it in atomically, or is refused and
- * changes nothing. A change that leaves no policy is refused ({@code no-policies-left}):
- * switching off is {@code cors.enabled=false} and a restart.
- * <p>
- * An applied change is logged at INFO, each loosening difference
- * ({@link PolicyChange#changes()}) and warning at WARN. A refusal is logged at ERROR when
- * the configuration changed (nobody else learns of it), at WARN when application code
- * asked and receives the {@link PolicyChange}. Every value logged is escaped. Changes are
- * serialised; reads never wait.
+ * The CORS policies in force, and the one way to change them while the application runs:
+ * a change compiles under the first engine's rules and swaps in atomically, or is refused
+ * (also when it leaves no policy) and changes nothing. Changes are serialised and logged,
+ * values escaped; reads never wait.
  */
 public final class CorsPolicyRegistry {
 
 	private static final Log logger = LogFactory.getLog(CorsPolicyRegistry.class);
-
-	private static final String TAKES_OVER = ", taking over paths another policy decided and allowing more than it";
 
 	private final Object changeLock = new Object();
 
@@ -72,10 +63,7 @@ public final class CorsPolicyRegistry {
 		this.state = new State(initial, 1, null);
 	}
 
-	/**
-	 * Reloads call {@code loader} with startup's rules; it throws
-	 * {@link InvalidCorsConfigurationException} for what it cannot load.
-	 */
+	/** Reloads call {@code loader}, which throws for what it cannot load. */
 	public static CorsPolicyRegistry loading(CorsEngine initial, Function<ValidationContext, CorsEngine> loader,
 			UnaryOperator<Violation> locator) {
 		return new CorsPolicyRegistry(initial, loader, locator);
@@ -116,11 +104,7 @@ public final class CorsPolicyRegistry {
 		return reload(PolicyChange.Trigger.APPLICATION);
 	}
 
-	/**
-	 * Compiles the policies as configured now and swaps them in, unless they have errors
-	 * or leave no policy.
-	 * @param trigger who asks, which decides how a refusal is logged
-	 */
+	/** Compiles the policies as configured now; {@code trigger} decides the log level. */
 	public PolicyChange reload(PolicyChange.Trigger trigger) {
 		if (this.configuration == null) {
 			return unchanged(trigger);
@@ -130,10 +114,7 @@ public final class CorsPolicyRegistry {
 		}
 	}
 
-	/**
-	 * Replaces the policies until the next reload, unless they have errors or leave no
-	 * policy; policies that must outlive a reload come from a customizer.
-	 */
+	/** Replaces the policies until the next reload (a customizer's outlive it). */
 	public PolicyChange replace(List<CorsPolicy> policies) {
 		List<CorsPolicy> copy = List.copyOf(policies);
 		synchronized (this.changeLock) {
@@ -184,12 +165,7 @@ public final class CorsPolicyRegistry {
 			this.appliedOther++;
 		}
 		logger.info("CORS policies changed by " + source + ": generation " + change.generation() + ", fingerprint "
-				+ change.fingerprint() + ", policies "
-				+ engine.policies()
-					.stream()
-					.map((p) -> LogSanitizer.text(p.name()) + " " + LogSanitizer.text(p.pathPatterns().toString())
-							+ ((p.mode() == PolicyMode.ENFORCE) ? "" : " (" + p.mode().tag() + ")"))
-					.toList());
+				+ change.fingerprint() + ", policies " + describe(engine.policies()));
 		changes.stream()
 			.filter(PolicyChange.Difference::loosens)
 			.forEach((difference) -> logger.warn("CORS policy change loosens protection: " + describe(difference)
@@ -234,6 +210,14 @@ public final class CorsPolicyRegistry {
 						+ "restart the application: it takes effect at the next start.");
 	}
 
+	/** Each policy as {@code name [patterns]} and its mode unless enforced, escaped. */
+	public static List<String> describe(List<CorsPolicy> policies) {
+		return policies.stream()
+			.map((p) -> LogSanitizer.text(p.name()) + " " + LogSanitizer.text(p.pathPatterns().toString())
+					+ ((p.mode() == PolicyMode.ENFORCE) ? "" : " (" + p.mode().tag() + ")"))
+			.toList();
+	}
+
 	/** One difference on one line, every value escaped. */
 	static String describe(PolicyChange.Difference difference) {
 		boolean policy = difference.property().equals("cors.policies." + difference.policy());
@@ -249,7 +233,8 @@ public final class CorsPolicyRegistry {
 					: (added ? ", was " : " removed ") + values(difference.removed()));
 		}
 		boolean takesOver = policy || difference.property().endsWith(".path-patterns");
-		return line + ((takesOver && added && difference.loosens()) ? TAKES_OVER : "");
+		return line + ((takesOver && added && difference.loosens())
+				? ", taking over paths another policy decided and allowing more than it" : "");
 	}
 
 	private static String values(List<String> values) {

@@ -11,11 +11,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange.Difference;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
-import dev.corsstarter.core.internal.MapCorsRequest;
 
 /**
  * What a change does to the policies serving, each difference marked as loosening
@@ -24,9 +27,6 @@ import dev.corsstarter.core.internal.MapCorsRequest;
  * added tightens, unless it takes paths from a policy that allowed less.
  */
 final class PolicyDiff {
-
-	/** An origin for asking an engine which policy decides a path. */
-	private static final String PROBE_ORIGIN = "https://probe.invalid";
 
 	private static final Pattern PATTERN_SEGMENT = Pattern.compile("\\{[^/]*}|\\*\\*|\\*|\\?");
 
@@ -71,15 +71,16 @@ final class PolicyDiff {
 	/** Whether the policy now decides a path another decided, allowing more than it. */
 	private static boolean takesOverLoosening(CorsEngine serving, CorsEngine candidate, CorsPolicy policy,
 			List<String> patterns) {
-		for (String pattern : patterns) {
-			MapCorsRequest probe = MapCorsRequest.get(PATTERN_SEGMENT.matcher(pattern).replaceAll("x"))
-				.origin(PROBE_ORIGIN)
-				.build();
-			if (!policy.name().equals(candidate.evaluate(probe).policyName())) {
-				// no plain path stands for the pattern: nothing to compare
+		for (CorsEngine.Route route : candidate.routes()) {
+			String pattern = route.pattern().getPatternString();
+			if (!route.policy().name().equals(policy.name()) || !patterns.contains(pattern)) {
 				continue;
 			}
-			CorsPolicy previous = serving.evaluate(probe).policy();
+			PathContainer probe = PathContainer.parsePath(PATTERN_SEGMENT.matcher(pattern).replaceAll("x"));
+			CorsPolicy now = decider(candidate, probe);
+			// no plain path stands for the pattern when another decides it: nothing to
+			// compare
+			CorsPolicy previous = (now != null && now.name().equals(policy.name())) ? decider(serving, probe) : null;
 			if (previous != null && !previous.name().equals(policy.name())) {
 				List<Difference> allowances = new ArrayList<>();
 				compare(previous, policy, allowances);
@@ -89,6 +90,22 @@ final class PolicyDiff {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The policy deciding a path: the first enforced route matching it, else the first.
+	 */
+	private static @Nullable CorsPolicy decider(CorsEngine engine, PathContainer path) {
+		CorsPolicy first = null;
+		for (CorsEngine.Route route : engine.routes()) {
+			if (route.pattern().matches(path)) {
+				if (route.mode() == PolicyMode.ENFORCE) {
+					return route.policy();
+				}
+				first = (first != null) ? first : route.policy();
+			}
+		}
+		return first;
 	}
 
 	private static void compare(CorsPolicy old, CorsPolicy now, List<Difference> differences) {

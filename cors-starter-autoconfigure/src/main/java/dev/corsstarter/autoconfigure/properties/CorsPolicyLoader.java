@@ -56,14 +56,10 @@ import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 /**
- * The one way policies come in, at startup, on every reload and in the offline export:
- * binds {@code cors.*} with Spring Boot's {@link Binder}, applies the
- * {@link CorsPoliciesCustomizer}s and compiles the engine. A key
- * {@link NoUnboundElementsBindHandler} finds unbound is an error when meant for
- * cors-starter (with a suggestion), else logged once at WARN, its value hidden
- * ({@code cors.unknown-keys} decides). Unreadable values and invalid policies make one
- * {@link InvalidCorsPropertiesException}, in written order, each with its {@link Origin}.
- * Without an application context: {@link #load(ConfigurableEnvironment)}.
+ * The one way policies come in (startup, reloads, the offline export): binds
+ * {@code cors.*} with Boot's {@link Binder}, applies the {@link CorsPoliciesCustomizer}s
+ * and compiles. Unbound keys ({@link NoUnboundElementsBindHandler}), unreadable values
+ * and invalid policies make one {@link InvalidCorsPropertiesException}, in written order.
  */
 public final class CorsPolicyLoader {
 
@@ -86,22 +82,13 @@ public final class CorsPolicyLoader {
 	/** Whether a binding was made: ignored keys are logged at the first only. */
 	private volatile boolean bound;
 
-	/**
-	 * @param environment where {@code cors.*} is read, as it is at every load
-	 * @param customizers the customizers, in order, asked at every load
-	 */
+	/** Reads {@code environment} and asks {@code customizers} at every load. */
 	public CorsPolicyLoader(ConfigurableEnvironment environment, Supplier<Stream<CorsPoliciesCustomizer>> customizers) {
 		this.environment = environment;
 		this.customizers = customizers;
 	}
 
-	/**
-	 * Loads the policies of an environment without an application context or customizers,
-	 * under the production rules its active profiles call for; logs nothing.
-	 * @param environment the environment, e.g. built by Spring Boot's config data loading
-	 * @return the engine, or {@code null} when no policy is configured
-	 * @throws InvalidCorsPropertiesException with every problem, as startup reports them
-	 */
+	/** Loads without context or customizers, logging nothing; {@code null}: no policy. */
 	public static @Nullable CorsEngine load(ConfigurableEnvironment environment) {
 		CorsPolicyLoader loader = new CorsPolicyLoader(environment, Stream::empty);
 		loader.bound = true;
@@ -123,11 +110,7 @@ public final class CorsPolicyLoader {
 		return compile(bind(), context);
 	}
 
-	/**
-	 * At startup, unless {@link #load()} ran: fails for what binding found, and warns
-	 * when {@code cors.*} is set but no policy serves.
-	 * @param served whether a registry serves policies (the application's own engine)
-	 */
+	/** Unless {@link #load()} ran: fails for binding errors, warns if nothing serves. */
 	public void check(boolean served) {
 		if (this.bound) {
 			return;
@@ -229,11 +212,7 @@ public final class CorsPolicyLoader {
 				+ LogSanitizer.text(ignored.action()) + " (logged instead of failing because cors.unknown-keys=warn)";
 	}
 
-	/**
-	 * A key cors-starter does not define, with where it was set and the closest known
-	 * key; its value is left out, since an application may keep its own keys, secrets
-	 * included, under {@code cors.}.
-	 */
+	/** An unknown key with its origin and closest known key; its value hidden. */
 	private static Violation unknownKey(ConfigurationPropertyName name, ConfigurationProperty property,
 			CorsPropertyKeys.@Nullable Suggestion suggestion, CorsProperties.UnknownKeys mode) {
 		boolean meant = suggestion != null || POLICIES.isAncestorOf(name);
@@ -323,9 +302,7 @@ public final class CorsPolicyLoader {
 		return profiles.stream().filter((p) -> p != null && !p.isBlank()).map(String::strip).toList();
 	}
 
-	/**
-	 * Every {@code cors.*} property of every listing source, by precedence, as written.
-	 */
+	/** Every {@code cors.*} property of every listing source, by precedence. */
 	static List<ConfigurationProperty> all(Iterable<ConfigurationPropertySource> sources) {
 		List<ConfigurationProperty> result = new ArrayList<>();
 		for (ConfigurationPropertySource source : sources) {
@@ -336,9 +313,7 @@ public final class CorsPolicyLoader {
 		return result;
 	}
 
-	/**
-	 * In written order; a key not set (a missing origin) sorts with its policy's first.
-	 */
+	/** In written order; a key not set sorts with its policy's first. */
 	static Comparator<Violation> inWrittenOrder(Iterable<ConfigurationPropertySource> sources) {
 		List<ConfigurationPropertyName> written = all(sources).stream().map(ConfigurationProperty::getName).toList();
 		return Comparator.comparingInt((violation) -> {
@@ -359,10 +334,8 @@ public final class CorsPolicyLoader {
 	}
 
 	/**
-	 * The violation with where its value was set and the value as written there,
-	 * placeholders unresolved. A list element is looked up in the source the list was
-	 * bound from, as Spring Boot binds lists; an element of a comma-separated value gets
-	 * that element and the value's origin.
+	 * The violation with its origin and value as written, placeholders unresolved; a list
+	 * element is looked up where the list was bound from, as Boot binds lists.
 	 */
 	public static Violation locate(Violation violation, Environment environment) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(violation.property());
@@ -392,9 +365,7 @@ public final class CorsPolicyLoader {
 		return violation;
 	}
 
-	/**
-	 * The fix in the terms the value was written in: placeholders shown, not resolved.
-	 */
+	/** The fix in the terms the value was written in: placeholders unresolved. */
 	private static Violation withPlaceholders(Violation violation, @Nullable String written, Environment environment) {
 		String suggested = violation.suggestedValue();
 		if (written == null || suggested == null || !written.contains("${")) {
@@ -414,9 +385,7 @@ public final class CorsPolicyLoader {
 						violation.origin());
 	}
 
-	/**
-	 * Where a value was set, e.g. {@code class path resource [application.yml], line 7}.
-	 */
+	/** Where a value was set, e.g. {@code class path resource [a.yml], line 7}. */
 	static String describe(@Nullable Origin origin) {
 		if (origin instanceof SystemEnvironmentOrigin variable) {
 			return "environment variable " + variable.getProperty();
@@ -453,14 +422,7 @@ public final class CorsPolicyLoader {
 		return asWritten(property) + (origin.isEmpty() ? "" : " (" + origin + ")");
 	}
 
-	/**
-	 * What one binding of {@code cors.*} found.
-	 *
-	 * @param properties what could be read
-	 * @param problems unreadable values and unknown keys, errors and ignored keys
-	 * @param explained the keys a binding error explains: an unreadable value's, the key
-	 * an unknown key was probably meant to be
-	 */
+	/** What one binding found; {@code explained}: keys a binding error accounts for. */
 	record Binding(CorsProperties properties, List<Violation> problems, Set<String> explained) {
 
 		List<Violation> unknownKeys() {

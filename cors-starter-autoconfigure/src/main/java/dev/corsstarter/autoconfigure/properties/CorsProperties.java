@@ -24,22 +24,13 @@ public class CorsProperties {
 	/** Whether to install the CORS filter. */
 	private boolean enabled = true;
 
-	/**
-	 * Order of the CORS filter. Defaults to just after Spring Boot's
-	 * ForwardedHeaderFilter and well before Spring Session and Spring Security.
-	 */
+	/** Order of the CORS filter; default just after ForwardedHeaderFilter. */
 	private Integer filterOrder;
 
-	/**
-	 * Profiles that, when any of them is active, make the production validation rules
-	 * apply.
-	 */
+	/** Profiles that, when any of them is active, apply the production rules. */
 	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
 
-	/**
-	 * Additional origins or origin patterns that count as development origins and are
-	 * refused when a production profile is active.
-	 */
+	/** More development origins or patterns, refused under production rules. */
 	private List<String> devOrigins = new ArrayList<>();
 
 	/**
@@ -53,21 +44,10 @@ public class CorsProperties {
 	 */
 	private Map<String, Policy> policies = new LinkedHashMap<>();
 
-	/**
-	 * What to do with keys under 'cors.' that cors-starter does not define. 'auto' stops
-	 * startup for a key meant for cors-starter (under 'cors.policies.', or close to one
-	 * of its keys, such as a misspelt 'allow-credential' or 'cors.allowed-origins') and
-	 * logs any other at WARN, as the application's own; 'fail' stops startup for every
-	 * such key; 'warn' logs every such key at WARN and starts.
-	 */
+	/** What to do with keys under 'cors.' that cors-starter does not define. */
 	private UnknownKeys unknownKeys = UnknownKeys.AUTO;
 
-	/**
-	 * Whether to register the policies as Spring's CorsConfigurationSource, a bean named
-	 * 'corsConfigurationSource' (what Spring Security's cors() looks up), unless the
-	 * application defines a bean of that name. Off by default: the bean changes what
-	 * Spring Security uses for paths no policy covers.
-	 */
+	/** Whether to register the policies as bean 'corsConfigurationSource'. */
 	private boolean registerConfigurationSource;
 
 	public boolean isEnabled() {
@@ -148,66 +128,32 @@ public class CorsProperties {
 	/** One CORS policy, bound from {@code cors.policies.<name>.*}. */
 	public static class Policy {
 
-		/**
-		 * Path patterns (Spring PathPattern syntax, within the application, without the
-		 * context path) the policy applies to, e.g. /api/**. Required: at least one. When
-		 * several policies match a request, the most specific pattern wins.
-		 */
+		/** Path patterns (PathPattern syntax, without context path), e.g. /api/**. */
 		private List<String> pathPatterns = new ArrayList<>();
 
-		/**
-		 * Allowed origins: 'scheme://host[:port]' exactly as a browser sends it,
-		 * 'scheme://*.host[:port]' for any subdomain, 'scheme://host:*' for any port,
-		 * 'null' for the opaque origin, or '*' for any origin (never with credentials or
-		 * private network access). Required: at least one.
-		 */
+		/** Allowed origins, e.g. https://app.example.com, https://*.example.com. */
 		private List<String> allowedOrigins = new ArrayList<>();
 
-		/**
-		 * Allowed HTTP methods, compared case-sensitively, such as GET, HEAD, POST, PUT,
-		 * PATCH, DELETE; '*' allows any.
-		 */
+		/** Allowed HTTP methods, compared case-sensitively; '*' allows any. */
 		private List<String> allowedMethods = new ArrayList<>(CorsPolicy.DEFAULT_METHODS);
 
-		/**
-		 * Request headers a preflight may ask for, compared case-insensitively, such as
-		 * Content-Type or Authorization; '*' allows any (not a wildcard for credentialed
-		 * requests). None by default.
-		 */
+		/** Request headers a preflight may ask for; '*' allows any. */
 		private List<String> allowedHeaders = new ArrayList<>();
 
-		/**
-		 * Response headers, besides the CORS-safelisted ones, that scripts may read, such
-		 * as X-Request-Id or ETag. None by default.
-		 */
+		/** Response headers, besides the safelisted ones, that scripts may read. */
 		private List<String> exposedHeaders = new ArrayList<>();
 
-		/**
-		 * Whether browsers may send cookies and HTTP authentication and let scripts read
-		 * the response (Access-Control-Allow-Credentials). Never together with the '*'
-		 * origin.
-		 */
+		/** Whether to allow credentials; never with the '*' origin. */
 		private boolean allowCredentials;
 
-		/**
-		 * Whether public sites may reach this server on a private network
-		 * (Access-Control-Allow-Private-Network). Never together with the '*' origin.
-		 */
+		/** Whether to allow private network access; never with the '*' origin. */
 		private boolean allowPrivateNetwork;
 
-		/**
-		 * How long browsers may cache a preflight result, sent in seconds. A number
-		 * without unit is seconds; e.g. 10m, 1h. Chromium caps it at 2 hours.
-		 */
+		/** How long browsers may cache a preflight result; seconds without unit. */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxAge = CorsPolicy.DEFAULT_MAX_AGE;
 
-		/**
-		 * Whether the filter enforces the policy's decisions, or only logs and counts
-		 * them (report-only). A report-only policy never lifts an enforced one: where an
-		 * enforced policy also matches the path, that one decides; elsewhere the request
-		 * goes through untouched.
-		 */
+		/** Whether the policy is enforced or report-only (logged and counted). */
 		private PolicyMode mode = PolicyMode.ENFORCE;
 
 		public List<String> getPathPatterns() {

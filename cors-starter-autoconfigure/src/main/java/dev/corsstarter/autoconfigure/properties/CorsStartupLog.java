@@ -10,9 +10,9 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.env.Environment;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.policy.PolicyMode;
 
 /**
  * The INFO line logged when the filter is installed, or left out by
@@ -34,11 +34,7 @@ public final class CorsStartupLog {
 			Environment environment) {
 		String[] active = environment.getActiveProfiles();
 		if (logger.isInfoEnabled()) {
-			List<String> policies = engine.policies()
-				.stream()
-				.map((p) -> LogSanitizer.text(p.name()) + " " + LogSanitizer.text(p.pathPatterns().toString())
-						+ ((p.mode() != PolicyMode.ENFORCE) ? " (" + p.mode().tag() + ")" : ""))
-				.toList();
+			List<String> policies = CorsPolicyRegistry.describe(engine.policies());
 			logger
 				.info("CORS filter installed on the " + stack + " stack at order " + order + " with " + policies.size()
 						+ ((policies.size() == 1) ? " policy: " : " policies: ") + String.join(", ", policies)
