@@ -2,8 +2,10 @@ package dev.corsstarter.autoconfigure;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -16,30 +18,33 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.OrderUtils;
 import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
-import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * Provides the {@code cors} actuator endpoint when Spring Boot Actuator is present, CORS
- * policies are configured and the endpoint is available (access allowed and exposed).
+ * The {@code cors} actuator endpoint, when Actuator is present, policies are configured
+ * and the endpoint is available. Its answers are serialised by reflection, hence the
+ * hints for ahead-of-time processing and native images.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnWebApplication
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
-@ImportRuntimeHints(CorsEndpointRuntimeHints.class)
+@RegisterReflectionForBinding({ CorsDescriptor.class, DryRunDescriptor.class, BadRequestDescriptor.class })
 public final class CorsEndpointAutoConfiguration {
 
 	@Bean
@@ -51,27 +56,28 @@ public final class CorsEndpointAutoConfiguration {
 	}
 
 	/**
-	 * The endpoint, showing each warning with where its value was set, as the startup log
-	 * does.
+	 * Warnings located as the startup log does. The stack, the filter order and the path
+	 * matching are detected here, once per stack below.
 	 */
-	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
-			Supplier<Integer> filterOrder, ListableBeanFactory beans) {
-		ObjectProvider<HandlerMappingPathMatching> pathMatching = beans
-			.getBeanProvider(HandlerMappingPathMatching.class);
+	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
+			ListableBeanFactory beans, String stack, Supplier<Integer> filterOrder) {
+		Supplier<PathMatching> pathMatching = () -> beans.getBeanProvider(HandlerMappingPathMatching.class)
+			.stream()
+			.findFirst()
+			.map(HandlerMappingPathMatching::get)
+			.orElse(PathMatching.DEFAULT);
 		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPropertySources.locate(violation, environment), () -> {
-					HandlerMappingPathMatching matching = pathMatching.getIfAvailable();
-					return (matching != null) ? matching.get() : PathMatching.DEFAULT;
-				});
+				(violation) -> CorsPropertySources.locate(violation, environment), pathMatching);
 	}
 
-	/**
-	 * The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its
-	 * class.
-	 */
-	private static int orderOf(Object filter) {
-		return (filter instanceof Ordered ordered) ? ordered.getOrder()
-				: OrderUtils.getOrder(filter.getClass(), Ordered.LOWEST_PRECEDENCE);
+	/** The order of the first filter bean of that type, as Spring sorts it. */
+	private static @Nullable Integer orderOf(ListableBeanFactory beans, Class<?> type) {
+		return beans.getBeanProvider(type)
+			.stream()
+			.findFirst()
+			.map((filter) -> (filter instanceof Ordered ordered) ? ordered.getOrder()
+					: OrderUtils.getOrder(filter.getClass(), Ordered.LOWEST_PRECEDENCE))
+			.orElse(null);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -82,26 +88,19 @@ public final class CorsEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
 		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans), beans);
+			return endpoint(policies, environment, beans, CorsEndpoint.SERVLET, () -> filterOrder(beans));
 		}
 
-		/**
-		 * The order of the registered CORS filter, the starter's or the application's
-		 * own.
-		 */
+		/** The registered CORS filter's order, the starter's or the application's own. */
 		@SuppressWarnings("rawtypes")
-		static Integer filterOrder(ListableBeanFactory beans) {
+		static @Nullable Integer filterOrder(ListableBeanFactory beans) {
 			for (FilterRegistrationBean registration : beans.getBeansOfType(FilterRegistrationBean.class, false, false)
 				.values()) {
 				if (registration.getFilter() instanceof CorsPolicyFilter) {
 					return registration.getOrder();
 				}
 			}
-			return beans.getBeanProvider(CorsPolicyFilter.class)
-				.stream()
-				.findFirst()
-				.map(CorsEndpointAutoConfiguration::orderOf)
-				.orElse(null);
+			return orderOf(beans, CorsPolicyFilter.class);
 		}
 
 	}
@@ -114,19 +113,8 @@ public final class CorsEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
 		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans), beans);
-		}
-
-		/**
-		 * The order of the registered CORS web filter, the starter's or the application's
-		 * own.
-		 */
-		static Integer filterOrder(ListableBeanFactory beans) {
-			return beans.getBeanProvider(CorsPolicyWebFilter.class)
-				.stream()
-				.findFirst()
-				.map(CorsEndpointAutoConfiguration::orderOf)
-				.orElse(null);
+			return endpoint(policies, environment, beans, CorsEndpoint.REACTIVE,
+					() -> orderOf(beans, CorsPolicyWebFilter.class));
 		}
 
 	}

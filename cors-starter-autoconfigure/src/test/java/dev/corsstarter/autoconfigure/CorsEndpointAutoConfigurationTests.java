@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.ValidationContext;
 
 class CorsEndpointAutoConfigurationTests {
@@ -178,7 +180,8 @@ class CorsEndpointAutoConfigurationTests {
 		this.servlet.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE)
 			.withBean("myCorsEndpoint", CorsEndpoint.class,
-					() -> new CorsEndpoint(CorsEngine.create(List.of()), "servlet", 0))
+					() -> new CorsEndpoint(new CorsPolicyRegistry(CorsEngine.create(List.of())), "servlet", () -> 0,
+							UnaryOperator.identity(), () -> PathMatching.DEFAULT))
 			.run(context -> assertThat(context).hasSingleBean(CorsEndpoint.class).hasBean("myCorsEndpoint"));
 	}
 

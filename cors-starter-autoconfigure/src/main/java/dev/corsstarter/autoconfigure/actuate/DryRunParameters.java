@@ -5,89 +5,65 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 
-import dev.corsstarter.core.decision.CorsHeaders;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
- * Reads the query parameters of a dry run of the {@code cors} endpoint into the request
- * it describes, which is handed to the same {@code CorsEngine#evaluate} the filters call.
- * <p>
- * It is a preflight ({@code OPTIONS} with
- * {@code Access-Control-Request-Method: <method>}) when {@code preflight=true},
- * {@code headers} is given or {@code privateNetwork=true}; otherwise it is an actual
- * request with {@code <method>}. It has no scheme or host of its own, so a given origin
- * is always cross-origin. Parameters that could not occur in a real request are refused
- * with an {@link InvalidEndpointRequestException} (HTTP 400); anything a real request
- * could carry, however malformed, is left for the engine to decide, exactly as the filter
- * would.
+ * The query parameters of a dry run, read into the request they describe: a preflight
+ * ({@code OPTIONS} with {@code Access-Control-Request-Method: <method>}) when
+ * {@code preflight=true}, {@code headers} or {@code privateNetwork=true} is given, else
+ * an actual request with {@code <method>}; with no server of its own, so a given origin
+ * is cross-origin. What no real request could carry is refused with an
+ * {@link InvalidEndpointRequestException} (HTTP 400); the rest, however malformed, is
+ * left for the engine to decide, as the filter would.
  */
-final class DryRunParameters {
+record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullable String method,
+		@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
 
-	/**
-	 * Longest parameter value accepted: beyond any well-formed origin, within any
-	 * server's request line.
-	 */
+	/** Longest value accepted: beyond any well-formed origin, within any request line. */
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
-	private static final String OPTIONS = "OPTIONS";
-
-	private DryRunParameters() {
+	boolean isEmpty() {
+		return this.path == null && this.origin == null && this.method == null && this.headers == null
+				&& this.privateNetwork == null && this.preflight == null;
 	}
 
-	/** Whether any dry-run parameter is present at all. */
-	static boolean isRequested(@Nullable String path, @Nullable String origin, @Nullable String method,
-			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		return path != null || origin != null || method != null || headers != null || privateNetwork != null
-				|| preflight != null;
-	}
-
-	/**
-	 * Build the request from the endpoint's parameters.
-	 * @throws InvalidEndpointRequestException when a parameter is missing or could not
-	 * occur in a real request
-	 */
-	static MapCorsRequest of(@Nullable String path, @Nullable String origin, @Nullable String method,
-			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		checkLength("path", path);
-		checkLength("origin", origin);
-		checkLength("method", method);
-		checkLength("headers", headers);
-		checkLength("privateNetwork", privateNetwork);
-		checkLength("preflight", preflight);
-		if (path == null) {
-			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
-					+ "(without the context path), e.g. path=/api/orders");
-		}
-		checkPath(path);
-		String requestMethod = (method != null) ? method : "GET";
-		if (!HttpTokens.isToken(requestMethod)) {
+	MapCorsRequest toRequest(PathMatching pathMatching) {
+		checkLength("path", this.path);
+		checkLength("origin", this.origin);
+		checkLength("method", this.method);
+		checkLength("headers", this.headers);
+		checkLength("privateNetwork", this.privateNetwork);
+		checkLength("preflight", this.preflight);
+		String path = checkPath(this.path);
+		String method = (this.method != null) ? this.method : "GET";
+		if (!HttpTokens.isToken(method)) {
 			throw invalid("Parameter 'method' must be an HTTP method name (an RFC 9110 token), e.g. GET or PUT");
 		}
-		checkHeaderValue("origin", origin);
-		checkHeaderValue("headers", headers);
-		Boolean askPrivateNetwork = parseBoolean("privateNetwork", privateNetwork);
-		Boolean askPreflight = parseBoolean("preflight", preflight);
-		boolean wantsPrivateNetwork = Boolean.TRUE.equals(askPrivateNetwork);
-		if (Boolean.FALSE.equals(askPreflight) && (headers != null || wantsPrivateNetwork)) {
+		checkHeaderValue("origin", this.origin);
+		checkHeaderValue("headers", this.headers);
+		boolean privateNetwork = Boolean.TRUE.equals(parseBoolean("privateNetwork", this.privateNetwork));
+		Boolean preflight = parseBoolean("preflight", this.preflight);
+		if (Boolean.FALSE.equals(preflight) && (this.headers != null || privateNetwork)) {
 			throw invalid("Parameters 'headers' and 'privateNetwork=true' describe a preflight; "
 					+ "remove them or 'preflight=false'");
 		}
-		boolean isPreflight = Boolean.TRUE.equals(askPreflight) || headers != null || wantsPrivateNetwork;
-		// no server: a dry run has no origin of its own, so any given origin is
-		// cross-origin
-		MapCorsRequest.Builder request = MapCorsRequest.request(isPreflight ? OPTIONS : requestMethod, path);
-		if (origin != null) {
-			request.origin(origin);
+		boolean isPreflight = Boolean.TRUE.equals(preflight) || this.headers != null || privateNetwork;
+		MapCorsRequest.Builder request = MapCorsRequest.request(isPreflight ? "OPTIONS" : method, path)
+			.pathMatching(pathMatching);
+		if (this.origin != null) {
+			request.origin(this.origin);
 		}
 		if (isPreflight) {
-			request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
-			if (headers != null) {
-				request.requestHeaders(headers);
+			request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, method);
+			if (this.headers != null) {
+				request.requestHeaders(this.headers);
 			}
-			if (wantsPrivateNetwork) {
+			if (privateNetwork) {
 				request.privateNetwork();
 			}
 		}
@@ -101,22 +77,22 @@ final class DryRunParameters {
 	}
 
 	/**
-	 * As the path appears in a request line: absolute, ASCII, percent-encoded, no query
-	 * or fragment.
+	 * As in a request line: absolute, visible ASCII, percent-encoded, no query or
+	 * fragment.
 	 */
-	private static void checkPath(String path) {
-		boolean valid = path.startsWith("/");
-		for (int i = 0; valid && i < path.length(); i++) {
-			char c = path.charAt(i);
-			valid = c > 0x20 && c < 0x7f && c != '?' && c != '#';
+	private static String checkPath(@Nullable String path) {
+		if (path == null) {
+			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
+					+ "(without the context path), e.g. path=/api/orders");
 		}
-		if (valid) {
+		if (path.startsWith("/") && path.chars().allMatch((c) -> c > 0x20 && c < 0x7f && c != '?' && c != '#')) {
 			try {
-				PathContainer.parsePath(path);
-				return;
+				PathContainer.parsePath(path); // refuses a '%' that starts no valid
+												// escape
+				return path;
 			}
 			catch (IllegalArgumentException ex) {
-				// a '%' that starts no valid escape: Spring's path parser refuses it
+				// not percent-encoded
 			}
 		}
 		throw invalid("Parameter 'path' must be a path as sent in the request line: starting with '/', "
@@ -126,24 +102,22 @@ final class DryRunParameters {
 
 	/** Header field values cannot carry control characters other than horizontal tab. */
 	private static void checkHeaderValue(String name, @Nullable String value) {
-		if (value == null) {
-			return;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if ((c < 0x20 && c != '\t') || c == 0x7f) {
-				throw invalid("Parameter '" + name + "' contains a control character, which no HTTP header can carry");
-			}
+		if (value != null && value.chars().anyMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+			throw invalid("Parameter '" + name + "' contains a control character, which no HTTP header can carry");
 		}
 	}
 
+	/**
+	 * Strictly {@code true} or {@code false}: Spring's conversion would also read
+	 * {@code yes}, {@code on} or {@code 1}.
+	 */
 	private static @Nullable Boolean parseBoolean(String name, @Nullable String value) {
 		if (value == null) {
 			return null;
 		}
 		return switch (value.strip().toLowerCase(Locale.ROOT)) {
-			case "true" -> Boolean.TRUE;
-			case "false" -> Boolean.FALSE;
+			case "true" -> true;
+			case "false" -> false;
 			default -> throw invalid("Parameter '" + name + "' must be true or false");
 		};
 	}
