@@ -9,18 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.corsstarter.autoconfigure.observation.CorsDecisionMetrics;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.observation.CorsDecisionMetrics;
 import dev.corsstarter.autoconfigure.observation.CorsPolicyMetrics;
 
 /**
- * Counts CORS decisions, and changes of the policies, in Micrometer when a
- * {@link MeterRegistry} exists. Ordered after Spring Boot's metrics auto-configurations,
- * so their registry is known when the condition is evaluated. They are named, so Spring
- * Boot's metrics module stays optional, once per Spring Boot line: they moved from
- * {@code spring-boot-actuator-autoconfigure} (3.5) to
- * {@code spring-boot-micrometer-metrics} (4.x). Without the right names this
- * configuration would be evaluated first and find no registry.
+ * Counts CORS decisions and policy changes in Micrometer when a {@link MeterRegistry}
+ * exists: after Spring Boot's metrics auto-configurations, named for each Spring Boot
+ * line (they moved module in 4.0) so that module stays optional.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class, afterName = {
 		// Spring Boot 4.x

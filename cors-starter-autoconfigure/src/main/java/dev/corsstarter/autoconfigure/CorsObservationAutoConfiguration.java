@@ -18,10 +18,7 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
  * Puts the CORS decision (outcome, reason, policy, mode) on Spring's server request
- * observation, so {@code http.server.requests}, the request's span and its log
- * correlation say why a request was refused. Spring Boot applies every
- * {@link ObservationFilter} bean to its observation registry; without one, the filter
- * bean is simply unused.
+ * observation, as an {@link ObservationFilter} bean that Spring Boot applies.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass(ObservationFilter.class)

@@ -21,14 +21,12 @@ public final class CompositeCorsDecisionObserver implements CorsDecisionObserver
 		this.observers = observers.toArray(new CorsDecisionObserver[0]);
 	}
 
+	/** The observer beans in order, behind one guard. */
 	public static CorsDecisionObserver of(ObjectProvider<CorsDecisionObserver> observers) {
 		return of(observers.orderedStream().toList());
 	}
 
-	/**
-	 * The observers behind one guard, even a single one: a failing observer never fails a
-	 * request.
-	 */
+	/** The observers behind one guard, even a single one. */
 	public static CorsDecisionObserver of(List<CorsDecisionObserver> observers) {
 		return new CompositeCorsDecisionObserver(observers);
 	}

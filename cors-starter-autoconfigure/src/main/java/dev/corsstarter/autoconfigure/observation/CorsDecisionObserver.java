@@ -6,9 +6,8 @@ import dev.corsstarter.core.request.CorsRequest;
 /**
  * Told about every decision on a policy path, once per request, after deciding and before
  * enforcing. A decision may carry the {@linkplain CorsDecision#observed() observed}
- * decision of a report-only policy more specific than the enforced one deciding;
- * observers report it too. Implementations run on the request path: keep them cheap and
- * never throw.
+ * decision of a report-only policy more specific than the enforced one deciding; the
+ * starter's observers report it too. Runs on the request path: keep it cheap.
  */
 @FunctionalInterface
 public interface CorsDecisionObserver {
