@@ -1,5 +1,6 @@
 package dev.corsstarter.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,20 +16,41 @@ import org.springframework.context.annotation.Configuration;
 import dev.corsstarter.autoconfigure.interop.ReactiveCorsObservationFilter;
 import dev.corsstarter.autoconfigure.interop.ServletCorsObservationFilter;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.observation.CorsMetrics;
 
 /**
- * Puts the CORS decision (outcome, reason, policy, mode) on Spring's server request
- * observation, as an {@link ObservationFilter} bean that Spring Boot applies.
+ * Counts decisions and policy changes in Micrometer when a {@link MeterRegistry} exists,
+ * and puts the decision on Spring's server request observation through an
+ * {@link ObservationFilter} bean. After Spring Boot's metrics auto-configurations, named
+ * for each Spring Boot line (they moved module in 4.0) so that module stays optional.
  */
-@AutoConfiguration(after = CorsAutoConfiguration.class)
-@ConditionalOnClass(ObservationFilter.class)
+@AutoConfiguration(after = CorsAutoConfiguration.class, afterName = {
+		// Spring Boot 4.x
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		// Spring Boot 3.5
+		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsObservationAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static final class Metrics {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsMetrics corsMetrics(MeterRegistry registry, CorsPolicyRegistry policies) {
+			return new CorsMetrics(registry, policies);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(value = ObservationFilter.class, name = "jakarta.servlet.http.HttpServletRequest")
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
 	static final class ServletObservation {
 
 		@Bean
@@ -40,6 +62,7 @@ public final class CorsObservationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationFilter.class)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static final class ReactiveObservation {
 

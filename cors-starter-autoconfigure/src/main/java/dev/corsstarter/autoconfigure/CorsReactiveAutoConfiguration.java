@@ -17,7 +17,6 @@ import org.springframework.web.server.WebFilter;
 
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
@@ -49,9 +48,8 @@ public final class CorsReactiveAutoConfiguration {
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsPolicyRegistry policies, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers, HandlerMappingPathMatching pathMatching,
 			Environment environment, ListableBeanFactory beans) {
-		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(policies,
-				CompositeCorsDecisionObserver.of(observers), CorsFilterOrder.resolve(properties),
-				methodOverrideParameter(environment, beans), pathMatching);
+		OrderedCorsPolicyWebFilter filter = new OrderedCorsPolicyWebFilter(policies, CorsDecisionObserver.of(observers),
+				CorsFilterOrder.resolve(properties), methodOverrideParameter(environment, beans), pathMatching);
 		CorsStartupLog.installed("reactive", policies.current(), filter.getOrder(), properties, environment);
 		return filter;
 	}

@@ -22,7 +22,6 @@ import org.springframework.web.filter.HiddenHttpMethodFilter;
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
-import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.servlet.ServletRouting;
 import dev.corsstarter.core.internal.MethodOverride;
@@ -54,7 +53,7 @@ public final class CorsServletAutoConfiguration {
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers, HandlerMappingPathMatching pathMatching,
 			Environment environment, ListableBeanFactory beans) {
-		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CompositeCorsDecisionObserver.of(observers),
+		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CorsDecisionObserver.of(observers),
 				routing(environment, beans), pathMatching);
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");

@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
-import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -151,8 +151,7 @@ class CorsEndpointAutoConfigurationTests {
 			.withPropertyValues(EXPOSE, "cors.filter-order=7")
 			.withBean("ownCorsFilter", FilterRegistrationBean.class, () -> {
 				FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
-						new CorsPolicyFilter(CorsEngine.create(List.of()),
-								CompositeCorsDecisionObserver.of(List.of())));
+						new CorsPolicyFilter(CorsEngine.create(List.of()), CorsDecisionObserver.of(List.of())));
 				registration.setOrder(99);
 				return registration;
 			})
@@ -160,8 +159,7 @@ class CorsEndpointAutoConfigurationTests {
 		this.reactive.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE, "cors.filter-order=7")
 			.withBean("ownCorsWebFilter", CorsPolicyWebFilter.class,
-					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()),
-							CompositeCorsDecisionObserver.of(List.of())))
+					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()), CorsDecisionObserver.of(List.of())))
 			.run(context -> assertThat(context.getBean(CorsEndpoint.class).describe().filterOrder())
 				.isEqualTo(Ordered.LOWEST_PRECEDENCE));
 	}
