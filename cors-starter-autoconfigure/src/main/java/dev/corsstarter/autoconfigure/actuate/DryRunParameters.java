@@ -13,32 +13,36 @@ import dev.corsstarter.core.request.MapCorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * The query parameters of a dry run, read into the request they describe: a preflight
- * ({@code OPTIONS} with {@code Access-Control-Request-Method: <method>}) when
+ * A dry run's parameters, read into the request they describe: a preflight when
  * {@code preflight=true}, {@code headers} or {@code privateNetwork=true} is given, else
- * an actual request with {@code <method>}; with no server of its own, so a given origin
- * is cross-origin. What no real request could carry is refused with an
- * {@link InvalidEndpointRequestException} (HTTP 400); the rest, however malformed, is
- * left for the engine to decide, as the filter would.
+ * an actual request; a given origin is cross-origin. What no real request could carry is
+ * a {@code 400}; the rest, however malformed, is left for the engine, as in the filter.
  */
 record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullable String method,
 		@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
 
-	/** Longest value accepted: beyond any well-formed origin, within any request line. */
+	/**
+	 * Longest value accepted: beyond any well-formed origin, within any request line.
+	 */
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
+	private static final DryRunParameters NONE = new DryRunParameters(null, null, null, null, null, null);
+
 	boolean isEmpty() {
-		return this.path == null && this.origin == null && this.method == null && this.headers == null
-				&& this.privateNetwork == null && this.preflight == null;
+		return equals(NONE);
 	}
 
+	/**
+	 * The request described; a {@code 400} when a parameter is missing or invalid.
+	 */
 	MapCorsRequest toRequest(PathMatching pathMatching) {
-		checkLength("path", this.path);
-		checkLength("origin", this.origin);
-		checkLength("method", this.method);
-		checkLength("headers", this.headers);
-		checkLength("privateNetwork", this.privateNetwork);
-		checkLength("preflight", this.preflight);
+		String[] names = { "path", "origin", "method", "headers", "privateNetwork", "preflight" };
+		String[] values = { this.path, this.origin, this.method, this.headers, this.privateNetwork, this.preflight };
+		for (int i = 0; i < names.length; i++) {
+			if (values[i] != null && values[i].length() > MAX_PARAMETER_LENGTH) {
+				throw invalid("Parameter '" + names[i] + "' is longer than " + MAX_PARAMETER_LENGTH + " characters");
+			}
+		}
 		String path = checkPath(this.path);
 		String method = (this.method != null) ? this.method : "GET";
 		if (!HttpTokens.isToken(method)) {
@@ -60,57 +64,49 @@ record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullabl
 		}
 		if (isPreflight) {
 			request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, method);
-			if (this.headers != null) {
-				request.requestHeaders(this.headers);
-			}
-			if (privateNetwork) {
-				request.privateNetwork();
-			}
+		}
+		if (this.headers != null) {
+			request.requestHeaders(this.headers);
+		}
+		if (privateNetwork) {
+			request.privateNetwork();
 		}
 		return request.build();
 	}
 
-	private static void checkLength(String name, @Nullable String value) {
-		if (value != null && value.length() > MAX_PARAMETER_LENGTH) {
-			throw invalid("Parameter '" + name + "' is longer than " + MAX_PARAMETER_LENGTH + " characters");
-		}
-	}
-
-	/**
-	 * As in a request line: absolute, visible ASCII, percent-encoded, no query or
-	 * fragment.
-	 */
+	/** As in a request line: absolute, visible ASCII, percent-encoded, no query. */
 	private static String checkPath(@Nullable String path) {
 		if (path == null) {
 			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
 					+ "(without the context path), e.g. path=/api/orders");
 		}
-		if (path.startsWith("/") && path.chars().allMatch((c) -> c > 0x20 && c < 0x7f && c != '?' && c != '#')) {
-			try {
-				PathContainer.parsePath(path); // refuses a '%' that starts no valid
-												// escape
-				return path;
-			}
-			catch (IllegalArgumentException ex) {
-				// not percent-encoded
-			}
+		boolean valid = path.startsWith("/")
+				&& path.chars().allMatch((c) -> c > 0x20 && c < 0x7f && c != '?' && c != '#');
+		try {
+			PathContainer.parsePath(path); // refuses a '%' that starts no valid
+											// escape
+		}
+		catch (IllegalArgumentException ex) {
+			valid = false;
+		}
+		if (valid) {
+			return path;
 		}
 		throw invalid("Parameter 'path' must be a path as sent in the request line: starting with '/', "
 				+ "percent-encoded (every '%' followed by two hex digits), without spaces, query or fragment, "
 				+ "e.g. path=/api/orders");
 	}
 
-	/** Header field values cannot carry control characters other than horizontal tab. */
+	/**
+	 * Header field values cannot carry control characters other than horizontal tab.
+	 */
 	private static void checkHeaderValue(String name, @Nullable String value) {
 		if (value != null && value.chars().anyMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f)) {
 			throw invalid("Parameter '" + name + "' contains a control character, which no HTTP header can carry");
 		}
 	}
 
-	/**
-	 * Strictly {@code true} or {@code false}: Spring's conversion would also read
-	 * {@code yes}, {@code on} or {@code 1}.
-	 */
+	/** Strictly: Spring's conversion would also take {@code yes} or {@code 1}. */
 	private static @Nullable Boolean parseBoolean(String name, @Nullable String value) {
 		if (value == null) {
 			return null;

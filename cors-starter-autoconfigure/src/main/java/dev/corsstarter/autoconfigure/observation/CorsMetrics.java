@@ -19,23 +19,21 @@ import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.request.RequestType;
 
 /**
- * The starter's meters. {@value #REQUESTS} counts cross-origin decisions by
+ * The starter's meters. {@code cors.requests} counts cross-origin decisions by
  * {@code policy}, {@code type}, {@code outcome}, {@code reason} and {@code mode} (an
  * observed report-only decision under its own), never by origin or path; each counter is
  * registered on first use and kept, so a request costs a map lookup, an array read and an
- * increment. Bound as a {@link MeterBinder}, the policy lifecycle: {@value #RELOADS} by
- * {@code outcome} and {@code loosened}, and the gauge {@value #GENERATION}.
+ * increment. Bound as a {@link MeterBinder}, the policy lifecycle:
+ * {@code cors.policy.reloads} by {@code outcome} and {@code loosened}, and the gauge
+ * {@code cors.policy.generation}.
  */
 public class CorsMetrics implements CorsDecisionObserver, MeterBinder {
 
-	/** Cross-origin decisions on policy paths. */
-	public static final String REQUESTS = "cors.requests";
+	private static final String REQUESTS = "cors.requests";
 
-	/** Changes of the policies tried while running, by outcome. */
-	public static final String RELOADS = "cors.policy.reloads";
+	private static final String RELOADS = "cors.policy.reloads";
 
-	/** The generation serving: 1 at startup, one more per applied change. */
-	public static final String GENERATION = "cors.policy.generation";
+	private static final String GENERATION = "cors.policy.generation";
 
 	private static final RequestType[] TYPES = RequestType.values();
 
@@ -51,10 +49,6 @@ public class CorsMetrics implements CorsDecisionObserver, MeterBinder {
 
 	private final ConcurrentHashMap<String, AtomicReferenceArray<Counter>> counters = new ConcurrentHashMap<>();
 
-	/**
-	 * @param registry where decisions are counted
-	 * @param policies the policies whose lifecycle is bound
-	 */
 	public CorsMetrics(MeterRegistry registry, CorsPolicyRegistry policies) {
 		this.registry = registry;
 		this.policies = policies;
@@ -110,7 +104,6 @@ public class CorsMetrics implements CorsDecisionObserver, MeterBinder {
 			.register(registry);
 	}
 
-	/** A refused change loosened nothing. */
 	private void reloads(MeterRegistry registry, String outcome, boolean loosened,
 			ToDoubleFunction<CorsPolicyRegistry> count) {
 		FunctionCounter.builder(RELOADS, this.policies, count)

@@ -1,5 +1,7 @@
 package dev.corsstarter.autoconfigure.observation;
 
+import java.util.HexFormat;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.corsstarter.core.validation.Violation;
@@ -19,8 +21,6 @@ public final class LogSanitizer {
 	/** Longest text of a violation logged: room for a reason that quotes its value. */
 	public static final int MAX_TEXT_LENGTH = 2000;
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
-
 	private LogSanitizer() {
 	}
 
@@ -34,11 +34,7 @@ public final class LogSanitizer {
 		return (value != null) ? '"' + escape(value, true, maxLength) + '"' : "-";
 	}
 
-	/**
-	 * A violation on one line, every part escaped:
-	 * {@code property='value' (origin): reason Fix: action}, as
-	 * {@link Violation#describe()}.
-	 */
+	/** A violation on one line as {@link Violation#describe()}, every part escaped. */
 	public static String describe(Violation violation) {
 		return text(violation.property()) + "='" + text(violation.value()) + "'"
 				+ (violation.origin().isEmpty() ? "" : " (" + text(violation.origin()) + ")") + ": "
@@ -65,11 +61,7 @@ public final class LogSanitizer {
 				result.append('\\').append(c);
 			}
 			else {
-				result.append("\\u")
-					.append(HEX[(c >> 12) & 0xf])
-					.append(HEX[(c >> 8) & 0xf])
-					.append(HEX[(c >> 4) & 0xf])
-					.append(HEX[c & 0xf]);
+				result.append("\\u").append(HexFormat.of().toHexDigits(c));
 			}
 		}
 		return (value.length() > maxLength) ? result + "...(" + value.length() + " chars)" : result.toString();

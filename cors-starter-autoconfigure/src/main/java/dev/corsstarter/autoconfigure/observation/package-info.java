@@ -1,7 +1,4 @@
-/**
- * What the starter reports about its decisions: the DEBUG log, the metrics, and the
- * escaping of every value it logs.
- */
+/** The decision log and metrics, and the escaping of every value logged. */
 @NullMarked
 package dev.corsstarter.autoconfigure.observation;
 
