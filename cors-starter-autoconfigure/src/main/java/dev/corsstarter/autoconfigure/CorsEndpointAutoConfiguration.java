@@ -15,13 +15,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.OrderUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.web.context.WebApplicationContext;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
@@ -35,9 +35,8 @@ import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * The {@code cors} actuator endpoint, when Actuator is present, policies are configured
- * and the endpoint is available. Its answers are serialised by reflection, hence the
- * hints for ahead-of-time processing and native images.
+ * The {@code cors} actuator endpoint, when policies are configured and it is available;
+ * its answers, serialised by reflection, hinted for native images.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
@@ -47,6 +46,24 @@ import dev.corsstarter.core.request.PathMatching;
 @RegisterReflectionForBinding({ CorsDescriptor.class, DryRunDescriptor.class, BadRequestDescriptor.class })
 public final class CorsEndpointAutoConfiguration {
 
+	/** Warnings located as the startup log does them. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ApplicationContext context) {
+		// how the application routes (stack, filter order, path matching), detected here
+		boolean servlet = context instanceof WebApplicationContext;
+		Supplier<PathMatching> pathMatching = () -> context.getBeanProvider(HandlerMappingPathMatching.class)
+			.stream()
+			.findFirst()
+			.map(HandlerMappingPathMatching::get)
+			.orElse(PathMatching.DEFAULT);
+		return new CorsEndpoint(policies, servlet ? "servlet" : "reactive",
+				servlet ? () -> ServletFilterOrder.of(context) : () -> orderOf(context, CorsPolicyWebFilter.class),
+				(violation) -> CorsPropertySources.locate(violation, environment), pathMatching);
+	}
+
+	/** Declared after the endpoint, for {@code @ConditionalOnBean}. */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(CorsEndpoint.class)
@@ -55,22 +72,7 @@ public final class CorsEndpointAutoConfiguration {
 		return new CorsEndpointWebExtension(endpoint);
 	}
 
-	/**
-	 * Warnings located as the startup log does. The stack, the filter order and the path
-	 * matching are detected here, once per stack below.
-	 */
-	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
-			ListableBeanFactory beans, String stack, Supplier<Integer> filterOrder) {
-		Supplier<PathMatching> pathMatching = () -> beans.getBeanProvider(HandlerMappingPathMatching.class)
-			.stream()
-			.findFirst()
-			.map(HandlerMappingPathMatching::get)
-			.orElse(PathMatching.DEFAULT);
-		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPropertySources.locate(violation, environment), pathMatching);
-	}
-
-	/** The order of the first filter bean of that type, as Spring sorts it. */
+	/** The first filter bean's order, as Spring sorts it. */
 	private static @Nullable Integer orderOf(ListableBeanFactory beans, Class<?> type) {
 		return beans.getBeanProvider(type)
 			.stream()
@@ -80,20 +82,12 @@ public final class CorsEndpointAutoConfiguration {
 			.orElse(null);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ServletCorsEndpointConfiguration {
+	/** Servlet types, loaded on the servlet stack only. */
+	private static final class ServletFilterOrder {
 
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, CorsEndpoint.SERVLET, () -> filterOrder(beans));
-		}
-
-		/** The registered CORS filter's order, the starter's or the application's own. */
+		/** The registered CORS filter's order, the starter's or the application's. */
 		@SuppressWarnings("rawtypes")
-		static @Nullable Integer filterOrder(ListableBeanFactory beans) {
+		static @Nullable Integer of(ListableBeanFactory beans) {
 			for (FilterRegistrationBean registration : beans.getBeansOfType(FilterRegistrationBean.class, false, false)
 				.values()) {
 				if (registration.getFilter() instanceof CorsPolicyFilter) {
@@ -101,20 +95,6 @@ public final class CorsEndpointAutoConfiguration {
 				}
 			}
 			return orderOf(beans, CorsPolicyFilter.class);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static class ReactiveCorsEndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, CorsEndpoint.REACTIVE,
-					() -> orderOf(beans, CorsPolicyWebFilter.class));
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,7 @@ class CorsRuntimeHintsTests {
 		new ReflectiveRuntimeHintsRegistrar().registerRuntimeHints(hints, CorsEndpointAutoConfiguration.class);
 		List<Class<?>> responses = List.of(CorsEndpoint.CorsDescriptor.class, CorsEndpoint.PolicyDescriptor.class,
 				CorsEndpoint.WarningDescriptor.class, CorsEndpoint.ReloadDescriptor.class,
-				CorsEndpoint.ChangeDescriptor.class, CorsEndpoint.DryRunDescriptor.class,
+				PolicyChange.Difference.class, CorsEndpoint.DryRunDescriptor.class,
 				CorsEndpoint.ReportOnlyDescriptor.class, CorsEndpoint.RequestDescriptor.class,
 				CorsEndpointWebExtension.BadRequestDescriptor.class);
 		for (Class<?> type : responses) {

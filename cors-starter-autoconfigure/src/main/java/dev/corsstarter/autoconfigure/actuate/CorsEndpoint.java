@@ -29,24 +29,15 @@ import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * The {@code cors} actuator endpoint: the effective policies, and a dry run that
- * evaluates one request with the engine the filter uses, without sending, logging or
- * counting it ({@link #cors}; the path also as selector). docs/actuator.md describes both
- * answers.
- * <p>
- * Parameters are optional through Spring's {@code org.springframework.lang.Nullable}: the
- * one marker both supported Spring Boot lines read (3.5 this exact annotation, 4 any
- * {@code @Nullable}); JSpecify's would make Spring Boot 3.5 answer {@code 400}.
+ * The {@code cors} actuator endpoint: the effective policies, and a dry run of one
+ * request through the engine the filter uses, neither sent, logged nor counted
+ * ({@link #cors}). Parameters are optional through Spring's {@code Nullable}, the one
+ * marker Spring Boot 3.5 and 4 both read; JSpecify's would make Spring Boot 3.5 answer
+ * {@code 400}.
  */
 @Endpoint(id = "cors")
 @SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see above
 public class CorsEndpoint {
-
-	/** The {@code stack} of a Spring MVC (servlet) application. */
-	public static final String SERVLET = "servlet";
-
-	/** The {@code stack} of a WebFlux (reactive) application. */
-	public static final String REACTIVE = "reactive";
 
 	/** Longest {@code rejectedValue} named: the longest origin the engine accepts. */
 	static final int MAX_REJECTED_VALUE_LENGTH = OriginHeaderChecks.MAX_LENGTH;
@@ -65,11 +56,10 @@ public class CorsEndpoint {
 
 	/**
 	 * @param policies the policies the filter decides with, as they change
-	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
-	 * @param filterOrder the order of the registered CORS filter, {@code null} when none
+	 * @param stack {@code servlet} or {@code reactive}
+	 * @param filterOrder the registered CORS filter's order, {@code null} when none
 	 * @param locator adds to a warning where its value was set
-	 * @param pathMatching how the handler mappings match paths, so a dry run matches as
-	 * the filter does
+	 * @param pathMatching how the handler mappings match paths
 	 */
 	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
 			UnaryOperator<Violation> locator, Supplier<PathMatching> pathMatching) {
@@ -80,11 +70,7 @@ public class CorsEndpoint {
 		this.pathMatching = pathMatching;
 	}
 
-	/**
-	 * The application's own Spring CORS configuration that the policies shadow, listed as
-	 * {@code shadowedSpringCors}; none unless set.
-	 * @param shadowedSpringCors asked each time the policies are described
-	 */
+	/** The Spring CORS configuration the policies shadow, asked on each description. */
 	public void setShadowedSpringCors(Supplier<List<ShadowedSpringCorsConfiguration>> shadowedSpringCors) {
 		this.shadowedSpringCors = shadowedSpringCors;
 	}
@@ -102,12 +88,7 @@ public class CorsEndpoint {
 				this.shadowedSpringCors.get());
 	}
 
-	/**
-	 * A dry run with the path as selector:
-	 * {@code GET /actuator/cors/api/orders?origin=...} is
-	 * {@code GET /actuator/cors?path=/api/orders&origin=...}.
-	 * @throws InvalidEndpointRequestException when a parameter is malformed
-	 */
+	/** A dry run with the path as selector, {@code /actuator/cors/api/orders?...}. */
 	@ReadOperation
 	public DryRunDescriptor dryRun(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
 			@Nullable String origin, @Nullable String method, @Nullable String headers, @Nullable String privateNetwork,
@@ -117,9 +98,8 @@ public class CorsEndpoint {
 	}
 
 	/**
-	 * {@code GET /actuator/cors}: {@link #describe()} without parameters, a dry run with
-	 * any.
-	 * @throws InvalidEndpointRequestException when a parameter is missing or malformed
+	 * {@link #describe()} without parameters, else a dry run.
+	 * @throws InvalidEndpointRequestException when a parameter is missing or invalid
 	 */
 	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
 			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
@@ -141,9 +121,7 @@ public class CorsEndpoint {
 				(observed != null) ? answer(engine, request, observed, true) : null);
 	}
 
-	/**
-	 * What one decision answers; {@code observed} for the report-only decision beside it.
-	 */
+	/** What a decision answers; {@code observed}: the report-only one beside it. */
 	private static ReportOnlyDescriptor answer(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
 			boolean observed) {
 		int status = decision.shortCircuitStatus();
@@ -152,10 +130,7 @@ public class CorsEndpoint {
 				decision.responseHeaders());
 	}
 
-	/**
-	 * What the policy refused, as given: only values the engine accepted as an origin or
-	 * HTTP token get this far; none longer than {@link #MAX_REJECTED_VALUE_LENGTH}.
-	 */
+	/** What was refused, as given, if the engine accepted it as origin or token. */
 	private static @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
 			boolean observed) {
 		String requestedMethod = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
@@ -168,9 +143,7 @@ public class CorsEndpoint {
 		return (value != null && value.length() <= MAX_REJECTED_VALUE_LENGTH) ? value : null;
 	}
 
-	/**
-	 * The first requested header refused on its own, by the engine that refused them all.
-	 */
+	/** The first requested header refused alone, by the engine that refused them all. */
 	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request, boolean observed) {
 		String requested = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		for (String header : (requested != null) ? requested.split(",") : new String[0]) {
@@ -194,12 +167,7 @@ public class CorsEndpoint {
 			.toList();
 	}
 
-	/**
-	 * The effective configuration: {@code policies} by name in declaration order,
-	 * {@code filterOrder} {@code null} without a registered filter, the lifecycle
-	 * ({@code generation}, {@code fingerprint}, {@code lastReload}, {@code null} until a
-	 * change is tried) and the Spring CORS configuration the policies shadow.
-	 */
+	/** The effective configuration, policies by name in declaration order. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
 			boolean productionProfileActive, List<WarningDescriptor> warnings, long generation, String fingerprint,
@@ -207,28 +175,15 @@ public class CorsEndpoint {
 			List<ShadowedSpringCorsConfiguration> shadowedSpringCors) implements OperationResponseBody {
 	}
 
-	/**
-	 * The last change tried while running: {@code outcome} {@code applied},
-	 * {@code refused} or {@code unchanged}, {@code time} ISO-8601, {@code trigger}
-	 * {@code configuration} or {@code application}, and what it changed.
-	 */
+	/** The last change tried while running; its changes each say whether they loosen. */
 	public record ReloadDescriptor(String outcome, String time, long generation, List<WarningDescriptor> violations,
-			String trigger, List<ChangeDescriptor> changes) {
+			String trigger, List<PolicyChange.Difference> changes) {
 
 		static ReloadDescriptor of(PolicyChange change) {
 			return new ReloadDescriptor(change.outcome().tag(), change.time().toString(), change.generation(),
-					warnings(change.violations()), change.trigger().tag(),
-					change.changes()
-						.stream()
-						.map((d) -> new ChangeDescriptor(d.policy(), d.property(), d.added(), d.removed(), d.loosens()))
-						.toList());
+					warnings(change.violations()), change.trigger().tag(), change.changes());
 		}
 
-	}
-
-	/** One difference a change made, and whether it loosens protection. */
-	public record ChangeDescriptor(String policy, String property, List<String> added, List<String> removed,
-			boolean loosens) {
 	}
 
 	/** One policy as the filter applies it; {@code maxAge} in seconds. */
@@ -244,22 +199,13 @@ public class CorsEndpoint {
 
 	}
 
-	/**
-	 * A validation warning: where its value was set ({@code origin}, empty when not
-	 * known), the {@code rule} code and the {@code suggestedValue}, {@code null} for
-	 * advice.
-	 */
+	/** A validation warning; {@code suggestedValue} is {@code null} for advice. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record WarningDescriptor(String property, String value, String reason, String fix, String origin,
 			String rule, @Nullable String suggestedValue) {
 	}
 
-	/**
-	 * What the filter would do with one request; every field always present, {@code null}
-	 * when it does not apply. {@code status} is what the filter answers itself
-	 * ({@code null}: the request continues); {@code mode} the deciding policy's;
-	 * {@code reportOnly} what a more specific report-only policy would have answered.
-	 */
+	/** What the filter would do with one request; {@code null} where not applicable. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record DryRunDescriptor(RequestDescriptor request, String decision, @Nullable String policy, String reason,
 			@Nullable String rejectedValue, @Nullable String type, @Nullable Integer status,
@@ -274,7 +220,7 @@ public class CorsEndpoint {
 			Map<String, String> responseHeaders) {
 	}
 
-	/** The request a dry run evaluated: method, path within the application, headers. */
+	/** The request a dry run evaluated. */
 	public record RequestDescriptor(String method, String path, Map<String, String> headers) {
 	}
 

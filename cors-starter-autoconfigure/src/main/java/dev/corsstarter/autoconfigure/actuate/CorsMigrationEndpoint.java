@@ -22,10 +22,6 @@ public class CorsMigrationEndpoint {
 
 	private final Supplier<List<SpringCorsConfiguration>> springCors;
 
-	/**
-	 * @param policies the policies in force, for their validation context
-	 * @param springCors the application's own CORS configuration
-	 */
 	public CorsMigrationEndpoint(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> springCors) {
 		this.policies = policies;
 		this.springCors = springCors;

@@ -21,9 +21,7 @@ import dev.corsstarter.core.request.PathMatching;
 record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullable String method,
 		@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
 
-	/**
-	 * Longest value accepted: beyond any well-formed origin, within any request line.
-	 */
+	/** Longest value: beyond any well-formed origin, within any request line. */
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
 	private static final DryRunParameters NONE = new DryRunParameters(null, null, null, null, null, null);
@@ -32,9 +30,7 @@ record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullabl
 		return equals(NONE);
 	}
 
-	/**
-	 * The request described; a {@code 400} when a parameter is missing or invalid.
-	 */
+	/** The request; a {@code 400} when a parameter is missing or invalid. */
 	MapCorsRequest toRequest(PathMatching pathMatching) {
 		String[] names = { "path", "origin", "method", "headers", "privateNetwork", "preflight" };
 		String[] values = { this.path, this.origin, this.method, this.headers, this.privateNetwork, this.preflight };
@@ -97,9 +93,7 @@ record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullabl
 				+ "e.g. path=/api/orders");
 	}
 
-	/**
-	 * Header field values cannot carry control characters other than horizontal tab.
-	 */
+	/** No header value carries a control character other than tab. */
 	private static void checkHeaderValue(String name, @Nullable String value) {
 		if (value != null && value.chars().anyMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f)) {
 			throw invalid("Parameter '" + name + "' contains a control character, which no HTTP header can carry");

@@ -1,6 +1,4 @@
-/**
- * The {@code cors} and {@code corsmigration} actuator endpoints.
- */
+/** The {@code cors} and {@code corsmigration} actuator endpoints. */
 @NullMarked
 package dev.corsstarter.autoconfigure.actuate;
 

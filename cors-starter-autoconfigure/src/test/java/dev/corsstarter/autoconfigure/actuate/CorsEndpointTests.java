@@ -55,11 +55,11 @@ class CorsEndpointTests {
 	private final UnaryOperator<Violation> locator = (violation) -> violation
 		.located("class path resource [application.yml], line 9", "3h");
 
-	private final CorsEndpoint endpoint = new CorsEndpoint(new CorsPolicyRegistry(this.engine), CorsEndpoint.REACTIVE,
-			() -> 42, this.locator, () -> PathMatching.DEFAULT);
+	private final CorsEndpoint endpoint = new CorsEndpoint(new CorsPolicyRegistry(this.engine), "reactive", () -> 42,
+			this.locator, () -> PathMatching.DEFAULT);
 
 	private CorsEndpoint endpoint(CorsEngine engine) {
-		return new CorsEndpoint(new CorsPolicyRegistry(engine), CorsEndpoint.SERVLET, () -> 0, this.locator,
+		return new CorsEndpoint(new CorsPolicyRegistry(engine), "servlet", () -> 0, this.locator,
 				() -> PathMatching.DEFAULT);
 	}
 
