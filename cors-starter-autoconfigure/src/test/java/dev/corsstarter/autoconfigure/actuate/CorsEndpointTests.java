@@ -18,7 +18,6 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.PolicyDescriptor;
-import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.WarningDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsEngine;
