@@ -6,17 +6,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
-/**
- * Says, in one INFO line, that {@code cors.enabled=false} leaves the CORS filter out, so
- * switching the starter off is never silent.
- */
+import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
+
+/** Says in one INFO line that {@code cors.enabled=false} leaves the CORS filter out. */
 @AutoConfiguration
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "cors.enabled", havingValue = false)
 public final class CorsDisabledAutoConfiguration {
-
-	CorsDisabledAutoConfiguration() {
-	}
 
 	@Bean
 	static SmartInitializingSingleton corsDisabledLog() {

@@ -30,6 +30,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.request.PathMatching;
@@ -60,7 +61,7 @@ public final class CorsEndpointAutoConfiguration {
 			.orElse(PathMatching.DEFAULT);
 		return new CorsEndpoint(policies, servlet ? "servlet" : "reactive",
 				servlet ? () -> ServletFilterOrder.of(context) : () -> orderOf(context, CorsPolicyWebFilter.class),
-				(violation) -> CorsPropertySources.locate(violation, environment), pathMatching);
+				(violation) -> CorsPolicyLoader.locate(violation, environment), pathMatching);
 	}
 
 	/** Declared after the endpoint, for {@code @ConditionalOnBean}. */

@@ -2,6 +2,8 @@ package dev.corsstarter.autoconfigure;
 
 import org.springframework.core.Ordered;
 
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
+
 /** Where the CORS filter sits among the other filters of a Spring Boot application. */
 public final class CorsFilterOrder {
 

@@ -9,12 +9,12 @@ import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyReloadListener;
 
 /**
  * Reloads the CORS policies when Spring Cloud reports a change of the environment
- * ({@code /actuator/refresh}, Spring Cloud Bus {@code busrefresh}, a Kubernetes ConfigMap
- * reload, a Config Server push). Without Spring Cloud Context, policies change only
- * through the {@link CorsPolicyRegistry}.
+ * ({@code /actuator/refresh}, {@code busrefresh}, a ConfigMap reload). Without Spring
+ * Cloud Context, policies change only through the {@link CorsPolicyRegistry}.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass(EnvironmentChangeEvent.class)

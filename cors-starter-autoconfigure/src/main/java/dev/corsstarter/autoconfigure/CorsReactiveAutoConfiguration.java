@@ -18,6 +18,8 @@ import org.springframework.web.server.WebFilter;
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
+import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.core.internal.MethodOverride;

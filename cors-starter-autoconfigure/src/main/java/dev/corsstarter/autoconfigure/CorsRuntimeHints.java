@@ -4,6 +4,8 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
+
 /**
  * What cors-starter reads reflectively or as a resource, for ahead-of-time processing and
  * native images: {@link CorsProperties}, the Public Suffix List bundled in

@@ -22,6 +22,8 @@ import org.springframework.web.filter.HiddenHttpMethodFilter;
 import dev.corsstarter.autoconfigure.internal.HandlerMappingPathMatching;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
+import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.servlet.ServletRouting;
 import dev.corsstarter.core.internal.MethodOverride;

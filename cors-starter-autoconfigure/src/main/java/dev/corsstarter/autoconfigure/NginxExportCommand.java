@@ -27,7 +27,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.StringUtils;
 
-import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
+import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.export.NginxExport;
 import dev.corsstarter.core.export.NginxExportException;
@@ -160,22 +160,11 @@ public final class NginxExportCommand {
 	}
 
 	/**
-	 * Bind and compile as {@link CorsAutoConfiguration} does, under the same rules:
-	 * unknown keys and unreadable values first, then the policies, every violation
-	 * located.
+	 * Load as the application does, through the same loader and checks.
 	 * @return the engine, or {@code null} when no policy is configured
 	 */
 	static CorsEngine compile(StandardEnvironment environment) {
-		CorsBinding binding = CorsPropertiesBindHandlerAdvisor.bind(environment);
-		if (binding.properties().getPolicies().isEmpty()) {
-			InvalidCorsPropertiesException failure = CorsPropertiesBindHandlerAdvisor.failure(binding, List.of(),
-					environment);
-			if (failure != null) {
-				throw failure;
-			}
-			return null;
-		}
-		return CorsAutoConfiguration.compile(binding, binding.properties().toCorsPolicies(), environment);
+		return CorsPolicyLoader.load(environment);
 	}
 
 	/**

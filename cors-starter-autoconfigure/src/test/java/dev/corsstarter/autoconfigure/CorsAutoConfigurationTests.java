@@ -33,7 +33,9 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.server.WebFilter;
 
+import dev.corsstarter.autoconfigure.diagnostics.InvalidCorsPropertiesException;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;

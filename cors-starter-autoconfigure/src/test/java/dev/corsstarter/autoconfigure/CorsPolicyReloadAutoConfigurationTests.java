@@ -16,6 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyReloadListener;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;

@@ -17,6 +17,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import dev.corsstarter.autoconfigure.CorsProperties;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
 
 /**
  * The sample's own configuration under the production profile: it starts, and the

@@ -6,19 +6,14 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
-import dev.corsstarter.autoconfigure.InvalidCorsPropertiesException;
 import dev.corsstarter.autoconfigure.observation.LogSanitizer;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Turns invalid CORS configuration into a failure report listing every error with its
- * property, where it was set, its value as written, the reason and the fix. Runs before
- * Spring Boot's own analysis of binding failures, which would name only the first
- * problem. A change refused while the application runs is logged with the same text
- * ({@link #report}). Every value, reason, fix and place in the text is escaped
- * ({@link LogSanitizer}): a value may come from a tenant or an environment variable, and
- * a line break in it must not forge a log line.
+ * Reports invalid CORS configuration: every error with its property, where it was set,
+ * its value as written, the reason and the fix, every value escaped. Runs before Spring
+ * Boot's analysis of binding failures, which would name only the first problem.
  */
 public final class InvalidCorsConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidCorsConfigurationException> implements Ordered {
@@ -43,44 +38,33 @@ public final class InvalidCorsConfigurationFailureAnalyzer
 		List<Violation> errors = cause.getViolations().stream().filter(Violation::isError).toList();
 		List<Violation> unknownKeys = (cause instanceof InvalidCorsPropertiesException properties)
 				? properties.getUnknownKeys() : List.of();
-		StringBuilder description = new StringBuilder();
-		description.append("The CORS configuration is invalid or dangerous (")
-			.append(errors.size())
-			.append(errors.size() == 1 ? " problem" : " problems")
-			.append("):\n");
+		StringBuilder description = new StringBuilder("The CORS configuration is invalid or dangerous (" + errors.size()
+				+ ((errors.size() == 1) ? " problem" : " problems") + "):\n");
 		StringBuilder action = new StringBuilder("Update your application's configuration:\n");
 		for (Violation violation : errors) {
-			description.append("\n    Property: ").append(LogSanitizer.text(violation.property()));
-			if (!violation.value().isEmpty()) {
-				description.append("\n    Value: ")
-					.append(LogSanitizer.quote(violation.value(), LogSanitizer.MAX_TEXT_LENGTH));
-			}
-			description.append("\n    Origin: ")
-				.append(violation.origin().isEmpty() ? "not set" : LogSanitizer.text(violation.origin()))
-				.append("\n    Reason: ")
-				.append(LogSanitizer.text(violation.reason()))
-				.append('\n');
-			action.append("\n    ")
-				.append(LogSanitizer.text(violation.property()))
-				.append(": ")
-				.append(LogSanitizer.text(violation.action()));
+			description.append("\n    Property: " + LogSanitizer.text(violation.property())
+					+ (violation.value().isEmpty() ? ""
+							: "\n    Value: " + LogSanitizer.quote(violation.value(), LogSanitizer.MAX_TEXT_LENGTH))
+					+ "\n    Origin: "
+					+ (violation.origin().isEmpty() ? "not set" : LogSanitizer.text(violation.origin()))
+					+ "\n    Reason: " + LogSanitizer.text(violation.reason()) + "\n");
+			action.append(
+					"\n    " + LogSanitizer.text(violation.property()) + ": " + LogSanitizer.text(violation.action()));
 		}
-		List<Violation> ignoredKeys = unknownKeys.stream().filter(violation -> !violation.isError()).toList();
+		List<Violation> ignoredKeys = unknownKeys.stream().filter((violation) -> !violation.isError()).toList();
 		if (!ignoredKeys.isEmpty()) {
-			description.append("\nKeys cors-starter does not define were ignored; a misspelling may explain the ")
-				.append("problems above:\n");
+			description.append("\nKeys cors-starter does not define were ignored; a misspelling may explain the "
+					+ "problems above:\n");
 			for (Violation violation : ignoredKeys) {
-				description.append("\n    ")
-					.append(LogSanitizer.text(violation.property()))
-					.append(violation.origin().isEmpty() ? "" : " (" + LogSanitizer.text(violation.origin()) + ")")
-					.append(": ")
-					.append(LogSanitizer.text(violation.action()));
+				description.append("\n    " + LogSanitizer.text(violation.property())
+						+ (violation.origin().isEmpty() ? "" : " (" + LogSanitizer.text(violation.origin()) + ")")
+						+ ": " + LogSanitizer.text(violation.action()));
 			}
-			description.append('\n');
+			description.append("\n");
 		}
 		if (unknownKeys.stream().anyMatch(Violation::isError)) {
-			action.append("\n\nA key under 'cors.policies.', or close to a key cors-starter defines, stops startup. ")
-				.append("If it is the application's own, set cors.unknown-keys=warn to log such keys at WARN instead.");
+			action.append("\n\nA key under 'cors.policies.', or close to a key cors-starter defines, stops startup. "
+					+ "If it is the application's own, set cors.unknown-keys=warn to log such keys at WARN instead.");
 		}
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
 	}

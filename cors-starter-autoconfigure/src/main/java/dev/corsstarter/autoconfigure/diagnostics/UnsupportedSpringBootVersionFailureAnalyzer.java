@@ -3,9 +3,6 @@ package dev.corsstarter.autoconfigure.diagnostics;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.corsstarter.autoconfigure.SpringBootLines;
-import dev.corsstarter.autoconfigure.UnsupportedSpringBootVersionException;
-
 /**
  * Names the running and the supported Spring Boot versions when the starter refuses to
  * start.

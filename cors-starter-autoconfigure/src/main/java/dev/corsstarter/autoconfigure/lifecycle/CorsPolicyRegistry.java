@@ -1,7 +1,8 @@
 package dev.corsstarter.autoconfigure.lifecycle;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -16,44 +17,34 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
+import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * The CORS policies in force, and the one way to change them while the application runs.
- * The filters read {@link #current()} once per request, so every request is decided
- * wholly by one engine; a change compiles a new engine under the validation context of
- * the first (production rules included) and swaps it in atomically, or is refused and
- * changes nothing.
+ * The filters read {@link #current()} once per request; a change compiles a new engine
+ * under the validation context of the first and swaps it in atomically, or is refused and
+ * changes nothing. A change that leaves no policy is refused ({@code no-policies-left}):
+ * switching off is {@code cors.enabled=false} and a restart.
  * <p>
- * Every change is reviewed as a change: what it adds to and removes from the policies
- * serving ({@link PolicyChange#changes()}), each difference marked as loosening
- * protection or not; an applied change that loosens anything is logged at WARN, one line
- * per loosening difference. A change that leaves no policy at all is refused (rule
- * {@code no-policies-left}): switching the starter off is {@code cors.enabled=false} and
- * a restart, never an emptied configuration.
- * <p>
- * Changes come from the configuration ({@link #reload(PolicyChange.Trigger)} with
- * {@link PolicyChange.Trigger#CONFIGURATION CONFIGURATION}, which the starter calls on
- * Spring Cloud's {@code EnvironmentChangeEvent}: {@code /actuator/refresh},
- * {@code busrefresh}, a ConfigMap reload) or from application code ({@link #reload()},
- * {@link #replace(List)}). A refused change from the configuration is logged at ERROR
- * with the text a startup failure shows, since nobody else learns of it; one requested by
- * application code, whose caller receives the {@link PolicyChange}, at WARN. An applied
- * one is logged at INFO, with its warnings at WARN. Every value logged is escaped.
- * Thread-safe: changes are serialised, reads never wait.
+ * An applied change is logged at INFO, each loosening difference
+ * ({@link PolicyChange#changes()}) and warning at WARN. A refusal is logged at ERROR when
+ * the configuration changed (nobody else learns of it), at WARN when application code
+ * asked and receives the {@link PolicyChange}. Every value logged is escaped. Changes are
+ * serialised; reads never wait.
  */
 public final class CorsPolicyRegistry {
 
 	private static final Log logger = LogFactory.getLog(CorsPolicyRegistry.class);
 
+	private static final String TAKES_OVER = ", taking over paths another policy decided and allowing more than it";
+
 	private final Object changeLock = new Object();
 
-	private final @Nullable Supplier<List<CorsPolicy>> configuration;
+	private final @Nullable Function<ValidationContext, CorsEngine> configuration;
 
 	private final UnaryOperator<Violation> locator;
-
-	private final Clock clock;
 
 	private volatile State state;
 
@@ -63,33 +54,31 @@ public final class CorsPolicyRegistry {
 
 	private volatile long refused;
 
-	/**
-	 * A registry of a fixed initial engine whose policies do not come from configuration:
-	 * {@link #reload()} changes nothing, {@link #replace(List)} works.
-	 */
+	/** An engine not from configuration: {@link #reload()} changes nothing. */
 	public CorsPolicyRegistry(CorsEngine initial) {
-		this(initial, null, UnaryOperator.identity(), Clock.systemUTC());
+		this(initial, (Function<ValidationContext, CorsEngine>) null, UnaryOperator.identity());
 	}
 
-	/**
-	 * @param initial the engine compiled at startup (generation 1)
-	 * @param configuration the policies as configured now, read on every
-	 * {@link #reload()}; it throws {@link InvalidCorsConfigurationException} when the
-	 * configuration cannot be read (unknown keys, unreadable values); {@code null} when
-	 * the policies do not come from configuration
-	 * @param locator adds to a violation where its value was set
-	 */
-	public CorsPolicyRegistry(CorsEngine initial, @Nullable Supplier<List<CorsPolicy>> configuration,
+	/** Reloads compile what {@code configuration} gives; {@code locator} places them. */
+	public CorsPolicyRegistry(CorsEngine initial, Supplier<List<CorsPolicy>> configuration,
 			UnaryOperator<Violation> locator) {
-		this(initial, configuration, locator, Clock.systemUTC());
+		this(initial, (context) -> CorsEngine.compile(configuration.get(), context), locator);
 	}
 
-	CorsPolicyRegistry(CorsEngine initial, @Nullable Supplier<List<CorsPolicy>> configuration,
-			UnaryOperator<Violation> locator, Clock clock) {
+	private CorsPolicyRegistry(CorsEngine initial, @Nullable Function<ValidationContext, CorsEngine> configuration,
+			UnaryOperator<Violation> locator) {
 		this.configuration = configuration;
 		this.locator = locator;
-		this.clock = clock;
 		this.state = new State(initial, 1, null);
+	}
+
+	/**
+	 * Reloads call {@code loader} with startup's rules; it throws
+	 * {@link InvalidCorsConfigurationException} for what it cannot load.
+	 */
+	public static CorsPolicyRegistry loading(CorsEngine initial, Function<ValidationContext, CorsEngine> loader,
+			UnaryOperator<Violation> locator) {
+		return new CorsPolicyRegistry(initial, loader, locator);
 	}
 
 	/** The engine deciding requests now. Read it once per request. */
@@ -102,11 +91,7 @@ public final class CorsPolicyRegistry {
 		return this.state.generation();
 	}
 
-	/**
-	 * The last change applied or refused, or {@code null} when none was tried; after a
-	 * refused change, a change back to the policies serving shows as
-	 * {@link PolicyChange.Outcome#UNCHANGED}.
-	 */
+	/** The last change applied or refused (a refusal taken back: unchanged), or null. */
 	public @Nullable PolicyChange lastChange() {
 		return this.state.lastChange();
 	}
@@ -116,10 +101,7 @@ public final class CorsPolicyRegistry {
 		return this.appliedLoosening + this.appliedOther;
 	}
 
-	/**
-	 * How many applied changes loosened protection, or did not.
-	 * @param loosened {@code true} for the changes with at least one loosening difference
-	 */
+	/** How many applied changes loosened protection ({@code true}), or did not. */
 	public long appliedChanges(boolean loosened) {
 		return loosened ? this.appliedLoosening : this.appliedOther;
 	}
@@ -129,83 +111,58 @@ public final class CorsPolicyRegistry {
 		return this.refused;
 	}
 
-	/**
-	 * Compile the policies as configured now (with every {@link CorsPoliciesCustomizer})
-	 * and swap them in, unless they have errors or leave no policy: for application code,
-	 * such as an admin flow whose data a customizer reads. A refusal is logged at WARN,
-	 * since the caller receives it.
-	 * @return what became of the change; {@link PolicyChange.Outcome#UNCHANGED} when the
-	 * configured policies are those serving, or when the policies do not come from
-	 * configuration
-	 */
+	/** Reloads the configuration, with every {@link CorsPoliciesCustomizer}. */
 	public PolicyChange reload() {
 		return reload(PolicyChange.Trigger.APPLICATION);
 	}
 
 	/**
-	 * Compile the policies as configured now (with every {@link CorsPoliciesCustomizer})
-	 * and swap them in, unless they have errors or leave no policy.
-	 * @param trigger who asks: {@link PolicyChange.Trigger#CONFIGURATION} when the
-	 * configuration changed and nobody receives the result (a refusal is logged at
-	 * ERROR), {@link PolicyChange.Trigger#APPLICATION} for application code (at WARN)
-	 * @return what became of the change; {@link PolicyChange.Outcome#UNCHANGED} when the
-	 * configured policies are those serving, or when the policies do not come from
-	 * configuration
+	 * Compiles the policies as configured now and swaps them in, unless they have errors
+	 * or leave no policy.
+	 * @param trigger who asks, which decides how a refusal is logged
 	 */
 	public PolicyChange reload(PolicyChange.Trigger trigger) {
 		if (this.configuration == null) {
 			return unchanged(trigger);
 		}
-		Source source = new Source(trigger, "reload");
 		synchronized (this.changeLock) {
-			List<CorsPolicy> policies;
-			try {
-				policies = this.configuration.get();
-			}
-			catch (InvalidCorsConfigurationException ex) {
-				return refuse(ex, source, List.of());
-			}
-			catch (RuntimeException ex) {
-				// whatever else goes wrong reading the configuration, fail closed and say
-				// so
-				return refuse(unexpected(ex), source, List.of());
-			}
-			return change(policies, source);
+			return change(this.configuration, new Source(trigger, "reload"));
 		}
 	}
 
 	/**
-	 * Replace the policies with these, unless they have errors or leave no policy. Until
-	 * the next reload of the configuration, which replaces them with the configured ones:
-	 * to keep policies of the application's own across reloads, contribute them with a
-	 * {@link CorsPoliciesCustomizer} and call {@link #reload()} instead. A refusal is
-	 * logged at WARN, since the caller receives it.
-	 * @param policies the complete new set of policies
-	 * @return what became of the change, with every violation when refused
+	 * Replaces the policies until the next reload, unless they have errors or leave no
+	 * policy; policies that must outlive a reload come from a customizer.
 	 */
 	public PolicyChange replace(List<CorsPolicy> policies) {
+		List<CorsPolicy> copy = List.copyOf(policies);
 		synchronized (this.changeLock) {
-			return change(List.copyOf(policies), new Source(PolicyChange.Trigger.APPLICATION, "replace"));
+			return change((context) -> CorsEngine.compile(copy, context),
+					new Source(PolicyChange.Trigger.APPLICATION, "replace"));
 		}
 	}
 
-	private PolicyChange change(List<CorsPolicy> policies, Source source) {
+	private PolicyChange change(Function<ValidationContext, CorsEngine> compile, Source source) {
 		State before = this.state;
 		CorsEngine engine;
 		try {
-			engine = CorsEngine.compile(policies, before.engine().validationContext());
+			engine = compile.apply(before.engine().validationContext());
 		}
 		catch (InvalidCorsConfigurationException ex) {
 			return refuse(ex, source, List.of());
 		}
 		catch (RuntimeException ex) {
-			return refuse(unexpected(ex), source, List.of());
+			// whatever else goes wrong, fail closed and say so
+			logger.debug("CORS policy change failed", ex);
+			return refuse(new InvalidCorsConfigurationException(List.of(Violation.error(ViolationRule.UNREADABLE_VALUE,
+					"cors", "", "The policies could not be read or compiled: " + ex,
+					"Check the cors.* properties where the configuration comes from; the previous policies keep "
+							+ "serving."))),
+					source, List.of());
 		}
 		if (engine.fingerprint().equals(before.engine().fingerprint())) {
 			PolicyChange unchanged = unchanged(source.trigger());
 			if (before.lastChange() != null && before.lastChange().isRefused()) {
-				// the refused change was taken back: say so, rather than report it still
-				// pending
 				this.state = new State(before.engine(), before.generation(), unchanged);
 				logger.info("CORS policies from " + source + " are those serving again (generation "
 						+ before.generation() + "); the refused change is no longer configured");
@@ -218,7 +175,7 @@ public final class CorsPolicyRegistry {
 		}
 		List<Violation> warnings = engine.warnings().stream().map(this.locator).toList();
 		PolicyChange change = new PolicyChange(PolicyChange.Outcome.APPLIED, before.generation() + 1,
-				engine.fingerprint(), this.clock.instant(), warnings, source.trigger(), changes);
+				engine.fingerprint(), Instant.now(), warnings, source.trigger(), changes);
 		this.state = new State(engine, change.generation(), change);
 		if (change.loosens()) {
 			this.appliedLoosening++;
@@ -226,34 +183,29 @@ public final class CorsPolicyRegistry {
 		else {
 			this.appliedOther++;
 		}
-		if (logger.isInfoEnabled()) {
-			logger.info("CORS policies changed by " + source + ": generation " + change.generation() + ", fingerprint "
-					+ change.fingerprint() + ", policies "
-					+ engine.policies()
-						.stream()
-						.map(p -> LogSanitizer.text(p.name()) + " " + LogSanitizer.text(p.pathPatterns().toString())
-								+ ((p.mode() == PolicyMode.ENFORCE) ? "" : " (" + p.mode().tag() + ")"))
-						.toList());
-		}
-		for (PolicyChange.Difference difference : changes) {
-			if (difference.loosens()) {
-				logger.warn("CORS policy change loosens protection: " + describe(difference) + " (generation "
-						+ change.generation() + ", changed by " + source + ")");
-			}
-		}
-		for (Violation warning : warnings) {
-			logger.warn("CORS configuration: " + LogSanitizer.describe(warning));
-		}
+		logger.info("CORS policies changed by " + source + ": generation " + change.generation() + ", fingerprint "
+				+ change.fingerprint() + ", policies "
+				+ engine.policies()
+					.stream()
+					.map((p) -> LogSanitizer.text(p.name()) + " " + LogSanitizer.text(p.pathPatterns().toString())
+							+ ((p.mode() == PolicyMode.ENFORCE) ? "" : " (" + p.mode().tag() + ")"))
+					.toList());
+		changes.stream()
+			.filter(PolicyChange.Difference::loosens)
+			.forEach((difference) -> logger.warn("CORS policy change loosens protection: " + describe(difference)
+					+ " (generation " + change.generation() + ", changed by " + source + ")"));
+		warnings.forEach((warning) -> logger.warn("CORS configuration: " + LogSanitizer.describe(warning)));
 		return change;
 	}
 
 	private PolicyChange refuse(InvalidCorsConfigurationException ex, Source source,
 			List<PolicyChange.Difference> changes) {
 		State before = this.state;
-		InvalidCorsConfigurationException located = located(ex);
+		// violations of a compile carry no place yet; those of the configuration do
+		InvalidCorsConfigurationException located = (ex.getClass() != InvalidCorsConfigurationException.class) ? ex
+				: new InvalidCorsConfigurationException(ex.getViolations().stream().map(this.locator).toList());
 		PolicyChange change = new PolicyChange(PolicyChange.Outcome.REFUSED, before.generation(),
-				before.engine().fingerprint(), this.clock.instant(), located.getViolations(), source.trigger(),
-				changes);
+				before.engine().fingerprint(), Instant.now(), located.getViolations(), source.trigger(), changes);
 		this.state = new State(before.engine(), before.generation(), change);
 		this.refused++;
 		boolean configuration = source.trigger() == PolicyChange.Trigger.CONFIGURATION;
@@ -261,18 +213,14 @@ public final class CorsPolicyRegistry {
 				+ " refused; generation " + before.generation() + " (fingerprint " + before.engine().fingerprint()
 				+ ") keeps serving.\n\n" + InvalidCorsConfigurationFailureAnalyzer.report(located);
 		if (configuration) {
-			// nobody waits for the result of a refresh: this line is how anyone learns of
-			// it
 			logger.error(message);
 		}
 		else {
-			// the caller received the violations and decides what to do with them
 			logger.warn(message);
 		}
 		return change;
 	}
 
-	/** The violation of a change that would leave no policy, whoever asked for it. */
 	private static Violation noPoliciesLeft(Source source) {
 		String cause = (source.trigger() == PolicyChange.Trigger.CONFIGURATION)
 				? "An emptied or partly mounted configuration file, or a configuration source that answered "
@@ -286,68 +234,35 @@ public final class CorsPolicyRegistry {
 						+ "restart the application: it takes effect at the next start.");
 	}
 
-	/**
-	 * One difference on one line, every value escaped, e.g.
-	 * {@code cors.policies.api.allowed-origins added "https://x.example"}.
-	 */
+	/** One difference on one line, every value escaped. */
 	static String describe(PolicyChange.Difference difference) {
+		boolean policy = difference.property().equals("cors.policies." + difference.policy());
+		boolean added = !difference.added().isEmpty();
 		StringBuilder line = new StringBuilder(LogSanitizer.text(difference.property()));
-		if (difference.property().equals("cors.policies." + difference.policy())) {
-			boolean added = !difference.added().isEmpty();
+		if (policy) {
 			line.append(added ? " added, paths " : " removed, paths ")
 				.append(values(added ? difference.added() : difference.removed()));
-			return (added && difference.loosens())
-					? line.append(", taking over paths another policy decided and allowing more than it").toString()
-					: line.toString();
 		}
-		if (!difference.added().isEmpty()) {
-			line.append(" added ").append(values(difference.added()));
+		else {
+			line.append(added ? " added " + values(difference.added()) : "");
+			line.append(difference.removed().isEmpty() ? ""
+					: (added ? ", was " : " removed ") + values(difference.removed()));
 		}
-		if (!difference.removed().isEmpty()) {
-			line.append(difference.added().isEmpty() ? " removed " : ", was ").append(values(difference.removed()));
-		}
-		if (difference.property().endsWith(".path-patterns") && difference.loosens() && !difference.added().isEmpty()) {
-			line.append(", taking over paths another policy decided and allowing more than it");
-		}
-		return line.toString();
+		boolean takesOver = policy || difference.property().endsWith(".path-patterns");
+		return line + ((takesOver && added && difference.loosens()) ? TAKES_OVER : "");
 	}
 
 	private static String values(List<String> values) {
 		return values.stream().map(LogSanitizer::quote).collect(Collectors.joining(", "));
 	}
 
-	/**
-	 * A failure that is not a violation, as one, so it is refused, logged and reported
-	 * like one.
-	 */
-	private static InvalidCorsConfigurationException unexpected(RuntimeException ex) {
-		logger.debug("CORS policy change failed", ex);
-		return new InvalidCorsConfigurationException(List.of(Violation.error(ViolationRule.UNREADABLE_VALUE, "cors", "",
-				"The policies could not be read or compiled: " + ex,
-				"Check the cors.* properties where the configuration comes from; the previous policies keep "
-						+ "serving.")));
-	}
-
-	/**
-	 * Violations of a compile carry no place yet; those of the configuration already do.
-	 */
-	private InvalidCorsConfigurationException located(InvalidCorsConfigurationException ex) {
-		if (ex.getClass() != InvalidCorsConfigurationException.class) {
-			return ex;
-		}
-		return new InvalidCorsConfigurationException(ex.getViolations().stream().map(this.locator).toList());
-	}
-
 	private PolicyChange unchanged(PolicyChange.Trigger trigger) {
 		State now = this.state;
 		return new PolicyChange(PolicyChange.Outcome.UNCHANGED, now.generation(), now.engine().fingerprint(),
-				this.clock.instant(), List.of(), trigger, List.of());
+				Instant.now(), List.of(), trigger, List.of());
 	}
 
-	/**
-	 * Who asked for a change and through which method, as log lines name it: {@code the
-	 * configuration}, or {@code application code (CorsPolicyRegistry.replace)}.
-	 */
+	/** Who asked for a change and through which method, as log lines name it. */
 	private record Source(PolicyChange.Trigger trigger, String method) {
 
 		@Override

@@ -7,20 +7,16 @@ import java.util.Locale;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * The result of one attempt to change the policies, by a reload of the configuration or
- * by application code.
+ * The result of one attempt to change the policies.
  *
  * @param outcome whether the change was applied, refused or changed nothing
- * @param generation the generation serving after the attempt: one more than before when
- * applied, the previous one otherwise
+ * @param generation the generation serving after the attempt
  * @param fingerprint the fingerprint of the policies serving after the attempt
  * @param time when the attempt was made
- * @param violations for a refused change, every violation found, errors first; for an
- * applied one, its warnings
- * @param trigger who asked for the change: the configuration or application code
- * @param changes what the change adds to and removes from the policies serving before it,
- * each difference saying whether it loosens protection; for a refused change, what it
- * would have changed (empty when its policies did not compile)
+ * @param violations a refused change's every violation; an applied one's warnings
+ * @param trigger who asked for the change
+ * @param changes what the change adds to and removes from the policies serving before it;
+ * for a refused change, what it would have changed (empty when it did not compile)
  */
 public record PolicyChange(Outcome outcome, long generation, String fingerprint, Instant time,
 		List<Violation> violations, Trigger trigger, List<Difference> changes) {
@@ -28,12 +24,6 @@ public record PolicyChange(Outcome outcome, long generation, String fingerprint,
 	public PolicyChange {
 		violations = List.copyOf(violations);
 		changes = List.copyOf(changes);
-	}
-
-	/** A change requested by application code, with no differences recorded. */
-	public PolicyChange(Outcome outcome, long generation, String fingerprint, Instant time,
-			List<Violation> violations) {
-		this(outcome, generation, fingerprint, time, violations, Trigger.APPLICATION, List.of());
 	}
 
 	public boolean isApplied() {
@@ -49,9 +39,7 @@ public record PolicyChange(Outcome outcome, long generation, String fingerprint,
 		return this.changes.stream().anyMatch(Difference::loosens);
 	}
 
-	/**
-	 * What became of a change.
-	 */
+	/** What became of a change. */
 	public enum Outcome {
 
 		/** Compiled without errors and now serving. */
@@ -60,40 +48,26 @@ public record PolicyChange(Outcome outcome, long generation, String fingerprint,
 		/** Had at least one error: the previous policies keep serving. */
 		REFUSED,
 
-		/**
-		 * Compiled to the policies already serving (same fingerprint): nothing changed.
-		 */
+		/** Compiled to the policies already serving: nothing changed. */
 		UNCHANGED;
 
-		/**
-		 * {@code applied}, {@code refused} or {@code unchanged}, as the endpoint and
-		 * metrics show it.
-		 */
+		/** The name in lower case, as the endpoint and metrics show it. */
 		public String tag() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
 
-	/**
-	 * Who asked for a change: it decides how a refusal is reported.
-	 */
+	/** Who asked for a change: it decides how a refusal is logged. */
 	public enum Trigger {
 
-		/**
-		 * The configuration changed (a refresh, a bus event, a changed file or
-		 * ConfigMap): nobody waits for the result, so a refusal is logged at ERROR.
-		 */
+		/** The configuration changed and nobody waits: a refusal is logged at ERROR. */
 		CONFIGURATION,
 
-		/**
-		 * Application code called the registry ({@code reload()} or {@code replace(...)},
-		 * from a customizer's data or an admin flow) and receives the result: a refusal
-		 * is logged at WARN.
-		 */
+		/** Application code asked and receives the result: refusals log at WARN. */
 		APPLICATION;
 
-		/** {@code configuration} or {@code application}, as the endpoint shows it. */
+		/** The name in lower case, as the endpoint shows it. */
 		public String tag() {
 			return name().toLowerCase(Locale.ROOT);
 		}
@@ -101,23 +75,16 @@ public record PolicyChange(Outcome outcome, long generation, String fingerprint,
 	}
 
 	/**
-	 * One difference between the policies serving before a change and after it: a policy
-	 * added or removed, or the values one property of a policy gained or lost.
+	 * One difference: a policy added or removed, or the values one property of a policy
+	 * gained or lost.
 	 *
 	 * @param policy the policy's name
-	 * @param property the property, e.g. {@code cors.policies.api.allowed-origins}; for a
-	 * policy added or removed as a whole, the policy's prefix, e.g.
-	 * {@code cors.policies.api}
-	 * @param added the values added: origins, methods, headers or path patterns; the new
-	 * value of {@code allow-credentials}, {@code allow-private-network}, {@code max-age}
-	 * (in seconds, e.g. {@code 600s}) and {@code mode}; for a policy added, its path
-	 * patterns
-	 * @param removed the values removed, in the same form; for a policy removed, its path
-	 * patterns
-	 * @param loosens whether the difference lets through what was refused before: a
-	 * policy or a path pattern removed; an origin, method, header or exposed header
-	 * added; credentials or private network access turned on; report-only turned on;
-	 * {@code max-age} raised
+	 * @param property e.g. {@code cors.policies.api.allowed-origins}; for a whole policy,
+	 * its prefix, e.g. {@code cors.policies.api}
+	 * @param added the values added, a flag's or max-age's (e.g. {@code 600s}) new value,
+	 * a policy added's path patterns
+	 * @param removed the values removed, in the same form
+	 * @param loosens whether it lets through what was refused before
 	 */
 	public record Difference(String policy, String property, List<String> added, List<String> removed,
 			boolean loosens) {

@@ -1,13 +1,15 @@
 package dev.corsstarter.autoconfigure.lifecycle;
 
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange.Difference;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -16,20 +18,14 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.MapCorsRequest;
 
 /**
- * What a change does to the policies serving: the policies added and removed, and per
- * policy kept the values each property gained or lost, each difference marked as
- * loosening protection or not. Compares compiled policies (what the engines decide with),
- * so a change of spelling the engine ignores (the order of origins, the case of a header
- * name) is no difference.
- * <p>
- * A policy or path pattern added covers paths: paths no policy covered are now checked,
- * which tightens; but paths another policy decided before are now decided by it, which
- * loosens when it allows anything that policy did not (a sub-area opened to more origins,
- * say).
+ * What a change does to the policies serving, each difference marked as loosening
+ * protection or not. Compares compiled policies, so a spelling the engine ignores (the
+ * order of origins, the case of a header) is no difference. A policy or path pattern
+ * added tightens, unless it takes paths from a policy that allowed less.
  */
 final class PolicyDiff {
 
-	/** A well-formed origin for asking an engine which policy decides a path. */
+	/** An origin for asking an engine which policy decides a path. */
 	private static final String PROBE_ORIGIN = "https://probe.invalid";
 
 	private static final Pattern PATTERN_SEGMENT = Pattern.compile("\\{[^/]*}|\\*\\*|\\*|\\?");
@@ -37,12 +33,7 @@ final class PolicyDiff {
 	private PolicyDiff() {
 	}
 
-	/**
-	 * @param serving the engine serving before the change
-	 * @param candidate the engine of the change
-	 * @return every difference: policies removed and changed in the order they served,
-	 * then policies added in the order of the change
-	 */
+	/** Policies removed and changed in serving order, then policies added. */
 	static List<Difference> between(CorsEngine serving, CorsEngine candidate) {
 		Map<String, CorsPolicy> before = byName(serving.policies());
 		Map<String, CorsPolicy> after = byName(candidate.policies());
@@ -50,8 +41,7 @@ final class PolicyDiff {
 		for (CorsPolicy old : before.values()) {
 			CorsPolicy now = after.get(old.name());
 			if (now == null) {
-				// its paths go to another policy or to none: whatever it refused may now
-				// pass
+				// whatever it refused may now pass
 				differences.add(new Difference(old.name(), old.propertyPrefix(), List.of(), old.pathPatterns(), true));
 			}
 			else {
@@ -69,27 +59,16 @@ final class PolicyDiff {
 		return differences;
 	}
 
-	/**
-	 * Mark the path patterns added to a policy as loosening when they take paths from a
-	 * more restrictive one.
-	 */
+	/** Path patterns added loosen when they take paths from a stricter policy. */
 	private static void takesOver(CorsEngine serving, CorsEngine candidate, CorsPolicy policy, List<String> added,
 			String property, List<Difference> differences) {
 		if (!added.isEmpty() && takesOverLoosening(serving, candidate, policy, added)) {
-			for (int i = 0; i < differences.size(); i++) {
-				Difference difference = differences.get(i);
-				if (difference.property().equals(property) && !difference.added().isEmpty()) {
-					differences.set(i, new Difference(difference.policy(), property, difference.added(),
-							difference.removed(), true));
-				}
-			}
+			differences.replaceAll((d) -> (d.property().equals(property) && !d.added().isEmpty())
+					? new Difference(d.policy(), property, d.added(), d.removed(), true) : d);
 		}
 	}
 
-	/**
-	 * Whether a policy, on a path of one of these patterns, now decides what another
-	 * policy serving before decided, and allows something that one did not.
-	 */
+	/** Whether the policy now decides a path another decided, allowing more than it. */
 	private static boolean takesOverLoosening(CorsEngine serving, CorsEngine candidate, CorsPolicy policy,
 			List<String> patterns) {
 		for (String pattern : patterns) {
@@ -97,8 +76,7 @@ final class PolicyDiff {
 				.origin(PROBE_ORIGIN)
 				.build();
 			if (!policy.name().equals(candidate.evaluate(probe).policyName())) {
-				// a pattern no plain path stands for (a regular expression): nothing to
-				// compare
+				// no plain path stands for the pattern: nothing to compare
 				continue;
 			}
 			CorsPolicy previous = serving.evaluate(probe).policy();
@@ -114,31 +92,22 @@ final class PolicyDiff {
 	}
 
 	private static void compare(CorsPolicy old, CorsPolicy now, List<Difference> differences) {
-		// a path pattern removed leaves its paths to another policy or none; one added
-		// takes paths over
 		values(old, now, "path-patterns", CorsPolicy::pathPatterns, Function.identity(), false, differences);
 		values(old, now, "allowed-origins", CorsPolicy::allowedOrigins, Function.identity(), true, differences);
 		values(old, now, "allowed-methods", CorsPolicy::allowedMethods, Function.identity(), true, differences);
 		values(old, now, "allowed-headers", CorsPolicy::allowedHeaders, PolicyDiff::headerName, true, differences);
 		values(old, now, "exposed-headers", CorsPolicy::exposedHeaders, PolicyDiff::headerName, true, differences);
-		flag(old, now, "allow-credentials", old.allowCredentials(), now.allowCredentials(), differences);
-		flag(old, now, "allow-private-network", old.allowPrivateNetwork(), now.allowPrivateNetwork(), differences);
-		if (!old.maxAge().equals(now.maxAge())) {
-			// a longer cache keeps a browser on an allowance after it is withdrawn
-			differences
-				.add(new Difference(now.name(), now.propertyPrefix() + ".max-age", List.of(seconds(now.maxAge())),
-						List.of(seconds(old.maxAge())), now.maxAge().compareTo(old.maxAge()) > 0));
-		}
-		if (old.mode() != now.mode()) {
-			differences.add(new Difference(now.name(), now.propertyPrefix() + ".mode", List.of(now.mode().tag()),
-					List.of(old.mode().tag()), now.mode() == PolicyMode.REPORT_ONLY));
-		}
+		value(now, "allow-credentials", old.allowCredentials(), now.allowCredentials(), now.allowCredentials(),
+				differences);
+		value(now, "allow-private-network", old.allowPrivateNetwork(), now.allowPrivateNetwork(),
+				now.allowPrivateNetwork(), differences);
+		// a longer cache keeps a browser on an allowance after it is withdrawn
+		value(now, "max-age", old.maxAge().toSeconds() + "s", now.maxAge().toSeconds() + "s",
+				now.maxAge().compareTo(old.maxAge()) > 0, differences);
+		value(now, "mode", old.mode().tag(), now.mode().tag(), now.mode() == PolicyMode.REPORT_ONLY, differences);
 	}
 
-	/**
-	 * One difference for the values added and one for those removed: adding loosens where
-	 * {@code addingLoosens}, removing where not.
-	 */
+	/** One difference for the values added, one for those removed. */
 	private static void values(CorsPolicy old, CorsPolicy now, String property,
 			Function<CorsPolicy, List<String>> values, Function<String, String> key, boolean addingLoosens,
 			List<Difference> differences) {
@@ -153,51 +122,28 @@ final class PolicyDiff {
 		}
 	}
 
-	/** Turning a flag on loosens, turning it off tightens. */
-	private static void flag(CorsPolicy old, CorsPolicy now, String property, boolean before, boolean after,
+	/** One value changed: one difference, its new value added and its old one removed. */
+	private static void value(CorsPolicy now, String property, Object before, Object after, boolean loosens,
 			List<Difference> differences) {
-		if (before != after) {
+		if (!before.equals(after)) {
 			differences.add(new Difference(now.name(), now.propertyPrefix() + "." + property,
-					List.of(String.valueOf(after)), List.of(String.valueOf(before)), after));
+					List.of(String.valueOf(after)), List.of(String.valueOf(before)), loosens));
 		}
 	}
 
-	/**
-	 * The values of {@code from} that {@code in} lacks, compared by {@code key}, in
-	 * order, each once.
-	 */
+	/** The values of {@code from} that {@code in} lacks, by {@code key}, each once. */
 	private static List<String> missing(List<String> from, List<String> in, Function<String, String> key) {
-		List<String> keys = in.stream().map(key).toList();
-		List<String> missing = new ArrayList<>();
-		List<String> seen = new ArrayList<>();
-		for (String value : from) {
-			String k = key.apply(value);
-			if (!keys.contains(k) && !seen.contains(k)) {
-				seen.add(k);
-				missing.add(value);
-			}
-		}
-		return missing;
+		Set<String> seen = in.stream().map(key).collect(Collectors.toCollection(HashSet::new));
+		return from.stream().filter((value) -> seen.add(key.apply(value))).toList();
 	}
 
-	/**
-	 * Header names are case-insensitive: {@code X-Trace} and {@code x-trace} are one
-	 * header.
-	 */
 	private static String headerName(String name) {
 		return name.toLowerCase(Locale.ROOT);
 	}
 
-	private static String seconds(Duration duration) {
-		return duration.toSeconds() + "s";
-	}
-
 	private static Map<String, CorsPolicy> byName(List<CorsPolicy> policies) {
-		Map<String, CorsPolicy> byName = new LinkedHashMap<>();
-		for (CorsPolicy policy : policies) {
-			byName.put(policy.name(), policy);
-		}
-		return byName;
+		return policies.stream()
+			.collect(Collectors.toMap(CorsPolicy::name, Function.identity(), (a, b) -> b, LinkedHashMap::new));
 	}
 
 }

@@ -1,7 +1,6 @@
 /**
  * The policies in force and how they change while the application runs: the registry, its
- * changes, and customizers of the configured policies. Null-marked: what may be
- * {@code null} says so.
+ * changes, and customizers of the configured policies.
  */
 @NullMarked
 package dev.corsstarter.autoconfigure.lifecycle;

@@ -22,7 +22,6 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.core.decision.CorsEngine;
 
 /**
  * Each configuration mistake, run through a real {@link SpringApplication}: startup fails

@@ -7,8 +7,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
-import dev.corsstarter.autoconfigure.UnsupportedSpringBootVersionException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UnsupportedSpringBootVersionFailureAnalyzerTests {

@@ -1,26 +1,22 @@
 package dev.corsstarter.core.validation;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in the CORS configuration, precise enough to fix without reading
- * code. Every field is data: the rendered messages ({@link #describe()}, failure
- * analyses) are built from them, and nothing is read back out of the prose.
+ * code. Every field is data: the rendered messages are built from them.
  *
  * @param rule the rule broken
  * @param severity whether startup must fail
  * @param property the property path, e.g. {@code cors.policies.api.allowed-origins[1]}
  * @param value the offending value as configured (may be empty, never null)
  * @param reason why the value is dangerous or can never match
- * @param action the concrete action that resolves it, as a sentence for people; it names
- * the suggested value when there is one
- * @param suggestedValue the value to write instead, when one correction is certain (e.g.
- * {@code https://app.example.com} for {@code https://app.example.com/}); {@code null}
- * when the fix is advice (remove the entry, list the origins you trust)
- * @param origin where the value was set, e.g. a file and line or an environment variable;
- * empty when unknown or not set at all (never null)
+ * @param action what resolves it, as a sentence; it names the suggested value if any
+ * @param suggestedValue the value to write instead when one correction is certain (e.g.
+ * {@code https://app.example.com} for {@code https://app.example.com/}), else null
+ * @param origin where the value was set, e.g. a file and line; empty when unknown
  */
 public record Violation(ViolationRule rule, Severity severity, String property, String value, String reason,
 		String action, @Nullable String suggestedValue, String origin) {
@@ -56,18 +52,8 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 	}
 
 	/**
-	 * This violation with another severity, e.g. a warning where it would stop startup.
-	 */
-	public Violation withSeverity(Severity severity) {
-		return new Violation(this.rule, severity, this.property, this.value, this.reason, this.action,
-				this.suggestedValue, this.origin);
-	}
-
-	/**
-	 * This violation located: where it was set and the value as written there (e.g.
-	 * {@code 3h} rather than the bound {@code PT3H}).
-	 * @param origin where the value was set; empty or null when unknown
-	 * @param valueAsWritten the value as written, or null to keep this one
+	 * This violation located: where it was set, and the value as written there (e.g.
+	 * {@code 3h} rather than the bound {@code PT3H}), or null to keep this one.
 	 */
 	public Violation located(@Nullable String origin, @Nullable String valueAsWritten) {
 		return new Violation(this.rule, this.severity, this.property,
@@ -76,18 +62,15 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 	}
 
 	/**
-	 * A one-line rendering without the severity, for log lines that carry their own
-	 * level: {@code property='value' (origin): reason Fix: action}.
+	 * One line without the severity:
+	 * {@code property='value' (origin): reason Fix: action}.
 	 */
 	public String describe() {
 		return this.property + "='" + this.value + "'" + (this.origin.isEmpty() ? "" : " (" + this.origin + ")") + ": "
 				+ this.reason + " Fix: " + this.action;
 	}
 
-	/**
-	 * A one-line rendering for exception messages: the severity, then
-	 * {@link #describe()}.
-	 */
+	/** One line for exception messages: the severity, then {@link #describe()}. */
 	@Override
 	public String toString() {
 		return this.severity + " " + describe();

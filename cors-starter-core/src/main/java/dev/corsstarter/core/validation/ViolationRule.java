@@ -12,10 +12,7 @@ public enum ViolationRule {
 	/** A policy without path patterns, so it never applies. */
 	NO_PATH_PATTERN,
 
-	/**
-	 * A path pattern that is not valid Spring {@code PathPattern} syntax or does not
-	 * start with {@code /}.
-	 */
+	/** A path pattern that is not Spring {@code PathPattern} syntax or lacks the /. */
 	INVALID_PATH_PATTERN,
 
 	/** The same path pattern in two policies. */
@@ -24,28 +21,16 @@ public enum ViolationRule {
 	/** A policy without allowed origins. */
 	NO_ORIGIN,
 
-	/**
-	 * An origin that is not an origin at all: no host, a bad scheme, port or host name.
-	 */
+	/** Not an origin at all: no host, or a bad scheme, port or host name. */
 	INVALID_ORIGIN,
 
-	/**
-	 * An origin written differently from how a browser sends it (trailing slash, path,
-	 * default port, upper case, IP address or IDN host not in canonical form, ...), so it
-	 * never matches.
-	 */
+	/** An origin written otherwise than browsers send it (trailing slash, case, ...). */
 	ORIGIN_NEVER_MATCHES,
 
-	/**
-	 * A wildcard that is {@code *} in disguise or stands for something other than leading
-	 * labels or the port.
-	 */
+	/** A wildcard that is {@code *} in disguise or not for leading labels or the port. */
 	INVALID_WILDCARD,
 
-	/**
-	 * A {@code ws://} or {@code wss://} origin: browsers send the page's http(s) origin
-	 * on a handshake.
-	 */
+	/** A {@code ws://} or {@code wss://} origin: a handshake sends the page's origin. */
 	WEBSOCKET_SCHEME,
 
 	/** {@code *} on a policy with {@code allow-credentials: true}. */
@@ -54,33 +39,19 @@ public enum ViolationRule {
 	/** {@code *} on a policy with {@code allow-private-network: true}. */
 	WILDCARD_WITH_PRIVATE_NETWORK,
 
-	/**
-	 * A subdomain wildcard spanning a public suffix of the Public Suffix List
-	 * ({@code https://*.com}).
-	 */
+	/** A subdomain wildcard spanning a public suffix ({@code https://*.com}). */
 	PUBLIC_SUFFIX_WILDCARD,
 
-	/**
-	 * A subdomain wildcard over a wildcard-DNS or tunnel service
-	 * ({@code https://*.nip.io}, {@code https://*.loca.lt}) where anyone can get a name
-	 * and a certificate: an error with credentials and a warning without, in every
-	 * profile.
-	 */
+	/** A subdomain wildcard over a wildcard-DNS or tunnel service ({@code *.nip.io}). */
 	SHARED_SERVICE_WILDCARD,
 
 	/** The opaque origin {@code null} on a policy with credentials. */
 	NULL_WITH_CREDENTIALS,
 
-	/**
-	 * The opaque origin {@code null} (an error under a production profile, a warning
-	 * otherwise).
-	 */
+	/** The opaque origin {@code null} (an error under production rules). */
 	NULL_ORIGIN,
 
-	/**
-	 * An {@code http://} origin on a policy with credentials (an error under a production
-	 * profile).
-	 */
+	/** An {@code http://} origin with credentials (an error under production rules). */
 	HTTP_WITH_CREDENTIALS,
 
 	/** A development origin under a production profile. */
@@ -110,10 +81,7 @@ public enum ViolationRule {
 	/** A negative {@code max-age}. */
 	NEGATIVE_MAX_AGE,
 
-	/**
-	 * A {@code max-age} above what browsers cache (2 hours in Chromium, 24 hours in
-	 * Firefox; WebKit caps at 10 minutes).
-	 */
+	/** A {@code max-age} above what Chromium (2 hours) or Firefox (24 hours) caches. */
 	MAX_AGE_ABOVE_CAP,
 
 	/** {@code *} in {@code allowed-methods} with credentials. */
@@ -125,14 +93,10 @@ public enum ViolationRule {
 	/** {@code *} in {@code exposed-headers} with credentials. */
 	WILDCARD_EXPOSED_HEADER_WITH_CREDENTIALS,
 
-	/**
-	 * A forbidden request-header name of the Fetch standard in {@code allowed-headers}.
-	 */
+	/** A forbidden request-header name (Fetch standard) in {@code allowed-headers}. */
 	FORBIDDEN_REQUEST_HEADER,
 
-	/**
-	 * A forbidden response-header name of the Fetch standard in {@code exposed-headers}.
-	 */
+	/** A forbidden response-header name (Fetch standard) in {@code exposed-headers}. */
 	FORBIDDEN_RESPONSE_HEADER,
 
 	/** A policy in {@code mode: report-only}: decided and reported, never enforced. */
@@ -141,20 +105,13 @@ public enum ViolationRule {
 	/** A policy every path of which goes to another policy. */
 	SHADOWED_POLICY,
 
-	/**
-	 * A change while running that leaves no policy at all, so every path would be left
-	 * unprotected: refused, since switching the starter off is a deliberate act
-	 * ({@code cors.enabled=false} and a restart).
-	 */
+	/** A change while running that leaves no policy (disabling needs a restart). */
 	NO_POLICIES_LEFT,
 
 	/** A key under {@code cors.} that is not defined (reported when properties bind). */
 	UNKNOWN_KEY,
 
-	/**
-	 * A property value that cannot be converted to its type (reported when properties
-	 * bind).
-	 */
+	/** A value that cannot be converted to its type (reported when properties bind). */
 	UNREADABLE_VALUE;
 
 	/** The rule in kebab case, e.g. {@code max-age-above-cap}. */

@@ -33,7 +33,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.autoconfigure.CorsFilterOrder;
-import dev.corsstarter.autoconfigure.CorsProperties;
+import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.core.policy.CorsPolicy;
 
 /** The comparison variants of the sample; see the package documentation. */
@@ -81,6 +81,69 @@ class LoadComparisonConfiguration {
 					return CorsFilterOrder.DEFAULT;
 				}
 			};
+		}
+
+	}
+
+	/**
+	 * A first filter answering every {@code OPTIONS} with the preflight response the
+	 * starter writes for the load test's request, status and every header hard-coded:
+	 * what answering that preflight costs when nothing is decided. The load script checks
+	 * that this response and the starter's are the same before it measures.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Profile("compare-fair-ceiling")
+	static class FairCeiling {
+
+		static final Map<String, String> PREFLIGHT_HEADERS = fairPreflightHeaders();
+
+		@Bean
+		@ConditionalOnWebApplication(type = Type.SERVLET)
+		FilterRegistrationBean<Filter> fixedPreflightAnswer() {
+			Filter filter = (request, response, chain) -> {
+				if (HttpMethod.OPTIONS.matches(((HttpServletRequest) request).getMethod())) {
+					HttpServletResponse httpResponse = (HttpServletResponse) response;
+					httpResponse.setStatus(HttpServletResponse.SC_NO_CONTENT);
+					PREFLIGHT_HEADERS.forEach(httpResponse::setHeader);
+					return;
+				}
+				chain.doFilter(request, response);
+			};
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(CorsFilterOrder.DEFAULT);
+			return registration;
+		}
+
+		@Bean
+		@ConditionalOnWebApplication(type = Type.REACTIVE)
+		WebFilter fixedPreflightAnswerWebFilter() {
+			return new OrderedWebFilter() {
+				@Override
+				public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+					if (exchange.getRequest().getMethod() == HttpMethod.OPTIONS) {
+						exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+						PREFLIGHT_HEADERS.forEach(exchange.getResponse().getHeaders()::set);
+						return exchange.getResponse().setComplete();
+					}
+					return chain.filter(exchange);
+				}
+
+				@Override
+				public int getOrder() {
+					return CorsFilterOrder.DEFAULT;
+				}
+			};
+		}
+
+		private static Map<String, String> fairPreflightHeaders() {
+			Map<String, String> headers = new LinkedHashMap<>();
+			headers.put("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+			headers.put("Access-Control-Allow-Origin", "https://app.example.com");
+			headers.put("Access-Control-Allow-Credentials", "true");
+			headers.put("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE");
+			headers.put("Access-Control-Allow-Headers", "Content-Type, Authorization");
+			headers.put("Access-Control-Max-Age", "600");
+			return headers;
 		}
 
 	}

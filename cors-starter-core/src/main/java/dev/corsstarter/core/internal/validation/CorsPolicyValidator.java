@@ -1,18 +1,13 @@
 package dev.corsstarter.core.internal.validation;
 
-import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
-import dev.corsstarter.core.validation.Severity;
-import dev.corsstarter.core.validation.ValidationContext;
-import dev.corsstarter.core.validation.Violation;
-import dev.corsstarter.core.validation.ViolationRule;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -22,59 +17,55 @@ import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.internal.OriginSyntaxException;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.internal.HttpTokens;
+import dev.corsstarter.core.validation.Severity;
+import dev.corsstarter.core.validation.ValidationContext;
+import dev.corsstarter.core.validation.Violation;
+import dev.corsstarter.core.validation.ViolationRule;
 
 /**
- * The startup rules over configured policies, run on values parsed once: each origin and
- * path pattern is parsed here, the rules read the parsed objects, and the result hands
- * them on so that {@code CorsEngine.compile}, the only caller, builds the engine from
- * them without parsing again. Every violation is reported, errors and warnings, so one
- * failed start reports them all. The structural rules, which apply in every profile, are
- * here; the production and warning rules are in {@link PolicyRules}, {@link DevOrigins},
- * {@link PolicyShadowing} and {@link ReportOnlyPolicies}.
+ * Parses the configured policies once and runs every rule on the parsed values, by
+ * concern: the structure of each policy, its origins (the rules of every profile, then
+ * those of production, see {@link PolicyRules}), and the rules across policies
+ * (duplicated, shadowed and report-only policies). {@code CorsEngine.compile}, the only
+ * caller, builds the engine from the parsed values without parsing again.
  */
 public final class CorsPolicyValidator {
-
-	private static final Set<String> FORBIDDEN_METHODS = Set.of("CONNECT", "TRACE", "TRACK");
 
 	private static final LongAdder PATH_PATTERN_PARSES = new LongAdder();
 
 	private CorsPolicyValidator() {
 	}
 
-	/**
-	 * Parse and check policies. Applications compile policies with
-	 * {@code CorsEngine.compile}, which calls this.
-	 * @return every violation, errors first, then warnings, each in policy order, and
-	 * every policy with its parsed values
-	 */
+	/** Parse and check policies: every violation, errors first, and the parsed values. */
 	public static Result validate(List<CorsPolicy> policies, ValidationContext context) {
 		List<Violation> violations = new ArrayList<>();
-		DevOrigins devOrigins = DevOrigins.of(context, violations);
+		DevOrigins devOrigins = DevOrigins.of(context, new Report("cors", violations));
 		Map<String, String> patternOwners = new HashMap<>();
 		List<ParsedPolicy> parsed = new ArrayList<>();
 		List<List<Violation>> byPolicy = new ArrayList<>();
 		for (CorsPolicy policy : policies) {
-			List<Violation> out = new ArrayList<>();
-			parsed.add(validatePolicy(policy, context, devOrigins, patternOwners, out));
-			byPolicy.add(out);
+			Report report = new Report(policy.propertyPrefix(), new ArrayList<>());
+			ParsedPolicy parsedPolicy = parse(policy, patternOwners, report);
+			PolicyRules.structure(parsedPolicy, report);
+			PolicyRules.origins(parsedPolicy, context.production(), devOrigins, report);
+			PolicyRules.limits(parsedPolicy, report);
+			parsed.add(parsedPolicy);
+			byPolicy.add(report.out());
 		}
 		Map<CorsPolicy, Violation> shadowed = PolicyShadowing.find(parsed);
 		Map<CorsPolicy, Violation> reportOnly = ReportOnlyPolicies.find(parsed);
 		for (int i = 0; i < parsed.size(); i++) {
 			violations.addAll(byPolicy.get(i));
-			Violation shadow = shadowed.get(parsed.get(i).policy());
-			if (shadow != null) {
-				violations.add(shadow);
-			}
-			Violation observed = reportOnly.get(parsed.get(i).policy());
-			if (observed != null) {
-				violations.add(observed);
+			for (Map<CorsPolicy, Violation> found : List.of(shadowed, reportOnly)) {
+				Violation violation = found.get(parsed.get(i).policy());
+				if (violation != null) {
+					violations.add(violation);
+				}
 			}
 		}
-		List<Violation> sorted = new ArrayList<>(violations.stream().filter(Violation::isError).toList());
-		sorted.addAll(violations.stream().filter(v -> !v.isError()).toList());
-		return new Result(List.copyOf(sorted), List.copyOf(parsed));
+		violations.sort(Comparator.comparing(Violation::severity)); // stable: errors
+																	// first, in order
+		return new Result(List.copyOf(violations), List.copyOf(parsed));
 	}
 
 	/**
@@ -96,55 +87,60 @@ public final class CorsPolicyValidator {
 	}
 
 	/**
-	 * A policy with its {@code allowed-origins} and {@code path-patterns} parsed, index
-	 * for index; an entry is {@code null} where the value was invalid (and reported).
+	 * A policy with its valid {@code allowed-origins} and {@code path-patterns} parsed,
+	 * each with its key; an invalid entry is reported and left out.
 	 *
 	 * @param policy the policy as configured
-	 * @param origins the parsed origins
-	 * @param pathPatterns the parsed path patterns
+	 * @param originEntries the valid origins, parsed, in configured order
+	 * @param pathPatternEntries the valid path patterns, parsed, in configured order
 	 */
-	public record ParsedPolicy(CorsPolicy policy, List<OriginPattern> origins, List<PathPattern> pathPatterns) {
+	public record ParsedPolicy(CorsPolicy policy, List<Entry<OriginPattern>> originEntries,
+			List<Entry<PathPattern>> pathPatternEntries) {
 
 		public ParsedPolicy {
-			origins = Collections.unmodifiableList(new ArrayList<>(origins));
-			pathPatterns = Collections.unmodifiableList(new ArrayList<>(pathPatterns));
+			originEntries = List.copyOf(originEntries);
+			pathPatternEntries = List.copyOf(pathPatternEntries);
+		}
+
+		/** The valid origins, parsed, in configured order. */
+		public List<OriginPattern> origins() {
+			return this.originEntries.stream().map(Entry::value).toList();
+		}
+
+		/** The valid path patterns, parsed, in configured order. */
+		public List<PathPattern> pathPatterns() {
+			return this.pathPatternEntries.stream().map(Entry::value).toList();
 		}
 
 	}
 
-	private static ParsedPolicy validatePolicy(CorsPolicy policy, ValidationContext context, DevOrigins devOrigins,
-			Map<String, String> patternOwners, List<Violation> out) {
-		String prefix = policy.propertyPrefix();
-		List<PathPattern> pathPatterns = validatePathPatterns(policy, prefix, patternOwners, out);
-		List<OriginPattern> origins = validateOrigins(policy, prefix, out);
-		validateMethods(policy, prefix, out);
-		validateHeaderNames(policy.allowedHeaders(), prefix + ".allowed-headers", true, out);
-		validateHeaderNames(policy.exposedHeaders(), prefix + ".exposed-headers", true, out);
-		if (policy.maxAge().isNegative()) {
-			out.add(Violation.error(ViolationRule.NEGATIVE_MAX_AGE, prefix + ".max-age", policy.maxAge().toString(),
-					"A negative max-age is not a duration browsers understand.",
-					"Use 0 to disable preflight caching, or a positive duration such as 5m."));
+	/**
+	 * One valid entry of a list property, parsed.
+	 *
+	 * @param key the key under the policy's prefix, e.g. {@code allowed-origins[1]}
+	 * @param value the parsed value
+	 */
+	public record Entry<T>(String key, T value) {
+	}
+
+	/**
+	 * Where the rules of a policy, or of {@code cors.dev-origins} (prefix cors), report.
+	 */
+	record Report(String prefix, List<Violation> out) {
+
+		void error(Message message, String key, String value, String... vars) {
+			add(Severity.ERROR, message, key, value, null, vars);
 		}
-		for (int i = 0; i < origins.size(); i++) {
-			OriginPattern origin = origins.get(i);
-			if (origin == null || origin.kind() != OriginPattern.Kind.ANY) {
-				continue;
-			}
-			String property = prefix + ".allowed-origins[" + i + "]";
-			if (policy.allowCredentials()) {
-				out.add(Violation.error(ViolationRule.WILDCARD_WITH_CREDENTIALS, property, "*",
-						"'*' together with allow-credentials=true would let every web site read responses with the user's cookies; browsers refuse it, and reflecting the origin instead is a known vulnerability.",
-						"List the trusted origins explicitly (e.g. https://app.example.com or https://*.example.com), or set "
-								+ prefix + ".allow-credentials=false."));
-			}
-			if (policy.allowPrivateNetwork()) {
-				out.add(Violation.error(ViolationRule.WILDCARD_WITH_PRIVATE_NETWORK, property, "*",
-						"'*' together with allow-private-network=true lets any public web site reach this private-network service.",
-						"List the trusted origins explicitly, or set " + prefix + ".allow-private-network=false."));
-			}
+
+		void warn(Message message, String key, String value, String... vars) {
+			add(Severity.WARN, message, key, value, null, vars);
 		}
-		PolicyRules.apply(policy, origins, context, devOrigins, out);
-		return new ParsedPolicy(policy, origins, pathPatterns);
+
+		void add(Severity severity, Message message, String key, String value, @Nullable String suggested,
+				String... vars) {
+			this.out.add(message.violation(severity, this.prefix, key, value, suggested, vars));
+		}
+
 	}
 
 	/** Parse a path pattern; every path pattern the engine uses is parsed here, once. */
@@ -153,132 +149,57 @@ public final class CorsPolicyValidator {
 		return PathPatternParser.defaultInstance.parse(pattern);
 	}
 
-	/**
-	 * How many times {@link #parsePathPattern} ran, so a test can prove each pattern is
-	 * parsed once.
-	 */
+	/** How many times {@link #parsePathPattern} ran, so a test can prove it is once. */
 	public static long pathPatternParseCount() {
 		return PATH_PATTERN_PARSES.sum();
 	}
 
-	/**
-	 * Parse path patterns, reporting invalid ones; the list holds null where an entry was
-	 * invalid.
-	 */
-	private static List<PathPattern> validatePathPatterns(CorsPolicy policy, String prefix,
-			Map<String, String> patternOwners, List<Violation> out) {
-		List<PathPattern> parsed = new ArrayList<>();
+	/** Parse the patterns and origins, reporting invalid ones and duplicated patterns. */
+	private static ParsedPolicy parse(CorsPolicy policy, Map<String, String> patternOwners, Report report) {
+		List<Entry<PathPattern>> patterns = new ArrayList<>();
 		if (policy.pathPatterns().isEmpty()) {
-			out.add(Violation.error(ViolationRule.NO_PATH_PATTERN, prefix + ".path-patterns", "",
-					"A policy without path patterns never applies.",
-					"Add at least one Spring PathPattern, e.g. " + prefix + ".path-patterns=/api/**"));
+			report.error(Message.NO_PATH_PATTERN, "path-patterns", "");
 		}
 		for (int i = 0; i < policy.pathPatterns().size(); i++) {
 			String pattern = policy.pathPatterns().get(i);
-			String property = prefix + ".path-patterns[" + i + "]";
-			if (pattern.isBlank() || !pattern.startsWith("/")) {
-				out.add(Violation.error(ViolationRule.INVALID_PATH_PATTERN, property, pattern,
-						"A path pattern must start with '/'.", "Write a pattern such as /api/**"));
-				parsed.add(null);
+			String key = "path-patterns[" + i + "]";
+			if (!pattern.startsWith("/")) {
+				report.error(Message.PATH_PATTERN_WITHOUT_SLASH, key, pattern);
 				continue;
 			}
 			try {
-				parsed.add(parsePathPattern(pattern));
+				patterns.add(new Entry<>(key, parsePathPattern(pattern)));
 			}
 			catch (PatternParseException ex) {
-				out.add(Violation.error(ViolationRule.INVALID_PATH_PATTERN, property, pattern,
-						"Invalid path pattern: " + ex.getMessage(),
-						"Use Spring PathPattern syntax, e.g. /api/** or /files/{name}"));
-				parsed.add(null);
+				report.error(Message.PATH_PATTERN_SYNTAX, key, pattern, "error", ex.getMessage());
 				continue;
 			}
 			String owner = patternOwners.putIfAbsent(pattern, policy.name());
 			if (owner != null) {
-				out.add(Violation.error(ViolationRule.DUPLICATE_PATH_PATTERN, property, pattern,
-						"The same pattern is already used by policy '" + owner
-								+ "', so which policy applies would be ambiguous.",
-						"Keep the pattern in one policy only."));
+				report.error(Message.DUPLICATE_PATH_PATTERN, key, pattern, "owner", owner);
 			}
 		}
-		return parsed;
-	}
-
-	/**
-	 * Parse origins, reporting grammar errors; the list holds null where an entry was
-	 * invalid.
-	 */
-	private static List<OriginPattern> validateOrigins(CorsPolicy policy, String prefix, List<Violation> out) {
-		List<OriginPattern> parsed = new ArrayList<>();
+		List<Entry<OriginPattern>> origins = new ArrayList<>();
 		if (policy.allowedOrigins().isEmpty()) {
-			out.add(Violation.error(ViolationRule.NO_ORIGIN, prefix + ".allowed-origins", "",
-					"A policy without allowed origins rejects every cross-origin request.",
-					"Add at least one origin, e.g. " + prefix + ".allowed-origins=https://app.example.com"));
+			report.error(Message.NO_ORIGIN, "allowed-origins", "");
 		}
 		for (int i = 0; i < policy.allowedOrigins().size(); i++) {
+			String key = "allowed-origins[" + i + "]";
 			String value = policy.allowedOrigins().get(i);
 			try {
-				parsed.add(OriginPatternParser.parse(value));
+				origins.add(new Entry<>(key, OriginPatternParser.parse(value)));
 			}
 			catch (OriginSyntaxException ex) {
-				out.add(new Violation(rule(ex.getFault()), Severity.ERROR, prefix + ".allowed-origins[" + i + "]",
-						value, ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
-				parsed.add(null);
+				report.out()
+					.add(new Violation(rule(ex.getFault()), Severity.ERROR, report.prefix() + "." + key, value,
+							ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
 			}
 		}
-		return parsed;
-	}
-
-	private static void validateMethods(CorsPolicy policy, String prefix, List<Violation> out) {
-		if (policy.allowedMethods().isEmpty()) {
-			out.add(Violation.error(ViolationRule.NO_METHOD, prefix + ".allowed-methods", "",
-					"A policy without methods rejects every cross-origin request.",
-					"Remove the key to use the default GET, HEAD, POST, or list the methods."));
-		}
-		for (int i = 0; i < policy.allowedMethods().size(); i++) {
-			String method = policy.allowedMethods().get(i);
-			String property = prefix + ".allowed-methods[" + i + "]";
-			if (method.equals("*")) {
-				continue;
-			}
-			if (!HttpTokens.isToken(method)) {
-				out.add(Violation.error(ViolationRule.INVALID_METHOD, property, method,
-						"'" + method + "' is not a valid HTTP method token.",
-						"Use a method name such as GET, POST, PUT, PATCH or DELETE."));
-			}
-			else if (FORBIDDEN_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
-				out.add(Violation.error(ViolationRule.FORBIDDEN_METHOD, property, method, method
-						+ " is forbidden by the Fetch standard and exposes the server to cross-site tracing or tunnelling.",
-						"Remove " + method + " from the list."));
-			}
-			else if (!method.equals(method.toUpperCase(Locale.ROOT))
-					&& Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH")
-						.contains(method.toUpperCase(Locale.ROOT))) {
-				String upper = method.toUpperCase(Locale.ROOT);
-				out.add(new Violation(ViolationRule.METHOD_CASE, Severity.ERROR, property, method,
-						"Methods compare case-sensitively and browsers send standard methods in upper case, so '"
-								+ method + "' never matches.",
-						"Write it in upper case: " + upper, upper));
-			}
-		}
-	}
-
-	private static void validateHeaderNames(List<String> headers, String property, boolean wildcardAllowed,
-			List<Violation> out) {
-		for (int i = 0; i < headers.size(); i++) {
-			String header = headers.get(i);
-			if (wildcardAllowed && header.equals("*")) {
-				continue;
-			}
-			if (!HttpTokens.isToken(header)) {
-				out.add(Violation.error(ViolationRule.INVALID_HEADER, property + "[" + i + "]", header,
-						"'" + header + "' is not a valid header name (RFC 9110 token).",
-						"Use a header name such as Content-Type or X-Request-Id."));
-			}
-		}
+		return new ParsedPolicy(policy, origins, patterns);
 	}
 
 	/** The rule an origin grammar fault breaks. */
-	static ViolationRule rule(OriginSyntaxException.Fault fault) {
+	private static ViolationRule rule(OriginSyntaxException.Fault fault) {
 		return switch (fault) {
 			case INVALID -> ViolationRule.INVALID_ORIGIN;
 			case NEVER_MATCHES -> ViolationRule.ORIGIN_NEVER_MATCHES;

@@ -58,7 +58,8 @@ final class PolicyShadowing {
 		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
 			CorsPolicy policy = parsed.policy();
 			List<Route> policyRoutes = new ArrayList<>();
-			boolean allValid = !parsed.pathPatterns().isEmpty();
+			boolean allValid = !parsed.pathPatterns().isEmpty()
+					&& parsed.pathPatterns().size() == policy.pathPatterns().size();
 			for (PathPattern pattern : parsed.pathPatterns()) {
 				if (pattern == null) {
 					allValid = false;

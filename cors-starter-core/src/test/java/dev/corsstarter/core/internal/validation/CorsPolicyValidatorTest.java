@@ -36,6 +36,10 @@ class CorsPolicyValidatorTest {
 
 	private static final String API = "cors.policies.api.";
 
+	/** A placeholder of the message table left in a text. */
+	private static final String UNFILLED = "\\{(value|prefix|suggested|host|scheme|port|list|suffix|service|dev|owner"
+			+ "|error|seconds|reason|fix)\\}";
+
 	/**
 	 * One table row: policies validated in a context, and the single violation expected
 	 * (or none).
@@ -561,6 +565,8 @@ class CorsPolicyValidatorTest {
 		assertThat(violation.suggestedValue()).isEqualTo(row.suggestedValue());
 		assertThat(violation.reason()).isNotBlank();
 		assertThat(violation.action()).isNotBlank();
+		assertThat(violation.reason() + violation.action()).as("every placeholder filled")
+			.doesNotContainPattern(UNFILLED);
 		if (row.suggestedValue() != null) {
 			assertThat(violation.action()).as("the action names the suggested value").contains(row.suggestedValue());
 		}
@@ -617,6 +623,7 @@ class CorsPolicyValidatorTest {
 		assertThat(violations).allSatisfy(v -> {
 			assertThat(v.reason()).isNotBlank();
 			assertThat(v.action()).isNotBlank();
+			assertThat(v.reason() + v.action()).doesNotContainPattern(UNFILLED);
 		});
 	}
 

@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.corsstarter.autoconfigure.CorsAutoConfiguration;
+import dev.corsstarter.autoconfigure.CorsDisabledAutoConfiguration;
+import dev.corsstarter.autoconfigure.CorsReactiveAutoConfiguration;
+import dev.corsstarter.autoconfigure.CorsServletAutoConfiguration;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**

@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +19,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.corsstarter.autoconfigure.CorsPropertiesBindHandlerAdvisor.CorsBinding;
-import dev.corsstarter.autoconfigure.CorsPropertyKeys.Suggestion;
+import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader.Binding;
+import dev.corsstarter.autoconfigure.properties.CorsPropertyKeys.Suggestion;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
@@ -46,7 +47,7 @@ class CorsPropertyKeysTests {
 			"cors.enabled.x, auto, ERROR", "cors.policies.api.max-age[0], auto, ERROR", "cors.proxy-url, fail, ERROR",
 			"cors.allowed-origins, warn, WARN", "cors.policies.api.foo, warn, WARN" })
 	void keysMeantForTheStarterAreErrorsAndForeignKeysWarnings(String name, String mode, Severity severity) {
-		CorsBinding binding = bind(name, "x", "cors.unknown-keys", mode);
+		Binding binding = bind(name, "x", "cors.unknown-keys", mode);
 		assertThat(binding.problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.rule()).isEqualTo(ViolationRule.UNKNOWN_KEY);
 			assertThat(problem.severity()).isEqualTo(severity);
@@ -57,7 +58,7 @@ class CorsPropertyKeysTests {
 
 	@Test
 	void aMisspeltListIsOneProblemNamedWithoutIndex() {
-		CorsBinding binding = bind("cors.policies.api.allowed-origin[0]", "https://a.example.com",
+		Binding binding = bind("cors.policies.api.allowed-origin[0]", "https://a.example.com",
 				"cors.policies.api.allowed-origin[1]", "https://b.example.com", "cors.policies.api.allowed-origin[2]",
 				"https://c.example.com");
 		assertThat(binding.problems()).singleElement().satisfies((problem) -> {
@@ -70,7 +71,7 @@ class CorsPropertyKeysTests {
 	@Test
 	void anEmptyPolicyIsBoundForValidationNotReportedAsAnUnknownKey() {
 		// cors.policies.api: with nothing under it in YAML
-		CorsBinding binding = bind("cors.policies.api", "");
+		Binding binding = bind("cors.policies.api", "");
 		assertThat(binding.problems()).isEmpty();
 		assertThat(binding.properties().getPolicies()).containsKey("api");
 	}
@@ -87,18 +88,18 @@ class CorsPropertyKeysTests {
 				List.of(Violation.error(ViolationRule.UNKNOWN_KEY, "cors.proxy-url", "", "r", "a"),
 						Violation.error(ViolationRule.NO_ORIGIN, "cors.policies.api.allowed-origins", "", "r", "a"),
 						Violation.error(ViolationRule.UNKNOWN_KEY, "cors.policies.api.allowCredential", "", "r", "a")));
-		problems.sort(CorsPropertySources.inWrittenOrder(ConfigurationPropertySources.get(environment)));
+		problems.sort(CorsPolicyLoader.inWrittenOrder(ConfigurationPropertySources.get(environment)));
 		assertThat(problems).extracting(Violation::property)
 			.containsExactly("cors.policies.api.allowed-origins", "cors.policies.api.allowCredential",
 					"cors.proxy-url");
 	}
 
-	private static CorsBinding bind(String... keysAndValues) {
+	private static Binding bind(String... keysAndValues) {
 		MockEnvironment environment = new MockEnvironment();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
 			environment.setProperty(keysAndValues[i], keysAndValues[i + 1]);
 		}
-		return CorsPropertiesBindHandlerAdvisor.bind(environment);
+		return new CorsPolicyLoader(environment, Stream::empty).bind();
 	}
 
 	@ParameterizedTest
@@ -130,7 +131,7 @@ class CorsPropertyKeysTests {
 	@CsvSource({ "10 minutes, 10m", "2 hours, 2h", "90 secs, 90s", "1 day, 1d", "500 millis, 500ms", "soon, 10m",
 			"'', 10m" })
 	void durationExamples(String value, String example) {
-		assertThat(CorsPropertiesBindHandlerAdvisor.durationExample(value)).isEqualTo(example);
+		assertThat(CorsPolicyLoader.durationExample(value)).isEqualTo(example);
 	}
 
 }

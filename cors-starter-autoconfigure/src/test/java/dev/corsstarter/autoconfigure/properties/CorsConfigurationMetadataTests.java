@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +54,8 @@ class CorsConfigurationMetadataTests {
 	@Test
 	void policiesAreAMapOfPolicyWhoseKeysAreHintedAndWhoseValueKeysAreDescribed() {
 		Map<String, Object> policies = property("cors.policies");
-		assertThat(policies.get("type"))
-			.isEqualTo("java.util.Map<java.lang.String,dev.corsstarter.autoconfigure.CorsProperties$Policy>");
+		assertThat(policies.get("type")).isEqualTo(
+				"java.util.Map<java.lang.String,dev.corsstarter.autoconfigure.properties.CorsProperties$Policy>");
 		String description = (String) policies.get("description");
 		CorsProperties.Policy defaults = new CorsProperties.Policy();
 		for (String key : CorsPropertyKeys.policyKeys()) {
@@ -72,7 +72,8 @@ class CorsConfigurationMetadataTests {
 
 	@Test
 	void everyPolicyKeyIsDocumentedOnItsFieldForTheAnnotationProcessorAndIdes() throws IOException {
-		String source = Files.readString(Path.of("src/main/java/dev/corsstarter/autoconfigure/CorsProperties.java"));
+		String source = Files
+			.readString(Path.of("src/main/java/dev/corsstarter/autoconfigure/properties/CorsProperties.java"));
 		String policy = source.substring(source.indexOf("public static class Policy"));
 		for (String key : CorsPropertyKeys.policyKeys()) {
 			String field = toCamelCase(key);

@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.diagnostics;
 
 import org.junit.jupiter.api.Test;
 

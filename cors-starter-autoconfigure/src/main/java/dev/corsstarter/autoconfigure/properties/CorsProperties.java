@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.properties;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -15,14 +15,13 @@ import dev.corsstarter.core.policy.PolicyMode;
 
 /**
  * Configuration of cors-starter: named CORS policies, each applying to a set of path
- * patterns.
+ * patterns. Values that cannot be read are left at their defaults here:
+ * {@link CorsPolicyLoader} reports them, so rebinding this bean never fails.
  */
-@ConfigurationProperties("cors")
+@ConfigurationProperties(prefix = "cors", ignoreInvalidFields = true)
 public class CorsProperties {
 
-	/**
-	 * Whether to install the CORS filter.
-	 */
+	/** Whether to install the CORS filter. */
 	private boolean enabled = true;
 
 	/**
@@ -129,20 +128,13 @@ public class CorsProperties {
 
 	/** The configured policies as engine values, in declaration order. */
 	public List<CorsPolicy> toCorsPolicies() {
-		List<CorsPolicy> result = new ArrayList<>();
-		this.policies.forEach((name, policy) -> result.add(policy.toCorsPolicy(name)));
-		return result;
+		return this.policies.entrySet().stream().map((entry) -> entry.getValue().toCorsPolicy(entry.getKey())).toList();
 	}
 
-	/**
-	 * What to do with keys under {@code cors.} that cors-starter does not define.
-	 */
+	/** What to do with keys under {@code cors.} that cors-starter does not define. */
 	public enum UnknownKeys {
 
-		/**
-		 * Stop startup for a key meant for cors-starter (under {@code cors.policies.}, or
-		 * close to one of its keys); log any other at WARN.
-		 */
+		/** Stop startup for a key meant for cors-starter; log any other at WARN. */
 		AUTO,
 
 		/** Stop startup with a failure analysis naming every unknown key. */
@@ -153,9 +145,7 @@ public class CorsProperties {
 
 	}
 
-	/**
-	 * One CORS policy, bound from {@code cors.policies.<name>.*}.
-	 */
+	/** One CORS policy, bound from {@code cors.policies.<name>.*}. */
 	public static class Policy {
 
 		/**

@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.diagnostics;
 
 import java.util.List;
 
@@ -6,9 +6,8 @@ import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Thrown when the {@code cors.*} properties cannot be used: keys cors-starter does not
- * define, values that cannot be read (e.g. a {@code max-age} that is not a duration), or
- * policies that fail validation. Each violation says where its value was set.
+ * The {@code cors.*} properties cannot be used: unknown keys, values that cannot be read,
+ * or policies that fail validation, each violation saying where its value was set.
  */
 public class InvalidCorsPropertiesException extends InvalidCorsConfigurationException {
 
@@ -16,12 +15,7 @@ public class InvalidCorsPropertiesException extends InvalidCorsConfigurationExce
 
 	private final transient List<Violation> unknownKeys;
 
-	/**
-	 * @param violations every problem found, errors first
-	 * @param unknownKeys every key under {@code cors.} cors-starter does not define:
-	 * errors when {@code cors.unknown-keys=fail} (then also among the violations),
-	 * warnings when {@code warn}
-	 */
+	/** Every problem found, and every key cors-starter does not define. */
 	public InvalidCorsPropertiesException(List<Violation> violations, List<Violation> unknownKeys) {
 		super(violations);
 		this.unknownKeys = List.copyOf(unknownKeys);

@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure;
+package dev.corsstarter.autoconfigure.diagnostics;
 
 /** The application runs a Spring Boot line cors-starter does not support. */
 public class UnsupportedSpringBootVersionException extends RuntimeException {

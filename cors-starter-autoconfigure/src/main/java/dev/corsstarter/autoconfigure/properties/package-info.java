@@ -1,0 +1,8 @@
+/**
+ * How policies come in: the {@code cors.*} properties and the one loader that binds,
+ * customizes and compiles them.
+ */
+@NullMarked
+package dev.corsstarter.autoconfigure.properties;
+
+import org.jspecify.annotations.NullMarked;
