@@ -16,7 +16,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
+import dev.corsstarter.autoconfigure.export.EdgeExportSettings;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.core.decision.CorsEngine;
 
 /**
  * Provides the {@code corsexport} actuator endpoint beside the {@code cors} endpoint:
@@ -30,10 +32,6 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsExportEndpointAutoConfiguration {
 
-	/**
-	 * The endpoint for one stack: the policies the filter decides with now, and their
-	 * generation.
-	 */
 	private static CorsExportEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
 			ListableBeanFactory beans, boolean reactive, String hiddenMethodFilter) {
 		ClassLoader classLoader = CorsExportEndpointAutoConfiguration.class.getClassLoader();

@@ -15,7 +15,8 @@ import org.springframework.web.filter.HiddenHttpMethodFilter;
 import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.export.NginxExport;
+import dev.corsstarter.export.EdgePlan;
+import dev.corsstarter.export.EdgeRenderer;
 
 class CorsExportEndpointAutoConfigurationTests {
 
@@ -42,7 +43,10 @@ class CorsExportEndpointAutoConfigurationTests {
 					.export("nginx", "server", null);
 				assertThat(server.getStatus()).isEqualTo(200);
 				assertThat(server.getBody())
-					.isEqualTo(NginxExport.of(engine, 1, "/shop", NginxExport.DEFAULT_UPSTREAM).serverFragment())
+					.isEqualTo(EdgeRenderer.of("nginx")
+						.orElseThrow()
+						.render(EdgePlan.of(engine, 1, "/shop", EdgePlan.DEFAULT_UPSTREAM, java.util.List.of()))
+						.get("server"))
 					.contains("location ^~ \"/shop/api/\" {");
 				WebEndpointResponse<String> http = context.getBean(CorsExportEndpoint.class)
 					.export("nginx", "http", "http://10.1.2.3:8080");

@@ -14,10 +14,12 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.corsstarter.core.decision.CorsDecision.Action;
 import dev.corsstarter.core.OriginGenerators.GeneratedOrigin;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.decision.CorsHeaders;
+import dev.corsstarter.core.internal.CorsHeaderNames;
+import org.springframework.http.HttpHeaders;
 import dev.corsstarter.core.decision.Outcome;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginMatcher;
@@ -28,7 +30,7 @@ import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -110,11 +112,11 @@ class ParsingPropertiesTest {
 		forEachTry(seed, () -> randomRequest(random), request -> {
 			CorsDecision decision = ENGINE.evaluate(request);
 			Map<String, String> headers = decision.responseHeaders();
-			List<String> origins = request.headerValues(CorsHeaders.ORIGIN);
+			List<String> origins = request.headerValues(HttpHeaders.ORIGIN);
 
 			assertThat(decision.outcome()).isNotNull();
 			assertThat(decision.reason()).isNotNull();
-			assertThat(decision.shortCircuitStatus()).isEqualTo(expectedStatus(decision));
+			assertThat(decision.action()).isEqualTo(expectedAction(decision));
 			// nothing from the request can break a header line
 			assertThat(headers.values()).allMatch(value -> value.chars().allMatch(c -> c >= 0x20 && c < 0x7f));
 			if (!decision.hasPolicy()) {
@@ -126,9 +128,9 @@ class ParsingPropertiesTest {
 			if (malformedOrigin) {
 				assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
 				assertThat(decision.reason()).isEqualTo(Reason.MALFORMED_ORIGIN);
-				assertThat(headers).containsOnlyKeys(CorsHeaders.VARY);
+				assertThat(headers).containsOnlyKeys(HttpHeaders.VARY);
 				for (String origin : origins) {
-					if (!origin.isEmpty() && !headers.get(CorsHeaders.VARY).contains(origin)) {
+					if (!origin.isEmpty() && !headers.get(HttpHeaders.VARY).contains(origin)) {
 						assertThat(headers.values()).noneMatch(value -> value.contains(origin));
 					}
 				}
@@ -137,7 +139,7 @@ class ParsingPropertiesTest {
 				assertThat(headers.keySet()).noneMatch(name -> name.startsWith("Access-Control-Allow-"))
 					.noneMatch(name -> name.startsWith("Access-Control-Expose-"));
 			}
-			String allowOrigin = headers.get(CorsHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+			String allowOrigin = headers.get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
 			if (allowOrigin != null && !allowOrigin.equals("*")) {
 				assertThat(origins).containsExactly(allowOrigin);
 				assertThat(OriginHeaderChecks.isWellFormed(allowOrigin)).isTrue();
@@ -149,8 +151,8 @@ class ParsingPropertiesTest {
 						.toList())
 					.matches(allowOrigin)).isTrue();
 			}
-			for (String name : List.of(CorsHeaders.ACCESS_CONTROL_ALLOW_METHODS,
-					CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS)) {
+			for (String name : List.of(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+					HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS)) {
 				String value = headers.get(name);
 				if (value != null) {
 					assertThat(value.split(", ", -1)).allMatch(HttpTokens::isToken);
@@ -264,11 +266,12 @@ class ParsingPropertiesTest {
 				});
 	}
 
-	private static int expectedStatus(CorsDecision decision) {
+	private static Action expectedAction(CorsDecision decision) {
 		if (decision.isRejected()) {
-			return 403;
+			return Action.REFUSE;
 		}
-		return (decision.isAllowed() && decision.type() == RequestType.PREFLIGHT) ? 204 : 0;
+		return (decision.isAllowed() && decision.type() == RequestType.PREFLIGHT) ? Action.ANSWER_PREFLIGHT
+				: Action.CONTINUE;
 	}
 
 	private static MapCorsRequest randomRequest(Random random) {
@@ -277,15 +280,15 @@ class ParsingPropertiesTest {
 			case 0 -> {
 			}
 			case 1 -> request.origin(APP);
-			case 2 -> request.header(CorsHeaders.ORIGIN, OriginGenerators.arbitrary(random),
+			case 2 -> request.header(HttpHeaders.ORIGIN, OriginGenerators.arbitrary(random),
 					OriginGenerators.arbitrary(random));
 			default -> request.origin(OriginGenerators.arbitrary(random));
 		}
 		if (random.nextInt(3) > 0) {
-			request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+			request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
 					random.nextBoolean() ? pick(random, METHODS) : OriginGenerators.arbitrary(random));
 			if (random.nextInt(10) == 0) {
-				request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET");
+				request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET");
 			}
 		}
 		switch (random.nextInt(5)) {
@@ -293,16 +296,16 @@ class ParsingPropertiesTest {
 			}
 			case 1 -> request.requestHeaders("content-type ,  X-TRACE");
 			case 2 -> request.requestHeaders(OriginGenerators.randomChars(random, "abc-XYZ, \t", random.nextInt(60)));
-			case 3 -> request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS, OriginGenerators.arbitrary(random),
+			case 3 -> request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, OriginGenerators.arbitrary(random),
 					OriginGenerators.arbitrary(random));
 			default -> request.requestHeaders(OriginGenerators.randomChars(random, "x-y,", 4000 + random.nextInt(200)));
 		}
 		if (random.nextInt(4) == 0) {
-			request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK,
+			request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK,
 					random.nextBoolean() ? "true" : OriginGenerators.arbitrary(random));
 		}
 		if (random.nextInt(6) == 0) {
-			request.header(CorsHeaders.UPGRADE,
+			request.header(HttpHeaders.UPGRADE,
 					random.nextBoolean() ? "websocket" : OriginGenerators.arbitrary(random));
 		}
 		if (random.nextInt(6) == 0) {

@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
 
 import dev.corsstarter.autoconfigure.interop.ShadowedSpringCorsConfiguration;
@@ -24,7 +25,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.Violation;
 
@@ -124,10 +125,10 @@ public class CorsEndpoint {
 	/** What a decision answers; {@code observed}: the report-only one beside it. */
 	private static ReportOnlyDescriptor answer(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
 			boolean observed) {
-		int status = decision.shortCircuitStatus();
+		HttpStatus status = decision.action().status();
 		return new ReportOnlyDescriptor(decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				rejectedValue(engine, request, decision, observed), decision.typeTag(), (status != 0) ? status : null,
-				decision.responseHeaders());
+				rejectedValue(engine, request, decision, observed), decision.typeTag(),
+				(status != null) ? status.value() : null, decision.responseHeaders());
 	}
 
 	/** What was refused, as given, if the engine accepted it as origin or token. */

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 
 import dev.corsstarter.core.internal.HttpTokens;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 
 /**

@@ -1,4 +1,4 @@
-/** The {@code cors} and {@code corsmigration} actuator endpoints. */
+/** Actuator endpoints: the policies, a dry run of a request, and their export. */
 @NullMarked
 package dev.corsstarter.autoconfigure.actuate;
 

@@ -27,7 +27,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 /**
  * The application's own Spring CORS configuration that a policy shadows: the CORS filter

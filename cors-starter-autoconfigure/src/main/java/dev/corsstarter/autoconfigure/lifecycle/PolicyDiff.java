@@ -15,7 +15,7 @@ import dev.corsstarter.autoconfigure.lifecycle.PolicyChange.Difference;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 /**
  * What a change does to the policies serving, each difference marked as loosening

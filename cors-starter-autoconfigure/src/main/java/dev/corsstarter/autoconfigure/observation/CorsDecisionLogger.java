@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.request.CorsRequest;
@@ -36,8 +37,8 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 
 	/** A report-only decision says what enforcing would do; the request goes on. */
 	private static String answer(CorsDecision decision, boolean observed) {
-		String status = (decision.shortCircuitStatus() != 0) ? Integer.toString(decision.shortCircuitStatus())
-				: "chain";
+		HttpStatus code = decision.action().status();
+		String status = (code != null) ? Integer.toString(code.value()) : "chain";
 		String headers = decision.responseHeaders()
 			.entrySet()
 			.stream()

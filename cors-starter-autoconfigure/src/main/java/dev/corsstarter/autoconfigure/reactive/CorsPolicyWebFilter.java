@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,8 +20,8 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.decision.CorsHeaders;
-import dev.corsstarter.core.decision.HeaderWriter;
+import dev.corsstarter.core.internal.CorsHeaderNames;
+import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
 import dev.corsstarter.core.internal.MethodOverride;
 import dev.corsstarter.core.request.PathMatching;
 
@@ -143,10 +143,10 @@ public class CorsPolicyWebFilter implements WebFilter {
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
-		int status = decision.shortCircuitStatus();
+		HttpStatus status = decision.action().status();
 		decision.writeHeaders(new Writer(headers));
-		if (status != 0) {
-			response.setStatusCode(HttpStatusCode.valueOf(status));
+		if (status != null) {
+			response.setStatusCode(status);
 			if (decision.isRejected()) {
 				byte[] body = CorsDecision.refusalBody();
 				headers.set(HttpHeaders.CONTENT_TYPE, CorsDecision.REFUSAL_CONTENT_TYPE);
@@ -169,7 +169,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 	private static void restore(HttpHeaders headers, CorsDecision decision) {
 		List<String> foreign = null;
 		for (String name : HeaderAccess.names(headers)) {
-			if (CorsHeaders.isAccessControl(name)) {
+			if (CorsHeaderNames.isAccessControl(name)) {
 				foreign = (foreign != null) ? foreign : new ArrayList<>();
 				foreign.add(name);
 			}
@@ -177,10 +177,10 @@ public class CorsPolicyWebFilter implements WebFilter {
 		if (foreign != null) {
 			foreign.forEach(name -> HeaderAccess.remove(headers, name));
 		}
-		List<String> vary = HeaderAccess.get(headers, CorsHeaders.VARY);
+		List<String> vary = HeaderAccess.get(headers, HttpHeaders.VARY);
 		if (vary != null) {
 			vary = List.copyOf(vary);
-			HeaderAccess.remove(headers, CorsHeaders.VARY);
+			HeaderAccess.remove(headers, HttpHeaders.VARY);
 		}
 		decision.writeHeaders(new Writer(headers), vary);
 	}

@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import dev.corsstarter.core.decision.CorsDecision;
-import dev.corsstarter.core.decision.CorsHeaders;
-import dev.corsstarter.core.decision.HeaderWriter;
+import dev.corsstarter.core.internal.CorsHeaderNames;
+import org.springframework.http.HttpHeaders;
+import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
 import dev.corsstarter.core.internal.VaryHeader;
 
 /**
@@ -76,7 +77,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	@Override
 	public void setHeader(String name, String value) {
-		if (CorsHeaders.isAccessControl(name)) {
+		if (CorsHeaderNames.isAccessControl(name)) {
 			return;
 		}
 		if (isVary(name)) {
@@ -94,7 +95,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	@Override
 	public void addHeader(String name, String value) {
-		if (CorsHeaders.isAccessControl(name)) {
+		if (CorsHeaderNames.isAccessControl(name)) {
 			return;
 		}
 		if (isVary(name) && value != null) {
@@ -106,28 +107,28 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 
 	@Override
 	public void setIntHeader(String name, int value) {
-		if (!CorsHeaders.isAccessControl(name)) {
+		if (!CorsHeaderNames.isAccessControl(name)) {
 			super.setIntHeader(name, value);
 		}
 	}
 
 	@Override
 	public void addIntHeader(String name, int value) {
-		if (!CorsHeaders.isAccessControl(name)) {
+		if (!CorsHeaderNames.isAccessControl(name)) {
 			super.addIntHeader(name, value);
 		}
 	}
 
 	@Override
 	public void setDateHeader(String name, long date) {
-		if (!CorsHeaders.isAccessControl(name)) {
+		if (!CorsHeaderNames.isAccessControl(name)) {
 			super.setDateHeader(name, date);
 		}
 	}
 
 	@Override
 	public void addDateHeader(String name, long date) {
-		if (!CorsHeaders.isAccessControl(name)) {
+		if (!CorsHeaderNames.isAccessControl(name)) {
 			super.addDateHeader(name, date);
 		}
 	}
@@ -161,7 +162,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	}
 
 	private static boolean isVary(String name) {
-		return CorsHeaders.VARY.equalsIgnoreCase(name);
+		return HttpHeaders.VARY.equalsIgnoreCase(name);
 	}
 
 }

@@ -12,6 +12,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
+
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.core.decision.CorsDecision;
@@ -114,10 +116,10 @@ public class CorsPolicyFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		int status = decision.shortCircuitStatus();
-		if (status != 0) {
+		HttpStatus status = decision.action().status();
+		if (status != null) {
 			CorsHeaderGuardResponse.guard(response, decision);
-			response.setStatus(status);
+			response.setStatus(status.value());
 			if (decision.isRejected()) {
 				byte[] body = CorsDecision.refusalBody();
 				response.setContentType(CorsDecision.REFUSAL_CONTENT_TYPE);

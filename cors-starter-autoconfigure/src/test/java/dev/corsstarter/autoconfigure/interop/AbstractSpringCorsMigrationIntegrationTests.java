@@ -30,7 +30,7 @@ import dev.corsstarter.autoconfigure.CorsAutoConfiguration;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 /**
  * An application with CORS of its own ({@code @CrossOrigin}, {@code addCorsMappings} and

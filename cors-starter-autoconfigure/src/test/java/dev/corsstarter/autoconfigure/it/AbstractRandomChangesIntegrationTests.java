@@ -35,7 +35,7 @@ import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 import dev.corsstarter.core.validation.ViolationRule;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -33,8 +33,9 @@ import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsEngine;
-import dev.corsstarter.core.export.NginxExport;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.export.EdgePlan;
+import dev.corsstarter.export.EdgeRenderer;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +79,7 @@ class NginxEdgeIntegrationTests {
 
 	private NginxServer nginx;
 
-	private NginxExport export;
+	private Map<String, String> export;
 
 	@BeforeAll
 	void startNginx() throws Exception {
@@ -87,10 +88,11 @@ class NginxEdgeIntegrationTests {
 		String http = fetchExport("http", upstream);
 		String server = fetchExport("server", upstream);
 		this.engine = this.policies.current();
-		this.export = NginxExport.of(this.engine, this.policies.generation(), "", upstream);
-		assertThat(http).as("the endpoint exports the engine the application runs")
-			.isEqualTo(this.export.httpFragment());
-		assertThat(server).isEqualTo(this.export.serverFragment());
+		this.export = EdgeRenderer.of("nginx")
+			.orElseThrow()
+			.render(EdgePlan.of(this.engine, this.policies.generation(), "", upstream, List.of()));
+		assertThat(http).as("the endpoint exports the engine the application runs").isEqualTo(this.export.get("http"));
+		assertThat(server).isEqualTo(this.export.get("server"));
 		this.nginx = NginxServer.start(http, server, this.appPort);
 	}
 
@@ -230,10 +232,13 @@ class NginxEdgeIntegrationTests {
 			.pathPatterns("/other/**")
 			.allowedOrigins("https://other.example.com")
 			.build()));
-		NginxExport mismatched = NginxExport.of(other, 1, "", "http://127.0.0.1:" + this.appPort);
+		String mismatched = EdgeRenderer.of("nginx")
+			.orElseThrow()
+			.render(EdgePlan.of(other, 1, "", "http://127.0.0.1:" + this.appPort, List.of()))
+			.get("server");
 		IllegalStateException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
 				IllegalStateException.class,
-				() -> NginxServer.start(this.export.httpFragment(), mismatched.serverFragment(), this.appPort));
+				() -> NginxServer.start(this.export.get("http"), mismatched, this.appPort));
 		assertThat(refused).isNotNull();
 		assertThat(refused.getMessage()).contains("unknown \"cors_path_guard_" + other.fingerprint().substring(0, 12));
 	}

@@ -1,11 +1,9 @@
 package dev.corsstarter.core.decision;
 
-import org.jspecify.annotations.Nullable;
-
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.corsstarter.core.internal.OriginMatcher;
 import dev.corsstarter.core.internal.OriginPattern;
@@ -15,7 +13,7 @@ import dev.corsstarter.core.request.RequestType;
 
 /**
  * A validated policy compiled for the request path: origin matcher, method and header
- * tables, and every header value and pass-through decision computed once. Immutable.
+ * tables, header values and every decision that does not depend on the request.
  */
 final class CompiledPolicy {
 
@@ -49,16 +47,8 @@ final class CompiledPolicy {
 
 	private final @Nullable CorsDecision actualAllowedWildcard;
 
-	/** {@link CorsDecision} flags of an allowed actual request. */
-	private final byte actualFlags;
-
-	/**
-	 * {@link CorsDecision} flags of an allowed preflight, before private network access
-	 * is granted.
-	 */
-	private final byte preflightFlags;
-
-	private final Map<RequestType, Map<Reason, CorsDecision>> rejections = new EnumMap<>(RequestType.class);
+	/** The rejections, by request type and reason ordinal. */
+	private final CorsDecision[][] rejections = new CorsDecision[RequestType.values().length][Reason.values().length];
 
 	/**
 	 * Compile a valid policy from its origins, parsed once by the validation that
@@ -73,34 +63,23 @@ final class CompiledPolicy {
 		this.anyHeader = policy.allowedHeaders().contains("*");
 		this.headersLowerCase = policy.allowedHeaders()
 			.stream()
-			.map(h -> h.toLowerCase(Locale.ROOT))
+			.map((header) -> header.toLowerCase(Locale.ROOT))
 			.distinct()
 			.toArray(String[]::new);
 		this.allowHeaders = policy.allowedHeaders().isEmpty() ? null : String.join(", ", policy.allowedHeaders());
 		this.exposeHeaders = policy.exposedHeaders().isEmpty() ? null : String.join(", ", policy.exposedHeaders());
 		this.maxAge = Long.toString(policy.maxAge().toSeconds());
 		this.wildcardOrigin = this.origins.allowsAny() && !policy.allowCredentials();
-		byte credentials = policy.allowCredentials() ? CorsDecision.ALLOW_CREDENTIALS : 0;
-		this.actualFlags = credentials;
-		this.preflightFlags = (byte) (credentials
-				| (policy.allowPrivateNetwork() ? CorsDecision.VARY_PRIVATE_NETWORK : 0));
-		this.noOrigin = new CorsDecision(null, Reason.NO_ORIGIN, this, null, null, null, null, null, (byte) 0);
-		this.sameOrigin = new CorsDecision(null, Reason.SAME_ORIGIN, this, null, null, null, null, null, (byte) 0);
-		// browsers do not apply CORS to a WebSocket handshake: allowing it writes only
-		// Vary
-		this.websocketAllowed = new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, this, null, null, null, null,
-				null, (byte) 0);
-		this.actualAllowedWildcard = this.wildcardOrigin ? actualAllowedFor("*") : null;
+		this.noOrigin = CorsDecision.notCors(this, Reason.NO_ORIGIN);
+		this.sameOrigin = CorsDecision.notCors(this, Reason.SAME_ORIGIN);
+		this.websocketAllowed = CorsDecision.websocketAllowed(this);
+		this.actualAllowedWildcard = this.wildcardOrigin ? CorsDecision.actualAllowed(this, "*") : null;
 		for (RequestType type : RequestType.values()) {
-			Map<Reason, CorsDecision> byReason = new EnumMap<>(Reason.class);
-			byte varyFlags = (type == RequestType.PREFLIGHT)
-					? (byte) (this.preflightFlags & CorsDecision.VARY_PRIVATE_NETWORK) : 0;
 			for (Reason reason : Reason.values()) {
 				if (reason.outcome() == Outcome.REJECTED) {
-					byReason.put(reason, new CorsDecision(type, reason, this, null, null, null, null, null, varyFlags));
+					this.rejections[type.ordinal()][reason.ordinal()] = CorsDecision.rejected(this, type, reason);
 				}
 			}
-			this.rejections.put(type, byReason);
 		}
 	}
 
@@ -112,7 +91,6 @@ final class CompiledPolicy {
 		return this.policy.name();
 	}
 
-	/** Whether this policy's decisions are enforced or only reported. */
 	PolicyMode mode() {
 		return this.policy.mode();
 	}
@@ -163,8 +141,12 @@ final class CompiledPolicy {
 		return this.allowHeaders;
 	}
 
-	String allowOrigin(String origin) {
-		return this.wildcardOrigin ? "*" : origin;
+	@Nullable String exposeHeaders() {
+		return this.exposeHeaders;
+	}
+
+	String maxAge() {
+		return this.maxAge;
 	}
 
 	boolean allowCredentials() {
@@ -188,28 +170,22 @@ final class CompiledPolicy {
 	}
 
 	CorsDecision actualAllowed(String origin) {
-		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard : actualAllowedFor(origin);
-	}
-
-	private CorsDecision actualAllowedFor(String allowOrigin) {
-		return new CorsDecision(RequestType.ACTUAL, Reason.ALLOWED, this, allowOrigin, null, null, this.exposeHeaders,
-				null, this.actualFlags);
+		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard
+				: CorsDecision.actualAllowed(this, origin);
 	}
 
 	/**
-	 * An allowed preflight from {@code origin}, answering with {@code allowMethods} and
-	 * {@code allowHeaders} ({@code null} when none were requested).
+	 * An allowed preflight; {@code allowHeaders} is {@code null} when none were
+	 * requested.
 	 */
 	CorsDecision preflightAllowed(String origin, String allowMethods, @Nullable String allowHeaders,
 			boolean privateNetwork) {
-		byte flags = privateNetwork ? (byte) (this.preflightFlags | CorsDecision.ALLOW_PRIVATE_NETWORK)
-				: this.preflightFlags;
-		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, this, allowOrigin(origin), allowMethods,
-				allowHeaders, null, this.maxAge, flags);
+		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin, allowMethods, allowHeaders,
+				privateNetwork);
 	}
 
 	CorsDecision rejected(RequestType type, Reason reason) {
-		return this.rejections.get(type).get(reason);
+		return this.rejections[type.ordinal()][reason.ordinal()];
 	}
 
 	@Override

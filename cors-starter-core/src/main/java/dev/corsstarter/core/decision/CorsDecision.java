@@ -1,62 +1,51 @@
 package dev.corsstarter.core.decision;
 
-import org.jspecify.annotations.Nullable;
-
-import dev.corsstarter.core.internal.VaryHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import dev.corsstarter.core.internal.CorsHeaderNames;
+import dev.corsstarter.core.internal.VaryHeader;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.RequestType;
 
 /**
- * What to do with one request and which headers to write. Deciding is separate from
- * enforcing: {@link #outcome()} says what the policy thinks;
- * {@link #shortCircuitStatus()} says what the filter does about it. Self-contained: it
- * holds every header value it writes, so writing never consults the policy. Immutable.
+ * What to do with one request and which headers to write: {@link #outcome()} says what
+ * the policy thinks, {@link #action()} what an enforcing filter does about it. Immutable.
  */
 public final class CorsDecision {
 
 	/** The decision for a path no policy covers: write nothing, change nothing. */
-	public static final CorsDecision NO_POLICY = new CorsDecision(null, Reason.NO_POLICY, null, null, null, null, null,
-			null, (byte) 0);
+	public static final CorsDecision NO_POLICY = new CorsDecision(null, Reason.NO_POLICY, null, null, null, null, false,
+			null);
 
 	/** The content type of {@link #refusalBody()}. */
 	public static final String REFUSAL_CONTENT_TYPE = "text/plain;charset=US-ASCII";
 
 	private static final byte[] REFUSAL_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
 
-	static final byte ALLOW_CREDENTIALS = 1;
+	private static final String[] VARY_ORIGIN = { HttpHeaders.ORIGIN };
 
-	static final byte ALLOW_PRIVATE_NETWORK = 2;
+	private static final String[] VARY_PREFLIGHT = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS };
 
-	/**
-	 * {@code Vary} lists {@code Access-Control-Request-Private-Network} (a preflight on a
-	 * policy allowing it).
-	 */
-	static final byte VARY_PRIVATE_NETWORK = 4;
-
-	/** Where the request type starts in {@link #flags}. */
-	private static final int TYPE_SHIFT = 4;
-
-	private static final RequestType[] TYPES = RequestType.values();
-
-	private static final String[] VARY_ORIGIN = { CorsHeaders.ORIGIN };
-
-	private static final String[] VARY_PREFLIGHT = { CorsHeaders.ORIGIN, CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD,
-			CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS };
-
-	private static final String[] VARY_PREFLIGHT_PRIVATE_NETWORK = { CorsHeaders.ORIGIN,
-			CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD, CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
-			CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
+	private static final String[] VARY_PREFLIGHT_PRIVATE_NETWORK = { HttpHeaders.ORIGIN,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+			CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
 
 	private static final String VARY_PREFLIGHT_JOINED = String.join(", ", VARY_PREFLIGHT);
 
 	private static final String VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED = String.join(", ",
 			VARY_PREFLIGHT_PRIVATE_NETWORK);
+
+	private final @Nullable RequestType type;
 
 	private final Reason reason;
 
@@ -68,57 +57,60 @@ public final class CorsDecision {
 
 	private final @Nullable String allowHeaders;
 
-	private final @Nullable String exposeHeaders;
-
-	private final @Nullable String maxAge;
-
-	/**
-	 * {@link #ALLOW_CREDENTIALS}, {@link #ALLOW_PRIVATE_NETWORK},
-	 * {@link #VARY_PRIVATE_NETWORK}, and above {@link #TYPE_SHIFT} the request type's
-	 * ordinal plus one (0 for none): kept in the byte rather than a reference so a
-	 * decision, {@link #observed} included, stays 48 bytes.
-	 */
-	private final byte flags;
+	private final boolean allowPrivateNetwork;
 
 	private final @Nullable CorsDecision observed;
 
-	CorsDecision(@Nullable RequestType type, Reason reason, @Nullable CompiledPolicy policy,
+	private CorsDecision(@Nullable RequestType type, Reason reason, @Nullable CompiledPolicy policy,
 			@Nullable String allowOrigin, @Nullable String allowMethods, @Nullable String allowHeaders,
-			@Nullable String exposeHeaders, @Nullable String maxAge, byte flags) {
+			boolean allowPrivateNetwork, @Nullable CorsDecision observed) {
+		this.type = type;
 		this.reason = reason;
 		this.policy = policy;
 		this.allowOrigin = allowOrigin;
 		this.allowMethods = allowMethods;
 		this.allowHeaders = allowHeaders;
-		this.exposeHeaders = exposeHeaders;
-		this.maxAge = maxAge;
-		this.flags = (byte) (flags | ((type != null) ? (type.ordinal() + 1) << TYPE_SHIFT : 0));
-		this.observed = null;
-	}
-
-	private CorsDecision(CorsDecision decision, CorsDecision observed) {
-		this.reason = decision.reason;
-		this.policy = decision.policy;
-		this.allowOrigin = decision.allowOrigin;
-		this.allowMethods = decision.allowMethods;
-		this.allowHeaders = decision.allowHeaders;
-		this.exposeHeaders = decision.exposeHeaders;
-		this.maxAge = decision.maxAge;
-		this.flags = decision.flags;
+		this.allowPrivateNetwork = allowPrivateNetwork;
 		this.observed = observed;
 	}
 
-	/**
-	 * The cross-origin request type ({@code preflight}, {@code actual},
-	 * {@code websocket}), or {@code null} when the request is not cross-origin or no
-	 * policy covers the path.
-	 */
-	public @Nullable RequestType type() {
-		int type = this.flags >>> TYPE_SHIFT;
-		return (type != 0) ? TYPES[type - 1] : null;
+	/** A request on a policy path that is not cross-origin. */
+	static CorsDecision notCors(CompiledPolicy policy, Reason reason) {
+		return new CorsDecision(null, reason, policy, null, null, null, false, null);
 	}
 
-	/** What the policy thinks: derived from the {@link #reason()}, which says it once. */
+	static CorsDecision rejected(CompiledPolicy policy, RequestType type, Reason reason) {
+		return new CorsDecision(type, reason, policy, null, null, null, false, null);
+	}
+
+	/** Browsers do not apply CORS to a WebSocket handshake: only {@code Vary}. */
+	static CorsDecision websocketAllowed(CompiledPolicy policy) {
+		return new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, policy, null, null, null, false, null);
+	}
+
+	static CorsDecision actualAllowed(CompiledPolicy policy, String allowOrigin) {
+		return new CorsDecision(RequestType.ACTUAL, Reason.ALLOWED, policy, allowOrigin, null, null, false, null);
+	}
+
+	/** An allowed preflight; {@code allowHeaders} {@code null} when none requested. */
+	static CorsDecision preflightAllowed(CompiledPolicy policy, String allowOrigin, String allowMethods,
+			@Nullable String allowHeaders, boolean allowPrivateNetwork) {
+		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, policy, allowOrigin, allowMethods, allowHeaders,
+				allowPrivateNetwork, null);
+	}
+
+	/** This enforced decision, carrying {@code reportOnly} as {@link #observed()}. */
+	CorsDecision observing(CorsDecision reportOnly) {
+		return new CorsDecision(this.type, this.reason, this.policy, this.allowOrigin, this.allowMethods,
+				this.allowHeaders, this.allowPrivateNetwork, reportOnly);
+	}
+
+	/** The cross-origin request type, or {@code null} when not cross-origin. */
+	public @Nullable RequestType type() {
+		return this.type;
+	}
+
+	/** What the policy thinks: derived from the {@link #reason()}. */
 	public Outcome outcome() {
 		return this.reason.outcome();
 	}
@@ -128,14 +120,11 @@ public final class CorsDecision {
 	}
 
 	/**
-	 * The type as logs and the actuator endpoint show it: the request type's tag, or, for
-	 * a request that is not cross-origin, why not ({@code no-origin},
-	 * {@code same-origin}); {@code null} when no policy covers the path.
+	 * The request type's tag, or why the request is not cross-origin, or {@code null}.
 	 */
 	public @Nullable String typeTag() {
-		RequestType type = type();
-		if (type != null) {
-			return type.tag();
+		if (this.type != null) {
+			return this.type.tag();
 		}
 		return (this.policy != null) ? this.reason.tag() : null;
 	}
@@ -150,42 +139,21 @@ public final class CorsDecision {
 		return this.policy;
 	}
 
-	/** The deciding policy's name, or {@code null}. */
 	public @Nullable String policyName() {
 		return (this.policy != null) ? this.policy.name() : null;
 	}
 
-	/**
-	 * Whether the filter acts on this decision: {@code true} unless the deciding policy
-	 * is {@link PolicyMode#REPORT_ONLY report-only}, whose decisions are reported but
-	 * never enforced. {@link #shortCircuitStatus()} and {@link #responseHeaders()} still
-	 * say what enforcing would do.
-	 */
+	/** Whether the filter acts on this decision: not when its policy is report-only. */
 	public boolean isEnforced() {
-		return this.policy == null || this.policy.mode() == PolicyMode.ENFORCE;
+		return mode() == PolicyMode.ENFORCE;
 	}
 
-	/**
-	 * The decision of a report-only policy observed beside this one: on the request's
-	 * path a report-only policy was more specific than the enforced policy deciding here,
-	 * so its decision is logged, counted and shown by the dry run, and never acted on.
-	 * {@code null} when there is none; always {@code null} on a decision that is itself
-	 * {@linkplain #isEnforced() not enforced} (a report-only policy with no enforced
-	 * policy beside it).
-	 */
+	/** The decision of a more specific report-only policy, never acted on; or null. */
 	public @Nullable CorsDecision observed() {
 		return this.observed;
 	}
 
-	/** This enforced decision, carrying {@code reportOnly} as {@link #observed()}. */
-	CorsDecision observing(CorsDecision reportOnly) {
-		return new CorsDecision(this, reportOnly);
-	}
-
-	/**
-	 * The deciding policy's mode; {@link PolicyMode#ENFORCE} when no policy covers the
-	 * path.
-	 */
+	/** The deciding policy's mode; {@code ENFORCE} when no policy covers the path. */
 	public PolicyMode mode() {
 		return (this.policy != null) ? this.policy.mode() : PolicyMode.ENFORCE;
 	}
@@ -203,43 +171,34 @@ public final class CorsDecision {
 		return this.policy != null;
 	}
 
-	/**
-	 * The status the filter answers with itself, without invoking the rest of the chain,
-	 * or 0 to continue the chain: 204 for an allowed preflight, 403 for any rejection.
-	 */
-	public int shortCircuitStatus() {
+	/** What a filter enforcing this decision does (for a report-only one: would do). */
+	public Action action() {
 		if (isRejected()) {
-			return 403;
+			return Action.REFUSE;
 		}
-		if (isAllowed() && type() == RequestType.PREFLIGHT) {
-			return 204;
-		}
-		return 0;
+		return (isAllowed() && this.type == RequestType.PREFLIGHT) ? Action.ANSWER_PREFLIGHT : Action.CONTINUE;
 	}
 
-	/**
-	 * The body the filters answer a rejection ({@code 403}) with: fixed text that never
-	 * echoes the request, as {@link #REFUSAL_CONTENT_TYPE}. A fresh copy, the caller's to
-	 * keep.
-	 */
+	/** The fixed body of a refusal, as {@link #REFUSAL_CONTENT_TYPE}. */
 	public static byte[] refusalBody() {
 		return REFUSAL_BODY.clone();
 	}
 
 	/**
-	 * Write this decision's response headers; writes nothing when no policy covers the
-	 * path. {@code Vary} tokens are added to those present unless already listed (or
-	 * {@code Vary: *}); the other headers replace any value present. Writing twice
-	 * changes nothing.
+	 * Write this decision's headers; nothing when no policy covers the path. {@code Vary}
+	 * tokens are added unless listed (or {@code Vary: *}); other headers replace any
+	 * value. Writing twice changes nothing.
 	 */
 	public void writeHeaders(HeaderWriter writer) {
-		if (this.policy == null) {
+		CompiledPolicy policy = this.policy;
+		if (policy == null) {
 			return;
 		}
-		if (type() != RequestType.PREFLIGHT) {
-			vary(writer, VARY_ORIGIN, CorsHeaders.ORIGIN);
+		boolean preflight = this.type == RequestType.PREFLIGHT;
+		if (!preflight) {
+			vary(writer, VARY_ORIGIN, HttpHeaders.ORIGIN);
 		}
-		else if ((this.flags & VARY_PRIVATE_NETWORK) != 0) {
+		else if (policy.allowPrivateNetwork()) {
 			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
 		}
 		else {
@@ -248,32 +207,30 @@ public final class CorsDecision {
 		if (this.allowOrigin == null) {
 			return;
 		}
-		writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
-		if ((this.flags & ALLOW_CREDENTIALS) != 0) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+		writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
+		if (policy.allowCredentials()) {
+			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
 		}
 		if (this.allowMethods != null) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
+			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
 		}
 		if (this.allowHeaders != null) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
+			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
 		}
-		if (this.maxAge != null) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_MAX_AGE, this.maxAge);
+		if (preflight) {
+			writer.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, policy.maxAge());
 		}
-		if ((this.flags & ALLOW_PRIVATE_NETWORK) != 0) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, "true");
+		if (this.allowPrivateNetwork) {
+			writer.set(CorsHeaderNames.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, "true");
 		}
-		if (this.exposeHeaders != null) {
-			writer.set(CorsHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, this.exposeHeaders);
+		if (!preflight && policy.exposeHeaders() != null) {
+			writer.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, policy.exposeHeaders());
 		}
 	}
 
 	/**
-	 * Keep the application's own {@code Vary} tokens, then write this decision's headers:
-	 * on a policy path the CORS request-header tokens of {@code Vary} are the decision's
-	 * to list, the others belong to the application. For a stack adapter restoring a
-	 * response after the application wrote {@code Vary}.
+	 * Keep the application's own {@code Vary} tokens (the CORS ones are the decision's),
+	 * then write this decision's headers: for a stack restoring a response.
 	 * @param applicationVary the {@code Vary} values the application wrote, or
 	 * {@code null}
 	 */
@@ -282,29 +239,32 @@ public final class CorsDecision {
 			return;
 		}
 		for (String token : VaryHeader.foreignTokens(applicationVary)) {
-			VaryHeader.add(writer, token);
+			addVary(writer, token);
 		}
 		writeHeaders(writer);
 	}
 
 	/**
-	 * With no {@code Vary} yet, one write of all tokens joined; otherwise each token
-	 * unless listed.
+	 * With no {@code Vary} yet, one write of all tokens joined; else each unless listed.
 	 */
 	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
-		if (!writer.contains(CorsHeaders.VARY)) {
-			writer.set(CorsHeaders.VARY, joined);
+		if (!writer.contains(HttpHeaders.VARY)) {
+			writer.set(HttpHeaders.VARY, joined);
 			return;
 		}
 		for (String token : tokens) {
-			VaryHeader.add(writer, token);
+			addVary(writer, token);
 		}
 	}
 
-	/**
-	 * The headers {@link #writeHeaders} writes, as an ordered map with {@code Vary}
-	 * joined. For tests, logs and the actuator endpoint; the filters write directly.
-	 */
+	/** Add a {@code Vary} token unless the header covers it already. */
+	private static void addVary(HeaderWriter writer, String token) {
+		if (!VaryHeader.covers(writer.values(HttpHeaders.VARY), token)) {
+			writer.add(HttpHeaders.VARY, token);
+		}
+	}
+
+	/** The headers {@link #writeHeaders} writes, for tests, logs and the actuator. */
 	public Map<String, String> responseHeaders() {
 		Map<String, String> headers = new LinkedHashMap<>();
 		writeHeaders(new HeaderWriter() {
@@ -334,9 +294,57 @@ public final class CorsDecision {
 
 	@Override
 	public String toString() {
-		return "CorsDecision[" + outcome().tag() + " " + ((type() != null) ? type().tag() : "-") + " policy="
+		return "CorsDecision[" + outcome().tag() + " " + ((this.type != null) ? this.type.tag() : "-") + " policy="
 				+ policyName() + " reason=" + this.reason.tag()
 				+ ((this.observed != null) ? " observed=" + this.observed : "") + "]";
+	}
+
+	/** What a filter enforcing a decision does with the request. */
+	public enum Action {
+
+		/** Go on down the filter chain, the decision's headers written. */
+		CONTINUE(null),
+
+		/** Answer an allowed preflight itself: {@code 204}, no body. */
+		ANSWER_PREFLIGHT(HttpStatus.NO_CONTENT),
+
+		/** Refuse: {@code 403} with {@link CorsDecision#refusalBody()}. */
+		REFUSE(HttpStatus.FORBIDDEN);
+
+		private final @Nullable HttpStatus status;
+
+		Action(@Nullable HttpStatus status) {
+			this.status = status;
+		}
+
+		/**
+		 * The status the filter answers with, or {@code null} when it continues the
+		 * chain.
+		 */
+		public @Nullable HttpStatus status() {
+			return this.status;
+		}
+
+	}
+
+	/**
+	 * A response's headers as a decision writes them: each web stack adapts its response
+	 * to these four primitives, and the rest is done once, here.
+	 */
+	public interface HeaderWriter {
+
+		/** Whether the response has the header (names are case-insensitive). */
+		boolean contains(String name);
+
+		/** The values of a header, in order; {@code null} or empty when absent. */
+		@Nullable Iterable<String> values(String name);
+
+		/** Set a header, replacing any value present. */
+		void set(String name, String value);
+
+		/** Add a value to a header, keeping those present. */
+		void add(String name, String value);
+
 	}
 
 }

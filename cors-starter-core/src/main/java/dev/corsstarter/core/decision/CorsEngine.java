@@ -1,32 +1,33 @@
 package dev.corsstarter.core.decision;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import dev.corsstarter.core.internal.CorsHeaderNames;
+import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.internal.OriginPattern;
+import dev.corsstarter.core.internal.validation.CorsPolicyValidator;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
 import dev.corsstarter.core.request.PathMatching;
-import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.request.RequestType;
-import dev.corsstarter.core.internal.validation.CorsPolicyValidator;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * Decides CORS requests against a set of compiled policies. Built only by
- * {@link #compile}, which parses every configured value once and runs every validation
- * rule on the parsed values; immutable and thread-safe. {@link #evaluate} is the
- * per-request path and, for a normalised path, allocates at most the decision it returns.
+ * Decides CORS requests against compiled policies. Built only by {@link #compile}, which
+ * parses and validates every configured value once; immutable and thread-safe.
  */
 public final class CorsEngine {
 
@@ -38,20 +39,14 @@ public final class CorsEngine {
 
 	private static final String OPTIONS = "OPTIONS";
 
-	/**
-	 * Parses the policies' patterns again for applications that match paths ignoring
-	 * case.
-	 */
+	/** Parses the patterns again for applications that match paths ignoring case. */
 	private static final PathPatternParser CASE_INSENSITIVE_PARSER = caseInsensitiveParser();
 
 	private final List<CorsPolicy> policies;
 
 	private final PolicyRoutes routes;
 
-	/**
-	 * The same routes matching case-insensitively, as the handler mappings of such
-	 * applications do.
-	 */
+	/** The same routes matching case-insensitively, as such applications' mappings do. */
 	private final PolicyRoutes caseInsensitiveRoutes;
 
 	private final List<Violation> warnings;
@@ -83,14 +78,12 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * The one way to build an engine: parse every origin and path pattern once, run every
-	 * validation rule on the parsed values, and compile them.
+	 * Parse every origin and path pattern once, validate the parsed values, and compile.
 	 * @param policies the policies, in declaration order (which never decides a request)
-	 * @param context whether production rules apply and which origins are development
-	 * origins
+	 * @param context whether production rules apply, and the development origins
 	 * @return the engine, carrying the warnings found
-	 * @throws InvalidCorsConfigurationException carrying every violation, errors first,
-	 * when any is an error
+	 * @throws InvalidCorsConfigurationException with every violation, when any is an
+	 * error
 	 */
 	public static CorsEngine compile(List<CorsPolicy> policies, ValidationContext context) {
 		CorsPolicyValidator.Result validated = CorsPolicyValidator.validate(policies, context);
@@ -105,10 +98,7 @@ public final class CorsEngine {
 		return compile(policies, ValidationContext.DEFAULT);
 	}
 
-	/**
-	 * The effective policies, validated, in declaration order (which never decides a
-	 * request).
-	 */
+	/** The validated policies, in declaration order (which never decides a request). */
 	public List<CorsPolicy> policies() {
 		return this.policies;
 	}
@@ -118,27 +108,22 @@ public final class CorsEngine {
 		return this.warnings;
 	}
 
-	/** The context this engine was compiled under: whether production rules applied. */
+	/** The context this engine was compiled under. */
 	public ValidationContext validationContext() {
 		return this.validationContext;
 	}
 
 	/**
-	 * Hex SHA-256 of a canonical form of the policies, equal on every instance running
-	 * the same policies. Declaration order does not count, nor does the order of the
-	 * entries in each list (path patterns, origins, methods, headers): neither changes
-	 * which requests are allowed. Everything else does, as written: names, each entry,
-	 * the flags and {@code max-age} in seconds. The validation context does not.
+	 * Hex SHA-256 of the policies' canonical form: equal on every instance running the
+	 * same policies, whatever the order of policies and list entries.
 	 */
 	public String fingerprint() {
 		return this.fingerprint;
 	}
 
 	/**
-	 * The routes this engine decides by, in the order it tries them (most specific
-	 * pattern first): the one model of the policies downstream of the compile step, read
-	 * by the endpoints, interop views and the edge export instead of the raw configured
-	 * strings.
+	 * The routes in the order tried (most specific first): the one model of the policies
+	 * downstream of the compile step.
 	 */
 	public List<Route> routes() {
 		return this.routes.view();
@@ -150,26 +135,12 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * Decide one request. Never throws on request content.
-	 * <p>
-	 * A path with empty, {@code .} or {@code ..} segments ({@code //api/x},
-	 * {@code /;/api/x}, {@code /public/..;/api/x}) is served as its normalised form by
-	 * lenient routers (Spring MVC with {@code AntPathMatcher}, servlet mappings,
-	 * proxies), so when that form selects another policy, both decide and the stricter
-	 * decision wins: such a path can never slip past the policy of the handler that
-	 * serves it. The same holds for the paths the server itself routes by
-	 * ({@link CorsRequest#routedPaths()}), and a method override the application honours
-	 * ({@link CorsRequest#methodOverride()}) must be allowed as well as the method sent.
-	 * When the application's handler mappings match more widely than Spring's defaults
-	 * ({@link CorsRequest#pathMatching()}: ignoring case, or a trailing slash), each path
-	 * is also matched those ways, and each policy a handler mapping would select this way
-	 * decides too.
-	 * <p>
-	 * A report-only policy never decides against enforcement: on a path where it is the
-	 * most specific policy, the most specific enforced policy that also matches decides,
-	 * and the report-only decision is only {@linkplain CorsDecision#observed() observed}.
-	 * Only where no enforced policy matches is the report-only decision the decision (not
-	 * enforced).
+	 * Decide one request; never throws on request content. Every policy a router could
+	 * select for it decides (the path as sent, its normalised form, the
+	 * {@link CorsRequest#routedPaths() routed paths}, widened by
+	 * {@link CorsRequest#pathMatching()}) and the strictest decision wins; a method
+	 * override must be allowed too. A report-only policy never decides against an
+	 * enforced one: its decision is only {@linkplain CorsDecision#observed() observed}.
 	 */
 	public CorsDecision evaluate(CorsRequest request) {
 		String rawPath = request.rawPath();
@@ -178,8 +149,7 @@ public final class CorsEngine {
 		if (!routed.isEmpty() || matching.isWidened() || !PolicyRoutes.isPlain(rawPath)) {
 			return decideStrictest(request, routed, rawPath, matching);
 		}
-		// the common case: already normalised, and literal patterns match it without
-		// parsing
+		// the common case: normalised, and literal patterns match it without parsing
 		int first = this.routes.firstMatchPlain(rawPath, request, 0, false);
 		if (first == PolicyRoutes.NONE) {
 			return CorsDecision.NO_POLICY;
@@ -195,13 +165,10 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * Decide with every distinct policy the paths of a request select (per path, the most
-	 * specific policy and, when that one is report-only, the most specific enforced one
-	 * that also matches): the first rejection by an enforced policy wins; otherwise the
-	 * decision of the path the server routes by, then of the normalised path, then of the
-	 * raw path. A report-only decision (a refusal preferred) is only observed beside an
-	 * enforced one, since a report-only policy must never lift an enforced one, nor its
-	 * refusal replace one; it decides only where no enforced policy matches any path.
+	 * Decide with every distinct policy the request's paths select: the first enforced
+	 * rejection wins, else the decision of the routed, then the normalised, then the raw
+	 * path. A report-only decision (a refusal preferred) is only observed beside an
+	 * enforced one, and decides only where no enforced policy matches.
 	 */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
@@ -240,10 +207,7 @@ public final class CorsEngine {
 		return (reported != null) ? decision.observing(reported) : decision;
 	}
 
-	/**
-	 * Add the policies one path selects, as it is and, when the application's handler
-	 * mappings match more widely, ignoring case and without a trailing slash.
-	 */
+	/** Add the policies one path selects, as it is and as widened matching sees it. */
 	private void selectAsRouted(PathContainer path, PathMatching matching, List<CompiledPolicy> enforced,
 			List<CompiledPolicy> reportOnly) {
 		select(this.routes, path, enforced, reportOnly);
@@ -257,10 +221,7 @@ public final class CorsEngine {
 		}
 	}
 
-	/**
-	 * Add the policies one path selects, each once: the enforced one deciding and a
-	 * report-only one observed.
-	 */
+	/** Add the policies one path selects, each once: enforced and report-only. */
 	private static void select(PolicyRoutes routes, PathContainer path, List<CompiledPolicy> enforced,
 			List<CompiledPolicy> reportOnly) {
 		int first = routes.firstMatch(path, 0, false);
@@ -280,8 +241,7 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * One route of a compiled engine: a parsed path pattern, the policy it selects, and
-	 * that policy's origins as parsed once by the compile step.
+	 * One route of a compiled engine.
 	 *
 	 * @param pattern the path pattern, parsed
 	 * @param policy the validated policy the pattern selects
@@ -313,25 +273,25 @@ public final class CorsEngine {
 	}
 
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
-		String origin = request.fieldValue(CorsHeaders.ORIGIN);
+		String origin = request.fieldValue(HttpHeaders.ORIGIN);
 		if (origin == null) {
 			return policy.noOrigin();
 		}
 		String method = request.method();
-		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(CorsHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
 				: null;
 		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
 				: ("GET".equals(method)
-						&& HttpTokens.equalsIgnoreAsciiCase(request.header(CorsHeaders.UPGRADE), "websocket"))
+						&& HttpTokens.equalsIgnoreAsciiCase(request.header(HttpHeaders.UPGRADE), "websocket"))
 								? RequestType.WEBSOCKET : RequestType.ACTUAL;
-		// a listed exact origin is well-formed by construction, so the common case is one
+		// a listed origin is well-formed by construction, so the common case is one
 		// lookup;
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
 		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
 			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
 		}
-		if ("same-origin".equals(request.header(CorsHeaders.SEC_FETCH_SITE))
+		if ("same-origin".equals(request.header(CorsHeaderNames.SEC_FETCH_SITE))
 				|| OriginHeaderChecks.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
 			return policy.sameOrigin();
 		}
@@ -347,8 +307,7 @@ public final class CorsEngine {
 	}
 
 	/**
-	 * The method as sent and, when the application honours an override, the method it
-	 * runs.
+	 * The method as sent and, when the application honours an override, the one it runs.
 	 */
 	private static boolean allowsActualMethod(CorsRequest request, CompiledPolicy policy, String method) {
 		if (!policy.allowsMethod(method)) {
@@ -366,7 +325,7 @@ public final class CorsEngine {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
 		}
 		// a list header may arrive on several lines: its field value joins them
-		String requestedHeaders = request.fieldValue(CorsHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+		String requestedHeaders = request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		@Nullable String allowHeaders = null;
 		if (requestedHeaders != null) {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
@@ -378,7 +337,7 @@ public final class CorsEngine {
 			}
 			allowHeaders = policy.anyHeader() ? normalizedList(requestedHeaders) : policy.allowHeaders();
 		}
-		boolean privateNetwork = "true".equals(request.header(CorsHeaders.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
+		boolean privateNetwork = "true".equals(request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
 		if (privateNetwork && !policy.allowPrivateNetwork()) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
@@ -431,7 +390,7 @@ public final class CorsEngine {
 				if (result.length() > 0) {
 					result.append(", ");
 				}
-				result.append(name.toLowerCase(java.util.Locale.ROOT));
+				result.append(name.toLowerCase(Locale.ROOT));
 			}
 		}
 		return (result.length() > 0) ? result.toString() : null;

@@ -2,28 +2,23 @@ package dev.corsstarter.core.decision;
 
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
+import dev.corsstarter.core.internal.RouteOrder;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.request.CorsRequest;
 
 /**
- * Path patterns in specificity order, each with its policy. Most patterns in CORS
- * policies are literal ({@code /api/orders}) or a literal prefix ({@code /api/**}); those
- * also match a <em>plain</em> request path as a string, so the common request never has
- * its path parsed. Every other pattern, and every other path, goes through
- * {@link PathPattern} as usual, in the same order, so the first match is the same either
- * way.
- * <p>
- * A report-only policy never decides against enforcement: where a report-only route is
- * the first match, the scan goes on to the first <em>enforced</em> route that also
- * matches, skipping the other report-only routes through a table computed once
- * ({@link #firstMatch} with {@code enforcedOnly}).
+ * Path patterns in {@link RouteOrder}, each with its policy. Literal patterns
+ * ({@code /api/orders}, {@code /api/**}) also match a <em>plain</em> request path as a
+ * string, so the common request never has its path parsed; every other pattern and path
+ * goes through {@link PathPattern}, in the same order, so the first match is the same.
+ * Where a report-only route matches first, the scan goes on to the first
+ * <em>enforced</em> route that also matches ({@code enforcedOnly}), skipping report-only
+ * routes by a table.
  */
 final class PolicyRoutes {
 
@@ -33,23 +28,14 @@ final class PolicyRoutes {
 	private final Route[] routes;
 
 	/**
-	 * For each index {@code i} (and {@code routes.length}), the first index {@code >= i}
-	 * whose policy is enforced, or {@code routes.length}: the scan for the enforced
-	 * fallback of a report-only route jumps over report-only routes and ends at once when
-	 * none follows.
+	 * For each index (and {@code routes.length}), the first enforced one from there on.
 	 */
 	private final int[] nextEnforced;
 
 	private final List<CorsEngine.Route> view;
 
 	PolicyRoutes(List<Route> routes) {
-		List<Route> sorted = new ArrayList<>(routes);
-		// The most specific pattern wins; ties are broken by pattern text and policy
-		// name, so the
-		// result never depends on declaration or property-source order.
-		sorted.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-			.thenComparing(route -> route.pattern().getPatternString())
-			.thenComparing(route -> route.policy().name()));
+		List<Route> sorted = RouteOrder.sorted(routes, Route::pattern, (route) -> route.policy().name());
 		this.routes = sorted.toArray(new Route[0]);
 		this.view = sorted.stream()
 			.map(route -> new CorsEngine.Route(route.pattern(), route.policy().policy(),

@@ -20,10 +20,8 @@ final class RequestPaths {
 	}
 
 	/**
-	 * The path without empty segments ({@code //}, or a segment of only path parameters),
-	 * without {@code .} segments, with {@code ..} segments resolved and an encoded
-	 * {@code /} taken as a separator, all compared after decoding; or {@code null} when
-	 * the path is already normalised, which is the common case and allocates nothing.
+	 * The path without empty or {@code .} segments, {@code ..} resolved and an encoded
+	 * {@code /} a separator, after decoding; {@code null} (no allocation) when normal.
 	 */
 	static @Nullable PathContainer normalized(PathContainer path) {
 		List<Element> elements = path.elements();
@@ -33,8 +31,7 @@ final class RequestPaths {
 		Deque<String> segments = new ArrayDeque<>();
 		for (Element element : elements) {
 			if (element instanceof PathSegment segment) {
-				// a decoded '/' (%2F) is a separator to routers that decode before they
-				// split
+				// a decoded '/' (%2F) separates, to routers that decode before they split
 				for (String value : segment.valueToMatch().split("/", -1)) {
 					if (value.equals("..")) {
 						segments.pollLast();

@@ -1,6 +1,5 @@
 /**
- * The engine: compiled policies deciding requests, and the decisions it returns.
- * Null-marked: what may be {@code null} says so.
+ * The engine: compiled policies deciding requests, and the decisions they return.
  */
 @NullMarked
 package dev.corsstarter.core.decision;

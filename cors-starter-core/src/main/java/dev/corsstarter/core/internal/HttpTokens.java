@@ -1,9 +1,6 @@
 package dev.corsstarter.core.internal;
 
-/**
- * RFC 9110 token syntax, used for method and header names, and HTTP's ASCII-only case
- * folding.
- */
+/** RFC 9110 tokens (method and header names) and HTTP's ASCII-only case folding. */
 public final class HttpTokens {
 
 	private static final boolean[] TCHAR = new boolean[128];
@@ -44,10 +41,8 @@ public final class HttpTokens {
 	}
 
 	/**
-	 * Whether two regions are equal ignoring ASCII case only, as HTTP compares tokens and
-	 * host names. Unlike {@link String#regionMatches(boolean, int, String, int, int)}
-	 * there is no Unicode case folding: {@code 'ſ'} (U+017F) is not {@code 's'} and the
-	 * Kelvin sign (U+212A) is not {@code 'k'}.
+	 * Whether two regions are equal ignoring ASCII case only: {@code 'ſ'} is not
+	 * {@code 's'}.
 	 */
 	public static boolean regionMatchesIgnoreAsciiCase(String a, int aStart, String b, int bStart, int length) {
 		if (aStart < 0 || bStart < 0 || length < 0 || aStart > a.length() - length || bStart > b.length() - length) {
@@ -61,10 +56,7 @@ public final class HttpTokens {
 		return true;
 	}
 
-	/**
-	 * Whether {@code value} equals {@code other} ignoring ASCII case only; {@code false}
-	 * for {@code null}.
-	 */
+	/** Whether {@code value} equals {@code other} ignoring ASCII case only. */
 	public static boolean equalsIgnoreAsciiCase(String value, String other) {
 		return value != null && other != null && value.length() == other.length()
 				&& regionMatchesIgnoreAsciiCase(value, 0, other, 0, value.length());

@@ -1,21 +1,15 @@
 package dev.corsstarter.core.internal;
 
-/**
- * IPv6 addresses as the URL standard parses and serialises them in an origin: eight
- * 16-bit pieces, written in lower-case hex without leading zeros, the first longest run
- * of two or more zero pieces compressed to {@code ::}, an embedded IPv4 address written
- * as two hex pieces ({@code [::ffff:127.0.0.1]} is sent as {@code [::ffff:7f00:1]}).
- */
+import org.jspecify.annotations.Nullable;
+
+/** IPv6 addresses as the URL standard parses and serialises them: eight 16-bit pieces. */
 public final class Ipv6Address {
 
 	private Ipv6Address() {
 	}
 
-	/**
-	 * The eight pieces of an address (without brackets), or {@code null} when it is not
-	 * one, by the URL standard's IPv6 parser.
-	 */
-	public static int[] parse(String address) {
+	/** The eight pieces of an address (without brackets), or {@code null}. */
+	public static int @Nullable [] parse(String address) {
 		int[] pieces = new int[8];
 		int pieceIndex = 0;
 		int compress = -1;
@@ -50,7 +44,7 @@ public final class Ipv6Address {
 			}
 			if (i < length && address.charAt(i) == '.') {
 				// an IPv4 address fills the last two pieces
-				int[] ipv4 = (i == start || pieceIndex > 6) ? null : parseIpv4(address.substring(start));
+				int @Nullable [] ipv4 = (i == start || pieceIndex > 6) ? null : parseIpv4(address.substring(start));
 				if (ipv4 == null) {
 					return null;
 				}
@@ -88,7 +82,7 @@ public final class Ipv6Address {
 	 * Four octets of a dotted-decimal IPv4 address without leading zeros, or
 	 * {@code null}.
 	 */
-	public static int[] parseIpv4(String text) {
+	public static int @Nullable [] parseIpv4(String text) {
 		String[] parts = text.split("\\.", -1);
 		if (parts.length != 4) {
 			return null;
@@ -112,7 +106,7 @@ public final class Ipv6Address {
 		return octets;
 	}
 
-	/** The address as browsers serialise it, without brackets. */
+	/** Lower-case hex, no leading zeros, the first longest zero run as {@code ::}. */
 	public static String serialize(int[] pieces) {
 		int compressStart = -1;
 		int compressLength = 1;
@@ -146,10 +140,10 @@ public final class Ipv6Address {
 	}
 
 	/**
-	 * The IPv4 address of an IPv4-mapped address ({@code ::ffff:a.b.c.d}), as four
-	 * octets, or {@code null}.
+	 * The four octets of an IPv4-mapped address ({@code ::ffff:a.b.c.d}), or
+	 * {@code null}.
 	 */
-	public static int[] mappedIpv4(int[] pieces) {
+	public static int @Nullable [] mappedIpv4(int[] pieces) {
 		for (int i = 0; i < 5; i++) {
 			if (pieces[i] != 0) {
 				return null;

@@ -2,12 +2,12 @@ package dev.corsstarter.core.internal;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The method override of Spring's {@code HiddenHttpMethodFilter}: a {@code POST} whose
- * {@code _method} form parameter names {@code PUT}, {@code DELETE} or {@code PATCH} (any
- * case) runs as that method. Adapters use it to report
- * {@link dev.corsstarter.core.request.CorsRequest#methodOverride()} exactly as the filter
- * will apply it.
+ * {@code _method} parameter names {@code PUT}, {@code DELETE} or {@code PATCH} runs as
+ * it.
  */
 public final class MethodOverride {
 
@@ -17,10 +17,8 @@ public final class MethodOverride {
 	private MethodOverride() {
 	}
 
-	/**
-	 * The method a parameter value switches a {@code POST} to, or {@code null} for none.
-	 */
-	public static String of(String parameterValue) {
+	/** The method a parameter value switches a {@code POST} to, or {@code null}. */
+	public static @Nullable String of(@Nullable String parameterValue) {
 		if (parameterValue == null || parameterValue.isEmpty()) {
 			return null;
 		}

@@ -1,9 +1,7 @@
 package dev.corsstarter.core.internal;
 
 /**
- * The character and length rules of a serialised origin, shared by the parser of
- * configured origins and the checks of the {@code Origin} request header, so both read
- * the same grammar.
+ * The characters and lengths of a serialised origin: one grammar for config and header.
  */
 public final class OriginGrammar {
 
@@ -12,10 +10,7 @@ public final class OriginGrammar {
 	 */
 	public static final int MAX_LENGTH = 300;
 
-	/**
-	 * Longer schemes are not looked for, so {@code "://"} must start within the first 40
-	 * characters.
-	 */
+	/** Longer schemes are not looked for: {@code "://"} starts within 40 characters. */
 	public static final int MAX_SCHEME_LENGTH = 39;
 
 	static final int MAX_HOST_LENGTH = 253;
@@ -26,8 +21,7 @@ public final class OriginGrammar {
 	}
 
 	/**
-	 * A scheme character: a lower-case letter first, then also digits, {@code +},
-	 * {@code -} and {@code .}.
+	 * A lower-case letter first, then also digits, {@code +}, {@code -} and {@code .}.
 	 */
 	static boolean isSchemeChar(char c, boolean first) {
 		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
@@ -46,8 +40,7 @@ public final class OriginGrammar {
 	}
 
 	/**
-	 * A character of a host label as browsers serialise it: lower-case ASCII letters,
-	 * digits, {@code -}, {@code _}.
+	 * A host label character as browsers serialise it: a-z, 0-9, {@code -}, {@code _}.
 	 */
 	static boolean isHostChar(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';

@@ -1,25 +1,22 @@
 package dev.corsstarter.core.internal;
 
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * Checks of the {@code Origin} request header that run before any policy sees it: whether
- * it is well-formed, and whether it is the request's own origin. Static checks, not a
- * value. Nothing here allocates: a hostile header is inspected in place and never copied,
- * decoded or reflected.
+ * Checks of the {@code Origin} header before any policy sees it: well-formed, and the
+ * request's own? Nothing here allocates: a hostile header is never copied or decoded.
  */
 public final class OriginHeaderChecks {
 
-	/**
-	 * Longer values cannot be a serialised origin: scheme, 253-character host and port.
-	 */
+	/** Longer values cannot be a serialised origin. */
 	public static final int MAX_LENGTH = OriginGrammar.MAX_LENGTH;
 
 	private OriginHeaderChecks() {
 	}
 
-	/**
-	 * Whether {@code origin} is a serialised origin as browsers send it: {@code null}, or
-	 * lower-case {@code scheme://host[:port]} in ASCII with valid labels and port.
-	 */
+	/** Whether it is {@code null} or a lower-case ASCII {@code scheme://host[:port]}. */
 	public static boolean isWellFormed(String origin) {
 		int length = origin.length();
 		if (length == 0 || length > MAX_LENGTH) {
@@ -72,8 +69,7 @@ public final class OriginHeaderChecks {
 	}
 
 	/**
-	 * End index (exclusive) of a valid host starting at {@code hostStart}, or -1 when the
-	 * host is malformed. The host is followed by the end of the string or by {@code ':'}.
+	 * End (exclusive) of a valid host from {@code hostStart} to the end or a ':', or -1.
 	 */
 	static int hostEnd(String origin, int hostStart) {
 		int length = origin.length();
@@ -114,9 +110,8 @@ public final class OriginHeaderChecks {
 				return -1;
 			}
 		}
-		// one trailing dot names the same host as a fully qualified name
-		// (http://localhost.:8080): a
-		// browser sends it as typed, so it is well-formed, though no configured origin
+		// a trailing dot names the same host fully qualified (http://localhost.:8080):
+		// browsers send it as typed, so it is well-formed, though no configured origin
 		// has one
 		boolean trailingDot = labelLength == 0 && i > hostStart;
 		if ((labelLength == 0 && !trailingDot)
@@ -127,15 +122,11 @@ public final class OriginHeaderChecks {
 	}
 
 	/**
-	 * Whether a well-formed {@code origin} is the request's own origin.
-	 * @param origin the request's {@code Origin} header, already checked by
-	 * {@link #isWellFormed}
-	 * @param scheme the request scheme as the application sees it (forwarded headers
-	 * applied)
-	 * @param host the request host, may be upper case or a bracketed IPv6 literal
-	 * @param port the request port, or -1 for the scheme's default
+	 * Whether a {@link #isWellFormed well-formed} origin is the request's own, given the
+	 * scheme, host (any case, or a bracketed IPv6 literal) and port (-1 for the default)
+	 * the application sees.
 	 */
-	public static boolean isSameOrigin(String origin, String scheme, String host, int port) {
+	public static boolean isSameOrigin(String origin, @Nullable String scheme, @Nullable String host, int port) {
 		if (scheme == null || host == null || origin.equals("null")) {
 			return false;
 		}
@@ -160,7 +151,7 @@ public final class OriginHeaderChecks {
 	private static String lower(String scheme) {
 		return switch (scheme) {
 			case "http", "https", "ws", "wss" -> scheme;
-			default -> scheme.toLowerCase(java.util.Locale.ROOT);
+			default -> scheme.toLowerCase(Locale.ROOT);
 		};
 	}
 

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The compiled {@code allowed-origins} of one policy: exact origins by hash lookup,
  * wildcard patterns by label-boundary comparison in place. Immutable and thread-safe.
@@ -28,8 +30,7 @@ public final class OriginMatcher {
 			switch (pattern.kind()) {
 				case ANY -> any = true;
 				case NULL, EXACT -> {
-					// kept only in the form a browser can send, so a lookup hit implies a
-					// well-formed origin
+					// only as a browser can send it: a hit implies a well-formed origin
 					if (OriginHeaderChecks.isWellFormed(pattern.value())) {
 						exact.add(pattern.value());
 					}
@@ -67,21 +68,15 @@ public final class OriginMatcher {
 		return this.patterns;
 	}
 
-	/**
-	 * Whether the request origin is allowed. Malformed values (see
-	 * {@link OriginHeaderChecks#isWellFormed}) never match, whatever the patterns.
-	 */
-	public boolean matches(String origin) {
+	/** Whether the request origin is allowed; a malformed one never is. */
+	public boolean matches(@Nullable String origin) {
 		if (origin == null || !OriginHeaderChecks.isWellFormed(origin)) {
 			return false;
 		}
 		return matchesWellFormed(origin);
 	}
 
-	/**
-	 * Whether the request origin is one of the exact origins (or {@code null}) listed.
-	 * Such a value passed the configuration grammar, so it is well-formed.
-	 */
+	/** Whether the origin is listed exactly, which implies it is well-formed. */
 	public boolean isListed(String origin) {
 		return this.exact.contains(origin);
 	}

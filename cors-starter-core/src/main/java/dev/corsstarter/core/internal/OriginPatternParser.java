@@ -14,10 +14,8 @@ import static dev.corsstarter.core.internal.OriginGrammar.isHostChar;
 import static dev.corsstarter.core.internal.OriginGrammar.isValidScheme;
 
 /**
- * Parses configured origins into {@link OriginPattern}s, strictly: anything a browser
- * could never send as {@code Origin} is refused with an {@link OriginSyntaxException}
- * naming the fault, the reason and a fix, with the corrected value when there is exactly
- * one.
+ * Parses configured origins strictly: what a browser could never send as {@code Origin}
+ * is refused with an {@link OriginSyntaxException} saying why and how to fix it.
  */
 public final class OriginPatternParser {
 
@@ -26,13 +24,7 @@ public final class OriginPatternParser {
 	private OriginPatternParser() {
 	}
 
-	/**
-	 * Parse one configured origin.
-	 * @param value the configured value
-	 * @return the pattern
-	 * @throws OriginSyntaxException if the value can never match or is not a valid
-	 * pattern
-	 */
+	/** Parse one configured origin, or throw {@link OriginSyntaxException}. */
 	public static OriginPattern parse(String value) {
 		PARSES.increment();
 		try {
@@ -43,17 +35,13 @@ public final class OriginPatternParser {
 		}
 	}
 
-	/**
-	 * How many times {@link #parse} ran, so a test can prove each configured value is
-	 * parsed once.
-	 */
+	/** How many times {@link #parse} ran: a test proves each value is parsed once. */
 	static long parseCount() {
 		return PARSES.sum();
 	}
 
 	/**
-	 * A value may have several faults ({@code https://x.com:443/}); follow the suggested
-	 * corrections until one parses, so a single restart is always enough.
+	 * Follow the corrections of several faults until one parses: one restart is enough.
 	 */
 	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
 		String candidate = first.getSuggestedValue();
@@ -218,8 +206,7 @@ public final class OriginPatternParser {
 			throw fault(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.",
 					"List the exact origin instead.");
 		}
-		// the shortest origin this can match: "*." stands for at least two characters,
-		// ":*" for none
+		// the shortest match: "*." stands for at least two characters, ":*" for none
 		if (value.length() - (anyPort ? 2 : 0) > OriginGrammar.MAX_LENGTH
 				|| (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
 			throw fault(Fault.NEVER_MATCHES, value,
@@ -277,7 +264,8 @@ public final class OriginPatternParser {
 			String canonical = Ipv6Address.serialize(pieces);
 			if (!canonical.equals(inner)) {
 				throw corrected(Fault.NEVER_MATCHES, value,
-						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading zeros, an embedded IPv4 address in hex), so this never matches.",
+						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading "
+								+ "zeros, an embedded IPv4 address in hex), so this never matches.",
 						"Write: ", prefix + "[" + canonical + "]" + portSuffix);
 			}
 			return;
@@ -334,20 +322,15 @@ public final class OriginPatternParser {
 		checkIpv4(value, scheme, host, anySubdomain, portSuffix);
 	}
 
-	/**
-	 * Whether an {@code xn--} label decodes (RFC 3492, IDNA) to a label that is not plain
-	 * ASCII, as a browser's host parser requires. {@link IDN#toUnicode} gives the label
-	 * back unchanged when it does not decode.
-	 */
+	/** Whether an {@code xn--} label decodes (IDNA) to one that is not plain ASCII. */
 	static boolean isPunycode(String label) {
 		String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
 		return !unicode.equalsIgnoreCase(label) && !unicode.chars().allMatch(c -> c < 0x80);
 	}
 
 	/**
-	 * For special schemes a host whose last label is a number is an IPv4 address to a
-	 * browser, which serialises it in dotted-decimal form ({@code 127.1} and
-	 * {@code 0x7f.0.0.1} become {@code 127.0.0.1}).
+	 * With a special scheme, a numeric last label makes an IPv4 address, in dotted
+	 * decimal.
 	 */
 	private static void checkIpv4(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
 		if (defaultPort(scheme) < 0) {
@@ -378,8 +361,7 @@ public final class OriginPatternParser {
 	}
 
 	/**
-	 * WHATWG URL IPv4 parsing (decimal, octal, hex parts; the last part fills the rest),
-	 * or -1.
+	 * WHATWG URL IPv4 parsing (decimal, octal, hex; the last part fills the rest), or -1.
 	 */
 	private static long parseIpv4(String host) {
 		String[] parts = host.split("\\.", -1);

@@ -1,8 +1,10 @@
 package dev.corsstarter.core.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A configured origin that breaks the grammar, with what kind of fault it is, why, how to
- * fix it and, when one correction is certain, the corrected value.
+ * A configured origin that breaks the grammar: the fault, why (the message), how to fix
+ * it and, when one correction is certain, the corrected value.
  */
 public final class OriginSyntaxException extends IllegalArgumentException {
 
@@ -14,9 +16,7 @@ public final class OriginSyntaxException extends IllegalArgumentException {
 		/** Not an origin at all: no host, or a bad scheme, port or host name. */
 		INVALID,
 
-		/**
-		 * An origin written differently from how a browser sends it, so it never matches.
-		 */
+		/** Written differently from how a browser sends it, so it never matches. */
 		NEVER_MATCHES,
 
 		/** A wildcard in a place the grammar does not allow. */
@@ -33,9 +33,9 @@ public final class OriginSyntaxException extends IllegalArgumentException {
 
 	private final String fix;
 
-	private final String suggestedValue;
+	private final @Nullable String suggestedValue;
 
-	OriginSyntaxException(Fault fault, String value, String reason, String fix, String suggestedValue) {
+	OriginSyntaxException(Fault fault, String value, String reason, String fix, @Nullable String suggestedValue) {
 		super(reason);
 		this.fault = fault;
 		this.value = value;
@@ -51,23 +51,17 @@ public final class OriginSyntaxException extends IllegalArgumentException {
 		return this.value;
 	}
 
-	/** Why the value is wrong (the exception message). */
 	public String getReason() {
 		return getMessage();
 	}
 
-	/**
-	 * The concrete action that resolves it, naming the suggested value when there is one.
-	 */
+	/** The action that resolves it, naming the suggested value when there is one. */
 	public String getFix() {
 		return this.fix;
 	}
 
-	/**
-	 * The value to write instead, which parses; {@code null} when the fix is advice
-	 * rather than one certain correction.
-	 */
-	public String getSuggestedValue() {
+	/** The value to write instead, or {@code null} when the fix is advice. */
+	public @Nullable String getSuggestedValue() {
 		return this.suggestedValue;
 	}
 

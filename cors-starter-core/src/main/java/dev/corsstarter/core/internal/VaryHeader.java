@@ -1,9 +1,9 @@
 package dev.corsstarter.core.internal;
 
-import dev.corsstarter.core.decision.HeaderWriter;
-import dev.corsstarter.core.decision.CorsHeaders;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /** Reading {@code Vary} as the comma-separated, case-insensitive token list it is. */
 public final class VaryHeader {
@@ -12,11 +12,10 @@ public final class VaryHeader {
 	}
 
 	/**
-	 * Whether the {@code Vary} header lines already cover {@code token}: it is listed (in
-	 * any case, on any line) or {@code Vary: *} is present. Scans in place without
-	 * splitting.
+	 * Whether the {@code Vary} lines cover {@code token}: it is listed (in any case, on
+	 * any line) or {@code Vary: *} is present. Scans in place without splitting.
 	 */
-	public static boolean covers(Iterable<String> varyValues, String token) {
+	public static boolean covers(@Nullable Iterable<String> varyValues, String token) {
 		if (varyValues == null) {
 			return false;
 		}
@@ -45,19 +44,11 @@ public final class VaryHeader {
 		return false;
 	}
 
-	/** Add one token to a response's {@code Vary} unless it already covers it. */
-	public static void add(HeaderWriter writer, String token) {
-		if (!covers(writer.values(CorsHeaders.VARY), token)) {
-			writer.add(CorsHeaders.VARY, token);
-		}
-	}
-
 	/**
-	 * The tokens of the {@code Vary} header lines that are not CORS request headers,
-	 * without duplicates (compared case-insensitively), in order. On a policy path the
-	 * CORS tokens are the decision's to list; the others belong to the application.
+	 * The tokens of the {@code Vary} lines that are not CORS request headers, each once
+	 * (in any case), in order: on a policy path those belong to the application.
 	 */
-	public static List<String> foreignTokens(Iterable<String> varyValues) {
+	public static List<String> foreignTokens(@Nullable Iterable<String> varyValues) {
 		List<String> tokens = new ArrayList<>();
 		if (varyValues == null) {
 			return tokens;
@@ -68,7 +59,7 @@ public final class VaryHeader {
 			}
 			for (String token : value.split(",")) {
 				String name = token.strip();
-				if (!name.isEmpty() && !CorsHeaders.isAccessControl(name)
+				if (!name.isEmpty() && !CorsHeaderNames.isAccessControl(name)
 						&& tokens.stream().noneMatch(name::equalsIgnoreCase)) {
 					tokens.add(name);
 				}

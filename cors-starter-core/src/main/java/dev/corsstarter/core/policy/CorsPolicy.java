@@ -7,99 +7,43 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One named CORS policy as configured: plain values, not yet validated or compiled.
- * Immutable; build it with {@link #builder(String)}.
+ * One named CORS policy as configured: plain values, not yet validated or compiled. Build
+ * it with {@link #builder(String)}.
+ *
+ * @param name the policy's name, the key under {@code cors.policies}
+ * @param pathPatterns the path patterns it covers
+ * @param allowedOrigins the origins it allows
+ * @param allowedMethods the methods it allows
+ * @param allowedHeaders the request headers it allows
+ * @param exposedHeaders the response headers it exposes
+ * @param allowCredentials whether credentials are allowed
+ * @param allowPrivateNetwork whether Private Network Access is allowed
+ * @param maxAge how long a browser may cache a preflight
+ * @param mode whether decisions are enforced or only reported
  */
-public final class CorsPolicy {
+public record CorsPolicy(String name, List<String> pathPatterns, List<String> allowedOrigins,
+		List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders, boolean allowCredentials,
+		boolean allowPrivateNetwork, Duration maxAge, PolicyMode mode) {
 
-	/**
-	 * Methods allowed when a policy lists none, as in Spring Framework's
-	 * CorsConfiguration.
-	 */
+	/** Methods allowed when a policy lists none, as in Spring's CorsConfiguration. */
 	public static final List<String> DEFAULT_METHODS = List.of("GET", "HEAD", "POST");
 
 	/** Preflight cache lifetime when a policy sets none. */
 	public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
 
-	private final String name;
-
-	private final List<String> pathPatterns;
-
-	private final List<String> allowedOrigins;
-
-	private final List<String> allowedMethods;
-
-	private final List<String> allowedHeaders;
-
-	private final List<String> exposedHeaders;
-
-	private final boolean allowCredentials;
-
-	private final boolean allowPrivateNetwork;
-
-	private final Duration maxAge;
-
-	private final PolicyMode mode;
-
-	private CorsPolicy(Builder b) {
-		this.name = b.name;
-		this.pathPatterns = List.copyOf(b.pathPatterns);
-		this.allowedOrigins = List.copyOf(b.allowedOrigins);
-		this.allowedMethods = List.copyOf(b.allowedMethods);
-		this.allowedHeaders = List.copyOf(b.allowedHeaders);
-		this.exposedHeaders = List.copyOf(b.exposedHeaders);
-		this.allowCredentials = b.allowCredentials;
-		this.allowPrivateNetwork = b.allowPrivateNetwork;
-		this.maxAge = b.maxAge;
-		this.mode = b.mode;
+	public CorsPolicy {
+		Objects.requireNonNull(name, "name");
+		pathPatterns = List.copyOf(pathPatterns);
+		allowedOrigins = List.copyOf(allowedOrigins);
+		allowedMethods = List.copyOf(allowedMethods);
+		allowedHeaders = List.copyOf(allowedHeaders);
+		exposedHeaders = List.copyOf(exposedHeaders);
+		Objects.requireNonNull(maxAge, "maxAge");
+		Objects.requireNonNull(mode, "mode");
 	}
 
 	public static Builder builder(String name) {
 		return new Builder(name);
-	}
-
-	public String name() {
-		return this.name;
-	}
-
-	public List<String> pathPatterns() {
-		return this.pathPatterns;
-	}
-
-	public List<String> allowedOrigins() {
-		return this.allowedOrigins;
-	}
-
-	public List<String> allowedMethods() {
-		return this.allowedMethods;
-	}
-
-	public List<String> allowedHeaders() {
-		return this.allowedHeaders;
-	}
-
-	public List<String> exposedHeaders() {
-		return this.exposedHeaders;
-	}
-
-	public boolean allowCredentials() {
-		return this.allowCredentials;
-	}
-
-	public boolean allowPrivateNetwork() {
-		return this.allowPrivateNetwork;
-	}
-
-	public Duration maxAge() {
-		return this.maxAge;
-	}
-
-	/**
-	 * Whether decisions are enforced or only reported; {@link PolicyMode#ENFORCE} unless
-	 * set.
-	 */
-	public PolicyMode mode() {
-		return this.mode;
 	}
 
 	/** The property prefix of this policy, e.g. {@code cors.policies.api}. */
@@ -113,6 +57,7 @@ public final class CorsPolicy {
 				+ ((this.mode != PolicyMode.ENFORCE) ? " " + this.mode.tag() : "") + "]";
 	}
 
+	/** Builds a {@link CorsPolicy}; each list setter replaces what was set before. */
 	public static final class Builder {
 
 		private final String name;
@@ -144,8 +89,7 @@ public final class CorsPolicy {
 		}
 
 		public Builder pathPatterns(Collection<String> patterns) {
-			replace(this.pathPatterns, patterns);
-			return this;
+			return replace(this.pathPatterns, patterns);
 		}
 
 		public Builder allowedOrigins(String... origins) {
@@ -153,8 +97,7 @@ public final class CorsPolicy {
 		}
 
 		public Builder allowedOrigins(Collection<String> origins) {
-			replace(this.allowedOrigins, origins);
-			return this;
+			return replace(this.allowedOrigins, origins);
 		}
 
 		public Builder allowedMethods(String... methods) {
@@ -162,8 +105,7 @@ public final class CorsPolicy {
 		}
 
 		public Builder allowedMethods(Collection<String> methods) {
-			replace(this.allowedMethods, methods);
-			return this;
+			return replace(this.allowedMethods, methods);
 		}
 
 		public Builder allowedHeaders(String... headers) {
@@ -171,8 +113,7 @@ public final class CorsPolicy {
 		}
 
 		public Builder allowedHeaders(Collection<String> headers) {
-			replace(this.allowedHeaders, headers);
-			return this;
+			return replace(this.allowedHeaders, headers);
 		}
 
 		public Builder exposedHeaders(String... headers) {
@@ -180,8 +121,7 @@ public final class CorsPolicy {
 		}
 
 		public Builder exposedHeaders(Collection<String> headers) {
-			replace(this.exposedHeaders, headers);
-			return this;
+			return replace(this.exposedHeaders, headers);
 		}
 
 		public Builder allowCredentials(boolean allowCredentials) {
@@ -205,16 +145,19 @@ public final class CorsPolicy {
 		}
 
 		public CorsPolicy build() {
-			return new CorsPolicy(this);
+			return new CorsPolicy(this.name, this.pathPatterns, this.allowedOrigins, this.allowedMethods,
+					this.allowedHeaders, this.exposedHeaders, this.allowCredentials, this.allowPrivateNetwork,
+					this.maxAge, this.mode);
 		}
 
-		private static void replace(List<String> target, Collection<String> values) {
+		private Builder replace(List<String> target, Collection<String> values) {
 			target.clear();
 			for (String value : values) {
-				// null elements come from YAML like "- " and are reported by validation
-				// as empty values
-				target.add(value != null ? value : "");
+				// a null from YAML such as "- " is reported by validation as an empty
+				// value
+				target.add((value != null) ? value : "");
 			}
+			return this;
 		}
 
 	}

@@ -2,18 +2,15 @@ package dev.corsstarter.core.policy;
 
 import java.util.Locale;
 
-/**
- * Whether a policy's decisions are enforced or only reported.
- */
+/** Whether a policy's decisions are enforced or only reported. */
 public enum PolicyMode {
 
 	/** Answer preflights, refuse what the policy refuses, write the CORS headers. */
 	ENFORCE,
 
 	/**
-	 * Decide as usual and report the decision (logs, metrics), but neither answer, refuse
-	 * nor write headers: the request continues to the application as if no policy covered
-	 * it. For trying a stricter policy on real traffic before enforcing it.
+	 * Decide and report (logs, metrics), but neither answer, refuse nor write headers:
+	 * for trying a stricter policy on real traffic before enforcing it.
 	 */
 	REPORT_ONLY;
 

@@ -2,11 +2,7 @@ package dev.corsstarter.core.request;
 
 import java.util.Locale;
 
-/**
- * What kind of cross-origin request a CORS decision is about. A request that is not
- * cross-origin has no type: its decision's reason says why ({@code no-origin},
- * {@code same-origin}).
- */
+/** What kind of cross-origin request a CORS decision is about. */
 public enum RequestType {
 
 	/** {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */

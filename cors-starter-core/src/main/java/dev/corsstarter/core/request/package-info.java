@@ -1,6 +1,5 @@
 /**
- * What the engine reads of a request: the adapter contract each web stack implements.
- * Null-marked: what may be {@code null} says so.
+ * What the engine reads of a request: the contract each web stack implements.
  */
 @NullMarked
 package dev.corsstarter.core.request;

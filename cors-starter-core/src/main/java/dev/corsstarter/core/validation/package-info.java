@@ -1,6 +1,5 @@
 /**
- * What validation reports: violations with their rule codes, and the exception carrying
- * them. Null-marked: what may be {@code null} says so.
+ * What validation reports: violations, their rule codes, and the exception carrying them.
  */
 @NullMarked
 package dev.corsstarter.core.validation;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -19,9 +19,9 @@ class CorsEngineAllocationTest {
 
 	/**
 	 * The size of one {@link CorsDecision} on a 64-bit JVM with compressed references: a
-	 * 12-byte header, eight references and a byte of flags, padded to 8 bytes. An engine
-	 * that allocated anything besides its decision (an iterator, a substring, a boxed
-	 * value, a list) would exceed it.
+	 * 12-byte header, seven references and a boolean, padded to 8 bytes. An engine that
+	 * allocated anything besides its decision (an iterator, a substring, a boxed value, a
+	 * list) would exceed it.
 	 */
 	static final long DECISION_BYTES = 48;
 

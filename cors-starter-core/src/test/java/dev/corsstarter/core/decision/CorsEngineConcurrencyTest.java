@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +87,7 @@ class CorsEngineConcurrencyTest {
 
 	private static String describe(CorsDecision decision) {
 		Map<String, String> headers = decision.responseHeaders();
-		return decision + " " + decision.shortCircuitStatus() + " " + headers;
+		return decision + " " + decision.action() + " " + headers;
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 /**
  * Seeded generator of CORS requests for the engine fuzz tests, biased towards the values

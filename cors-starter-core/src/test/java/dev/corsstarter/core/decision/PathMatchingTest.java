@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 import dev.corsstarter.core.request.PathMatching;
 
 import static org.assertj.core.api.Assertions.assertThat;

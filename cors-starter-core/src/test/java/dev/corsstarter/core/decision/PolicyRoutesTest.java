@@ -17,7 +17,7 @@ import org.springframework.web.util.pattern.PatternParseException;
 
 import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,7 +118,7 @@ class PolicySelectionTest {
 		assertThat(decision).isSameAs(CorsDecision.NO_POLICY);
 		assertThat(decision.hasPolicy()).isFalse();
 		assertThat(decision.responseHeaders()).isEmpty();
-		assertThat(decision.shortCircuitStatus()).isZero();
+		assertThat(decision.action()).isEqualTo(CorsDecision.Action.CONTINUE);
 	}
 
 	private static List<String> names(List<CorsPolicy> policies) {

@@ -1,8 +1,8 @@
 package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
+import dev.corsstarter.core.internal.validation.PolicyShadowing.Route;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.validation.Severity;
@@ -20,31 +21,14 @@ import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
 /**
- * The warning for each report-only policy, said on every start and every change so it is
- * not forgotten, naming what protects its paths meanwhile. A report-only policy never
- * decides against enforcement: on a path where it is the most specific policy, the most
- * specific enforced policy that also matches decides (as {@code CorsEngine} routes), so
- * the warning names that policy per path pattern, or says that none matches, in which
- * case requests the report-only policy would refuse reach the application.
- * <p>
- * Which enforced policy decides is found on a sample path of each pattern: the pattern
- * with {@code x} for every wildcard, capture and {@code **} (for a capture with a regular
- * expression, the first of a few candidates it accepts). A pattern no sample matches is
- * reported as "could not be determined" rather than guessed.
+ * The warning for each report-only policy, said on every start and change so it is not
+ * forgotten, naming what protects its paths meanwhile: per path pattern, the first
+ * enforced route in {@link dev.corsstarter.core.internal.RouteOrder} that matches a
+ * sample path of the pattern ({@code x} for each wildcard and capture, or another plain
+ * candidate), as the engine falls back, or "could not be determined" when no sample
+ * matches.
  */
 final class ReportOnlyPolicies {
-
-	private record Route(PathPattern pattern, CorsPolicy policy) {
-	}
-
-	/**
-	 * The engine's order: most specific pattern first, then pattern text, then policy
-	 * name.
-	 */
-	private static final Comparator<Route> ENGINE_ORDER = Comparator
-		.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-		.thenComparing(route -> route.pattern().getPatternString())
-		.thenComparing(route -> route.policy().name());
 
 	private static final List<String> SAMPLE_SEGMENTS = List.of("x", "1", "a", "0");
 
@@ -53,17 +37,10 @@ final class ReportOnlyPolicies {
 
 	/** A warning per report-only policy, keyed by that policy (identity). */
 	static Map<CorsPolicy, Violation> find(List<CorsPolicyValidator.ParsedPolicy> policies) {
-		List<Route> enforced = new ArrayList<>();
-		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			if (parsed.policy().mode() == PolicyMode.ENFORCE) {
-				for (PathPattern pattern : parsed.pathPatterns()) {
-					if (pattern != null) {
-						enforced.add(new Route(pattern, parsed.policy()));
-					}
-				}
-			}
-		}
-		enforced.sort(ENGINE_ORDER);
+		List<Route> enforced = PolicyShadowing.routes(policies)
+			.stream()
+			.filter((route) -> route.policy().mode() == PolicyMode.ENFORCE)
+			.toList();
 		Map<CorsPolicy, Violation> result = new IdentityHashMap<>();
 		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
 			if (parsed.policy().mode() == PolicyMode.REPORT_ONLY) {
@@ -75,7 +52,7 @@ final class ReportOnlyPolicies {
 
 	private static Violation warning(CorsPolicyValidator.ParsedPolicy parsed, List<Route> enforced) {
 		CorsPolicy policy = parsed.policy();
-		Map<String, String> deciding = new java.util.LinkedHashMap<>();
+		Map<String, String> deciding = new LinkedHashMap<>();
 		Set<String> named = new LinkedHashSet<>();
 		for (PathPattern pattern : parsed.pathPatterns()) {
 			if (pattern == null) {
@@ -121,54 +98,19 @@ final class ReportOnlyPolicies {
 	}
 
 	/**
-	 * A path the pattern matches, with {@code x} (or another plain candidate) for what
-	 * varies.
+	 * A path the pattern matches, with {@code x} (or another candidate) for what varies.
 	 */
 	static @Nullable PathContainer sample(PathPattern pattern) {
 		for (String segment : SAMPLE_SEGMENTS) {
-			PathContainer path = PathContainer.parsePath(fill(pattern.getPatternString(), segment));
+			PathContainer path = PathContainer
+				.parsePath(PolicyShadowing.replaceCaptures(pattern.getPatternString(), (capture) -> segment)
+					.replaceAll("\\*+", segment)
+					.replace("?", segment.substring(0, 1)));
 			if (pattern.matches(path)) {
 				return path;
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * The pattern text with every {@code **}, {@code *}, {@code ?} and capture replaced
-	 * by {@code segment}.
-	 */
-	private static String fill(String pattern, String segment) {
-		StringBuilder out = new StringBuilder(pattern.length());
-		int i = 0;
-		while (i < pattern.length()) {
-			char c = pattern.charAt(i);
-			if (c == '{') {
-				int depth = 1;
-				int j = i + 1;
-				while (j < pattern.length() && depth > 0) {
-					depth += (pattern.charAt(j) == '{') ? 1 : (pattern.charAt(j) == '}') ? -1 : 0;
-					j++;
-				}
-				out.append(segment);
-				i = j;
-			}
-			else if (c == '*') {
-				while (i < pattern.length() && pattern.charAt(i) == '*') {
-					i++;
-				}
-				out.append(segment);
-			}
-			else if (c == '?') {
-				out.append(segment.charAt(0));
-				i++;
-			}
-			else {
-				out.append(c);
-				i++;
-			}
-		}
-		return out.toString();
 	}
 
 }

@@ -1,4 +1,10 @@
-package dev.corsstarter.core.export;
+package dev.corsstarter.export;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.corsstarter.export.Refusal.Code;
 
 /**
  * Writing values into nginx configuration. Everything emitted is double-quoted with
@@ -11,11 +17,11 @@ final class NginxSyntax {
 	private NginxSyntax() {
 	}
 
-	/** A value nginx uses as text: a header value, a map value, a location path. */
-	static String literal(String value, String what, Refusals refusals) {
+	/** A value nginx uses as text: a header value or a map value. */
+	static String literal(String value, String what, Set<Refusal> refusals) {
 		if (value.indexOf('$') >= 0) {
-			refusals.add(what + " '" + printable(value) + "' contains '$', which nginx always reads as a variable; "
-					+ "it cannot be written into nginx configuration");
+			refusals.add(new Refusal(Code.UNWRITABLE_VALUE, what + " '" + printable(value)
+					+ "' contains '$', which nginx always reads as a variable; it cannot be written into nginx configuration"));
 			return "\"\"";
 		}
 		return quoted(value, what, refusals);
@@ -29,7 +35,7 @@ final class NginxSyntax {
 		return quoted(caseFlag + pattern, "regular expression", null);
 	}
 
-	private static String quoted(String value, String what, Refusals refusals) {
+	private static String quoted(String value, String what, @Nullable Set<Refusal> refusals) {
 		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -37,8 +43,8 @@ final class NginxSyntax {
 				if (refusals == null) {
 					throw new IllegalArgumentException("not printable ASCII: " + printable(value));
 				}
-				refusals.add(what + " '" + printable(value)
-						+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration");
+				refusals.add(new Refusal(Code.UNWRITABLE_VALUE, what + " '" + printable(value)
+						+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration"));
 				return "\"\"";
 			}
 			if (c == '\\' || c == '"') {
@@ -63,13 +69,9 @@ final class NginxSyntax {
 	}
 
 	/**
-	 * Text safe inside a {@code #} comment: printable ASCII only, anything else as
-	 * {@code \\uXXXX}, so no value can end the comment line.
+	 * Text safe in a message or a {@code #} comment: at most 200 characters of printable
+	 * ASCII, anything else as {@code \\uXXXX}, so no value can end the comment line.
 	 */
-	static String comment(String text) {
-		return printable(text);
-	}
-
 	static String printable(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		for (int i = 0; i < text.length() && i < 200; i++) {

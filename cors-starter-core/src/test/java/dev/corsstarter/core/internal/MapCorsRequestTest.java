@@ -1,4 +1,4 @@
-package dev.corsstarter.core.request;
+package dev.corsstarter.core.internal;
 
 import org.junit.jupiter.api.Test;
 

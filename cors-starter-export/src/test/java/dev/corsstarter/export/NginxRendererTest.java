@@ -1,7 +1,8 @@
-package dev.corsstarter.core.export;
+package dev.corsstarter.export;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -13,17 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
-import dev.corsstarter.core.request.MapCorsRequest;
+import dev.corsstarter.core.internal.MapCorsRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link NginxExport}: policies in, nginx {@code map} and {@code location} text out, or
- * every reason it cannot be exported. The real nginx runs the output in the autoconfigure
- * module's {@code NginxEdgeIntegrationTests}.
+ * {@link NginxRenderer}: an engine's plan in, nginx {@code map} and {@code location} text
+ * out, or every reason it cannot be exported. The real nginx runs the output in the
+ * autoconfigure module's {@code NginxEdgeIntegrationTests}.
  */
-class NginxExportTest {
+class NginxRendererTest {
 
 	private static final CorsPolicy API = CorsPolicy.builder("api")
 		.pathPatterns("/api/**")
@@ -105,37 +106,38 @@ class NginxExportTest {
 	@MethodSource("exports")
 	void exports(String name, List<CorsPolicy> policies, String prefix, List<String> http, List<String> server) {
 		CorsEngine engine = CorsEngine.create(policies);
-		NginxExport export = NginxExport.of(engine, 1, prefix, NginxExport.DEFAULT_UPSTREAM);
+		Map<String, String> export = export(engine, 1, prefix, EdgePlan.DEFAULT_UPSTREAM);
 		for (String fragment : http) {
-			assertThat(export.httpFragment()).contains(fragment);
+			assertThat(export.get("http")).contains(fragment);
 		}
 		for (String fragment : server) {
-			assertThat(export.serverFragment()).contains(fragment);
+			assertThat(export.get("server")).contains(fragment);
 		}
 	}
 
 	@Test
 	void locationsComeInTheOrderNginxMatchesThemAndPrefixesAreLongestFirstByPathText() {
-		NginxExport export = NginxExport.of(CorsEngine.create(List.of(API, PUBLIC)), 1, "", "http://127.0.0.1:8080");
-		assertThat(locations(export.serverFragment())).containsExactly("= \"/api\"", "= \"/api/public\"",
-				"= \"/status\"", "^~ \"/api/\"", "^~ \"/api/public/\"");
-		assertThat(export.serverFragment()).contains("proxy_pass http://127.0.0.1:8080;");
+		Map<String, String> export = export(CorsEngine.create(List.of(API, PUBLIC)), 1, "", "http://127.0.0.1:8080");
+		assertThat(locations(export.get("server"))).containsExactly("= \"/api\"", "= \"/api/public\"", "= \"/status\"",
+				"^~ \"/api/\"", "^~ \"/api/public/\"");
+		assertThat(export.get("server")).contains("proxy_pass http://127.0.0.1:8080;");
 	}
 
 	@Test
 	void theHeaderNamesGenerationFingerprintAndHowToInclude() {
 		CorsEngine engine = CorsEngine.create(List.of(API));
-		NginxExport export = NginxExport.of(engine, 7, "", NginxExport.DEFAULT_UPSTREAM);
+		Map<String, String> export = export(engine, 7, "", EdgePlan.DEFAULT_UPSTREAM);
 		String header = "# generation 7, fingerprint " + engine.fingerprint() + "\n";
-		assertThat(export.httpFragment()).contains(header).contains("include it inside http {}");
-		assertThat(export.serverFragment()).contains(header).contains("include it inside the server {}");
+		assertThat(export.get("http")).contains(header).contains("include it inside http {}");
+		assertThat(export.get("server")).contains(header).contains("include it inside the server {}");
 		// the server part needs the http part of the same export: nginx -t fails on a
 		// mismatched pair
 		String guard = "$cors_path_guard_" + engine.fingerprint().substring(0, 12);
-		assertThat(export.httpFragment()).contains("map \"$cors_origin_form$cors_same:$cors_unplain_path\" " + guard);
-		assertThat(export.serverFragment()).contains("if (" + guard + " = 403)");
-		assertThat(export.fingerprint()).isEqualTo(engine.fingerprint());
-		assertThat(export.generation()).isEqualTo(7);
+		assertThat(export.get("http")).contains("map \"$cors_origin_form$cors_same:$cors_unplain_path\" " + guard);
+		assertThat(export.get("server")).contains("if (" + guard + " = 403)");
+		EdgePlan plan = EdgePlan.of(engine, 7, "", EdgePlan.DEFAULT_UPSTREAM, List.of());
+		assertThat(plan.fingerprint()).isEqualTo(engine.fingerprint());
+		assertThat(plan.generation()).isEqualTo(7);
 	}
 
 	/** Each constant the export answers with is the one the engine's decision writes. */
@@ -146,7 +148,7 @@ class NginxExportTest {
 			.requestHeaders("content-type")
 			.build());
 		CorsDecision actual = engine.evaluate(MapCorsRequest.get("/api/x").origin("https://app.example.com").build());
-		String http = NginxExport.of(engine, 1, "", NginxExport.DEFAULT_UPSTREAM).httpFragment();
+		String http = export(engine, 1, "", EdgePlan.DEFAULT_UPSTREAM).get("http");
 		assertThat(http)
 			.contains("1$\" \"" + preflight.responseHeaders().get("Access-Control-Allow-Headers") + "\";\n");
 		for (String header : List.of("Access-Control-Allow-Methods", "Access-Control-Max-Age",
@@ -188,10 +190,10 @@ class NginxExportTest {
 	@MethodSource("refusals")
 	void refuses(String name, List<CorsPolicy> policies, String reason) {
 		CorsEngine engine = CorsEngine.create(policies);
-		NginxExportException refused = catchThrowableOfType(NginxExportException.class,
-				() -> NginxExport.of(engine, 1, "", NginxExport.DEFAULT_UPSTREAM));
+		EdgeExportException refused = catchThrowableOfType(EdgeExportException.class,
+				() -> export(engine, 1, "", EdgePlan.DEFAULT_UPSTREAM));
 		assertThat(refused).as("refused").isNotNull();
-		assertThat(refused.getReasons()).anySatisfy(r -> assertThat(r).startsWith(reason));
+		assertThat(reasons(refused)).anySatisfy(r -> assertThat(r).startsWith(reason));
 		assertThat(refused.getMessage()).contains(reason);
 	}
 
@@ -202,10 +204,10 @@ class NginxExportTest {
 			.allowedOrigins("https://a.example.com")
 			.build();
 		CorsPolicy all = CorsPolicy.builder("all").pathPatterns("/**").allowedOrigins("https://b.example.com").build();
-		NginxExportException refused = catchThrowableOfType(NginxExportException.class,
-				() -> NginxExport.of(CorsEngine.create(List.of(API, wild, all)), 1, "/ctx/", "http://app;evil"));
-		assertThat(refused.getReasons()).hasSize(4);
-		assertThat(refused.getReasons()).anySatisfy(r -> assertThat(r).startsWith("path prefix '/ctx/'"))
+		EdgeExportException refused = catchThrowableOfType(EdgeExportException.class,
+				() -> export(CorsEngine.create(List.of(API, wild, all)), 1, "/ctx/", "http://app;evil"));
+		assertThat(reasons(refused)).hasSize(4);
+		assertThat(reasons(refused)).anySatisfy(r -> assertThat(r).startsWith("path prefix '/ctx/'"))
 			.anySatisfy(r -> assertThat(r).startsWith("upstream 'http://app;evil'"));
 	}
 
@@ -225,7 +227,7 @@ class NginxExportTest {
 			.allowedOrigins("https://b.example.com")
 			.build();
 		CorsEngine engine = CorsEngine.create(List.of(shortPrefix, longer));
-		String server = NginxExport.of(engine, 1, "", NginxExport.DEFAULT_UPSTREAM).serverFragment();
+		String server = export(engine, 1, "", EdgePlan.DEFAULT_UPSTREAM).get("server");
 		for (String[] request : new String[][] { { "/api/v1/x", "^~ \"/api/v1/\"" }, { "/api/v1", "= \"/api/v1\"" },
 				{ "/api", "= \"/api\"" }, { "/api/x", "^~ \"/api/\"" }, { "/docs/intro/a", "^~ \"/docs/intro/\"" },
 				{ "/docs/a", "^~ \"/docs/\"" } }) {
@@ -242,14 +244,14 @@ class NginxExportTest {
 			.pathPatterns("/odd")
 			.allowedOrigins("https://a.example.com")
 			.build();
-		NginxExport export = NginxExport.of(CorsEngine.create(List.of(odd)), 1, "", NginxExport.DEFAULT_UPSTREAM);
-		assertThat(export.httpFragment()).contains("# ---- policy \"a\\u000a}\\u000aserver {\": /odd\n");
-		assertThat(export.serverFragment()).doesNotContain("\nserver {");
+		Map<String, String> export = export(CorsEngine.create(List.of(odd)), 1, "", EdgePlan.DEFAULT_UPSTREAM);
+		assertThat(export.get("http")).contains("# ---- policy \"a\\u000a}\\u000aserver {\": /odd\n");
+		assertThat(export.get("server")).doesNotContain("\nserver {");
 	}
 
 	@Test
 	void theOriginRegexAcceptsWhatTheEngineCallsWellFormed() {
-		Pattern wellFormed = Pattern.compile(NginxExport.WELL_FORMED_ORIGIN);
+		Pattern wellFormed = Pattern.compile(NginxRenderer.WELL_FORMED_ORIGIN);
 		for (String origin : List.of("https://app.example.com", "null", "http://localhost:8080", "http://[::1]:3000",
 				"capacitor://localhost", "http://localhost.:8080", "https://a_b.example.com:65535")) {
 			assertThat(wellFormed.matcher(origin).matches()).as(origin).isTrue();
@@ -266,7 +268,7 @@ class NginxExportTest {
 
 	@Test
 	void theUnplainPathRuleCatchesEveryFormTheApplicationMayRouteDifferently() {
-		Pattern unplain = Pattern.compile(NginxExport.UNPLAIN_PATH);
+		Pattern unplain = Pattern.compile(NginxRenderer.UNPLAIN_PATH);
 		for (String path : List.of("/api/public/..;/x", "//api/x", "/api/./x", "/api/../x", "/api/..", "/api%2Fx",
 				"/api/%2e%2e/x", "/api/x;jsessionid=1", "/api\\x", "/api%5cx", "/api/.?q")) {
 			assertThat(unplain.matcher(path).find()).as(path).isTrue();
@@ -275,6 +277,34 @@ class NginxExportTest {
 				"/api/.well")) {
 			assertThat(unplain.matcher(path).find()).as(path).isFalse();
 		}
+	}
+
+	@Test
+	void refusalsCarryTheirRuleCode() {
+		CorsPolicy wild = CorsPolicy.builder("wild")
+			.pathPatterns("/api/*/items")
+			.allowedOrigins("https://a.example.com")
+			.build();
+		EdgeExportException refused = catchThrowableOfType(EdgeExportException.class,
+				() -> export(CorsEngine.create(List.of(wild)), 1, "", "ftp://x"));
+		assertThat(refused.getRefusals()).extracting(Refusal::code)
+			.containsExactly(Refusal.Code.UPSTREAM, Refusal.Code.PATTERN_NOT_LITERAL);
+	}
+
+	@Test
+	void theFormatIsSelectedByName() {
+		assertThat(EdgeRenderer.of("nginx")).containsInstanceOf(NginxRenderer.class);
+		assertThat(EdgeRenderer.of("haproxy")).isEmpty();
+		assertThat(new NginxRenderer().parts()).extracting(EdgeRenderer.Part::fileName)
+			.containsExactly("cors-http.conf", "cors-server.conf");
+	}
+
+	static Map<String, String> export(CorsEngine engine, long generation, String prefix, String upstream) {
+		return new NginxRenderer().render(EdgePlan.of(engine, generation, prefix, upstream, List.of()));
+	}
+
+	private static List<String> reasons(EdgeExportException refused) {
+		return refused.getRefusals().stream().map(Refusal::reason).toList();
 	}
 
 	private static List<String> locations(String server) {

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of cors-starter.
+ */
+@NullMarked
+package dev.corsstarter.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
