@@ -2,8 +2,10 @@ package dev.corsstarter.autoconfigure;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -13,36 +15,56 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ImportRuntimeHints;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.OrderUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.web.context.WebApplicationContext;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
+import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
+import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
-import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.request.PathMatching;
 
 /**
- * Provides the {@code cors} actuator endpoint when Spring Boot Actuator is present, CORS
- * policies are configured and the endpoint is available (access allowed and exposed).
+ * The {@code cors} actuator endpoint, when policies are configured and it is available;
+ * its answers, serialised by reflection, hinted for native images.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnWebApplication
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
-@ImportRuntimeHints(CorsEndpointRuntimeHints.class)
+@RegisterReflectionForBinding({ CorsDescriptor.class, DryRunDescriptor.class, BadRequestDescriptor.class })
 public final class CorsEndpointAutoConfiguration {
 
+	/** Warnings located as the startup log does them. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ApplicationContext context) {
+		// how the application routes (stack, filter order, path matching), detected here
+		boolean servlet = context instanceof WebApplicationContext;
+		Supplier<PathMatching> pathMatching = () -> context.getBeanProvider(CorsRouting.class)
+			.stream()
+			.findFirst()
+			.map(CorsRouting::pathMatching)
+			.orElse(PathMatching.DEFAULT);
+		return new CorsEndpoint(policies, servlet ? "servlet" : "reactive",
+				servlet ? () -> ServletFilterOrder.of(context) : () -> orderOf(context, CorsPolicyWebFilter.class),
+				(violation) -> CorsPolicyLoader.locate(violation, environment), pathMatching);
+	}
+
+	/** Declared after the endpoint, for {@code @ConditionalOnBean}. */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(CorsEndpoint.class)
@@ -51,82 +73,29 @@ public final class CorsEndpointAutoConfiguration {
 		return new CorsEndpointWebExtension(endpoint);
 	}
 
-	/**
-	 * The endpoint, showing each warning with where its value was set, as the startup log
-	 * does.
-	 */
-	private static CorsEndpoint endpoint(CorsPolicyRegistry policies, Environment environment, String stack,
-			Supplier<Integer> filterOrder, ListableBeanFactory beans) {
-		ObjectProvider<CorsRouting> routing = beans.getBeanProvider(CorsRouting.class);
-		return new CorsEndpoint(policies, stack, filterOrder,
-				(violation) -> CorsPolicyLoader.locate(violation, environment), () -> {
-					CorsRouting matching = routing.getIfAvailable();
-					return (matching != null) ? matching.pathMatching() : PathMatching.DEFAULT;
-				});
+	/** The first filter bean's order, as Spring sorts it. */
+	private static @Nullable Integer orderOf(ListableBeanFactory beans, Class<?> type) {
+		return beans.getBeanProvider(type)
+			.stream()
+			.findFirst()
+			.map((filter) -> (filter instanceof Ordered ordered) ? ordered.getOrder()
+					: OrderUtils.getOrder(filter.getClass(), Ordered.LOWEST_PRECEDENCE))
+			.orElse(null);
 	}
 
-	/**
-	 * The order a filter bean is sorted by: {@link Ordered}, else {@code @Order} on its
-	 * class.
-	 */
-	private static int orderOf(Object filter) {
-		return (filter instanceof Ordered ordered) ? ordered.getOrder()
-				: OrderUtils.getOrder(filter.getClass(), Ordered.LOWEST_PRECEDENCE);
-	}
+	/** Servlet types, loaded on the servlet stack only. */
+	private static final class ServletFilterOrder {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ServletCorsEndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, CorsEndpoint.SERVLET, () -> filterOrder(beans), beans);
-		}
-
-		/**
-		 * The order of the registered CORS filter, the starter's or the application's
-		 * own.
-		 */
+		/** The registered CORS filter's order, the starter's or the application's. */
 		@SuppressWarnings("rawtypes")
-		static Integer filterOrder(ListableBeanFactory beans) {
+		static @Nullable Integer of(ListableBeanFactory beans) {
 			for (FilterRegistrationBean registration : beans.getBeansOfType(FilterRegistrationBean.class, false, false)
 				.values()) {
 				if (registration.getFilter() instanceof CorsPolicyFilter) {
 					return registration.getOrder();
 				}
 			}
-			return beans.getBeanProvider(CorsPolicyFilter.class)
-				.stream()
-				.findFirst()
-				.map(CorsEndpointAutoConfiguration::orderOf)
-				.orElse(null);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static class ReactiveCorsEndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ListableBeanFactory beans) {
-			return endpoint(policies, environment, CorsEndpoint.REACTIVE, () -> filterOrder(beans), beans);
-		}
-
-		/**
-		 * The order of the registered CORS web filter, the starter's or the application's
-		 * own.
-		 */
-		static Integer filterOrder(ListableBeanFactory beans) {
-			return beans.getBeanProvider(CorsPolicyWebFilter.class)
-				.stream()
-				.findFirst()
-				.map(CorsEndpointAutoConfiguration::orderOf)
-				.orElse(null);
+			return orderOf(beans, CorsPolicyFilter.class);
 		}
 
 	}

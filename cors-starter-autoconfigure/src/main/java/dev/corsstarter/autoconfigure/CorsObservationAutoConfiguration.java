@@ -1,5 +1,6 @@
 package dev.corsstarter.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,28 +10,53 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import dev.corsstarter.autoconfigure.interop.CorsObservationFilter;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.observation.CorsMetrics;
 
 /**
- * Puts the CORS decision (outcome, reason, policy, mode) on Spring's server request
- * observation, so {@code http.server.requests}, the request's span and its log
- * correlation say why a request was refused. Spring Boot applies every
- * {@link ObservationFilter} bean to its observation registry; without one, the filter
- * bean is simply unused.
+ * Counts decisions and policy changes in Micrometer when a {@link MeterRegistry} exists,
+ * and puts the decision on Spring's server request observation through an
+ * {@link ObservationFilter} bean. After Spring Boot's metrics auto-configurations, named
+ * for each Spring Boot line (they moved module in 4.0) so that module stays optional.
  */
-@AutoConfiguration(after = CorsAutoConfiguration.class)
-@ConditionalOnClass(ObservationFilter.class)
+@AutoConfiguration(after = CorsAutoConfiguration.class, afterName = {
+		// Spring Boot 4.x
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		// Spring Boot 3.5
+		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication
 public final class CorsObservationAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	CorsObservationFilter corsObservationFilter() {
-		return new CorsObservationFilter();
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static final class Metrics {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsMetrics corsMetrics(MeterRegistry registry, CorsPolicyRegistry policies) {
+			return new CorsMetrics(registry, policies);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationFilter.class)
+	static final class Observation {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorsObservationFilter corsObservationFilter() {
+			return new CorsObservationFilter();
+		}
+
 	}
 
 }

@@ -15,7 +15,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
@@ -56,7 +55,7 @@ public final class CorsReactiveAutoConfiguration {
 	OrderedCorsPolicyWebFilter corsPolicyWebFilter(CorsPolicyRegistry policies, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers, CorsRouting routing, Environment environment) {
 		CorsStartupLog.installed("reactive", policies.current(), routing.filterOrder(), properties, environment);
-		return new OrderedCorsPolicyWebFilter(policies, CompositeCorsDecisionObserver.of(observers), routing);
+		return new OrderedCorsPolicyWebFilter(policies, CorsDecisionObserver.of(observers), routing);
 	}
 
 }

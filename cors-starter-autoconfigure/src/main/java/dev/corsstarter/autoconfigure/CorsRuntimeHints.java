@@ -7,17 +7,9 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
 import dev.corsstarter.autoconfigure.properties.CorsProperties;
 
 /**
- * What cors-starter reads reflectively or as a resource, declared for ahead-of-time
- * processing and GraalVM native images:
- * <ul>
- * <li>{@link CorsProperties} and its nested types, bound from {@code cors.*};</li>
- * <li>the Public Suffix List bundled in cors-starter-core,
- * {@code dev/corsstarter/core/psl/public_suffix_list.dat}, and the resource an
- * application may add to use a newer list,
- * {@code META-INF/cors-starter/public_suffix_list.dat}.</li>
- * </ul>
- * The actuator endpoint's response types are declared by
- * {@link CorsEndpointRuntimeHints}.
+ * What cors-starter reads reflectively or as a resource, for ahead-of-time processing and
+ * native images: {@link CorsProperties}, the Public Suffix List bundled in
+ * cors-starter-core and the newer one an application may add.
  */
 public class CorsRuntimeHints implements RuntimeHintsRegistrar {
 

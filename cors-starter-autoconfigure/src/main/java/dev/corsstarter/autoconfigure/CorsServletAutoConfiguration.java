@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
@@ -58,7 +57,7 @@ public final class CorsServletAutoConfiguration {
 	@ConditionalOnMissingBean(value = CorsPolicyFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 	FilterRegistrationBean<CorsPolicyFilter> corsPolicyFilter(CorsPolicyRegistry policies, CorsProperties properties,
 			ObjectProvider<CorsDecisionObserver> observers, CorsRouting routing, Environment environment) {
-		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CompositeCorsDecisionObserver.of(observers), routing);
+		CorsPolicyFilter filter = new CorsPolicyFilter(policies, CorsDecisionObserver.of(observers), routing);
 		FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("corsPolicyFilter");
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
+import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
-import dev.corsstarter.autoconfigure.observation.CompositeCorsDecisionObserver;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.ValidationContext;
 
 class CorsEndpointAutoConfigurationTests {
@@ -150,8 +152,7 @@ class CorsEndpointAutoConfigurationTests {
 			.withPropertyValues(EXPOSE, "cors.filter-order=7")
 			.withBean("ownCorsFilter", FilterRegistrationBean.class, () -> {
 				FilterRegistrationBean<CorsPolicyFilter> registration = new FilterRegistrationBean<>(
-						new CorsPolicyFilter(CorsEngine.create(List.of()),
-								CompositeCorsDecisionObserver.of(List.of())));
+						new CorsPolicyFilter(CorsEngine.create(List.of()), CorsDecisionObserver.of(List.of())));
 				registration.setOrder(99);
 				return registration;
 			})
@@ -159,8 +160,7 @@ class CorsEndpointAutoConfigurationTests {
 		this.reactive.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE, "cors.filter-order=7")
 			.withBean("ownCorsWebFilter", CorsPolicyWebFilter.class,
-					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()),
-							CompositeCorsDecisionObserver.of(List.of())))
+					() -> new CorsPolicyWebFilter(CorsEngine.create(List.of()), CorsDecisionObserver.of(List.of())))
 			.run(context -> assertThat(context.getBean(CorsEndpoint.class).describe().filterOrder())
 				.isEqualTo(Ordered.LOWEST_PRECEDENCE));
 	}
@@ -179,7 +179,8 @@ class CorsEndpointAutoConfigurationTests {
 		this.servlet.withPropertyValues(POLICY)
 			.withPropertyValues(EXPOSE)
 			.withBean("myCorsEndpoint", CorsEndpoint.class,
-					() -> new CorsEndpoint(CorsEngine.create(List.of()), "servlet", 0))
+					() -> new CorsEndpoint(new CorsPolicyRegistry(CorsEngine.create(List.of())), "servlet", () -> 0,
+							UnaryOperator.identity(), () -> PathMatching.DEFAULT))
 			.run(context -> assertThat(context).hasSingleBean(CorsEndpoint.class).hasBean("myCorsEndpoint"));
 	}
 

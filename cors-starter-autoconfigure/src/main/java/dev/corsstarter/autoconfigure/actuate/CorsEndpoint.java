@@ -3,7 +3,6 @@ package dev.corsstarter.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -14,6 +13,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
 
 import dev.corsstarter.autoconfigure.interop.ShadowedSpringCorsConfiguration;
@@ -21,8 +22,6 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.policy.CorsPolicy;
@@ -31,68 +30,17 @@ import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.Violation;
 
 /**
- * The {@code cors} actuator endpoint: the effective CORS policies, and a dry run that
- * explains what the filter would do with one request.
- * <p>
- * Two read operations, as Spring Boot's {@code env} endpoint has: {@link #describe()} and
- * {@link #dryRun(String[], String, String, String, String, String) dryRun} (selector: the
- * request path). Over HTTP, {@code GET /actuator/cors} without parameters describes the
- * configuration: {@code policies} by name (each with its {@code mode}), {@code stack},
- * {@code filterOrder} (the order of the registered filter),
- * {@code productionProfileActive}, the {@code warnings} the engine was compiled with, and
- * the lifecycle: {@code generation}, {@code fingerprint} and {@code lastReload}. With a
- * {@code path} parameter (or the path as selector, {@code GET /actuator/cors/api/orders})
- * it evaluates one request through the very {@link CorsEngine} the filter uses, without
- * sending it:
- * <ul>
- * <li>{@code path} (required for a dry run): the request path within the application,
- * without the context path, as it appears in the request line;</li>
- * <li>{@code origin}: the {@code Origin} header; without it the request is not a CORS
- * request; a given origin is always treated as cross-origin;</li>
- * <li>{@code method}: the request method, {@code GET} by default; for a preflight, the
- * {@code Access-Control-Request-Method};</li>
- * <li>{@code headers}: the {@code Access-Control-Request-Headers} of a preflight, a comma
- * list;</li>
- * <li>{@code privateNetwork}: {@code true} to ask for private network access in a
- * preflight;</li>
- * <li>{@code preflight}: {@code true} to evaluate a preflight. A dry run is a preflight
- * ({@code OPTIONS} with {@code Access-Control-Request-Method: <method>}) when this is
- * {@code true} or when {@code headers} or {@code privateNetwork=true} is given; otherwise
- * it is an actual request with {@code <method>}.</li>
- * </ul>
- * The answer carries the {@code decision} ({@code allowed}, {@code rejected},
- * {@code not-cors}, {@code no-policy}), the deciding {@code policy}, the {@code reason},
- * the {@code rejectedValue} (the origin, method or first requested header the policy
- * refused), the request {@code type}, the {@code status} the filter answers itself
- * ({@code 204} or {@code 403}; {@code null} when the request continues to the
- * application) and the {@code responseHeaders} it writes, the deciding policy's
- * {@code mode} (for {@code report-only}, what enforcing would do), and
- * {@code reportOnly}: what a report-only policy more specific than the enforced one
- * deciding would have answered (it is observed, never acted on), or {@code null}. A dry
- * run neither logs nor counts a decision. Missing or impossible parameters raise an
- * {@link InvalidEndpointRequestException}.
- * <p>
- * Every parameter is optional, marked with Spring's
- * {@code org.springframework.lang.Nullable}: it is the one marker both supported Spring
- * Boot lines read as optional (Spring Boot 3.5 looks for exactly this annotation; Spring
- * Boot 4 for any annotation named {@code Nullable}, so it is deprecated there but read).
- * JSpecify's {@code @Nullable} would make Spring Boot 3.5 answer {@code 400} to any
- * request missing a parameter.
+ * The {@code cors} actuator endpoint: the effective policies, and a dry run of one
+ * request through the engine the filter uses, neither sent, logged nor counted
+ * ({@link #cors}). Parameters are optional through Spring's {@code Nullable}, the one
+ * marker Spring Boot 3.5 and 4 both read; JSpecify's would make Spring Boot 3.5 answer
+ * {@code 400}.
  */
 @Endpoint(id = "cors")
 @SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see above
 public class CorsEndpoint {
 
-	/** The {@code stack} of a Spring MVC (servlet) application. */
-	public static final String SERVLET = "servlet";
-
-	/** The {@code stack} of a WebFlux (reactive) application. */
-	public static final String REACTIVE = "reactive";
-
-	/**
-	 * Longest {@code rejectedValue} a dry run names: the longest origin the engine
-	 * accepts.
-	 */
+	/** Longest {@code rejectedValue} named: the longest origin the engine accepts. */
 	static final int MAX_REJECTED_VALUE_LENGTH = OriginHeaderChecks.MAX_LENGTH;
 
 	private final CorsPolicyRegistry policies;
@@ -108,56 +56,11 @@ public class CorsEndpoint {
 	private volatile Supplier<List<ShadowedSpringCorsConfiguration>> shadowedSpringCors = List::of;
 
 	/**
-	 * @param engine the engine the filter decides with
-	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
-	 * @param filterOrder the order of the CORS filter
-	 */
-	public CorsEndpoint(CorsEngine engine, String stack, int filterOrder) {
-		this(engine, stack, filterOrder, UnaryOperator.identity());
-	}
-
-	/**
-	 * @param engine the engine the filter decides with
-	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
-	 * @param filterOrder the order of the CORS filter
-	 * @param locator adds to a warning of the engine where its value was set
-	 */
-	public CorsEndpoint(CorsEngine engine, String stack, int filterOrder, UnaryOperator<Violation> locator) {
-		this(engine, stack, () -> filterOrder, locator);
-	}
-
-	/**
-	 * @param engine the engine the filter decides with
-	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
-	 * @param filterOrder the order of the CORS filter as registered, asked each time the
-	 * policies are described; {@code null} when no CORS filter is registered
-	 * @param locator adds to a warning of the engine where its value was set
-	 */
-	public CorsEndpoint(CorsEngine engine, String stack, Supplier<Integer> filterOrder,
-			UnaryOperator<Violation> locator) {
-		this(new CorsPolicyRegistry(engine), stack, filterOrder, locator);
-	}
-
-	/**
 	 * @param policies the policies the filter decides with, as they change
-	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
-	 * @param filterOrder the order of the CORS filter as registered, asked each time the
-	 * policies are described; {@code null} when no CORS filter is registered
-	 * @param locator adds to a warning of the engine where its value was set
-	 */
-	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
-			UnaryOperator<Violation> locator) {
-		this(policies, stack, filterOrder, locator, () -> PathMatching.DEFAULT);
-	}
-
-	/**
-	 * @param policies the policies the filter decides with, as they change
-	 * @param stack {@value #SERVLET} or {@value #REACTIVE}
-	 * @param filterOrder the order of the CORS filter as registered, asked each time the
-	 * policies are described; {@code null} when no CORS filter is registered
-	 * @param locator adds to a warning of the engine where its value was set
-	 * @param pathMatching how the application's handler mappings match paths, so that a
-	 * dry run matches the policies as the filter does
+	 * @param stack {@code servlet} or {@code reactive}
+	 * @param filterOrder the registered CORS filter's order, {@code null} when none
+	 * @param locator adds to a warning where its value was set
+	 * @param pathMatching how the handler mappings match paths
 	 */
 	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
 			UnaryOperator<Violation> locator, Supplier<PathMatching> pathMatching) {
@@ -168,168 +71,104 @@ public class CorsEndpoint {
 		this.pathMatching = pathMatching;
 	}
 
-	/**
-	 * Where the application's own Spring CORS configuration ({@code @CrossOrigin},
-	 * {@code addCorsMappings}, {@code CorsConfigurationSource} beans) is shadowed by the
-	 * policies, listed as {@code shadowedSpringCors}; none unless set.
-	 * @param shadowedSpringCors asked each time the policies are described
-	 */
+	/** The Spring CORS configuration the policies shadow, asked on each description. */
 	public void setShadowedSpringCors(Supplier<List<ShadowedSpringCorsConfiguration>> shadowedSpringCors) {
 		this.shadowedSpringCors = shadowedSpringCors;
 	}
 
-	/**
-	 * The effective policies and how they were validated and installed:
-	 * {@code GET /actuator/cors}.
-	 */
+	/** The effective policies and how they were validated and installed. */
 	@ReadOperation
 	public CorsDescriptor describe() {
 		CorsEngine engine = this.policies.current();
-		long generation = this.policies.generation();
 		PolicyChange lastChange = this.policies.lastChange();
 		Map<String, PolicyDescriptor> policies = new LinkedHashMap<>();
-		for (CorsPolicy policy : engine.policies()) {
-			policies.put(policy.name(), PolicyDescriptor.of(policy));
-		}
-		List<WarningDescriptor> warnings = engine.warnings()
-			.stream()
-			.map(this.locator)
-			.map(WarningDescriptor::of)
-			.toList();
+		engine.policies().forEach((policy) -> policies.put(policy.name(), PolicyDescriptor.of(policy)));
 		return new CorsDescriptor(policies, this.stack, this.filterOrder.get(), engine.validationContext().production(),
-				warnings, generation, engine.fingerprint(),
-				(lastChange != null) ? ReloadDescriptor.of(lastChange) : null, this.shadowedSpringCors.get());
+				warnings(engine.warnings().stream().map(this.locator).toList()), this.policies.generation(),
+				engine.fingerprint(), (lastChange != null) ? ReloadDescriptor.of(lastChange) : null,
+				this.shadowedSpringCors.get());
 	}
 
-	/**
-	 * A dry run for the request path given as the selector:
-	 * {@code GET /actuator/cors/api/orders?origin=...&method=PUT} is
-	 * {@code GET /actuator/cors?path=/api/orders&origin=...&method=PUT}. For paths that
-	 * need percent-encoding, give {@code path} as a query parameter instead.
-	 * @throws InvalidEndpointRequestException when a parameter is malformed
-	 */
+	/** A dry run with the path as selector, {@code /actuator/cors/api/orders?...}. */
 	@ReadOperation
 	public DryRunDescriptor dryRun(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
 			@Nullable String origin, @Nullable String method, @Nullable String headers, @Nullable String privateNetwork,
 			@Nullable String preflight) {
-		return dryRun("/" + String.join("/", path), origin, method, headers, privateNetwork, preflight);
+		return dryRun(
+				new DryRunParameters("/" + String.join("/", path), origin, method, headers, privateNetwork, preflight));
 	}
 
 	/**
-	 * Evaluate one request without sending it.
-	 * @throws InvalidEndpointRequestException when a parameter is missing or malformed
-	 */
-	public DryRunDescriptor dryRun(@Nullable String path, @Nullable String origin, @Nullable String method,
-			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		return dryRun(DryRunParameters.of(path, origin, method, headers, privateNetwork, preflight));
-	}
-
-	/**
-	 * What {@code GET /actuator/cors} answers over HTTP: {@link #describe()} without
-	 * parameters, {@link #dryRun(String, String, String, String, String, String) a dry
-	 * run} when any dry-run parameter is given.
-	 * @throws InvalidEndpointRequestException when a dry-run parameter is missing or
-	 * malformed
+	 * {@link #describe()} without parameters, else a dry run.
+	 * @throws InvalidEndpointRequestException when a parameter is missing or invalid
 	 */
 	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
 			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		if (!DryRunParameters.isRequested(path, origin, method, headers, privateNetwork, preflight)) {
-			return describe();
-		}
-		return dryRun(path, origin, method, headers, privateNetwork, preflight);
+		DryRunParameters parameters = new DryRunParameters(path, origin, method, headers, privateNetwork, preflight);
+		return parameters.isEmpty() ? describe() : dryRun(parameters);
 	}
 
-	private DryRunDescriptor dryRun(MapCorsRequest parsed) {
-		MapCorsRequest request = parsed.toBuilder().pathMatching(this.pathMatching.get()).build();
+	private DryRunDescriptor dryRun(DryRunParameters parameters) {
+		MapCorsRequest request = parameters.toRequest(this.pathMatching.get());
 		CorsEngine engine = this.policies.current();
 		CorsDecision decision = engine.evaluate(request);
-		HttpStatus status = decision.action().status();
 		Map<String, String> headers = new LinkedHashMap<>();
 		request.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+		ReportOnlyDescriptor answer = answer(engine, request, decision, false);
 		CorsDecision observed = decision.observed();
 		return new DryRunDescriptor(new RequestDescriptor(request.method(), request.rawPath(), headers),
-				decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
-				rejectedValue(engine, request, decision, Function.identity()), decision.typeTag(),
-				(status != null) ? status.value() : null, decision.responseHeaders(),
-				decision.hasPolicy() ? decision.mode().tag() : null,
-				(observed != null) ? reportOnly(engine, request, observed) : null);
+				answer.decision(), answer.policy(), answer.reason(), answer.rejectedValue(), answer.type(),
+				answer.status(), answer.responseHeaders(), decision.hasPolicy() ? decision.mode().tag() : null,
+				(observed != null) ? answer(engine, request, observed, true) : null);
 	}
 
-	private ReportOnlyDescriptor reportOnly(CorsEngine engine, MapCorsRequest request, CorsDecision observed) {
-		HttpStatus status = observed.action().status();
-		return new ReportOnlyDescriptor(observed.outcome().tag(), observed.policyName(), observed.reason().tag(),
-				rejectedValue(engine, request, observed, CorsDecision::observed), observed.typeTag(),
-				(status != null) ? status.value() : null, observed.responseHeaders());
+	/** What a decision answers; {@code observed}: the report-only one beside it. */
+	private static ReportOnlyDescriptor answer(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
+			boolean observed) {
+		HttpStatus status = decision.action().status();
+		return new ReportOnlyDescriptor(decision.outcome().tag(), decision.policyName(), decision.reason().tag(),
+				rejectedValue(engine, request, decision, observed), decision.typeTag(),
+				(status != null) ? status.value() : null, decision.responseHeaders());
 	}
 
-	/**
-	 * What the policy refused: the origin, the method, or the first requested header it
-	 * does not allow, as given. Only values the engine parsed as a well-formed origin or
-	 * an HTTP token get this far, and none longer than
-	 * {@link #MAX_REJECTED_VALUE_LENGTH}.
-	 * @param which picks the decision in question out of the engine's answer: the
-	 * decision itself, or the report-only decision it observed
-	 */
-	private @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
-			Function<CorsDecision, CorsDecision> which) {
+	/** What was refused, as given, if the engine accepted it as origin or token. */
+	private static @Nullable String rejectedValue(CorsEngine engine, MapCorsRequest request, CorsDecision decision,
+			boolean observed) {
+		String requestedMethod = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
 		String value = switch (decision.reason()) {
 			case ORIGIN_NOT_ALLOWED -> request.header(HttpHeaders.ORIGIN);
-			case METHOD_NOT_ALLOWED -> requestedMethod(request);
-			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(engine, request, which);
+			case METHOD_NOT_ALLOWED -> (requestedMethod != null) ? requestedMethod : request.method();
+			case HEADER_NOT_ALLOWED -> firstHeaderNotAllowed(engine, request, observed);
 			default -> null;
 		};
 		return (value != null && value.length() <= MAX_REJECTED_VALUE_LENGTH) ? value : null;
 	}
 
-	/**
-	 * The {@code Access-Control-Request-Method} of a preflight, else the request method.
-	 */
-	private static String requestedMethod(MapCorsRequest request) {
-		String requested = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-		return (requested != null) ? requested : request.method();
-	}
-
-	/**
-	 * The first requested header that on its own is refused, by the very engine that
-	 * refused them all.
-	 */
-	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request,
-			Function<CorsDecision, CorsDecision> which) {
+	/** The first requested header refused alone, by the engine that refused them all. */
+	private static @Nullable String firstHeaderNotAllowed(CorsEngine engine, MapCorsRequest request, boolean observed) {
 		String requested = request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-		if (requested == null) {
-			return null;
-		}
-		for (String header : requested.split(",")) {
+		for (String header : (requested != null) ? requested.split(",") : new String[0]) {
 			String name = header.strip();
-			if (name.isEmpty()) {
-				continue;
-			}
-			CorsDecision alone = which.apply(engine
-				.evaluate(request.toBuilder().setHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build()));
-			if (alone != null && alone.reason() == Reason.HEADER_NOT_ALLOWED) {
-				return name;
+			if (!name.isEmpty()) {
+				CorsDecision alone = engine
+					.evaluate(request.toBuilder().setHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, name).build());
+				alone = observed ? alone.observed() : alone;
+				if (alone != null && alone.reason() == Reason.HEADER_NOT_ALLOWED) {
+					return name;
+				}
 			}
 		}
 		return null;
 	}
 
-	/**
-	 * The effective CORS configuration.
-	 *
-	 * @param policies the policies by name, in declaration order
-	 * @param stack {@value CorsEndpoint#SERVLET} or {@value CorsEndpoint#REACTIVE}
-	 * @param filterOrder the order of the registered CORS filter, {@code null} when none
-	 * is registered
-	 * @param productionProfileActive whether the production validation rules applied
-	 * @param warnings what validation reported without stopping the application
-	 * @param generation 1 at startup, one more for every change applied since
-	 * @param fingerprint hex SHA-256 of the effective policies, equal on every instance
-	 * running the same policies and in every export (such as the nginx one) of them
-	 * @param lastReload the last change applied or refused while running, {@code null}
-	 * when none was tried
-	 * @param shadowedSpringCors the application's own Spring CORS configuration on paths
-	 * where a policy now decides first, and what that changed
-	 */
+	private static List<WarningDescriptor> warnings(List<Violation> violations) {
+		return violations.stream()
+			.map((v) -> new WarningDescriptor(v.property(), v.value(), v.reason(), v.action(), v.origin(),
+					v.rule().code(), v.suggestedValue()))
+			.toList();
+	}
+
+	/** The effective configuration, policies by name in declaration order. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record CorsDescriptor(Map<String, PolicyDescriptor> policies, String stack, @Nullable Integer filterOrder,
 			boolean productionProfileActive, List<WarningDescriptor> warnings, long generation, String fingerprint,
@@ -337,59 +176,18 @@ public class CorsEndpoint {
 			List<ShadowedSpringCorsConfiguration> shadowedSpringCors) implements OperationResponseBody {
 	}
 
-	/**
-	 * The last change of the policies while running.
-	 *
-	 * @param outcome {@code applied} or {@code refused}; {@code unchanged} when, after a
-	 * refused change, the configuration went back to the policies serving
-	 * @param time when it was tried, ISO-8601
-	 * @param generation the generation serving after it
-	 * @param violations every violation of a refused change, the warnings of an applied
-	 * one
-	 * @param trigger {@code configuration} (a refresh, bus event or changed file) or
-	 * {@code application} (code calling the registry)
-	 * @param changes what the change added to and removed from the policies serving
-	 * before it (for a refused one, what it would have changed), each saying whether it
-	 * loosens protection
-	 */
+	/** The last change tried while running; its changes each say whether they loosen. */
 	public record ReloadDescriptor(String outcome, String time, long generation, List<WarningDescriptor> violations,
-			String trigger, List<ChangeDescriptor> changes) {
+			String trigger, List<PolicyChange.Difference> changes) {
 
 		static ReloadDescriptor of(PolicyChange change) {
 			return new ReloadDescriptor(change.outcome().tag(), change.time().toString(), change.generation(),
-					change.violations().stream().map(WarningDescriptor::of).toList(), change.trigger().tag(),
-					change.changes().stream().map(ChangeDescriptor::of).toList());
+					warnings(change.violations()), change.trigger().tag(), change.changes());
 		}
 
 	}
 
-	/**
-	 * One difference a change made to the policies.
-	 *
-	 * @param policy the policy's name
-	 * @param property the property changed, e.g.
-	 * {@code cors.policies.api.allowed-origins}, or the policy's prefix
-	 * ({@code cors.policies.api}) for a policy added or removed
-	 * @param added the values added (for a policy added, its path patterns; for a flag,
-	 * {@code max-age} or {@code mode}, the new value)
-	 * @param removed the values removed (for a policy removed, its path patterns; for a
-	 * flag, {@code max-age} or {@code mode}, the old value)
-	 * @param loosens whether the difference lets through what was refused before
-	 */
-	public record ChangeDescriptor(String policy, String property, List<String> added, List<String> removed,
-			boolean loosens) {
-
-		static ChangeDescriptor of(PolicyChange.Difference difference) {
-			return new ChangeDescriptor(difference.policy(), difference.property(), difference.added(),
-					difference.removed(), difference.loosens());
-		}
-
-	}
-
-	/**
-	 * One policy as the filter applies it; {@code maxAge} in seconds, {@code mode}
-	 * {@code enforce} or {@code report-only}.
-	 */
+	/** One policy as the filter applies it; {@code maxAge} in seconds. */
 	public record PolicyDescriptor(List<String> pathPatterns, List<String> allowedOrigins, List<String> allowedMethods,
 			List<String> allowedHeaders, List<String> exposedHeaders, boolean allowCredentials,
 			boolean allowPrivateNetwork, long maxAge, String mode) {
@@ -402,50 +200,13 @@ public class CorsEndpoint {
 
 	}
 
-	/**
-	 * A validation warning: the property, its value as written, why it is a problem, how
-	 * to fix it, where the value was set ({@code origin}, e.g.
-	 * {@code class path resource [application.yml], line 12}; empty when not known), the
-	 * {@code rule} it breaks in kebab case (e.g. {@code max-age-above-cap}) and the
-	 * {@code suggestedValue} to write instead ({@code null} when the fix is advice).
-	 */
+	/** A validation warning; {@code suggestedValue} is {@code null} for advice. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record WarningDescriptor(String property, String value, String reason, String fix, String origin,
 			String rule, @Nullable String suggestedValue) {
-
-		static WarningDescriptor of(Violation violation) {
-			return new WarningDescriptor(violation.property(), violation.value(), violation.reason(),
-					violation.action(), violation.origin(), violation.rule().code(), violation.suggestedValue());
-		}
-
 	}
 
-	/**
-	 * What the filter would do with one request. Every field is always present,
-	 * {@code null} when it does not apply, so clients see one shape.
-	 *
-	 * @param request the request evaluated
-	 * @param decision {@code allowed}, {@code rejected}, {@code not-cors} or
-	 * {@code no-policy}
-	 * @param policy the deciding policy, {@code null} when no policy covers the path
-	 * @param reason why, e.g. {@code origin-not-allowed}
-	 * @param rejectedValue what the policy refused, as given in the request: the origin
-	 * for {@code origin-not-allowed}, the method for {@code method-not-allowed}, the
-	 * first requested header not allowed for {@code header-not-allowed}; {@code null}
-	 * otherwise
-	 * @param type {@code preflight}, {@code actual}, {@code websocket}, {@code no-origin}
-	 * or {@code same-origin}; {@code null} when no policy covers the path
-	 * @param status the status the filter answers with itself ({@code 204} or
-	 * {@code 403}), or {@code null} when the request continues to the application
-	 * @param responseHeaders the CORS headers the filter writes, {@code Vary} joined
-	 * @param mode the deciding policy's mode, {@code null} when no policy covers the
-	 * path; for {@code report-only}, {@code status} and {@code responseHeaders} say what
-	 * enforcing the policy would do, while the filter lets the request through untouched.
-	 * A report-only policy decides only where no enforced policy matches the path.
-	 * @param reportOnly what a report-only policy more specific than the deciding
-	 * (enforced) one would have answered: observed, logged and counted, never acted on;
-	 * {@code null} when none
-	 */
+	/** What the filter would do with one request; {@code null} where not applicable. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record DryRunDescriptor(RequestDescriptor request, String decision, @Nullable String policy, String reason,
 			@Nullable String rejectedValue, @Nullable String type, @Nullable Integer status,
@@ -453,32 +214,14 @@ public class CorsEndpoint {
 			@Nullable ReportOnlyDescriptor reportOnly) implements OperationResponseBody {
 	}
 
-	/**
-	 * What a report-only policy would have answered on a path where an enforced policy
-	 * decides. Fields as in {@link DryRunDescriptor}; {@code status} and
-	 * {@code responseHeaders} are what enforcing the report-only policy would do.
-	 *
-	 * @param decision {@code allowed}, {@code rejected} or {@code not-cors}
-	 * @param policy the report-only policy
-	 * @param reason why
-	 * @param rejectedValue what it would refuse, as given in the request, or {@code null}
-	 * @param type the request type, as in {@link DryRunDescriptor}
-	 * @param status {@code 204} or {@code 403} if it were enforced, {@code null} when the
-	 * request would continue
-	 * @param responseHeaders the CORS headers it would write
-	 */
+	/** What a report-only policy would have answered, fields as in a dry run. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	public record ReportOnlyDescriptor(String decision, String policy, String reason, @Nullable String rejectedValue,
-			@Nullable String type, @Nullable Integer status, Map<String, String> responseHeaders) {
+	public record ReportOnlyDescriptor(String decision, @Nullable String policy, String reason,
+			@Nullable String rejectedValue, @Nullable String type, @Nullable Integer status,
+			Map<String, String> responseHeaders) {
 	}
 
-	/**
-	 * The request a dry run evaluated.
-	 *
-	 * @param method the request method ({@code OPTIONS} for a preflight)
-	 * @param path the path within the application
-	 * @param headers the CORS request headers sent
-	 */
+	/** The request a dry run evaluated. */
 	public record RequestDescriptor(String method, String path, Map<String, String> headers) {
 	}
 

@@ -8,10 +8,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import org.springframework.lang.Nullable;
 
 /**
- * The {@link CorsEndpoint} over HTTP: answers a bad dry-run request with {@code 400} and
- * a body that says what is wrong, on both stacks and whatever the application's error
- * handling. Parameters are marked optional as on {@link CorsEndpoint}, for the same
- * reason.
+ * The {@link CorsEndpoint} over HTTP: a bad dry run is a {@code 400} whose body says what
+ * is wrong, on both stacks and whatever the application's error handling.
  */
 @EndpointWebExtension(endpoint = CorsEndpoint.class)
 @SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see CorsEndpoint
@@ -32,19 +30,12 @@ public class CorsEndpointWebExtension {
 					this.delegate.cors(path, origin, method, headers, privateNetwork, preflight));
 		}
 		catch (InvalidEndpointRequestException ex) {
-			return new WebEndpointResponse<>(
-					new BadRequestDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, "Bad Request", ex.getReason()),
-					WebEndpointResponse.STATUS_BAD_REQUEST);
+			int status = WebEndpointResponse.STATUS_BAD_REQUEST;
+			return new WebEndpointResponse<>(new BadRequestDescriptor(status, "Bad Request", ex.getReason()), status);
 		}
 	}
 
-	/**
-	 * The body of a {@code 400} answer.
-	 *
-	 * @param status always 400
-	 * @param error the status phrase
-	 * @param message what is wrong with the request and how to correct it
-	 */
+	/** The body of a {@code 400}: the status, its phrase and what is wrong. */
 	public record BadRequestDescriptor(int status, String error, String message) implements OperationResponseBody {
 	}
 

@@ -11,13 +11,9 @@ import dev.corsstarter.autoconfigure.interop.SpringCorsPolicies;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 
 /**
- * The {@code corsmigration} actuator endpoint: {@code GET /actuator/corsmigration}
- * answers the application's own Spring CORS configuration ({@code @CrossOrigin},
- * {@code addCorsMappings}, {@code UrlBasedCorsConfigurationSource} beans) as
- * {@code cors.policies} YAML, each policy validated by the starter's rules under the
- * running validation context (production rules when a production profile is active); what
- * the rules refuse is listed, with the reason, as comments at the end instead of being
- * converted.
+ * The {@code corsmigration} actuator endpoint: the application's own Spring CORS
+ * configuration as {@code cors.policies} YAML, validated under the running context; what
+ * the rules refuse is listed as comments with the reason instead of being converted.
  */
 @WebEndpoint(id = "corsmigration")
 public class CorsMigrationEndpoint {
@@ -26,10 +22,6 @@ public class CorsMigrationEndpoint {
 
 	private final Supplier<List<SpringCorsConfiguration>> springCors;
 
-	/**
-	 * @param policies the policies in force, for their validation context
-	 * @param springCors the application's own CORS configuration
-	 */
 	public CorsMigrationEndpoint(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> springCors) {
 		this.policies = policies;
 		this.springCors = springCors;

@@ -5,145 +5,109 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 
-import org.springframework.http.HttpHeaders;
 import dev.corsstarter.core.internal.HttpTokens;
 import dev.corsstarter.core.internal.MapCorsRequest;
+import dev.corsstarter.core.request.PathMatching;
 
 /**
- * Reads the query parameters of a dry run of the {@code cors} endpoint into the request
- * it describes, which is handed to the same {@code CorsEngine#evaluate} the filters call.
- * <p>
- * It is a preflight ({@code OPTIONS} with
- * {@code Access-Control-Request-Method: <method>}) when {@code preflight=true},
- * {@code headers} is given or {@code privateNetwork=true}; otherwise it is an actual
- * request with {@code <method>}. It has no scheme or host of its own, so a given origin
- * is always cross-origin. Parameters that could not occur in a real request are refused
- * with an {@link InvalidEndpointRequestException} (HTTP 400); anything a real request
- * could carry, however malformed, is left for the engine to decide, exactly as the filter
- * would.
+ * A dry run's parameters, read into the request they describe: a preflight when
+ * {@code preflight=true}, {@code headers} or {@code privateNetwork=true} is given, else
+ * an actual request; a given origin is cross-origin. What no real request could carry is
+ * a {@code 400}; the rest, however malformed, is left for the engine, as in the filter.
  */
-final class DryRunParameters {
+record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullable String method,
+		@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
 
-	/**
-	 * Longest parameter value accepted: beyond any well-formed origin, within any
-	 * server's request line.
-	 */
+	/** Longest value: beyond any well-formed origin, within any request line. */
 	static final int MAX_PARAMETER_LENGTH = 2048;
 
-	private static final String OPTIONS = "OPTIONS";
+	private static final DryRunParameters NONE = new DryRunParameters(null, null, null, null, null, null);
 
-	private DryRunParameters() {
+	boolean isEmpty() {
+		return equals(NONE);
 	}
 
-	/** Whether any dry-run parameter is present at all. */
-	static boolean isRequested(@Nullable String path, @Nullable String origin, @Nullable String method,
-			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		return path != null || origin != null || method != null || headers != null || privateNetwork != null
-				|| preflight != null;
-	}
-
-	/**
-	 * Build the request from the endpoint's parameters.
-	 * @throws InvalidEndpointRequestException when a parameter is missing or could not
-	 * occur in a real request
-	 */
-	static MapCorsRequest of(@Nullable String path, @Nullable String origin, @Nullable String method,
-			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
-		checkLength("path", path);
-		checkLength("origin", origin);
-		checkLength("method", method);
-		checkLength("headers", headers);
-		checkLength("privateNetwork", privateNetwork);
-		checkLength("preflight", preflight);
-		if (path == null) {
-			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
-					+ "(without the context path), e.g. path=/api/orders");
+	/** The request; a {@code 400} when a parameter is missing or invalid. */
+	MapCorsRequest toRequest(PathMatching pathMatching) {
+		String[] names = { "path", "origin", "method", "headers", "privateNetwork", "preflight" };
+		String[] values = { this.path, this.origin, this.method, this.headers, this.privateNetwork, this.preflight };
+		for (int i = 0; i < names.length; i++) {
+			if (values[i] != null && values[i].length() > MAX_PARAMETER_LENGTH) {
+				throw invalid("Parameter '" + names[i] + "' is longer than " + MAX_PARAMETER_LENGTH + " characters");
+			}
 		}
-		checkPath(path);
-		String requestMethod = (method != null) ? method : "GET";
-		if (!HttpTokens.isToken(requestMethod)) {
+		String path = checkPath(this.path);
+		String method = (this.method != null) ? this.method : "GET";
+		if (!HttpTokens.isToken(method)) {
 			throw invalid("Parameter 'method' must be an HTTP method name (an RFC 9110 token), e.g. GET or PUT");
 		}
-		checkHeaderValue("origin", origin);
-		checkHeaderValue("headers", headers);
-		Boolean askPrivateNetwork = parseBoolean("privateNetwork", privateNetwork);
-		Boolean askPreflight = parseBoolean("preflight", preflight);
-		boolean wantsPrivateNetwork = Boolean.TRUE.equals(askPrivateNetwork);
-		if (Boolean.FALSE.equals(askPreflight) && (headers != null || wantsPrivateNetwork)) {
+		checkHeaderValue("origin", this.origin);
+		checkHeaderValue("headers", this.headers);
+		boolean privateNetwork = Boolean.TRUE.equals(parseBoolean("privateNetwork", this.privateNetwork));
+		Boolean preflight = parseBoolean("preflight", this.preflight);
+		if (Boolean.FALSE.equals(preflight) && (this.headers != null || privateNetwork)) {
 			throw invalid("Parameters 'headers' and 'privateNetwork=true' describe a preflight; "
 					+ "remove them or 'preflight=false'");
 		}
-		boolean isPreflight = Boolean.TRUE.equals(askPreflight) || headers != null || wantsPrivateNetwork;
-		// no server: a dry run has no origin of its own, so any given origin is
-		// cross-origin
-		MapCorsRequest.Builder request = MapCorsRequest.request(isPreflight ? OPTIONS : requestMethod, path);
-		if (origin != null) {
-			request.origin(origin);
+		boolean isPreflight = Boolean.TRUE.equals(preflight) || this.headers != null || privateNetwork;
+		MapCorsRequest.Builder request = MapCorsRequest.request(isPreflight ? "OPTIONS" : method, path)
+			.pathMatching(pathMatching);
+		if (this.origin != null) {
+			request.origin(this.origin);
 		}
 		if (isPreflight) {
-			request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, requestMethod);
-			if (headers != null) {
-				request.requestHeaders(headers);
-			}
-			if (wantsPrivateNetwork) {
-				request.privateNetwork();
-			}
+			request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, method);
+		}
+		if (this.headers != null) {
+			request.requestHeaders(this.headers);
+		}
+		if (privateNetwork) {
+			request.privateNetwork();
 		}
 		return request.build();
 	}
 
-	private static void checkLength(String name, @Nullable String value) {
-		if (value != null && value.length() > MAX_PARAMETER_LENGTH) {
-			throw invalid("Parameter '" + name + "' is longer than " + MAX_PARAMETER_LENGTH + " characters");
+	/** As in a request line: absolute, visible ASCII, percent-encoded, no query. */
+	private static String checkPath(@Nullable String path) {
+		if (path == null) {
+			throw invalid("A dry run needs the 'path' parameter: the request path within the application "
+					+ "(without the context path), e.g. path=/api/orders");
 		}
-	}
-
-	/**
-	 * As the path appears in a request line: absolute, ASCII, percent-encoded, no query
-	 * or fragment.
-	 */
-	private static void checkPath(String path) {
-		boolean valid = path.startsWith("/");
-		for (int i = 0; valid && i < path.length(); i++) {
-			char c = path.charAt(i);
-			valid = c > 0x20 && c < 0x7f && c != '?' && c != '#';
+		boolean valid = path.startsWith("/")
+				&& path.chars().allMatch((c) -> c > 0x20 && c < 0x7f && c != '?' && c != '#');
+		try {
+			PathContainer.parsePath(path); // refuses a '%' that starts no valid
+											// escape
+		}
+		catch (IllegalArgumentException ex) {
+			valid = false;
 		}
 		if (valid) {
-			try {
-				PathContainer.parsePath(path);
-				return;
-			}
-			catch (IllegalArgumentException ex) {
-				// a '%' that starts no valid escape: Spring's path parser refuses it
-			}
+			return path;
 		}
 		throw invalid("Parameter 'path' must be a path as sent in the request line: starting with '/', "
 				+ "percent-encoded (every '%' followed by two hex digits), without spaces, query or fragment, "
 				+ "e.g. path=/api/orders");
 	}
 
-	/** Header field values cannot carry control characters other than horizontal tab. */
+	/** No header value carries a control character other than tab. */
 	private static void checkHeaderValue(String name, @Nullable String value) {
-		if (value == null) {
-			return;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if ((c < 0x20 && c != '\t') || c == 0x7f) {
-				throw invalid("Parameter '" + name + "' contains a control character, which no HTTP header can carry");
-			}
+		if (value != null && value.chars().anyMatch((c) -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+			throw invalid("Parameter '" + name + "' contains a control character, which no HTTP header can carry");
 		}
 	}
 
+	/** Strictly: Spring's conversion would also take {@code yes} or {@code 1}. */
 	private static @Nullable Boolean parseBoolean(String name, @Nullable String value) {
 		if (value == null) {
 			return null;
 		}
 		return switch (value.strip().toLowerCase(Locale.ROOT)) {
-			case "true" -> Boolean.TRUE;
-			case "false" -> Boolean.FALSE;
+			case "true" -> true;
+			case "false" -> false;
 			default -> throw invalid("Parameter '" + name + "' must be true or false");
 		};
 	}

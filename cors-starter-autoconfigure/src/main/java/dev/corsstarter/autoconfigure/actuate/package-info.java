@@ -1,6 +1,4 @@
-/**
- * Actuator endpoints: the policies, a dry run of a request, and their export.
- */
+/** Actuator endpoints: the policies, a dry run of a request, and their export. */
 @NullMarked
 package dev.corsstarter.autoconfigure.actuate;
 

@@ -1,22 +1,23 @@
 package dev.corsstarter.autoconfigure.observation;
 
-import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.corsstarter.core.decision.CorsDecision;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+
+import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.request.CorsRequest;
 
+import static dev.corsstarter.autoconfigure.observation.LogSanitizer.quote;
+
 /**
- * Logs one DEBUG line per decision: the CORS conversation, request and answer, and, when
- * a report-only policy more specific than the deciding one was observed, what it would
- * have answered ({@code observed: policy=... mode=report-only enforced-status=...}).
- * Every value from the request is quoted and escaped, so none can imitate a field; the
- * fields the starter writes itself (policy, type, decision, reason, status) are bare.
- * Nothing is built unless DEBUG is enabled for {@code dev.corsstarter}.
+ * Logs one DEBUG line per decision, request and answer, then what an observed report-only
+ * decision would have answered ({@code observed: policy=... mode=report-only ...}).
+ * Request values are quoted and escaped, so none can imitate a field; the starter's own
+ * fields are bare. Nothing is built unless DEBUG is enabled.
  */
 public class CorsDecisionLogger implements CorsDecisionObserver {
 
@@ -24,69 +25,33 @@ public class CorsDecisionLogger implements CorsDecisionObserver {
 
 	@Override
 	public void observe(CorsRequest request, CorsDecision decision) {
-		if (!logger.isDebugEnabled()) {
-			return;
+		if (logger.isDebugEnabled()) {
+			CorsDecision observed = decision.observed();
+			logger.debug("CORS " + quote(request.method()) + " " + quote(request.rawPath()) + " origin="
+					+ quote(request.header(HttpHeaders.ORIGIN)) + " request-method="
+					+ quote(request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) + " request-headers="
+					+ quote(request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS)) + " " + answer(decision, false)
+					+ ((observed != null) ? " observed: " + answer(observed, true) : ""));
 		}
-		logger.debug(format(request, decision));
 	}
 
-	static String format(CorsRequest request, CorsDecision decision) {
-		StringBuilder line = new StringBuilder(256);
-		line.append("CORS ")
-			.append(LogSanitizer.quote(request.method()))
-			.append(' ')
-			.append(LogSanitizer.quote(request.rawPath()))
-			.append(" origin=")
-			.append(LogSanitizer.quote(request.header(HttpHeaders.ORIGIN)))
-			.append(" request-method=")
-			.append(LogSanitizer.quote(request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)))
-			.append(" request-headers=")
-			.append(LogSanitizer.quote(request.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS)))
-			.append(' ');
-		appendDecision(line, decision, false);
-		CorsDecision observed = decision.observed();
-		if (observed != null) {
-			// a report-only policy more specific than the deciding one: what it would
-			// have done
-			line.append(" observed: ");
-			appendDecision(line, observed, true);
-		}
-		return line.toString();
-	}
-
-	private static void appendDecision(StringBuilder line, CorsDecision decision, boolean observed) {
-		line.append("policy=")
-			.append(decision.policyName())
-			.append(" type=")
-			.append((decision.typeTag() != null) ? decision.typeTag() : "-")
-			.append(" decision=")
-			.append(decision.outcome().tag())
-			.append(" reason=")
-			.append(decision.reason().tag());
-		HttpStatus action = decision.action().status();
-		String status = (action != null) ? Integer.toString(action.value()) : "chain";
+	/** A report-only decision says what enforcing would do; the request goes on. */
+	private static String answer(CorsDecision decision, boolean observed) {
+		HttpStatus code = decision.action().status();
+		String status = (code != null) ? Integer.toString(code.value()) : "chain";
+		String headers = decision.responseHeaders()
+			.entrySet()
+			.stream()
+			.map((header) -> header.getKey() + ": " + quote(header.getValue()))
+			.collect(Collectors.joining("; ", "{", "}"));
+		String answer = "policy=" + decision.policyName() + " type="
+				+ ((decision.typeTag() != null) ? decision.typeTag() : "-") + " decision=" + decision.outcome().tag()
+				+ " reason=" + decision.reason().tag();
 		if (decision.isEnforced()) {
-			line.append(" status=").append(status).append(" headers={");
+			return answer + " status=" + status + " headers=" + headers;
 		}
-		else {
-			// what enforcing would do, while the request goes on untouched (or as the
-			// enforced decision says)
-			line.append(observed ? "" : " status=chain")
-				.append(" mode=")
-				.append(decision.mode().tag())
-				.append(" enforced-status=")
-				.append(status)
-				.append(" enforced-headers={");
-		}
-		boolean first = true;
-		for (Map.Entry<String, String> header : decision.responseHeaders().entrySet()) {
-			if (!first) {
-				line.append("; ");
-			}
-			first = false;
-			line.append(header.getKey()).append(": ").append(LogSanitizer.quote(header.getValue()));
-		}
-		line.append('}');
+		return answer + (observed ? "" : " status=chain") + " mode=" + decision.mode().tag() + " enforced-status="
+				+ status + " enforced-headers=" + headers;
 	}
 
 }

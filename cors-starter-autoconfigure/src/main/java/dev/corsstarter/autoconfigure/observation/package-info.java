@@ -1,6 +1,4 @@
-/**
- * Observing decisions: logs and metrics.
- */
+/** The decision log and metrics, and the escaping of every value logged. */
 @NullMarked
 package dev.corsstarter.autoconfigure.observation;
 

@@ -18,10 +18,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.PolicyDescriptor;
-import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.WarningDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.request.PathMatching;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
 
@@ -53,7 +54,13 @@ class CorsEndpointTests {
 	private final UnaryOperator<Violation> locator = (violation) -> violation
 		.located("class path resource [application.yml], line 9", "3h");
 
-	private final CorsEndpoint endpoint = new CorsEndpoint(this.engine, CorsEndpoint.REACTIVE, 42, this.locator);
+	private final CorsEndpoint endpoint = new CorsEndpoint(new CorsPolicyRegistry(this.engine), "reactive", () -> 42,
+			this.locator, () -> PathMatching.DEFAULT);
+
+	private CorsEndpoint endpoint(CorsEngine engine) {
+		return new CorsEndpoint(new CorsPolicyRegistry(engine), "servlet", () -> 0, this.locator,
+				() -> PathMatching.DEFAULT);
+	}
 
 	@Test
 	void describesPoliciesInDeclarationOrderWithMaxAgeInSeconds() {
@@ -130,9 +137,10 @@ class CorsEndpointTests {
 					.allowedHeaders("Content-Type")
 					.mode(dev.corsstarter.core.policy.PolicyMode.REPORT_ONLY)
 					.build()));
-		CorsEndpoint endpoint = new CorsEndpoint(engine, CorsEndpoint.SERVLET, 0, this.locator);
+		CorsEndpoint endpoint = endpoint(engine);
 
-		DryRunDescriptor result = endpoint.dryRun("/api/account/me", APP, "POST", "x-trace", null, null);
+		DryRunDescriptor result = (DryRunDescriptor) endpoint.cors("/api/account/me", APP, "POST", "x-trace", null,
+				null);
 
 		assertThat(result.decision()).isEqualTo("allowed");
 		assertThat(result.policy()).isEqualTo("api");
@@ -145,7 +153,8 @@ class CorsEndpointTests {
 		assertThat(result.reportOnly().rejectedValue()).isEqualTo("x-trace");
 		assertThat(result.reportOnly().status()).isEqualTo(403);
 		assertThat(result.reportOnly().type()).isEqualTo("preflight");
-		assertThat(endpoint.dryRun("/api/items", APP, "POST", "x-trace", null, null).reportOnly()).isNull();
+		assertThat(((DryRunDescriptor) endpoint.cors("/api/items", APP, "POST", "x-trace", null, null)).reportOnly())
+			.isNull();
 	}
 
 	@Test

@@ -90,10 +90,11 @@ class CorsDecisionLoggerTests {
 				new MockFilterChain());
 
 		assertThat(this.appender.list).singleElement()
-			.satisfies(event -> assertThat(event.getFormattedMessage()).isEqualTo(
-					"CORS \"GET\" \"/api/orders\" origin=\"https://app.example.com\" request-method=- request-headers=- "
-							+ "policy=api type=actual decision=allowed reason=allowed status=chain "
-							+ "headers={Vary: \"Origin\"; Access-Control-Allow-Origin: \"https://app.example.com\"}"));
+			.satisfies(event -> assertThat(event.getFormattedMessage())
+				.isEqualTo("CORS \"GET\" \"/api/orders\" origin=\"https://app.example.com\" "
+						+ "request-method=- request-headers=- policy=api type=actual decision=allowed "
+						+ "reason=allowed status=chain "
+						+ "headers={Vary: \"Origin\"; Access-Control-Allow-Origin: \"https://app.example.com\"}"));
 	}
 
 	@Test

@@ -14,12 +14,13 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.internal.MapCorsRequest;
 
-class CorsDecisionMetricsTests {
+class CorsMetricsTests {
 
 	private static final String APP = "https://app.example.com";
 
@@ -33,7 +34,7 @@ class CorsDecisionMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final CorsDecisionMetrics metrics = new CorsDecisionMetrics(this.registry);
+	private final CorsMetrics metrics = new CorsMetrics(this.registry, new CorsPolicyRegistry(this.engine));
 
 	/** {@code method path} to http://localhost:8080, with headers as name/value pairs. */
 	private static MapCorsRequest request(String method, String path, String... namesAndValues) {
@@ -136,6 +137,18 @@ class CorsDecisionMetricsTests {
 			.counter()
 			.count()).isEqualTo(1);
 		assertThat(this.registry.find("cors.requests").tags("policy", "acct", "mode", "enforce").counters()).isEmpty();
+	}
+
+	@Test
+	void bindsThePolicyLifecycle() {
+		this.metrics.bindTo(this.registry);
+
+		assertThat(this.registry.get("cors.policy.generation").gauge().value()).isEqualTo(1);
+		assertThat(this.registry.get("cors.policy.reloads").functionCounters()).hasSize(3)
+			.extracting((counter) -> counter.getId().getTag("outcome") + "/" + counter.getId().getTag("loosened"))
+			.containsExactlyInAnyOrder("applied/true", "applied/false", "refused/false");
+		assertThat(this.registry.get("cors.policy.reloads").functionCounters())
+			.allSatisfy((counter) -> assertThat(counter.count()).isZero());
 	}
 
 	private void observe(MapCorsRequest request) {

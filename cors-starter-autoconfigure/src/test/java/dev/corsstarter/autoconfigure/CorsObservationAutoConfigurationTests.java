@@ -14,26 +14,26 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.corsstarter.autoconfigure.observation.CorsDecisionMetrics;
+import dev.corsstarter.autoconfigure.observation.CorsMetrics;
 
-class CorsMetricsAutoConfigurationTests {
+class CorsObservationAutoConfigurationTests {
 
 	private static final String[] POLICY = { "cors.policies.api.path-patterns=/api/**",
 			"cors.policies.api.allowed-origins=https://app.example.com" };
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-				CorsMetricsAutoConfiguration.class));
+				CorsObservationAutoConfiguration.class));
 
 	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsReactiveAutoConfiguration.class,
-				CorsMetricsAutoConfiguration.class));
+				CorsObservationAutoConfiguration.class));
 
 	@Test
 	void metricsWhenAMeterRegistryExists() {
 		this.servlet.withPropertyValues(POLICY)
 			.withBean(SimpleMeterRegistry.class)
-			.run(context -> assertThat(context).hasSingleBean(CorsDecisionMetrics.class));
+			.run(context -> assertThat(context).hasSingleBean(CorsMetrics.class));
 	}
 
 	@Test
@@ -41,27 +41,29 @@ class CorsMetricsAutoConfigurationTests {
 		this.reactive.withPropertyValues(POLICY)
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-			.run(context -> assertThat(context).hasSingleBean(MeterRegistry.class)
-				.hasSingleBean(CorsDecisionMetrics.class));
+			.run(context -> {
+				assertThat(context).hasSingleBean(MeterRegistry.class).hasSingleBean(CorsMetrics.class);
+				assertThat(context.getBean(MeterRegistry.class).get("cors.policy.generation").gauge().value())
+					.isEqualTo(1);
+			});
 	}
 
 	@Test
 	void noMetricsWithoutAMeterRegistry() {
-		this.servlet.withPropertyValues(POLICY)
-			.run(context -> assertThat(context).doesNotHaveBean(CorsDecisionMetrics.class));
+		this.servlet.withPropertyValues(POLICY).run(context -> assertThat(context).doesNotHaveBean(CorsMetrics.class));
 	}
 
 	@Test
 	void noMetricsWithoutMicrometer() {
 		this.servlet.withPropertyValues(POLICY)
 			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsDecisionMetrics.class));
+			.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CorsMetrics.class));
 	}
 
 	@Test
 	void noMetricsWithoutPolicies() {
 		this.servlet.withBean(SimpleMeterRegistry.class)
-			.run(context -> assertThat(context).doesNotHaveBean(CorsDecisionMetrics.class));
+			.run(context -> assertThat(context).doesNotHaveBean(CorsMetrics.class));
 	}
 
 }

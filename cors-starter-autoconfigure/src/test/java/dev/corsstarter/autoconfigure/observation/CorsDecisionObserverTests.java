@@ -13,7 +13,7 @@ import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.internal.MapCorsRequest;
 
-class CompositeCorsDecisionObserverTests {
+class CorsDecisionObserverTests {
 
 	private final CorsEngine engine = CorsEngine.create(List
 		.of(CorsPolicy.builder("api").pathPatterns("/api/**").allowedOrigins("https://app.example.com").build()));
@@ -28,7 +28,7 @@ class CompositeCorsDecisionObserverTests {
 
 	@Test
 	void aFailingObserverNeverBreaksTheRequestEvenWhenItIsTheOnlyOne() {
-		CorsDecisionObserver observer = CompositeCorsDecisionObserver.of(List.of(this.failing));
+		CorsDecisionObserver observer = CorsDecisionObserver.of(List.of(this.failing));
 
 		assertThatNoException().isThrownBy(() -> observer.observe(this.request, this.decision));
 	}
@@ -36,7 +36,7 @@ class CompositeCorsDecisionObserverTests {
 	@Test
 	void theObserversAfterAFailingOneAreStillCalled() {
 		List<CorsDecision> seen = new ArrayList<>();
-		CorsDecisionObserver observer = CompositeCorsDecisionObserver.of(List.of(this.failing, (r, d) -> seen.add(d)));
+		CorsDecisionObserver observer = CorsDecisionObserver.of(List.of(this.failing, (r, d) -> seen.add(d)));
 
 		observer.observe(this.request, this.decision);
 
