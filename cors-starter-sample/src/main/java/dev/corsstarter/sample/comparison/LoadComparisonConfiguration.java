@@ -41,6 +41,44 @@ import dev.corsstarter.core.policy.CorsPolicy;
 class LoadComparisonConfiguration {
 
 	/**
+	 * A first servlet filter answering every {@code OPTIONS} with 204 and these headers.
+	 */
+	static FilterRegistrationBean<Filter> optionsAnswer(Map<String, String> headers) {
+		Filter filter = (request, response, chain) -> {
+			if (HttpMethod.OPTIONS.matches(((HttpServletRequest) request).getMethod())) {
+				HttpServletResponse httpResponse = (HttpServletResponse) response;
+				httpResponse.setStatus(HttpServletResponse.SC_NO_CONTENT);
+				headers.forEach(httpResponse::setHeader);
+				return;
+			}
+			chain.doFilter(request, response);
+		};
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(CorsRouting.DEFAULT_FILTER_ORDER);
+		return registration;
+	}
+
+	/** A first web filter answering every {@code OPTIONS} with 204 and these headers. */
+	static WebFilter optionsAnswerWebFilter(Map<String, String> headers) {
+		return new OrderedWebFilter() {
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+				if (exchange.getRequest().getMethod() == HttpMethod.OPTIONS) {
+					exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+					headers.forEach(exchange.getResponse().getHeaders()::set);
+					return exchange.getResponse().setComplete();
+				}
+				return chain.filter(exchange);
+			}
+
+			@Override
+			public int getOrder() {
+				return CorsRouting.DEFAULT_FILTER_ORDER;
+			}
+		};
+	}
+
+	/**
 	 * A first filter answering every {@code OPTIONS} with 204 and nothing else: the most
 	 * a preflight can cost.
 	 */
@@ -51,36 +89,13 @@ class LoadComparisonConfiguration {
 		@Bean
 		@ConditionalOnWebApplication(type = Type.SERVLET)
 		FilterRegistrationBean<Filter> noContentForOptions() {
-			Filter filter = (request, response, chain) -> {
-				if (HttpMethod.OPTIONS.matches(((HttpServletRequest) request).getMethod())) {
-					((HttpServletResponse) response).setStatus(HttpServletResponse.SC_NO_CONTENT);
-					return;
-				}
-				chain.doFilter(request, response);
-			};
-			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(CorsRouting.DEFAULT_FILTER_ORDER);
-			return registration;
+			return optionsAnswer(Map.of());
 		}
 
 		@Bean
 		@ConditionalOnWebApplication(type = Type.REACTIVE)
 		WebFilter noContentForOptionsWebFilter() {
-			return new OrderedWebFilter() {
-				@Override
-				public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-					if (exchange.getRequest().getMethod() == HttpMethod.OPTIONS) {
-						exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
-						return exchange.getResponse().setComplete();
-					}
-					return chain.filter(exchange);
-				}
-
-				@Override
-				public int getOrder() {
-					return CorsRouting.DEFAULT_FILTER_ORDER;
-				}
-			};
+			return optionsAnswerWebFilter(Map.of());
 		}
 
 	}
@@ -100,39 +115,13 @@ class LoadComparisonConfiguration {
 		@Bean
 		@ConditionalOnWebApplication(type = Type.SERVLET)
 		FilterRegistrationBean<Filter> fixedPreflightAnswer() {
-			Filter filter = (request, response, chain) -> {
-				if (HttpMethod.OPTIONS.matches(((HttpServletRequest) request).getMethod())) {
-					HttpServletResponse httpResponse = (HttpServletResponse) response;
-					httpResponse.setStatus(HttpServletResponse.SC_NO_CONTENT);
-					PREFLIGHT_HEADERS.forEach(httpResponse::setHeader);
-					return;
-				}
-				chain.doFilter(request, response);
-			};
-			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(CorsRouting.DEFAULT_FILTER_ORDER);
-			return registration;
+			return optionsAnswer(PREFLIGHT_HEADERS);
 		}
 
 		@Bean
 		@ConditionalOnWebApplication(type = Type.REACTIVE)
 		WebFilter fixedPreflightAnswerWebFilter() {
-			return new OrderedWebFilter() {
-				@Override
-				public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-					if (exchange.getRequest().getMethod() == HttpMethod.OPTIONS) {
-						exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
-						PREFLIGHT_HEADERS.forEach(exchange.getResponse().getHeaders()::set);
-						return exchange.getResponse().setComplete();
-					}
-					return chain.filter(exchange);
-				}
-
-				@Override
-				public int getOrder() {
-					return CorsRouting.DEFAULT_FILTER_ORDER;
-				}
-			};
+			return optionsAnswerWebFilter(PREFLIGHT_HEADERS);
 		}
 
 		private static Map<String, String> fairPreflightHeaders() {
