@@ -81,11 +81,14 @@ abstract class AbstractEngineSwapIntegrationTests {
 		AtomicLong swaps = new AtomicLong();
 		ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
 		long[] byGeneration = new long[3]; // A, B, refused
+		// generation A is in force before the first request: the configured policy,
+		// which writes neither, must not answer a request the checks expect from A or B
+		assertThat(this.policies.replace(GENERATION_A).outcome()).isNotEqualTo(PolicyChange.Outcome.REFUSED);
 		long startGeneration = this.policies.generation();
 		try {
 			Future<?> swapper = pool.submit(() -> {
 				start.await();
-				boolean a = true;
+				boolean a = false;
 				while (running.get()) {
 					PolicyChange change = this.policies.replace(a ? GENERATION_A : GENERATION_B);
 					if (change.outcome() != PolicyChange.Outcome.APPLIED) {
