@@ -1,15 +1,18 @@
 package dev.corsstarter.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.cloud.autoconfigure.ConfigurationPropertiesRebinderAutoConfiguration;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
@@ -148,12 +151,10 @@ class CorsPolicyReloadAutoConfigurationTests {
 
 	private static void change(org.springframework.context.ConfigurableApplicationContext context, String key,
 			String value) {
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("change", java.util.Map.of(key, value)));
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("change", Map.of(key, value)));
 		// the source is the context itself, as Spring Cloud's refresh sends it, not the
 		// test's wrapper
-		org.springframework.context.ApplicationContext source = (context instanceof org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider<?> provider)
+		ApplicationContext source = (context instanceof ApplicationContextAssertProvider<?> provider)
 				? provider.getSourceApplicationContext() : context;
 		context.publishEvent(new EnvironmentChangeEvent(source, Set.of(key)));
 	}

@@ -22,7 +22,8 @@ public final class OriginGenerators {
 	/**
 	 * Characters that matter to origin parsing, plus some that must never get through.
 	 */
-	static final String TRICKY_CHARS = "abcxyzAZ019-_.:/[]*@?#%+ \t\r\n\u0000\u007f\u00e4\u00df\u0130\u212a\uff0e\u3002\ufeff,;\"'<>\\|";
+	static final String TRICKY_CHARS = "abcxyzAZ019-_.:/[]*@?#%+ \t\r\n\u0000\u007f"
+			+ "\u00e4\u00df\u0130\u212a\uff0e\u3002\ufeff,;\"'<>\\|";
 
 	/**
 	 * Schemes of origins a browser sends; never ws or wss, which a handshake does not

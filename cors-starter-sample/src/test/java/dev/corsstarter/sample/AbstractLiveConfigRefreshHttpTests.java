@@ -77,7 +77,8 @@ abstract class AbstractLiveConfigRefreshHttpTests {
 				cors:
 				  policies:
 				    public:
-				      allowed-origins: [https://app.example.com, "http://localhost:*", https://partner.example, "https://*.com"]
+				      allowed-origins: [https://app.example.com, "http://localhost:*", https://partner.example,
+				        "https://*.com"]
 				      max-age: 1m
 				""");
 		HttpResponse<String> refused = refresh();

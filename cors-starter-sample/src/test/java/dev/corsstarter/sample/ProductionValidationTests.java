@@ -18,7 +18,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionValidationTests {
 
-	private static final String ORIGINS_WITH_LOCALHOST = "--cors.policies.api.allowed-origins=https://app.example.com,http://localhost:3000";
+	private static final String ORIGINS_WITH_LOCALHOST = "--cors.policies.api.allowed-origins="
+			+ "https://app.example.com,http://localhost:3000";
 
 	@Test
 	void localhostOriginStopsTheApplicationUnderProd(CapturedOutput output) {

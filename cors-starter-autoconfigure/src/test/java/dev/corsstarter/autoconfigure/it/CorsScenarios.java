@@ -222,7 +222,8 @@ final class CorsScenarios {
 				// interop: on a policy path the starter decides, whatever Spring's own
 				// configuration says
 				CorsScenario
-					.of("@CrossOrigin, addCorsMappings and http.cors() on a policy path: the starter answers the preflight")
+					.of("@CrossOrigin, addCorsMappings and http.cors() on a policy path: "
+							+ "the starter answers the preflight")
 					.request("OPTIONS", "/api/annotated")
 					.preflight(APP, "PUT", "content-type")
 					.expectStatus(204)
@@ -259,7 +260,8 @@ final class CorsScenarios {
 					.noAccessControl()
 					.reachesController(false),
 				CorsScenario
-					.of("stricter @CrossOrigin on a policy path: Spring still refuses what the starter takes for same-origin")
+					.of("stricter @CrossOrigin on a policy path: "
+							+ "Spring still refuses what the starter takes for same-origin")
 					.request("GET", "/device/restricted")
 					.origin("http://127.0.0.1:{port}")
 					.header("Sec-Fetch-Site", "same-origin")

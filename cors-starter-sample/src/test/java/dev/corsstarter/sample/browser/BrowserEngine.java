@@ -128,8 +128,10 @@ enum BrowserEngine {
 				+ (required ? "FAILED" : "SKIPPED") + ": " + String.join(" and ", missing) + " not found.\n"
 				+ "Install with:   apt-get install -y " + this.packages + "\n"
 				+ (required
-						? "sample.browser.required=true or SAMPLE_BROWSER_REQUIRED=true: a missing browser is an error.\n"
-						: "Set sample.browser.required=true (or SAMPLE_BROWSER_REQUIRED=true) to fail instead of skipping.\n")
+						? "sample.browser.required=true or SAMPLE_BROWSER_REQUIRED=true: "
+								+ "a missing browser is an error.\n"
+						: "Set sample.browser.required=true (or SAMPLE_BROWSER_REQUIRED=true) "
+								+ "to fail instead of skipping.\n")
 				+ "*".repeat(78);
 		shout(message);
 		if (required) {

@@ -1,10 +1,5 @@
 package dev.corsstarter.core.internal.validation;
 
-import dev.corsstarter.core.validation.InvalidCorsConfigurationException;
-import dev.corsstarter.core.validation.Severity;
-import dev.corsstarter.core.validation.ValidationContext;
-import dev.corsstarter.core.validation.Violation;
-import dev.corsstarter.core.validation.ViolationRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
