@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpHeaders;
+
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
@@ -54,7 +56,8 @@ final class NginxRenderer implements EdgeRenderer {
 	/** A raw request path nginx and the application may read as different paths. */
 	static final String UNPLAIN_PATH = "^[^?]*(?:;|//|\\\\|%2[eEfF]|%5[cC]|%3[bB]|/\\.\\.?(?:[/?]|$))";
 
-	private static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+	private static final String PREFLIGHT_VARY = String.join(", ", HttpHeaders.ORIGIN,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("@([a-z_]+)@");
 

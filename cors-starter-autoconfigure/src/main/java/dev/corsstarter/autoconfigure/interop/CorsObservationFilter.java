@@ -42,11 +42,11 @@ public final class CorsObservationFilter implements ObservationFilter {
 	public Observation.Context map(Observation.Context context) {
 		// each branch loads its stack's types only when that stack observes
 		Object decision;
-		if (context instanceof ServerRequestObservationContext reactive) {
-			decision = reactive.getAttributes().get(CorsPolicyWebFilter.DECISION_ATTRIBUTE);
+		if (context instanceof ServerRequestObservationContext webflux) {
+			decision = webflux.getAttributes().get(CorsPolicyWebFilter.DECISION_ATTRIBUTE);
 		}
-		else if (context instanceof org.springframework.http.server.observation.ServerRequestObservationContext servlet) {
-			decision = servlet.getCarrier().getAttribute(CorsPolicyFilter.POLICY_DECISION_ATTRIBUTE);
+		else if (context instanceof org.springframework.http.server.observation.ServerRequestObservationContext mvc) {
+			decision = mvc.getCarrier().getAttribute(CorsPolicyFilter.POLICY_DECISION_ATTRIBUTE);
 		}
 		else {
 			return context;

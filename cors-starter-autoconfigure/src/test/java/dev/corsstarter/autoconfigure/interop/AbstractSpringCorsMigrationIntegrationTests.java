@@ -57,7 +57,8 @@ abstract class AbstractSpringCorsMigrationIntegrationTests {
 
 	@Test
 	void startupNamesEachShadowedConfigurationOnce(CapturedOutput output) {
-		String legacy = "Spring CORS configuration shadowed: @CrossOrigin on InteropTestApplication.Controllers#legacy()"
+		String legacy = "Spring CORS configuration shadowed:"
+				+ " @CrossOrigin on InteropTestApplication.Controllers#legacy()"
 				+ " on /api/legacy allowing origins [https://app.example.com, https://legacy.example.com], methods [GET]:"
 				+ " policy 'api' (cors.policies.api) now decides there and refuses origins [https://legacy.example.com]";
 		String mappings = "Spring CORS configuration shadowed: addCorsMappings registration on /api/** allowing origins"

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -58,7 +59,7 @@ public class InteropTestApplication {
 			@Override
 			public boolean supportsContext(Observation.Context context) {
 				return context instanceof org.springframework.http.server.observation.ServerRequestObservationContext
-						|| context instanceof org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+						|| context instanceof ServerRequestObservationContext;
 			}
 
 			@Override
