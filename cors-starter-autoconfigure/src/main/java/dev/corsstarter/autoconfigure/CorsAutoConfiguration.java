@@ -21,7 +21,7 @@ import dev.corsstarter.autoconfigure.diagnostics.SpringBootLines;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionLogger;
-import dev.corsstarter.autoconfigure.observation.LogSanitizer;
+import dev.corsstarter.autoconfigure.diagnostics.LogSanitizer;
 import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.core.decision.CorsEngine;

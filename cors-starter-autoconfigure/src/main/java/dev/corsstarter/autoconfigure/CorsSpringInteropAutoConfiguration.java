@@ -37,7 +37,9 @@ public final class CorsSpringInteropAutoConfiguration {
 	@ConditionalOnMissingBean
 	ShadowedSpringCors shadowedSpringCors(CorsRouting routing, CorsPolicyRegistry policies, ListableBeanFactory beans,
 			ObjectProvider<CorsEndpoint> endpoint) {
-		return ShadowedSpringCors.of(routing.stack(), policies, beans, endpoint);
+		ShadowedSpringCors shadowed = ShadowedSpringCors.of(routing.stack(), policies, beans);
+		endpoint.ifAvailable((cors) -> cors.setShadowedSpringCors(shadowed::shadowed));
+		return shadowed;
 	}
 
 	@Configuration(proxyBeanMethods = false)

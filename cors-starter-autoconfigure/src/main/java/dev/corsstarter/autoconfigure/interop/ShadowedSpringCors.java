@@ -13,14 +13,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.util.pattern.PathPattern;
 
-import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.core.decision.CorsDecision;
@@ -47,30 +45,23 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
 	private final Supplier<List<SpringCorsConfiguration>> found;
 
-	private final ObjectProvider<CorsEndpoint> endpoint;
-
 	/**
 	 * @param policies the policies in force
 	 * @param finder finds the application's own CORS configuration, asked once
-	 * @param endpoint the {@code cors} endpoint, if any, to list them
 	 */
-	public ShadowedSpringCors(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> finder,
-			ObjectProvider<CorsEndpoint> endpoint) {
+	public ShadowedSpringCors(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> finder) {
 		this.policies = policies;
 		this.found = SingletonSupplier.of(finder);
-		this.endpoint = endpoint;
 	}
 
 	/** Over the handler mappings and sources of an application on a stack. */
-	public static ShadowedSpringCors of(Stack stack, CorsPolicyRegistry policies, ListableBeanFactory beans,
-			ObjectProvider<CorsEndpoint> endpoint) {
-		return new ShadowedSpringCors(policies, () -> SpringCorsConfigurations.find(beans, stack), endpoint);
+	public static ShadowedSpringCors of(Stack stack, CorsPolicyRegistry policies, ListableBeanFactory beans) {
+		return new ShadowedSpringCors(policies, () -> SpringCorsConfigurations.find(beans, stack));
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		shadowed().forEach((shadowed) -> logger.warn(shadowed.message()));
-		this.endpoint.ifAvailable((cors) -> cors.setShadowedSpringCors(this::shadowed));
 	}
 
 	/** The application's own CORS configuration, found once. */

@@ -12,7 +12,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.corsstarter.autoconfigure.diagnostics.InvalidCorsConfigurationFailureAnalyzer;
-import dev.corsstarter.autoconfigure.observation.LogSanitizer;
+import dev.corsstarter.autoconfigure.diagnostics.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.request.CorsRequest;
 
-import static dev.corsstarter.autoconfigure.observation.LogSanitizer.quote;
+import static dev.corsstarter.autoconfigure.diagnostics.LogSanitizer.quote;
 
 /**
  * Logs one DEBUG line per decision, request and answer, then what an observed report-only

@@ -46,7 +46,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.corsstarter.autoconfigure.diagnostics.InvalidCorsPropertiesException;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
-import dev.corsstarter.autoconfigure.observation.LogSanitizer;
+import dev.corsstarter.autoconfigure.diagnostics.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.validation.InvalidCorsConfigurationException;

@@ -11,7 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
-import dev.corsstarter.autoconfigure.observation.LogSanitizer;
+import dev.corsstarter.autoconfigure.diagnostics.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 
 /**

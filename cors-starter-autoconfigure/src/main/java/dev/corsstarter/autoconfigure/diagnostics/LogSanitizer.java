@@ -1,4 +1,4 @@
-package dev.corsstarter.autoconfigure.observation;
+package dev.corsstarter.autoconfigure.diagnostics;
 
 import java.util.HexFormat;
 
