@@ -53,25 +53,22 @@ public final class CorsEngine {
 	private final String fingerprint;
 
 	private CorsEngine(CorsPolicyValidator.Result validated, ValidationContext context) {
-		List<CompiledPolicy> compiled = new ArrayList<>();
 		List<PolicyRoutes.Route> routes = new ArrayList<>();
 		List<PolicyRoutes.Route> caseInsensitiveRoutes = new ArrayList<>();
 		for (CorsPolicyValidator.ParsedPolicy parsed : validated.policies()) {
 			CompiledPolicy compiledPolicy = new CompiledPolicy(parsed.policy(), parsed.origins());
-			compiled.add(compiledPolicy);
 			for (PathPattern pattern : parsed.pathPatterns()) {
 				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
 				caseInsensitiveRoutes.add(PolicyRoutes.Route
 					.of(CASE_INSENSITIVE_PARSER.parse(pattern.getPatternString()), compiledPolicy));
 			}
 		}
-		this.policies = compiled.stream().map(CompiledPolicy::policy).toList();
+		this.policies = validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList();
 		this.routes = new PolicyRoutes(routes);
 		this.caseInsensitiveRoutes = new PolicyRoutes(caseInsensitiveRoutes);
 		this.warnings = validated.warnings();
 		this.validationContext = context;
-		this.fingerprint = PolicyFingerprint
-			.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
+		this.fingerprint = PolicyFingerprint.of(this.policies);
 	}
 
 	/**
@@ -332,8 +329,7 @@ public final class CorsEngine {
 		if (privateNetwork && !policy.policy().allowPrivateNetwork()) {
 			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
-		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
-		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
+		return policy.preflightAllowed(origin, method, allowHeaders, privateNetwork);
 	}
 
 	/** Walk the list in place, collecting names if asked; null when all are allowed. */
