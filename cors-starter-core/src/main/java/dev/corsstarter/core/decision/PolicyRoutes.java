@@ -103,15 +103,6 @@ final class PolicyRoutes {
 	}
 
 	/**
-	 * The policy of the first pattern matching a plain path (see {@link #isPlain}), or
-	 * {@code null}.
-	 */
-	@Nullable CompiledPolicy policyForPlain(String rawPath, CorsRequest request) {
-		int index = firstMatchPlain(rawPath, request, 0, false);
-		return (index != NONE) ? policy(index) : null;
-	}
-
-	/**
 	 * Whether a raw path is plain: {@code /} followed by non-empty segments none of which
 	 * is {@code .} or {@code ..}, with no {@code %} (nothing to decode), no {@code ;} (no
 	 * path parameters) and no trailing {@code /}. Parsed, each such segment's value to
