@@ -64,14 +64,14 @@ final class CompiledPolicy {
 		this.exposeHeaders = policy.exposedHeaders().isEmpty() ? null : String.join(", ", policy.exposedHeaders());
 		this.maxAge = Long.toString(policy.maxAge().toSeconds());
 		this.wildcardOrigin = this.origins.allowsAny() && !policy.allowCredentials();
-		this.noOrigin = CorsDecision.notCors(this, Reason.NO_ORIGIN);
-		this.sameOrigin = CorsDecision.notCors(this, Reason.SAME_ORIGIN);
-		this.websocketAllowed = CorsDecision.websocketAllowed(this);
+		this.noOrigin = CorsDecision.varyOnly(this, null, Reason.NO_ORIGIN);
+		this.sameOrigin = CorsDecision.varyOnly(this, null, Reason.SAME_ORIGIN);
+		this.websocketAllowed = CorsDecision.varyOnly(this, RequestType.WEBSOCKET, Reason.ALLOWED);
 		this.actualAllowedWildcard = this.wildcardOrigin ? CorsDecision.actualAllowed(this, "*") : null;
 		for (RequestType type : RequestType.values()) {
 			for (Reason reason : Reason.values()) {
 				if (reason.outcome() == Outcome.REJECTED) {
-					this.rejections[type.ordinal()][reason.ordinal()] = CorsDecision.rejected(this, type, reason);
+					this.rejections[type.ordinal()][reason.ordinal()] = CorsDecision.varyOnly(this, type, reason);
 				}
 			}
 		}
@@ -119,16 +119,8 @@ final class CompiledPolicy {
 		return false;
 	}
 
-	boolean anyMethod() {
-		return this.anyMethod;
-	}
-
 	boolean anyHeader() {
 		return this.anyHeader;
-	}
-
-	String allowMethods() {
-		return this.allowMethods;
 	}
 
 	@Nullable String allowHeaders() {
@@ -160,11 +152,10 @@ final class CompiledPolicy {
 				: CorsDecision.actualAllowed(this, origin);
 	}
 
-	/** An allowed preflight; {@code allowHeaders} is null when none were requested. */
-	CorsDecision preflightAllowed(String origin, String allowMethods, @Nullable String allowHeaders,
-			boolean privateNetwork) {
-		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin, allowMethods, allowHeaders,
-				privateNetwork);
+	/** An allowed preflight of {@code method}; no {@code allowHeaders}: none asked. */
+	CorsDecision preflightAllowed(String origin, String method, @Nullable String allowHeaders, boolean privateNetwork) {
+		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin,
+				this.anyMethod ? method : this.allowMethods, allowHeaders, privateNetwork);
 	}
 
 	CorsDecision rejected(RequestType type, Reason reason) {

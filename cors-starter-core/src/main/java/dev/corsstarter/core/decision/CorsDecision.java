@@ -74,18 +74,12 @@ public final class CorsDecision {
 		this.observed = observed;
 	}
 
-	/** A request on a policy path that is not cross-origin. */
-	static CorsDecision notCors(CompiledPolicy policy, Reason reason) {
-		return new CorsDecision(null, reason, policy, null, null, null, false, null);
-	}
-
-	static CorsDecision rejected(CompiledPolicy policy, RequestType type, Reason reason) {
+	/**
+	 * A decision writing only {@code Vary}: not cross-origin ({@code type} null),
+	 * rejected, or an allowed WebSocket handshake (browsers do not apply CORS to one).
+	 */
+	static CorsDecision varyOnly(CompiledPolicy policy, @Nullable RequestType type, Reason reason) {
 		return new CorsDecision(type, reason, policy, null, null, null, false, null);
-	}
-
-	/** Browsers do not apply CORS to a WebSocket handshake: only {@code Vary}. */
-	static CorsDecision websocketAllowed(CompiledPolicy policy) {
-		return new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, policy, null, null, null, false, null);
 	}
 
 	static CorsDecision actualAllowed(CompiledPolicy policy, String allowOrigin) {
@@ -208,23 +202,19 @@ public final class CorsDecision {
 			return;
 		}
 		writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
-		if (policy.policy().allowCredentials()) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-		}
-		if (this.allowMethods != null) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
-		}
-		if (this.allowHeaders != null) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
-		}
-		if (preflight) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, policy.maxAge());
-		}
-		if (this.allowPrivateNetwork) {
-			writer.set(CorsHeaderNames.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, "true");
-		}
-		if (!preflight && policy.exposeHeaders() != null) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, policy.exposeHeaders());
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS,
+				policy.policy().allowCredentials() ? "true" : null);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_MAX_AGE, preflight ? policy.maxAge() : null);
+		setIfPresent(writer, CorsHeaderNames.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK,
+				this.allowPrivateNetwork ? "true" : null);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, preflight ? null : policy.exposeHeaders());
+	}
+
+	private static void setIfPresent(HeaderWriter writer, String name, @Nullable String value) {
+		if (value != null) {
+			writer.set(name, value);
 		}
 	}
 
