@@ -172,28 +172,25 @@ public final class CorsEngine {
 			selectAsRouted(normalized, matching, enforced, reportOnly);
 		}
 		selectAsRouted(path, matching, enforced, reportOnly);
-		@Nullable CorsDecision allowed = null;
-		@Nullable CorsDecision decision = null;
-		for (CompiledPolicy policy : enforced) {
-			CorsDecision candidate = decide(request, policy);
-			if (candidate.isRejected()) {
-				decision = candidate;
-				break;
-			}
-			allowed = (allowed != null) ? allowed : candidate;
-		}
-		decision = (decision != null) ? decision : allowed;
-		@Nullable CorsDecision reported = null;
-		for (CompiledPolicy policy : reportOnly) {
-			CorsDecision candidate = decide(request, policy);
-			if (reported == null || (candidate.isRejected() && !reported.isRejected())) {
-				reported = candidate;
-			}
-		}
+		@Nullable CorsDecision decision = strictest(request, enforced);
+		@Nullable CorsDecision reported = strictest(request, reportOnly);
 		if (decision == null) {
 			return (reported != null) ? reported : CorsDecision.NO_POLICY;
 		}
 		return (reported != null) ? decision.observing(reported) : decision;
+	}
+
+	/** The policies' first rejection, else their first decision; null for none. */
+	private static @Nullable CorsDecision strictest(CorsRequest request, List<CompiledPolicy> policies) {
+		@Nullable CorsDecision first = null;
+		for (CompiledPolicy policy : policies) {
+			CorsDecision candidate = decide(request, policy);
+			if (candidate.isRejected()) {
+				return candidate;
+			}
+			first = (first != null) ? first : candidate;
+		}
+		return first;
 	}
 
 	/** Add the policies one path selects, as it is and as widened matching sees it. */
@@ -273,8 +270,7 @@ public final class CorsEngine {
 				: ("GET".equals(method)
 						&& HttpTokens.equalsIgnoreAsciiCase(request.header(HttpHeaders.UPGRADE), "websocket"))
 								? RequestType.WEBSOCKET : RequestType.ACTUAL;
-		// a listed origin is well-formed by construction, so the common case is one
-		// lookup;
+		// listed origins are well-formed, so the common case is one lookup;
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
 		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
