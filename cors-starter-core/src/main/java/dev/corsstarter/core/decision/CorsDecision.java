@@ -113,9 +113,7 @@ public final class CorsDecision {
 		return this.reason;
 	}
 
-	/**
-	 * The request type's tag, or why the request is not cross-origin, or {@code null}.
-	 */
+	/** The request type's tag, or why the request is not cross-origin, or null. */
 	public @Nullable String typeTag() {
 		if (this.type != null) {
 			return this.type.tag();
@@ -305,10 +303,7 @@ public final class CorsDecision {
 			this.status = status;
 		}
 
-		/**
-		 * The status the filter answers with, or {@code null} when it continues the
-		 * chain.
-		 */
+		/** The status the filter answers with, or {@code null} to continue the chain. */
 		public @Nullable HttpStatus status() {
 			return this.status;
 		}

@@ -27,9 +27,7 @@ final class PolicyRoutes {
 
 	private final Route[] routes;
 
-	/**
-	 * For each index (and {@code routes.length}), the first enforced one from there on.
-	 */
+	/** By index (and {@code routes.length}): the first enforced index from there on. */
 	private final int[] nextEnforced;
 
 	private final List<CorsEngine.Route> view;
@@ -60,9 +58,7 @@ final class PolicyRoutes {
 	}
 
 	/**
-	 * The index of the first route from {@code from} on whose pattern matches a parsed
-	 * path, or {@link #NONE}; with {@code enforcedOnly}, the first such route of an
-	 * enforced policy.
+	 * The first route from {@code from} on that matches {@code path}, or {@link #NONE}.
 	 */
 	int firstMatch(PathContainer path, int from, boolean enforcedOnly) {
 		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
@@ -73,11 +69,7 @@ final class PolicyRoutes {
 		return NONE;
 	}
 
-	/**
-	 * {@link #firstMatch(PathContainer, int, boolean)} for a plain path (see
-	 * {@link #isPlain}), parsing it only when a pattern that is not literal has to look
-	 * at it.
-	 */
+	/** {@link #firstMatch} on a {@link #isPlain plain} path, parsed only when needed. */
 	int firstMatchPlain(String rawPath, CorsRequest request, int from, boolean enforcedOnly) {
 		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
 			Route route = this.routes[i];
