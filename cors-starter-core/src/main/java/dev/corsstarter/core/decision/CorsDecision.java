@@ -1,9 +1,11 @@
 package dev.corsstarter.core.decision;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,19 +33,17 @@ public final class CorsDecision {
 
 	private static final byte[] REFUSAL_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
 
-	private static final String[] VARY_ORIGIN = { HttpHeaders.ORIGIN };
+	/**
+	 * The {@code Vary} tokens: the first for an actual request, three for a preflight,
+	 * all four for a preflight where Private Network Access is allowed.
+	 */
+	private static final String[] VARY = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
 
-	private static final String[] VARY_PREFLIGHT = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
-			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS };
-
-	private static final String[] VARY_PREFLIGHT_PRIVATE_NETWORK = { HttpHeaders.ORIGIN,
-			HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
-			CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
-
-	private static final String VARY_PREFLIGHT_JOINED = String.join(", ", VARY_PREFLIGHT);
-
-	private static final String VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED = String.join(", ",
-			VARY_PREFLIGHT_PRIVATE_NETWORK);
+	/** At {@code n - 1}, the first {@code n} {@link #VARY} tokens joined. */
+	private static final String[] VARY_JOINED = IntStream.rangeClosed(1, VARY.length)
+		.mapToObj((n) -> String.join(", ", Arrays.copyOf(VARY, n)))
+		.toArray(String[]::new);
 
 	private final @Nullable RequestType type;
 
@@ -187,15 +187,7 @@ public final class CorsDecision {
 			return;
 		}
 		boolean preflight = this.type == RequestType.PREFLIGHT;
-		if (!preflight) {
-			vary(writer, VARY_ORIGIN, HttpHeaders.ORIGIN);
-		}
-		else if (policy.policy().allowPrivateNetwork()) {
-			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
-		}
-		else {
-			vary(writer, VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
-		}
+		vary(writer, !preflight ? 1 : policy.policy().allowPrivateNetwork() ? 4 : 3);
 		if (this.allowOrigin == null) {
 			return;
 		}
@@ -232,14 +224,14 @@ public final class CorsDecision {
 		writeHeaders(writer);
 	}
 
-	/** No {@code Vary} yet: one write of the tokens joined; else each unless listed. */
-	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
+	/** The first {@code count} tokens: one new {@code Vary}, else each unless listed. */
+	private static void vary(HeaderWriter writer, int count) {
 		if (!writer.contains(HttpHeaders.VARY)) {
-			writer.set(HttpHeaders.VARY, joined);
+			writer.set(HttpHeaders.VARY, VARY_JOINED[count - 1]);
 			return;
 		}
-		for (String token : tokens) {
-			addVary(writer, token);
+		for (int i = 0; i < count; i++) {
+			addVary(writer, VARY[i]);
 		}
 	}
 
