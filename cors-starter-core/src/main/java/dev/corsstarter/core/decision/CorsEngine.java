@@ -261,7 +261,7 @@ public final class CorsEngine {
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
 		String origin = request.fieldValue(HttpHeaders.ORIGIN);
 		if (origin == null) {
-			return policy.noOrigin();
+			return policy.decision(null, Reason.NO_ORIGIN);
 		}
 		String method = request.method();
 		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
@@ -274,20 +274,20 @@ public final class CorsEngine {
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
 		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
-			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
+			return policy.decision(type, Reason.MALFORMED_ORIGIN);
 		}
 		if ("same-origin".equals(request.header(CorsHeaderNames.SEC_FETCH_SITE))
 				|| OriginHeaderChecks.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
-			return policy.sameOrigin();
+			return policy.decision(null, Reason.SAME_ORIGIN);
 		}
 		if (!listed && !policy.origins().matchesWellFormed(origin)) {
-			return policy.rejected(type, Reason.ORIGIN_NOT_ALLOWED);
+			return policy.decision(type, Reason.ORIGIN_NOT_ALLOWED);
 		}
 		return switch (type) {
 			case PREFLIGHT -> preflight(request, policy, origin, requestMethod);
-			case WEBSOCKET -> policy.websocketAllowed();
+			case WEBSOCKET -> policy.decision(RequestType.WEBSOCKET, Reason.ALLOWED);
 			default -> allowsActualMethod(request, policy, method) ? policy.actualAllowed(origin)
-					: policy.rejected(type, Reason.METHOD_NOT_ALLOWED);
+					: policy.decision(type, Reason.METHOD_NOT_ALLOWED);
 		};
 	}
 
@@ -302,28 +302,28 @@ public final class CorsEngine {
 
 	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin, String method) {
 		if (!HttpTokens.isToken(method)) { // a repeated one reads as "a,b", not a token
-			return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
+			return policy.decision(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 		}
 		if (!policy.allowsMethod(method)) {
-			return policy.rejected(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
+			return policy.decision(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
 		}
 		// a list header may arrive on several lines: its field value joins them
 		String requestedHeaders = request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		@Nullable String allowHeaders = null;
 		if (requestedHeaders != null) {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
-				return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
+				return policy.decision(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 			}
 			StringBuilder names = policy.anyHeader() ? new StringBuilder(requestedHeaders.length()) : null;
 			Reason problem = checkRequestedHeaders(requestedHeaders, policy, names);
 			if (problem != null) {
-				return policy.rejected(RequestType.PREFLIGHT, problem);
+				return policy.decision(RequestType.PREFLIGHT, problem);
 			}
 			allowHeaders = (names == null) ? policy.allowHeaders() : names.isEmpty() ? null : names.toString();
 		}
 		boolean privateNetwork = "true".equals(request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
 		if (privateNetwork && !policy.policy().allowPrivateNetwork()) {
-			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
+			return policy.decision(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
 		return policy.preflightAllowed(origin, method, allowHeaders, privateNetwork);
 	}
