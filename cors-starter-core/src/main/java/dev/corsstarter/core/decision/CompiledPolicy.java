@@ -36,9 +36,7 @@ final class CompiledPolicy {
 
 	private final @Nullable CorsDecision actualAllowedWildcard;
 
-	/**
-	 * The decisions writing only {@code Vary}, by request type (row 0: none) and reason.
-	 */
+	/** Decisions writing only {@code Vary}, by request type (row 0: none) and reason. */
 	private final CorsDecision[][] varyOnly = new CorsDecision[RequestType.values().length + 1][Reason.values().length];
 
 	/** Compile a valid policy from the origins its validation parsed. */

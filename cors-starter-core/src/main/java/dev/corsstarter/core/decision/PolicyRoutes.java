@@ -14,11 +14,8 @@ import dev.corsstarter.core.request.CorsRequest;
 /**
  * Path patterns in {@link RouteOrder}, each with its policy. Literal patterns
  * ({@code /api/orders}, {@code /api/**}) also match a <em>plain</em> request path as a
- * string, so the common request never has its path parsed; every other pattern and path
- * goes through {@link PathPattern}, in the same order, so the first match is the same.
- * Where a report-only route matches first, the scan goes on to the first
- * <em>enforced</em> route that also matches ({@code enforcedOnly}), skipping report-only
- * routes by a table.
+ * string, so the common request is never parsed; the rest go through {@link PathPattern}
+ * in the same order. Scans for an enforced route skip report-only ones by a table.
  */
 final class PolicyRoutes {
 
