@@ -20,8 +20,6 @@ final class CompiledPolicy {
 
 	private final boolean anyMethod;
 
-	private final String[] methods;
-
 	private final String allowMethods;
 
 	private final boolean anyHeader;
@@ -36,24 +34,17 @@ final class CompiledPolicy {
 
 	private final boolean wildcardOrigin;
 
-	private final CorsDecision noOrigin;
-
-	private final CorsDecision sameOrigin;
-
-	private final CorsDecision websocketAllowed;
-
 	private final @Nullable CorsDecision actualAllowedWildcard;
 
-	/** The rejections, by request type and reason ordinal. */
-	private final CorsDecision[][] rejections = new CorsDecision[RequestType.values().length][Reason.values().length];
+	/** Decisions writing only {@code Vary}, by request type (row 0: none) and reason. */
+	private final CorsDecision[][] varyOnly = new CorsDecision[RequestType.values().length + 1][Reason.values().length];
 
 	/** Compile a valid policy from the origins its validation parsed. */
 	CompiledPolicy(CorsPolicy policy, List<OriginPattern> origins) {
 		this.policy = policy;
 		this.origins = OriginMatcher.of(origins);
 		this.anyMethod = policy.allowedMethods().contains("*");
-		this.methods = policy.allowedMethods().stream().distinct().toArray(String[]::new);
-		this.allowMethods = String.join(", ", this.methods);
+		this.allowMethods = String.join(", ", policy.allowedMethods().stream().distinct().toList());
 		this.anyHeader = policy.allowedHeaders().contains("*");
 		this.headersLowerCase = policy.allowedHeaders()
 			.stream()
@@ -64,15 +55,11 @@ final class CompiledPolicy {
 		this.exposeHeaders = policy.exposedHeaders().isEmpty() ? null : String.join(", ", policy.exposedHeaders());
 		this.maxAge = Long.toString(policy.maxAge().toSeconds());
 		this.wildcardOrigin = this.origins.allowsAny() && !policy.allowCredentials();
-		this.noOrigin = CorsDecision.notCors(this, Reason.NO_ORIGIN);
-		this.sameOrigin = CorsDecision.notCors(this, Reason.SAME_ORIGIN);
-		this.websocketAllowed = CorsDecision.websocketAllowed(this);
 		this.actualAllowedWildcard = this.wildcardOrigin ? CorsDecision.actualAllowed(this, "*") : null;
-		for (RequestType type : RequestType.values()) {
-			for (Reason reason : Reason.values()) {
-				if (reason.outcome() == Outcome.REJECTED) {
-					this.rejections[type.ordinal()][reason.ordinal()] = CorsDecision.rejected(this, type, reason);
-				}
+		for (Reason reason : Reason.values()) {
+			this.varyOnly[0][reason.ordinal()] = CorsDecision.varyOnly(this, null, reason);
+			for (RequestType type : RequestType.values()) {
+				this.varyOnly[type.ordinal() + 1][reason.ordinal()] = CorsDecision.varyOnly(this, type, reason);
 			}
 		}
 	}
@@ -94,15 +81,7 @@ final class CompiledPolicy {
 	}
 
 	boolean allowsMethod(String method) {
-		if (this.anyMethod) {
-			return true;
-		}
-		for (String allowed : this.methods) {
-			if (allowed.equals(method)) {
-				return true;
-			}
-		}
-		return false;
+		return this.anyMethod || this.policy.allowedMethods().contains(method);
 	}
 
 	/** Case-insensitive lookup of {@code value[start, end)} without copying it. */
@@ -119,16 +98,8 @@ final class CompiledPolicy {
 		return false;
 	}
 
-	boolean anyMethod() {
-		return this.anyMethod;
-	}
-
 	boolean anyHeader() {
 		return this.anyHeader;
-	}
-
-	String allowMethods() {
-		return this.allowMethods;
 	}
 
 	@Nullable String allowHeaders() {
@@ -143,32 +114,22 @@ final class CompiledPolicy {
 		return this.maxAge;
 	}
 
-	CorsDecision noOrigin() {
-		return this.noOrigin;
-	}
-
-	CorsDecision sameOrigin() {
-		return this.sameOrigin;
-	}
-
-	CorsDecision websocketAllowed() {
-		return this.websocketAllowed;
-	}
-
 	CorsDecision actualAllowed(String origin) {
 		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard
 				: CorsDecision.actualAllowed(this, origin);
 	}
 
-	/** An allowed preflight; {@code allowHeaders} is null when none were requested. */
-	CorsDecision preflightAllowed(String origin, String allowMethods, @Nullable String allowHeaders,
-			boolean privateNetwork) {
-		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin, allowMethods, allowHeaders,
-				privateNetwork);
+	/** An allowed preflight of {@code method}; no {@code allowHeaders}: none asked. */
+	CorsDecision preflightAllowed(String origin, String method, @Nullable String allowHeaders, boolean privateNetwork) {
+		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin,
+				this.anyMethod ? method : this.allowMethods, allowHeaders, privateNetwork);
 	}
 
-	CorsDecision rejected(RequestType type, Reason reason) {
-		return this.rejections[type.ordinal()][reason.ordinal()];
+	/**
+	 * The decision writing only {@code Vary}; {@code type} null when not cross-origin.
+	 */
+	CorsDecision decision(@Nullable RequestType type, Reason reason) {
+		return this.varyOnly[(type != null) ? type.ordinal() + 1 : 0][reason.ordinal()];
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package dev.corsstarter.core.decision;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,19 +33,17 @@ public final class CorsDecision {
 
 	private static final byte[] REFUSAL_BODY = "Invalid CORS request".getBytes(StandardCharsets.US_ASCII);
 
-	private static final String[] VARY_ORIGIN = { HttpHeaders.ORIGIN };
+	/**
+	 * The {@code Vary} tokens: the first for an actual request, three for a preflight,
+	 * all four for a preflight where Private Network Access is allowed.
+	 */
+	private static final String[] VARY = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
 
-	private static final String[] VARY_PREFLIGHT = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
-			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS };
-
-	private static final String[] VARY_PREFLIGHT_PRIVATE_NETWORK = { HttpHeaders.ORIGIN,
-			HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
-			CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK };
-
-	private static final String VARY_PREFLIGHT_JOINED = String.join(", ", VARY_PREFLIGHT);
-
-	private static final String VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED = String.join(", ",
-			VARY_PREFLIGHT_PRIVATE_NETWORK);
+	/** At {@code n - 1}, the first {@code n} {@link #VARY} tokens joined. */
+	private static final String[] VARY_JOINED = IntStream.rangeClosed(1, VARY.length)
+		.mapToObj((n) -> String.join(", ", Arrays.copyOf(VARY, n)))
+		.toArray(String[]::new);
 
 	private final @Nullable RequestType type;
 
@@ -74,18 +74,12 @@ public final class CorsDecision {
 		this.observed = observed;
 	}
 
-	/** A request on a policy path that is not cross-origin. */
-	static CorsDecision notCors(CompiledPolicy policy, Reason reason) {
-		return new CorsDecision(null, reason, policy, null, null, null, false, null);
-	}
-
-	static CorsDecision rejected(CompiledPolicy policy, RequestType type, Reason reason) {
+	/**
+	 * A decision writing only {@code Vary}: not cross-origin ({@code type} null),
+	 * rejected, or an allowed WebSocket handshake (browsers do not apply CORS to one).
+	 */
+	static CorsDecision varyOnly(CompiledPolicy policy, @Nullable RequestType type, Reason reason) {
 		return new CorsDecision(type, reason, policy, null, null, null, false, null);
-	}
-
-	/** Browsers do not apply CORS to a WebSocket handshake: only {@code Vary}. */
-	static CorsDecision websocketAllowed(CompiledPolicy policy) {
-		return new CorsDecision(RequestType.WEBSOCKET, Reason.ALLOWED, policy, null, null, null, false, null);
 	}
 
 	static CorsDecision actualAllowed(CompiledPolicy policy, String allowOrigin) {
@@ -119,9 +113,7 @@ public final class CorsDecision {
 		return this.reason;
 	}
 
-	/**
-	 * The request type's tag, or why the request is not cross-origin, or {@code null}.
-	 */
+	/** The request type's tag, or why the request is not cross-origin, or null. */
 	public @Nullable String typeTag() {
 		if (this.type != null) {
 			return this.type.tag();
@@ -195,36 +187,24 @@ public final class CorsDecision {
 			return;
 		}
 		boolean preflight = this.type == RequestType.PREFLIGHT;
-		if (!preflight) {
-			vary(writer, VARY_ORIGIN, HttpHeaders.ORIGIN);
-		}
-		else if (policy.policy().allowPrivateNetwork()) {
-			vary(writer, VARY_PREFLIGHT_PRIVATE_NETWORK, VARY_PREFLIGHT_PRIVATE_NETWORK_JOINED);
-		}
-		else {
-			vary(writer, VARY_PREFLIGHT, VARY_PREFLIGHT_JOINED);
-		}
+		vary(writer, !preflight ? 1 : policy.policy().allowPrivateNetwork() ? 4 : 3);
 		if (this.allowOrigin == null) {
 			return;
 		}
 		writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, this.allowOrigin);
-		if (policy.policy().allowCredentials()) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-		}
-		if (this.allowMethods != null) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
-		}
-		if (this.allowHeaders != null) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
-		}
-		if (preflight) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, policy.maxAge());
-		}
-		if (this.allowPrivateNetwork) {
-			writer.set(CorsHeaderNames.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK, "true");
-		}
-		if (!preflight && policy.exposeHeaders() != null) {
-			writer.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, policy.exposeHeaders());
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS,
+				policy.policy().allowCredentials() ? "true" : null);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, this.allowMethods);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, this.allowHeaders);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_MAX_AGE, preflight ? policy.maxAge() : null);
+		setIfPresent(writer, CorsHeaderNames.ACCESS_CONTROL_ALLOW_PRIVATE_NETWORK,
+				this.allowPrivateNetwork ? "true" : null);
+		setIfPresent(writer, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, preflight ? null : policy.exposeHeaders());
+	}
+
+	private static void setIfPresent(HeaderWriter writer, String name, @Nullable String value) {
+		if (value != null) {
+			writer.set(name, value);
 		}
 	}
 
@@ -244,14 +224,14 @@ public final class CorsDecision {
 		writeHeaders(writer);
 	}
 
-	/** No {@code Vary} yet: one write of the tokens joined; else each unless listed. */
-	private static void vary(HeaderWriter writer, String[] tokens, String joined) {
+	/** The first {@code count} tokens: one new {@code Vary}, else each unless listed. */
+	private static void vary(HeaderWriter writer, int count) {
 		if (!writer.contains(HttpHeaders.VARY)) {
-			writer.set(HttpHeaders.VARY, joined);
+			writer.set(HttpHeaders.VARY, VARY_JOINED[count - 1]);
 			return;
 		}
-		for (String token : tokens) {
-			addVary(writer, token);
+		for (int i = 0; i < count; i++) {
+			addVary(writer, VARY[i]);
 		}
 	}
 
@@ -315,10 +295,7 @@ public final class CorsDecision {
 			this.status = status;
 		}
 
-		/**
-		 * The status the filter answers with, or {@code null} when it continues the
-		 * chain.
-		 */
+		/** The status the filter answers with, or {@code null} to continue the chain. */
 		public @Nullable HttpStatus status() {
 			return this.status;
 		}

@@ -53,25 +53,22 @@ public final class CorsEngine {
 	private final String fingerprint;
 
 	private CorsEngine(CorsPolicyValidator.Result validated, ValidationContext context) {
-		List<CompiledPolicy> compiled = new ArrayList<>();
 		List<PolicyRoutes.Route> routes = new ArrayList<>();
 		List<PolicyRoutes.Route> caseInsensitiveRoutes = new ArrayList<>();
 		for (CorsPolicyValidator.ParsedPolicy parsed : validated.policies()) {
 			CompiledPolicy compiledPolicy = new CompiledPolicy(parsed.policy(), parsed.origins());
-			compiled.add(compiledPolicy);
 			for (PathPattern pattern : parsed.pathPatterns()) {
 				routes.add(PolicyRoutes.Route.of(pattern, compiledPolicy));
 				caseInsensitiveRoutes.add(PolicyRoutes.Route
 					.of(CASE_INSENSITIVE_PARSER.parse(pattern.getPatternString()), compiledPolicy));
 			}
 		}
-		this.policies = compiled.stream().map(CompiledPolicy::policy).toList();
+		this.policies = validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList();
 		this.routes = new PolicyRoutes(routes);
 		this.caseInsensitiveRoutes = new PolicyRoutes(caseInsensitiveRoutes);
 		this.warnings = validated.warnings();
 		this.validationContext = context;
-		this.fingerprint = PolicyFingerprint
-			.of(validated.policies().stream().map(CorsPolicyValidator.ParsedPolicy::policy).toList());
+		this.fingerprint = PolicyFingerprint.of(this.policies);
 	}
 
 	/**
@@ -175,28 +172,25 @@ public final class CorsEngine {
 			selectAsRouted(normalized, matching, enforced, reportOnly);
 		}
 		selectAsRouted(path, matching, enforced, reportOnly);
-		@Nullable CorsDecision allowed = null;
-		@Nullable CorsDecision decision = null;
-		for (CompiledPolicy policy : enforced) {
-			CorsDecision candidate = decide(request, policy);
-			if (candidate.isRejected()) {
-				decision = candidate;
-				break;
-			}
-			allowed = (allowed != null) ? allowed : candidate;
-		}
-		decision = (decision != null) ? decision : allowed;
-		@Nullable CorsDecision reported = null;
-		for (CompiledPolicy policy : reportOnly) {
-			CorsDecision candidate = decide(request, policy);
-			if (reported == null || (candidate.isRejected() && !reported.isRejected())) {
-				reported = candidate;
-			}
-		}
+		@Nullable CorsDecision decision = strictest(request, enforced);
+		@Nullable CorsDecision reported = strictest(request, reportOnly);
 		if (decision == null) {
 			return (reported != null) ? reported : CorsDecision.NO_POLICY;
 		}
 		return (reported != null) ? decision.observing(reported) : decision;
+	}
+
+	/** The policies' first rejection, else their first decision; null for none. */
+	private static @Nullable CorsDecision strictest(CorsRequest request, List<CompiledPolicy> policies) {
+		@Nullable CorsDecision first = null;
+		for (CompiledPolicy policy : policies) {
+			CorsDecision candidate = decide(request, policy);
+			if (candidate.isRejected()) {
+				return candidate;
+			}
+			first = (first != null) ? first : candidate;
+		}
+		return first;
 	}
 
 	/** Add the policies one path selects, as it is and as widened matching sees it. */
@@ -267,7 +261,7 @@ public final class CorsEngine {
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
 		String origin = request.fieldValue(HttpHeaders.ORIGIN);
 		if (origin == null) {
-			return policy.noOrigin();
+			return policy.decision(null, Reason.NO_ORIGIN);
 		}
 		String method = request.method();
 		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
@@ -276,25 +270,24 @@ public final class CorsEngine {
 				: ("GET".equals(method)
 						&& HttpTokens.equalsIgnoreAsciiCase(request.header(HttpHeaders.UPGRADE), "websocket"))
 								? RequestType.WEBSOCKET : RequestType.ACTUAL;
-		// a listed origin is well-formed by construction, so the common case is one
-		// lookup;
+		// listed origins are well-formed, so the common case is one lookup;
 		// a repeated Origin reads as "a,b", which is neither listed nor well-formed
 		boolean listed = policy.origins().isListed(origin);
 		if (!listed && !OriginHeaderChecks.isWellFormed(origin)) {
-			return policy.rejected(type, Reason.MALFORMED_ORIGIN);
+			return policy.decision(type, Reason.MALFORMED_ORIGIN);
 		}
 		if ("same-origin".equals(request.header(CorsHeaderNames.SEC_FETCH_SITE))
 				|| OriginHeaderChecks.isSameOrigin(origin, request.scheme(), request.host(), request.port())) {
-			return policy.sameOrigin();
+			return policy.decision(null, Reason.SAME_ORIGIN);
 		}
 		if (!listed && !policy.origins().matchesWellFormed(origin)) {
-			return policy.rejected(type, Reason.ORIGIN_NOT_ALLOWED);
+			return policy.decision(type, Reason.ORIGIN_NOT_ALLOWED);
 		}
 		return switch (type) {
 			case PREFLIGHT -> preflight(request, policy, origin, requestMethod);
-			case WEBSOCKET -> policy.websocketAllowed();
+			case WEBSOCKET -> policy.decision(RequestType.WEBSOCKET, Reason.ALLOWED);
 			default -> allowsActualMethod(request, policy, method) ? policy.actualAllowed(origin)
-					: policy.rejected(type, Reason.METHOD_NOT_ALLOWED);
+					: policy.decision(type, Reason.METHOD_NOT_ALLOWED);
 		};
 	}
 
@@ -309,31 +302,30 @@ public final class CorsEngine {
 
 	private static CorsDecision preflight(CorsRequest request, CompiledPolicy policy, String origin, String method) {
 		if (!HttpTokens.isToken(method)) { // a repeated one reads as "a,b", not a token
-			return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
+			return policy.decision(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 		}
 		if (!policy.allowsMethod(method)) {
-			return policy.rejected(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
+			return policy.decision(RequestType.PREFLIGHT, Reason.METHOD_NOT_ALLOWED);
 		}
 		// a list header may arrive on several lines: its field value joins them
 		String requestedHeaders = request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 		@Nullable String allowHeaders = null;
 		if (requestedHeaders != null) {
 			if (requestedHeaders.length() > MAX_REQUEST_HEADERS_LENGTH) {
-				return policy.rejected(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
+				return policy.decision(RequestType.PREFLIGHT, Reason.MALFORMED_REQUEST);
 			}
 			StringBuilder names = policy.anyHeader() ? new StringBuilder(requestedHeaders.length()) : null;
 			Reason problem = checkRequestedHeaders(requestedHeaders, policy, names);
 			if (problem != null) {
-				return policy.rejected(RequestType.PREFLIGHT, problem);
+				return policy.decision(RequestType.PREFLIGHT, problem);
 			}
 			allowHeaders = (names == null) ? policy.allowHeaders() : names.isEmpty() ? null : names.toString();
 		}
 		boolean privateNetwork = "true".equals(request.header(CorsHeaderNames.ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK));
 		if (privateNetwork && !policy.policy().allowPrivateNetwork()) {
-			return policy.rejected(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
+			return policy.decision(RequestType.PREFLIGHT, Reason.PRIVATE_NETWORK_NOT_ALLOWED);
 		}
-		String allowMethods = policy.anyMethod() ? method : policy.allowMethods();
-		return policy.preflightAllowed(origin, allowMethods, allowHeaders, privateNetwork);
+		return policy.preflightAllowed(origin, method, allowHeaders, privateNetwork);
 	}
 
 	/** Walk the list in place, collecting names if asked; null when all are allowed. */

@@ -1,26 +1,25 @@
 package dev.corsstarter.core.decision;
 
+import java.util.Locale;
+
 /** The result of deciding a request. */
 public enum Outcome {
 
 	/** A cross-origin request the policy allows. */
-	ALLOWED("allowed"),
+	ALLOWED,
 
 	/** A cross-origin request the policy refuses. */
-	REJECTED("rejected"),
+	REJECTED,
 
 	/** A request on a policy path that is not cross-origin. */
-	NOT_CORS("not-cors"),
+	NOT_CORS,
 
 	/** No policy covers the path: the request is left completely untouched. */
-	NO_POLICY("no-policy");
+	NO_POLICY;
 
-	private final String tag;
+	private final String tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-	Outcome(String tag) {
-		this.tag = tag;
-	}
-
+	/** The name in lower case, words joined by {@code -}. */
 	public String tag() {
 		return this.tag;
 	}

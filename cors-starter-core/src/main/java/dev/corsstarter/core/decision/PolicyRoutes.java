@@ -14,11 +14,8 @@ import dev.corsstarter.core.request.CorsRequest;
 /**
  * Path patterns in {@link RouteOrder}, each with its policy. Literal patterns
  * ({@code /api/orders}, {@code /api/**}) also match a <em>plain</em> request path as a
- * string, so the common request never has its path parsed; every other pattern and path
- * goes through {@link PathPattern}, in the same order, so the first match is the same.
- * Where a report-only route matches first, the scan goes on to the first
- * <em>enforced</em> route that also matches ({@code enforcedOnly}), skipping report-only
- * routes by a table.
+ * string, so the common request is never parsed; the rest go through {@link PathPattern}
+ * in the same order. Scans for an enforced route skip report-only ones by a table.
  */
 final class PolicyRoutes {
 
@@ -27,9 +24,7 @@ final class PolicyRoutes {
 
 	private final Route[] routes;
 
-	/**
-	 * For each index (and {@code routes.length}), the first enforced one from there on.
-	 */
+	/** By index (and {@code routes.length}): the first enforced index from there on. */
 	private final int[] nextEnforced;
 
 	private final List<CorsEngine.Route> view;
@@ -60,9 +55,7 @@ final class PolicyRoutes {
 	}
 
 	/**
-	 * The index of the first route from {@code from} on whose pattern matches a parsed
-	 * path, or {@link #NONE}; with {@code enforcedOnly}, the first such route of an
-	 * enforced policy.
+	 * The first route from {@code from} on that matches {@code path}, or {@link #NONE}.
 	 */
 	int firstMatch(PathContainer path, int from, boolean enforcedOnly) {
 		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
@@ -73,11 +66,7 @@ final class PolicyRoutes {
 		return NONE;
 	}
 
-	/**
-	 * {@link #firstMatch(PathContainer, int, boolean)} for a plain path (see
-	 * {@link #isPlain}), parsing it only when a pattern that is not literal has to look
-	 * at it.
-	 */
+	/** {@link #firstMatch} on a {@link #isPlain plain} path, parsed only when needed. */
 	int firstMatchPlain(String rawPath, CorsRequest request, int from, boolean enforcedOnly) {
 		for (int i = start(from, enforcedOnly); i < this.routes.length; i = next(i, enforcedOnly)) {
 			Route route = this.routes[i];
@@ -99,15 +88,6 @@ final class PolicyRoutes {
 	/** The policy of the first pattern matching a parsed path, or {@code null}. */
 	@Nullable CompiledPolicy policyFor(PathContainer path) {
 		int index = firstMatch(path, 0, false);
-		return (index != NONE) ? policy(index) : null;
-	}
-
-	/**
-	 * The policy of the first pattern matching a plain path (see {@link #isPlain}), or
-	 * {@code null}.
-	 */
-	@Nullable CompiledPolicy policyForPlain(String rawPath, CorsRequest request) {
-		int index = firstMatchPlain(rawPath, request, 0, false);
 		return (index != NONE) ? policy(index) : null;
 	}
 

@@ -1,41 +1,43 @@
 package dev.corsstarter.core.decision;
 
+import java.util.Locale;
+
 /** Why a decision came out as it did: a small, fixed set, safe as a metric tag. */
 public enum Reason {
 
-	ALLOWED("allowed", Outcome.ALLOWED),
+	ALLOWED(Outcome.ALLOWED),
 
-	NO_POLICY("no-policy", Outcome.NO_POLICY),
+	NO_POLICY(Outcome.NO_POLICY),
 
 	/** No {@code Origin} header: not a CORS request. */
-	NO_ORIGIN("no-origin", Outcome.NOT_CORS),
+	NO_ORIGIN(Outcome.NOT_CORS),
 
 	/** The origin is the request's own: not a CORS request. */
-	SAME_ORIGIN("same-origin", Outcome.NOT_CORS),
+	SAME_ORIGIN(Outcome.NOT_CORS),
 
-	ORIGIN_NOT_ALLOWED("origin-not-allowed", Outcome.REJECTED),
+	ORIGIN_NOT_ALLOWED(Outcome.REJECTED),
 
-	METHOD_NOT_ALLOWED("method-not-allowed", Outcome.REJECTED),
+	METHOD_NOT_ALLOWED(Outcome.REJECTED),
 
-	HEADER_NOT_ALLOWED("header-not-allowed", Outcome.REJECTED),
+	HEADER_NOT_ALLOWED(Outcome.REJECTED),
 
-	PRIVATE_NETWORK_NOT_ALLOWED("private-network-not-allowed", Outcome.REJECTED),
+	PRIVATE_NETWORK_NOT_ALLOWED(Outcome.REJECTED),
 
 	/** Missing, empty, repeated, over-long, non-ASCII or otherwise not an origin. */
-	MALFORMED_ORIGIN("malformed-origin", Outcome.REJECTED),
+	MALFORMED_ORIGIN(Outcome.REJECTED),
 
 	/** A repeated or invalid {@code Access-Control-Request-*} header. */
-	MALFORMED_REQUEST("malformed-request", Outcome.REJECTED);
+	MALFORMED_REQUEST(Outcome.REJECTED);
 
-	private final String tag;
+	private final String tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
 	private final Outcome outcome;
 
-	Reason(String tag, Outcome outcome) {
-		this.tag = tag;
+	Reason(Outcome outcome) {
 		this.outcome = outcome;
 	}
 
+	/** The name in lower case, words joined by {@code -}. */
 	public String tag() {
 		return this.tag;
 	}

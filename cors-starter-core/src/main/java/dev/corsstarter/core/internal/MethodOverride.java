@@ -15,10 +15,7 @@ public final class MethodOverride {
 
 	/** The method a parameter value switches a {@code POST} to, or {@code null}. */
 	public static @Nullable String of(@Nullable String parameterValue) {
-		if (parameterValue == null || parameterValue.isEmpty()) {
-			return null;
-		}
-		String method = parameterValue.toUpperCase(Locale.ENGLISH);
+		String method = (parameterValue != null) ? parameterValue.toUpperCase(Locale.ENGLISH) : "";
 		return switch (method) {
 			case "PUT", "DELETE", "PATCH" -> method;
 			default -> null;

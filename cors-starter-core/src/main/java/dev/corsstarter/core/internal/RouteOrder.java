@@ -20,12 +20,8 @@ public final class RouteOrder {
 	}
 
 	/**
-	 * Routes in the engine's order.
-	 * @param <R> the route type
-	 * @param routes the routes in any order
-	 * @param pattern a route's path pattern
-	 * @param policyName the name of a route's policy
-	 * @return a new list of the routes, in order
+	 * A new list of the routes in the engine's order, given each one's pattern and policy
+	 * name.
 	 */
 	public static <R> List<R> sorted(Collection<R> routes, Function<R, PathPattern> pattern,
 			Function<R, String> policyName) {

@@ -153,8 +153,7 @@ public record CorsPolicy(String name, List<String> pathPatterns, List<String> al
 		private Builder replace(List<String> target, Collection<String> values) {
 			target.clear();
 			for (String value : values) {
-				// a null from YAML such as "- " is reported by validation as an empty
-				// value
+				// validation reports a null from YAML ("- ") as an empty value
 				target.add((value != null) ? value : "");
 			}
 			return this;

@@ -6,28 +6,19 @@ import java.util.Locale;
 public enum RequestType {
 
 	/** {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
-	PREFLIGHT("preflight"),
+	PREFLIGHT,
 
 	/** A cross-origin request the browser sends for real. */
-	ACTUAL("actual"),
+	ACTUAL,
 
 	/** A cross-origin WebSocket handshake, which browsers do not protect with CORS. */
-	WEBSOCKET("websocket");
+	WEBSOCKET;
 
-	private final String tag;
-
-	RequestType(String tag) {
-		this.tag = tag;
-	}
+	private final String tag = name().toLowerCase(Locale.ROOT);
 
 	/** The lower-case name used in logs, metrics and the actuator endpoint. */
 	public String tag() {
 		return this.tag;
-	}
-
-	@Override
-	public String toString() {
-		return this.tag.toUpperCase(Locale.ROOT);
 	}
 
 }
