@@ -2,6 +2,7 @@ package dev.corsstarter.autoconfigure.properties;
 
 import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,7 @@ final class CorsPropertyKeys {
 	static @Nullable Suggestion suggest(ConfigurationPropertyName name) {
 		int size = name.getNumberOfElements();
 		boolean policies = size >= 2 && POLICIES.equals(uniform(name, 1));
-		// a policy key without a policy name: cors.policies.allowed-origins,
-		// cors.allowed-origins
+		// a policy key without a policy name, e.g. cors.allowed-origins
 		String bare = (policies && size == 3) ? POLICY.get(uniform(name, 2))
 				: (size >= 2 && !policies) ? POLICY.get(uniform(name, 1)) : null;
 		if (bare == null && size >= 2 && !policies && ALIASES.containsKey(uniform(name, 1))) {
@@ -71,9 +71,7 @@ final class CorsPropertyKeys {
 					"Policy keys go under a policy name, e.g. cors.policies.api." + bare);
 		}
 		String written = joinedUniform(name);
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		int bestLength = 0;
+		// per known key: as suggested, in uniform form, and its last element uniform
 		List<String[]> candidates = new ArrayList<>();
 		TOP_LEVEL.forEach((uniform, key) -> candidates.add(new String[] { "cors." + key, "cors." + uniform, uniform }));
 		if (size >= 3) {
@@ -85,15 +83,11 @@ final class CorsPropertyKeys {
 			POLICY.forEach((uniform, key) -> candidates.add(new String[] { "cors.policies." + policy + "." + key,
 					"cors.policies." + uniform(name, 2) + "." + uniform, uniform }));
 		}
-		for (String[] candidate : candidates) {
-			int distance = distance(written, candidate[1]);
-			if (distance < bestDistance) {
-				best = candidate[0];
-				bestDistance = distance;
-				bestLength = candidate[2].length();
-			}
-		}
-		return (best != null && bestDistance <= Math.max(3, bestLength / 3)) ? new Suggestion(best, null) : null;
+		return candidates.stream()
+			.min(Comparator.comparingInt((candidate) -> distance(written, candidate[1])))
+			.filter((best) -> distance(written, best[1]) <= Math.max(3, best[2].length() / 3))
+			.map((best) -> new Suggestion(best[0], null))
+			.orElse(null);
 	}
 
 	/** Uniform elements without indexes, joined with dots. */
