@@ -340,8 +340,7 @@ public final class CorsPolicyLoader {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
 			ConfigurationProperty whole = (list != null) ? source.getConfigurationProperty(list) : null;
-			String written = (property != null && property.getValue() != null) ? String.valueOf(property.getValue())
-					: null;
+			String written = (property != null) ? Objects.toString(property.getValue(), null) : null;
 			if (property == null && whole != null) {
 				String[] elements = String.valueOf(whole.getValue()).split(",");
 				int index = Integer.parseInt(name.getLastElement(Form.ORIGINAL).replaceAll("\\D", ""));
