@@ -3,10 +3,7 @@ package dev.corsstarter.autoconfigure.diagnostics;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/**
- * Names the running and the supported Spring Boot versions when the starter refuses to
- * start.
- */
+/** Names the running and the supported Spring Boot versions when the starter refuses. */
 class UnsupportedSpringBootVersionFailureAnalyzer
 		extends AbstractFailureAnalyzer<UnsupportedSpringBootVersionException> {
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcesso
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -178,20 +179,15 @@ public final class EdgeExportCommand {
 	static String report(Throwable failure) {
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader
 			.forDefaultResourceLocation(EdgeExportCommand.class.getClassLoader())
-			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
-					SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
-						// analyzers that need an application context are of no use here
-					}))) {
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+				// analyzers that need an application context are of no use here
+			}))) {
 			FailureAnalysis analysis = analyzer.analyze(failure);
 			if (analysis != null) {
 				return "Description:\n\n" + analysis.getDescription() + "\n\nAction:\n\n" + analysis.getAction();
 			}
 		}
-		Throwable cause = failure;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return "The configuration cannot be read: " + cause.getMessage();
+		return "The configuration cannot be read: " + NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
 	}
 
 	/** How to run it: the options. */

@@ -43,6 +43,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 import dev.corsstarter.autoconfigure.diagnostics.InvalidCorsPropertiesException;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPoliciesCustomizer;
@@ -134,18 +135,16 @@ public final class CorsPolicyLoader {
 		CorsProperties properties = binding.properties();
 		ValidationContext rules = (context != null) ? context : new ValidationContext(
 				productionProfile(properties, this.environment) != null, properties.getDevOrigins());
-		CorsEngine engine = null;
-		List<Violation> violations = List.of();
+		CorsEngine engine;
 		try {
 			engine = CorsEngine.compile(policies, rules);
 		}
 		catch (InvalidCorsConfigurationException ex) {
-			violations = ex.getViolations().stream().map((v) -> locate(v, this.environment)).toList();
-		}
-		throwIfFailed(binding, violations);
-		if (engine == null) {
+			List<Violation> violations = ex.getViolations().stream().map((v) -> locate(v, this.environment)).toList();
+			throwIfFailed(binding, violations);
 			throw new InvalidCorsPropertiesException(violations, binding.unknownKeys());
 		}
+		throwIfFailed(binding, List.of());
 		return engine;
 	}
 
@@ -268,8 +267,7 @@ public final class CorsPolicyLoader {
 
 	/** {@code 10m} for "10 minutes", {@code 2h} for "2 hours"; else {@code 10m}. */
 	static String durationExample(String value) {
-		String corrected = durationCorrection(value);
-		return (corrected != null) ? corrected : "10m";
+		return Objects.requireNonNullElse(durationCorrection(value), "10m");
 	}
 
 	private static @Nullable String durationCorrection(String value) {
@@ -297,9 +295,8 @@ public final class CorsPolicyLoader {
 	}
 
 	static List<String> productionProfiles(CorsProperties properties) {
-		List<String> profiles = (properties.getProductionProfiles() != null) ? properties.getProductionProfiles()
-				: List.of();
-		return profiles.stream().filter((p) -> p != null && !p.isBlank()).map(String::strip).toList();
+		List<String> profiles = Objects.requireNonNullElse(properties.getProductionProfiles(), List.of());
+		return profiles.stream().filter(StringUtils::hasText).map(String::strip).toList();
 	}
 
 	/** Every {@code cors.*} property of every listing source, by precedence. */
@@ -333,10 +330,7 @@ public final class CorsPolicyLoader {
 		});
 	}
 
-	/**
-	 * The violation with its origin and value as written, placeholders unresolved; a list
-	 * element is looked up where the list was bound from, as Boot binds lists.
-	 */
+	/** The violation located where its value was set, with the value as written. */
 	public static Violation locate(Violation violation, Environment environment) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(violation.property());
 		if (name == null) {
@@ -346,8 +340,7 @@ public final class CorsPolicyLoader {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
 			ConfigurationProperty whole = (list != null) ? source.getConfigurationProperty(list) : null;
-			String written = (property != null && property.getValue() != null) ? String.valueOf(property.getValue())
-					: null;
+			String written = (property != null) ? Objects.toString(property.getValue(), null) : null;
 			if (property == null && whole != null) {
 				String[] elements = String.valueOf(whole.getValue()).split(",");
 				int index = Integer.parseInt(name.getLastElement(Form.ORIGINAL).replaceAll("\\D", ""));

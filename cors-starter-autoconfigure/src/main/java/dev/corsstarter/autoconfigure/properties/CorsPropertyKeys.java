@@ -1,12 +1,13 @@
 package dev.corsstarter.autoconfigure.properties;
 
-import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +16,7 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 
-/**
- * The keys cors-starter defines, read from {@link CorsProperties}, and the closest one to
- * a key Spring Boot did not bind. Names compare in Spring Boot's uniform form.
- */
+/** The keys of {@link CorsProperties}; the closest one to a key Boot did not bind. */
 final class CorsPropertyKeys {
 
 	private static final String POLICIES = "policies";
@@ -59,8 +57,7 @@ final class CorsPropertyKeys {
 	static @Nullable Suggestion suggest(ConfigurationPropertyName name) {
 		int size = name.getNumberOfElements();
 		boolean policies = size >= 2 && POLICIES.equals(uniform(name, 1));
-		// a policy key without a policy name: cors.policies.allowed-origins,
-		// cors.allowed-origins
+		// a policy key without a policy name, e.g. cors.allowed-origins
 		String bare = (policies && size == 3) ? POLICY.get(uniform(name, 2))
 				: (size >= 2 && !policies) ? POLICY.get(uniform(name, 1)) : null;
 		if (bare == null && size >= 2 && !policies && ALIASES.containsKey(uniform(name, 1))) {
@@ -71,9 +68,7 @@ final class CorsPropertyKeys {
 					"Policy keys go under a policy name, e.g. cors.policies.api." + bare);
 		}
 		String written = joinedUniform(name);
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		int bestLength = 0;
+		// per known key: as suggested, in uniform form, and its last element uniform
 		List<String[]> candidates = new ArrayList<>();
 		TOP_LEVEL.forEach((uniform, key) -> candidates.add(new String[] { "cors." + key, "cors." + uniform, uniform }));
 		if (size >= 3) {
@@ -85,15 +80,11 @@ final class CorsPropertyKeys {
 			POLICY.forEach((uniform, key) -> candidates.add(new String[] { "cors.policies." + policy + "." + key,
 					"cors.policies." + uniform(name, 2) + "." + uniform, uniform }));
 		}
-		for (String[] candidate : candidates) {
-			int distance = distance(written, candidate[1]);
-			if (distance < bestDistance) {
-				best = candidate[0];
-				bestDistance = distance;
-				bestLength = candidate[2].length();
-			}
-		}
-		return (best != null && bestDistance <= Math.max(3, bestLength / 3)) ? new Suggestion(best, null) : null;
+		return candidates.stream()
+			.min(Comparator.comparingInt((candidate) -> distance(written, candidate[1])))
+			.filter((best) -> distance(written, best[1]) <= Math.max(3, best[2].length() / 3))
+			.map((best) -> new Suggestion(best[0], null))
+			.orElse(null);
 	}
 
 	/** Uniform elements without indexes, joined with dots. */
@@ -108,35 +99,28 @@ final class CorsPropertyKeys {
 		return name.getElement(index, Form.UNIFORM);
 	}
 
-	/** Levenshtein distance. */
+	/** Levenshtein distance, one row of the matrix updated in place. */
 	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
+		int[] row = IntStream.rangeClosed(0, b.length()).toArray();
 		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
+			int diagonal = row[0];
+			row[0] = i;
 			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+				int above = row[j];
+				row[j] = Math.min(diagonal + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1),
+						Math.min(above, row[j - 1]) + 1);
+				diagonal = above;
 			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
 		}
-		return previous[b.length()];
+		return row[b.length()];
 	}
 
 	private static Map<String, String> keys(Class<?> type) {
-		Map<String, String> keys = new LinkedHashMap<>();
-		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
-			if (descriptor.getWriteMethod() != null && descriptor.getReadMethod() != null) {
-				String dashed = DataObjectPropertyName.toDashedForm(descriptor.getName());
-				keys.put(dashed.replace("-", ""), dashed);
-			}
-		}
-		return keys;
+		return Stream.of(BeanUtils.getPropertyDescriptors(type))
+			.filter((descriptor) -> descriptor.getWriteMethod() != null && descriptor.getReadMethod() != null)
+			.map((descriptor) -> DataObjectPropertyName.toDashedForm(descriptor.getName()))
+			.collect(Collectors.toMap((dashed) -> dashed.replace("-", ""), (dashed) -> dashed, (a, b) -> b,
+					LinkedHashMap::new));
 	}
 
 	/** The closest known key, in full, with an extra explanation or {@code null}. */

@@ -14,11 +14,7 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.diagnostics.LogSanitizer;
 import dev.corsstarter.core.decision.CorsEngine;
 
-/**
- * The INFO line logged when the filter is installed, or left out by
- * {@code cors.enabled=false}, and the WARN for a production-looking profile that is not
- * treated as production.
- */
+/** Logs the filter installed or disabled, and profiles that look like production. */
 public final class CorsStartupLog {
 
 	private static final Log logger = LogFactory.getLog(CorsStartupLog.class);
