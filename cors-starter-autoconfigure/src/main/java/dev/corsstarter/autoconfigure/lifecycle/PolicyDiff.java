@@ -72,7 +72,7 @@ final class PolicyDiff {
 			}
 			PathContainer probe = PathContainer.parsePath(PATTERN_SEGMENT.matcher(pattern).replaceAll("x"));
 			CorsPolicy now = decider(candidate, probe);
-			// no plain path stands for the pattern when another decides it: nothing to
+			// another deciding there: no plain path stands for the pattern, nothing to
 			// compare
 			CorsPolicy previous = (now != null && now.name().equals(policy.name())) ? decider(serving, probe) : null;
 			if (previous != null && !previous.name().equals(policy.name())) {
@@ -86,9 +86,7 @@ final class PolicyDiff {
 		return false;
 	}
 
-	/**
-	 * The policy deciding a path: the first enforced route matching it, else the first.
-	 */
+	/** The policy of the first enforced route matching a path, else of the first. */
 	private static @Nullable CorsPolicy decider(CorsEngine engine, PathContainer path) {
 		CorsPolicy first = null;
 		for (CorsEngine.Route route : engine.routes()) {
