@@ -73,15 +73,11 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 	}
 
 	static List<ShadowedSpringCorsConfiguration> analyse(CorsEngine engine, List<SpringCorsConfiguration> found) {
-		List<ShadowedSpringCorsConfiguration> result = new ArrayList<>();
-		for (SpringCorsConfiguration spring : found) {
-			boolean known = spring.pathPattern() != null && spring.configuration() != null;
-			ShadowedSpringCorsConfiguration shadowed = known ? analyse(engine, spring) : unknownPaths(engine, spring);
-			if (shadowed != null) {
-				result.add(shadowed);
-			}
-		}
-		return List.copyOf(result);
+		return found.stream()
+			.map((spring) -> (spring.pathPattern() != null && spring.configuration() != null) ? analyse(engine, spring)
+					: unknownPaths(engine, spring))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/** A source deciding in code may see any path: every enforced policy shadows it. */

@@ -99,8 +99,8 @@ public final class SpringCorsPolicies {
 		for (List<SpringCorsConfiguration> candidate : candidates.values()) {
 			SpringCorsConfiguration first = candidate.get(0);
 			List<String> patterns = candidate.stream().map(SpringCorsConfiguration::pathPattern).toList();
-			String source = (patterns.size() == 1) ? first.describe() : new SpringCorsConfiguration(first.kind(),
-					first.name(), String.join(", ", patterns), first.configuration())
+			String source = new SpringCorsConfiguration(first.kind(), first.name(), String.join(", ", patterns),
+					first.configuration())
 				.describe();
 			List<String> reasons = new ArrayList<>();
 			for (String pattern : patterns) {
