@@ -28,9 +28,6 @@ import dev.corsstarter.export.Refusal;
  * {@value EdgePlan#DEFAULT_UPSTREAM}). An unknown format or part is answered with
  * {@code 404}; policies the format cannot express exactly or more strictly with
  * {@code 409} and every reason, never a partial export.
- * <p>
- * Parameters are marked optional with Spring's {@code org.springframework.lang.Nullable},
- * as on {@link CorsEndpoint} and for the same reason.
  */
 @WebEndpoint(id = "corsexport")
 @SuppressWarnings("deprecation") // org.springframework.lang.Nullable, see CorsEndpoint

@@ -79,8 +79,8 @@ record DryRunParameters(@Nullable String path, @Nullable String origin, @Nullabl
 		boolean valid = path.startsWith("/")
 				&& path.chars().allMatch((c) -> c > 0x20 && c < 0x7f && c != '?' && c != '#');
 		try {
-			PathContainer.parsePath(path); // refuses a '%' that starts no valid
-											// escape
+			// refuses a '%' that starts no valid escape
+			PathContainer.parsePath(path);
 		}
 		catch (IllegalArgumentException ex) {
 			valid = false;

@@ -1,6 +1,6 @@
 package dev.corsstarter.autoconfigure.interop;
 
-import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 
@@ -61,10 +61,8 @@ public final class CorsObservationFilter implements ObservationFilter {
 
 	private static Observation.Context add(Observation.Context context, String outcome, String reason, String policy,
 			String mode) {
-		return context.addLowCardinalityKeyValue(KeyValue.of(OUTCOME, outcome))
-			.addLowCardinalityKeyValue(KeyValue.of(REASON, reason))
-			.addLowCardinalityKeyValue(KeyValue.of(POLICY, policy))
-			.addLowCardinalityKeyValue(KeyValue.of(MODE, mode));
+		return context
+			.addLowCardinalityKeyValues(KeyValues.of(OUTCOME, outcome, REASON, reason, POLICY, policy, MODE, mode));
 	}
 
 }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,11 +47,7 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
 	private final Supplier<List<SpringCorsConfiguration>> found;
 
-	/**
-	 * @param policies the policies in force
-	 * @param finder finds the application's own CORS configuration, asked once
-	 */
-	public ShadowedSpringCors(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> finder) {
+	private ShadowedSpringCors(CorsPolicyRegistry policies, Supplier<List<SpringCorsConfiguration>> finder) {
 		this.policies = policies;
 		this.found = SingletonSupplier.of(finder);
 	}
@@ -75,21 +73,14 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 	}
 
 	static List<ShadowedSpringCorsConfiguration> analyse(CorsEngine engine, List<SpringCorsConfiguration> found) {
-		List<ShadowedSpringCorsConfiguration> result = new ArrayList<>();
-		for (SpringCorsConfiguration spring : found) {
-			boolean known = spring.pathPattern() != null && spring.configuration() != null;
-			ShadowedSpringCorsConfiguration shadowed = known ? analyse(engine, spring) : unknownPaths(engine, spring);
-			if (shadowed != null) {
-				result.add(shadowed);
-			}
-		}
-		return List.copyOf(result);
+		return found.stream()
+			.map((spring) -> (spring.pathPattern() != null && spring.configuration() != null) ? analyse(engine, spring)
+					: unknownPaths(engine, spring))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
-	/**
-	 * A source deciding in code may be asked on any path: every enforced policy shadows
-	 * it.
-	 */
+	/** A source deciding in code may see any path: every enforced policy shadows it. */
 	private static @Nullable ShadowedSpringCorsConfiguration unknownPaths(CorsEngine engine,
 			SpringCorsConfiguration spring) {
 		List<String> enforced = engine.policies()
@@ -119,22 +110,17 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		List<String> changes = new ArrayList<>();
 		for (Map.Entry<CorsEngine.Route, String> entry : deciding.entrySet()) {
 			CorsPolicy policy = entry.getKey().policy();
-			List<String> refused = new ArrayList<>();
 			List<String> origins = refusedOrigins(engine, entry.getValue(), entry.getKey(), configuration);
 			List<String> policyMethods = policy.allowedMethods().contains(CorsConfiguration.ALL) ? List.of()
 					: methods.stream().filter((method) -> !policy.allowedMethods().contains(method)).toList();
+			boolean noCredentials = credentials && !policy.allowCredentials();
 			refusedOrigins.addAll(origins);
 			refusedMethods.addAll(policyMethods);
-			credentialsRefused |= credentials && !policy.allowCredentials();
-			if (!origins.isEmpty()) {
-				refused.add("origins " + origins);
-			}
-			if (!policyMethods.isEmpty()) {
-				refused.add("methods " + policyMethods);
-			}
-			if (credentials && !policy.allowCredentials()) {
-				refused.add("credentials");
-			}
+			credentialsRefused |= noCredentials;
+			List<String> refused = Stream.of(origins.isEmpty() ? null : "origins " + origins,
+					policyMethods.isEmpty() ? null : "methods " + policyMethods, noCredentials ? "credentials" : null)
+				.filter(Objects::nonNull)
+				.toList();
 			changes.add("policy '" + policy.name() + "' (" + policy.propertyPrefix() + ") now decides there"
 					+ (refused.isEmpty() ? "" : " and refuses " + String.join(", ", refused)));
 		}
@@ -200,10 +186,7 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 		return refused;
 	}
 
-	/**
-	 * A concrete path a pattern matches: each wildcard and variable as one segment
-	 * {@code x}.
-	 */
+	/** A path the pattern matches, each wildcard and variable as {@code x}. */
 	static String representative(String pattern) {
 		String path = pattern.replaceAll("\\{\\*[^}]*}", "x")
 			.replaceAll("\\{[^}]*}", "x")

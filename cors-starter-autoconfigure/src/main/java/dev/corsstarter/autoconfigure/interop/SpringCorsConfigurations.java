@@ -33,9 +33,7 @@ final class SpringCorsConfigurations {
 
 	private static final Log logger = LogFactory.getLog(SpringCorsConfigurations.class);
 
-	/**
-	 * The handler mappings Spring MVC and WebFlux configure with {@code addCorsMappings}.
-	 */
+	/** The handler mappings that {@code addCorsMappings} sets. */
 	private static final Set<String> OWN_MAPPINGS = Set.of("requestMappingHandlerMapping", "routerFunctionMapping",
 			"resourceHandlerMapping", "beanNameHandlerMapping", "viewControllerHandlerMapping",
 			"defaultServletHandlerMapping", "welcomePageHandlerMapping", "welcomePageNotAcceptableHandlerMapping",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -40,9 +41,7 @@ public final class SpringCorsPolicies {
 	public record Conversion(List<CorsPolicy> policies, Map<String, String> sources,
 			Map<String, List<String>> refused) {
 
-		/**
-		 * The converted policies as {@code application.yml}, the refusals as comments.
-		 */
+		/** The policies as {@code application.yml}, the refusals as comments. */
 		public String yaml() {
 			StringBuilder yaml = new StringBuilder("# The application's own Spring CORS configuration as cors-starter"
 					+ " policies,\n# each one validated by the starter's rules. Review before use.\n");
@@ -73,11 +72,8 @@ public final class SpringCorsPolicies {
 		}
 
 		private static void list(StringBuilder yaml, String key, List<String> values) {
-			yaml.append("      ").append(key).append(": [");
-			for (int i = 0; i < values.size(); i++) {
-				yaml.append((i > 0) ? ", " : "").append(quoted(values.get(i)));
-			}
-			yaml.append("]\n");
+			yaml.append("      ").append(key).append(": ");
+			yaml.append(values.stream().map(SpringCorsPolicies::quoted).collect(Collectors.joining(", ", "[", "]\n")));
 		}
 
 	}
@@ -103,8 +99,8 @@ public final class SpringCorsPolicies {
 		for (List<SpringCorsConfiguration> candidate : candidates.values()) {
 			SpringCorsConfiguration first = candidate.get(0);
 			List<String> patterns = candidate.stream().map(SpringCorsConfiguration::pathPattern).toList();
-			String source = (patterns.size() == 1) ? first.describe() : new SpringCorsConfiguration(first.kind(),
-					first.name(), String.join(", ", patterns), first.configuration())
+			String source = new SpringCorsConfiguration(first.kind(), first.name(), String.join(", ", patterns),
+					first.configuration())
 				.describe();
 			List<String> reasons = new ArrayList<>();
 			for (String pattern : patterns) {
@@ -144,14 +140,11 @@ public final class SpringCorsPolicies {
 			policies.add(policy);
 			sources.put(policy.name(), source);
 		}
-		Map<String, List<String>> refusals = new LinkedHashMap<>();
-		refused.forEach((source, reasons) -> refusals.put(source, List.copyOf(reasons)));
-		return new Conversion(List.copyOf(policies), sources, refusals);
+		refused.replaceAll((source, reasons) -> List.copyOf(reasons));
+		return new Conversion(List.copyOf(policies), sources, refused);
 	}
 
-	/**
-	 * Two configurations may read the same (a registration set twice): keep every reason.
-	 */
+	/** A registration set twice reads the same: keep every reason. */
 	private static void refuse(Map<String, List<String>> refused, String source, List<String> reasons) {
 		refused.computeIfAbsent(source, (key) -> new ArrayList<>()).addAll(reasons);
 	}
@@ -173,10 +166,7 @@ public final class SpringCorsPolicies {
 			.build();
 	}
 
-	/**
-	 * A Spring origin pattern in the starter's grammar: {@code host:[*]} is
-	 * {@code host:*}.
-	 */
+	/** A Spring origin pattern as the starter's: {@code host:[*]} is {@code host:*}. */
 	static String originPattern(String springPattern) {
 		return springPattern.endsWith(":[*]") ? springPattern.substring(0, springPattern.length() - 3) + "*"
 				: springPattern;
@@ -215,12 +205,8 @@ public final class SpringCorsPolicies {
 	static String quoted(String value) {
 		StringBuilder quoted = new StringBuilder("\"");
 		for (char c : value.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				quoted.append('\\').append(c);
-			}
-			else {
-				quoted.append((c < 0x20 || c > 0x7e) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-			}
+			boolean escaped = c == '"' || c == '\\';
+			quoted.append((c < 0x20 || c > 0x7e) ? String.format("\\u%04x", (int) c) : (escaped ? "\\" : "") + c);
 		}
 		return quoted.append('"').toString();
 	}

@@ -45,9 +45,12 @@ final class PolicyDiff {
 				differences.add(new Difference(old.name(), old.propertyPrefix(), List.of(), old.pathPatterns(), true));
 			}
 			else {
+				// path patterns added loosen when they take paths from a stricter policy
+				boolean takesOver = takesOverLoosening(serving, candidate, now,
+						missing(now.pathPatterns(), old.pathPatterns(), Function.identity()));
+				values(old, now, "path-patterns", CorsPolicy::pathPatterns, Function.identity(), takesOver, true,
+						differences);
 				compare(old, now, differences);
-				takesOver(serving, candidate, now, missing(now.pathPatterns(), old.pathPatterns(), Function.identity()),
-						now.propertyPrefix() + ".path-patterns", differences);
 			}
 		}
 		for (CorsPolicy now : after.values()) {
@@ -57,15 +60,6 @@ final class PolicyDiff {
 			}
 		}
 		return differences;
-	}
-
-	/** Path patterns added loosen when they take paths from a stricter policy. */
-	private static void takesOver(CorsEngine serving, CorsEngine candidate, CorsPolicy policy, List<String> added,
-			String property, List<Difference> differences) {
-		if (!added.isEmpty() && takesOverLoosening(serving, candidate, policy, added)) {
-			differences.replaceAll((d) -> (d.property().equals(property) && !d.added().isEmpty())
-					? new Difference(d.policy(), property, d.added(), d.removed(), true) : d);
-		}
 	}
 
 	/** Whether the policy now decides a path another decided, allowing more than it. */
@@ -78,13 +72,13 @@ final class PolicyDiff {
 			}
 			PathContainer probe = PathContainer.parsePath(PATTERN_SEGMENT.matcher(pattern).replaceAll("x"));
 			CorsPolicy now = decider(candidate, probe);
-			// no plain path stands for the pattern when another decides it: nothing to
+			// another deciding there: no plain path stands for the pattern, nothing to
 			// compare
 			CorsPolicy previous = (now != null && now.name().equals(policy.name())) ? decider(serving, probe) : null;
 			if (previous != null && !previous.name().equals(policy.name())) {
 				List<Difference> allowances = new ArrayList<>();
 				compare(previous, policy, allowances);
-				if (allowances.stream().anyMatch(d -> d.loosens() && !d.property().endsWith(".path-patterns"))) {
+				if (allowances.stream().anyMatch(Difference::loosens)) {
 					return true;
 				}
 			}
@@ -92,9 +86,7 @@ final class PolicyDiff {
 		return false;
 	}
 
-	/**
-	 * The policy deciding a path: the first enforced route matching it, else the first.
-	 */
+	/** The policy of the first enforced route matching a path, else of the first. */
 	private static @Nullable CorsPolicy decider(CorsEngine engine, PathContainer path) {
 		CorsPolicy first = null;
 		for (CorsEngine.Route route : engine.routes()) {
@@ -108,26 +100,27 @@ final class PolicyDiff {
 		return first;
 	}
 
+	/** What changed in what a policy allows: all but its path patterns. */
 	private static void compare(CorsPolicy old, CorsPolicy now, List<Difference> differences) {
-		values(old, now, "path-patterns", CorsPolicy::pathPatterns, Function.identity(), false, differences);
-		values(old, now, "allowed-origins", CorsPolicy::allowedOrigins, Function.identity(), true, differences);
-		values(old, now, "allowed-methods", CorsPolicy::allowedMethods, Function.identity(), true, differences);
-		values(old, now, "allowed-headers", CorsPolicy::allowedHeaders, PolicyDiff::headerName, true, differences);
-		values(old, now, "exposed-headers", CorsPolicy::exposedHeaders, PolicyDiff::headerName, true, differences);
-		value(now, "allow-credentials", old.allowCredentials(), now.allowCredentials(), now.allowCredentials(),
+		values(old, now, "allowed-origins", CorsPolicy::allowedOrigins, Function.identity(), true, false, differences);
+		values(old, now, "allowed-methods", CorsPolicy::allowedMethods, Function.identity(), true, false, differences);
+		values(old, now, "allowed-headers", CorsPolicy::allowedHeaders, PolicyDiff::headerName, true, false,
 				differences);
-		value(now, "allow-private-network", old.allowPrivateNetwork(), now.allowPrivateNetwork(),
-				now.allowPrivateNetwork(), differences);
+		values(old, now, "exposed-headers", CorsPolicy::exposedHeaders, PolicyDiff::headerName, true, false,
+				differences);
+		value(old, now, "allow-credentials", CorsPolicy::allowCredentials, now.allowCredentials(), differences);
+		value(old, now, "allow-private-network", CorsPolicy::allowPrivateNetwork, now.allowPrivateNetwork(),
+				differences);
 		// a longer cache keeps a browser on an allowance after it is withdrawn
-		value(now, "max-age", old.maxAge().toSeconds() + "s", now.maxAge().toSeconds() + "s",
-				now.maxAge().compareTo(old.maxAge()) > 0, differences);
-		value(now, "mode", old.mode().tag(), now.mode().tag(), now.mode() == PolicyMode.REPORT_ONLY, differences);
+		value(old, now, "max-age", (p) -> p.maxAge().toSeconds() + "s", now.maxAge().compareTo(old.maxAge()) > 0,
+				differences);
+		value(old, now, "mode", (p) -> p.mode().tag(), now.mode() == PolicyMode.REPORT_ONLY, differences);
 	}
 
 	/** One difference for the values added, one for those removed. */
 	private static void values(CorsPolicy old, CorsPolicy now, String property,
 			Function<CorsPolicy, List<String>> values, Function<String, String> key, boolean addingLoosens,
-			List<Difference> differences) {
+			boolean removingLoosens, List<Difference> differences) {
 		List<String> added = missing(values.apply(now), values.apply(old), key);
 		List<String> removed = missing(values.apply(old), values.apply(now), key);
 		String name = now.propertyPrefix() + "." + property;
@@ -135,13 +128,15 @@ final class PolicyDiff {
 			differences.add(new Difference(now.name(), name, added, List.of(), addingLoosens));
 		}
 		if (!removed.isEmpty()) {
-			differences.add(new Difference(now.name(), name, List.of(), removed, !addingLoosens));
+			differences.add(new Difference(now.name(), name, List.of(), removed, removingLoosens));
 		}
 	}
 
 	/** One value changed: one difference, its new value added and its old one removed. */
-	private static void value(CorsPolicy now, String property, Object before, Object after, boolean loosens,
-			List<Difference> differences) {
+	private static void value(CorsPolicy old, CorsPolicy now, String property, Function<CorsPolicy, Object> value,
+			boolean loosens, List<Difference> differences) {
+		Object before = value.apply(old);
+		Object after = value.apply(now);
 		if (!before.equals(after)) {
 			differences.add(new Difference(now.name(), now.propertyPrefix() + "." + property,
 					List.of(String.valueOf(after)), List.of(String.valueOf(before)), loosens));
