@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 import dev.corsstarter.core.internal.MethodOverride;
 import dev.corsstarter.core.request.PathMatching;
@@ -79,10 +80,8 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 	 */
 	private static String prefix(String path) {
 		String prefix = path.strip();
-		prefix = prefix.endsWith("/*") ? prefix.substring(0, prefix.length() - 1) : prefix;
-		while (prefix.endsWith("/")) {
-			prefix = prefix.substring(0, prefix.length() - 1);
-		}
+		prefix = StringUtils
+			.trimTrailingCharacter(prefix.endsWith("/*") ? prefix.substring(0, prefix.length() - 1) : prefix, '/');
 		return (prefix.isEmpty() || prefix.startsWith("/")) ? prefix : "/" + prefix;
 	}
 
