@@ -224,8 +224,8 @@ final class NginxRenderer implements EdgeRenderer {
 		values.put("vary", "\"" + PREFLIGHT_VARY
 				+ (policy.allowPrivateNetwork() ? ", Access-Control-Request-Private-Network" : "") + "\"");
 		values.put("max_age", "\"" + policy.maxAge().toSeconds() + "\"");
-		flag(values, "expose", !policy.exposedHeaders().isEmpty(), policy.exposedHeaders().isEmpty() ? ""
-				: NginxSyntax.literal(String.join(", ", policy.exposedHeaders()), what + " exposed-headers", refusals));
+		flag(values, "expose", !policy.exposedHeaders().isEmpty(),
+				NginxSyntax.literal(String.join(", ", policy.exposedHeaders()), what + " exposed-headers", refusals));
 		return values;
 	}
 

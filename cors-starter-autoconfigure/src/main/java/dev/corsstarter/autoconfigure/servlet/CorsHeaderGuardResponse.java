@@ -15,12 +15,9 @@ import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
 import dev.corsstarter.core.internal.VaryHeader;
 
 /**
- * Writes a decision's headers on a policy path and keeps them the only CORS headers of
- * the response: later {@code Access-Control-*} writes (from {@code @CrossOrigin}, a
- * {@code CorsConfigurationSource} or Spring Security's {@code http.cors()}) are ignored,
- * {@code Vary} never lists a token twice nor a CORS request header the decision did not
- * list, and a {@link #reset()} keeps them. What is written is the decision's business;
- * this class only routes the servlet API to it.
+ * Writes a decision's headers and keeps them the only CORS headers of the response: later
+ * {@code Access-Control-*} writes are ignored, {@code Vary} never lists a token twice nor
+ * a CORS request header the decision did not list, and a {@link #reset()} keeps them.
  */
 final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implements HeaderWriter {
 
