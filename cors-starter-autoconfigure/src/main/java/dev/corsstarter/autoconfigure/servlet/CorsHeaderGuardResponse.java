@@ -125,11 +125,9 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	}
 
 	/**
-	 * An error while the error page renders (Spring Security refusing an unauthenticated
-	 * {@code /error}) cannot have an error page of its own: Jetty then writes a bare
-	 * error response after the filter has returned, and first removes the content
-	 * headers, {@code Vary} among them. Here such an error answers with its status and an
-	 * empty body, the decision's headers kept.
+	 * An error while the error page renders (Spring Security refusing {@code /error})
+	 * answers with its status and an empty body, the decision's headers kept, where Jetty
+	 * would write a bare error response without {@code Vary}.
 	 */
 	@Override
 	public void sendError(int sc, String msg) throws IOException {

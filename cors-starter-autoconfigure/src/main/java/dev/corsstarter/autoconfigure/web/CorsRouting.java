@@ -56,13 +56,12 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 	 */
 	public static CorsRouting detect(Stack stack, PropertyResolver properties, @Nullable ListableBeanFactory beans,
 			@Nullable Integer filterOrder, Supplier<PathMatching> handlerMappings) {
-		String filter = "org.springframework.web.filter." + ((stack == Stack.SERVLET) ? "" : "reactive.")
-				+ "HiddenHttpMethodFilter";
+		boolean servlet = stack == Stack.SERVLET;
+		String filter = "org.springframework.web.filter." + (servlet ? "" : "reactive.") + "HiddenHttpMethodFilter";
 		ClassLoader classLoader = CorsRouting.class.getClassLoader();
 		boolean hiddenMethod = properties.getProperty(stack.hiddenMethodProperty(), Boolean.class, false)
 				|| (beans != null && ClassUtils.isPresent(filter, classLoader) && beans
 					.getBeanNamesForType(ClassUtils.resolveClassName(filter, classLoader), true, false).length > 0);
-		boolean servlet = stack == Stack.SERVLET;
 		return new CorsRouting(stack, (filterOrder != null) ? filterOrder : DEFAULT_FILTER_ORDER,
 				properties.getProperty(servlet ? "server.servlet.context-path" : "spring.webflux.base-path", ""),
 				servlet ? properties.getProperty("spring.mvc.servlet.path") : null,
