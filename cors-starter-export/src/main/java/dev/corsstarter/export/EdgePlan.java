@@ -44,10 +44,7 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 	private static final Pattern UPSTREAM = Pattern
 		.compile("https?://(?:[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?|https?://unix:/[A-Za-z0-9._/-]+:");
 
-	/**
-	 * Segments that mean the same to an edge's decoded, normalised match and to
-	 * PathPattern.
-	 */
+	/** Segments an edge's decoded, normalised match and PathPattern read alike. */
 	private static final Pattern LITERAL = Pattern.compile("(/[A-Za-z0-9._~!&'()+,=:@-]+)*/?");
 
 	private static final Pattern CAPTURE_THE_REST = Pattern.compile("(.*)/\\{\\*[A-Za-z0-9_]+\\}");

@@ -174,10 +174,7 @@ final class NginxRenderer implements EdgeRenderer {
 		return locations;
 	}
 
-	/**
-	 * The values of one policy's maps and locations in the templates; a flag, such as
-	 * {@code credentials}, is set when present.
-	 */
+	/** One policy's template values; a flag ({@code credentials}) only when set. */
 	private static Map<String, String> values(EdgePlan.Policy planned, String id, Set<Refusal> refusals) {
 		CorsPolicy policy = planned.policy();
 		String what = "policy '" + printable(policy.name()) + "'";
