@@ -15,13 +15,9 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 
 /**
- * With {@code cors.register-configuration-source=true}, registers the policies as
- * Spring's {@code CorsConfigurationSource}, under the name Spring Security's
- * {@code cors()} looks up ({@value #BEAN_NAME}), unless the application defines a bean of
- * that name. Opt-in: on the servlet stack Spring Security otherwise asks Spring MVC's
- * handler mappings ({@code @CrossOrigin}, {@code addCorsMappings}), and on paths no
- * policy covers this source has no configuration, so registering it by default would
- * change what the application allows there.
+ * Registers the policies as Spring's {@code CorsConfigurationSource} for Spring
+ * Security's {@code cors()}. Opt-in: Spring Security otherwise asks Spring MVC's handler
+ * mappings, and on paths no policy covers this source has no configuration.
  */
 @AutoConfiguration(after = { CorsServletAutoConfiguration.class, CorsReactiveAutoConfiguration.class })
 @ConditionalOnBean({ CorsPolicyRegistry.class, CorsRouting.class })

@@ -35,10 +35,7 @@ import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.core.request.PathMatching;
 
-/**
- * The {@code cors} actuator endpoint, when policies are configured and it is available;
- * its answers, serialised by reflection, hinted for native images.
- */
+/** The {@code cors} actuator endpoint; its answers hinted for native images. */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnWebApplication
@@ -52,7 +49,6 @@ public final class CorsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ApplicationContext context) {
-		// how the application routes (stack, filter order, path matching), detected here
 		boolean servlet = context instanceof WebApplicationContext;
 		Supplier<PathMatching> pathMatching = () -> context.getBeanProvider(CorsRouting.class)
 			.stream()

@@ -1,6 +1,5 @@
 package dev.corsstarter.autoconfigure;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,10 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.context.WebApplicationContext;
 
 import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
 import dev.corsstarter.autoconfigure.export.EdgeExportSettings;
@@ -21,11 +20,7 @@ import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.core.request.PathMatching;
 
-/**
- * Provides the {@code corsexport} actuator endpoint beside the {@code cors} endpoint:
- * when Spring Boot Actuator is present, CORS policies are configured and the endpoint is
- * available (access allowed and exposed over HTTP).
- */
+/** The {@code corsexport} actuator endpoint, beside the {@code cors} endpoint. */
 @AutoConfiguration(after = CorsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnWebApplication
@@ -33,44 +28,17 @@ import dev.corsstarter.core.request.PathMatching;
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 public final class CorsExportEndpointAutoConfiguration {
 
-	/**
-	 * The endpoint for one stack: the policies the filter decides with now, and their
-	 * generation, under the application's routing.
-	 */
-	private static CorsExportEndpoint endpoint(CorsPolicyRegistry policies, Environment environment,
-			ListableBeanFactory beans, Stack stack) {
-		CorsRouting routing = beans.getBeanProvider(CorsRouting.class)
-			.getIfAvailable(() -> CorsRouting.detect(stack, environment, beans, null, () -> PathMatching.DEFAULT));
+	/** The policies the filter decides with now, and their generation. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
+			ApplicationContext context) {
+		Stack stack = (context instanceof WebApplicationContext) ? Stack.SERVLET : Stack.REACTIVE;
+		CorsRouting routing = context.getBeanProvider(CorsRouting.class)
+			.getIfAvailable(() -> CorsRouting.detect(stack, environment, context, null, () -> PathMatching.DEFAULT));
 		return new CorsExportEndpoint(policies::current, policies::generation, routing.contextPath(),
 				EdgeExportSettings.notExportable(routing));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ServletCorsExportEndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
-				ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, Stack.SERVLET);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static class ReactiveCorsExportEndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint
-		CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
-				ListableBeanFactory beans) {
-			return endpoint(policies, environment, beans, Stack.REACTIVE);
-		}
-
 	}
 
 }

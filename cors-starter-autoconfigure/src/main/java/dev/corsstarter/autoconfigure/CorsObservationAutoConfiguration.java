@@ -17,10 +17,9 @@ import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsMetrics;
 
 /**
- * Counts decisions and policy changes in Micrometer when a {@link MeterRegistry} exists,
- * and puts the decision on Spring's server request observation through an
- * {@link ObservationFilter} bean. After Spring Boot's metrics auto-configurations, named
- * for each Spring Boot line (they moved module in 4.0) so that module stays optional.
+ * Counts decisions and policy changes in Micrometer, and puts the decision on Spring's
+ * server request observation. The metrics auto-configurations it follows are named, so
+ * their module (moved in Spring Boot 4.0) stays optional.
  */
 @AutoConfiguration(after = CorsAutoConfiguration.class, afterName = {
 		// Spring Boot 4.x

@@ -17,6 +17,8 @@ import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.export.Refusal.Code;
 
+import static dev.corsstarter.export.NginxSyntax.printable;
+
 /**
  * What an edge must do to answer as an engine does, in no format: the routes in the
  * engine's order, each a literal path or a literal prefix under the context path, and
@@ -42,10 +44,7 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 	private static final Pattern UPSTREAM = Pattern
 		.compile("https?://(?:[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?|https?://unix:/[A-Za-z0-9._/-]+:");
 
-	/**
-	 * Segments that mean the same to an edge's decoded, normalised match and to
-	 * PathPattern.
-	 */
+	/** Segments an edge's decoded, normalised match and PathPattern read alike. */
 	private static final Pattern LITERAL = Pattern.compile("(/[A-Za-z0-9._~!&'()+,=:@-]+)*/?");
 
 	private static final Pattern CAPTURE_THE_REST = Pattern.compile("(.*)/\\{\\*[A-Za-z0-9_]+\\}");
@@ -71,18 +70,18 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 			List<Refusal> refused) {
 		Set<Refusal> refusals = new LinkedHashSet<>(refused);
 		if (!LITERAL.matcher(pathPrefix).matches() || pathPrefix.endsWith("/") || hasDotSegment(pathPrefix)) {
-			refusals.add(new Refusal(Code.PATH_PREFIX, "path prefix '" + NginxSyntax.printable(pathPrefix)
+			refusals.add(new Refusal(Code.PATH_PREFIX, "path prefix '" + printable(pathPrefix)
 					+ "' is not '' or literal segments starting with '/' without a trailing '/'"));
 		}
 		if (upstream == null || !UPSTREAM.matcher(upstream).matches()) {
-			refusals.add(new Refusal(Code.UPSTREAM, "upstream '" + NginxSyntax.printable(String.valueOf(upstream))
+			refusals.add(new Refusal(Code.UPSTREAM, "upstream '" + printable(String.valueOf(upstream))
 					+ "' is not an http(s) URL of a host or upstream name and optional port, such as http://app or "
 					+ "http://127.0.0.1:8080"));
 		}
 		for (CorsPolicy policy : engine.policies()) {
 			if (policy.mode() != PolicyMode.ENFORCE) {
 				refusals.add(new Refusal(Code.REPORT_ONLY_POLICY,
-						"policy '" + NginxSyntax.printable(policy.name()) + "' is " + policy.mode().tag()
+						"policy '" + printable(policy.name()) + "' is " + policy.mode().tag()
 								+ ": the edge would enforce what the policy only reports; export it once it enforces"));
 			}
 		}
@@ -102,8 +101,7 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 
 	private static @Nullable Route route(int policy, CorsEngine.Route route, String pathPrefix, Set<Refusal> refusals) {
 		String text = route.pattern().getPatternString();
-		String where = "path pattern '" + NginxSyntax.printable(text) + "' of policy '"
-				+ NginxSyntax.printable(route.policy().name()) + "'";
+		String where = "path pattern '" + printable(text) + "' of policy '" + printable(route.policy().name()) + "'";
 		Matcher captureTheRest = CAPTURE_THE_REST.matcher(text);
 		boolean prefix = text.endsWith("/**") || captureTheRest.matches();
 		String literal = text.endsWith("/**") ? text.substring(0, text.length() - 3)

@@ -22,6 +22,8 @@ import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
 import dev.corsstarter.export.Refusal.Code;
 
+import static dev.corsstarter.export.NginxSyntax.printable;
+
 /**
  * An {@link EdgePlan} as nginx configuration that answers preflights and refuses
  * disallowed requests at the edge, as the starter's filters do. Two parts:
@@ -103,7 +105,7 @@ final class NginxRenderer implements EdgeRenderer {
 		for (EdgePlan.Route route : locations(plan)) {
 			Map<String, String> values = new HashMap<>(policies.get(route.policy()));
 			values.putAll(Map.of("modifier", route.prefix() ? "^~" : "=", "path", route.path(), "pattern",
-					NginxSyntax.printable(route.pattern()), "upstream", plan.upstream()));
+					printable(route.pattern()), "upstream", plan.upstream()));
 			server.append(fill(LOCATION, values));
 		}
 		return Map.of("http", http.toString(), "server", server.toString());
@@ -128,10 +130,11 @@ final class NginxRenderer implements EdgeRenderer {
 						? engine.prefix() && other.path().length() > engine.path().length() : engine.prefix();
 				if (nginxPicksOther) {
 					refusals.add(new Refusal(Code.OVERLAPPING_PATTERNS,
-							"path patterns '" + name(engine.pattern()) + "' (policy '" + name(plan, engine) + "') and '"
-									+ name(other.pattern()) + "' (policy '" + name(plan, other)
-									+ "') overlap: the starter decides by the more specific '" + name(engine.pattern())
-									+ "', nginx's location match would pick '" + name(other.pattern()) + "'"));
+							"path patterns '" + printable(engine.pattern()) + "' (policy '" + name(plan, engine)
+									+ "') and '" + printable(other.pattern()) + "' (policy '" + name(plan, other)
+									+ "') overlap: the starter decides by the more specific '"
+									+ printable(engine.pattern()) + "', nginx's location match would pick '"
+									+ printable(other.pattern()) + "'"));
 				}
 			}
 		}
@@ -145,12 +148,8 @@ final class NginxRenderer implements EdgeRenderer {
 		return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
 	}
 
-	private static String name(String text) {
-		return NginxSyntax.printable(text);
-	}
-
 	private static String name(EdgePlan plan, EdgePlan.Route route) {
-		return name(plan.policies().get(route.policy()).policy().name());
+		return printable(plan.policies().get(route.policy()).policy().name());
 	}
 
 	/**
@@ -175,17 +174,14 @@ final class NginxRenderer implements EdgeRenderer {
 		return locations;
 	}
 
-	/**
-	 * The values of one policy's maps and locations in the templates; a flag, such as
-	 * {@code credentials}, is set when present.
-	 */
+	/** One policy's template values; a flag ({@code credentials}) only when set. */
 	private static Map<String, String> values(EdgePlan.Policy planned, String id, Set<Refusal> refusals) {
 		CorsPolicy policy = planned.policy();
-		String what = "policy '" + NginxSyntax.printable(policy.name()) + "'";
+		String what = "policy '" + printable(policy.name()) + "'";
 		Map<String, String> values = new HashMap<>();
 		values.put("id", id);
-		values.put("name", NginxSyntax.printable(policy.name()));
-		values.put("patterns", NginxSyntax.printable(String.join(", ", policy.pathPatterns())));
+		values.put("name", printable(policy.name()));
+		values.put("patterns", printable(String.join(", ", policy.pathPatterns())));
 		// the value to answer with, set only by a listed origin or a pattern's capture
 		boolean any = planned.origins().stream().anyMatch((origin) -> origin.kind() == OriginPattern.Kind.ANY);
 		values.put("origin_default", any ? "\"*\"" : "\"\"");
@@ -225,8 +221,8 @@ final class NginxRenderer implements EdgeRenderer {
 		values.put("vary", "\"" + PREFLIGHT_VARY
 				+ (policy.allowPrivateNetwork() ? ", Access-Control-Request-Private-Network" : "") + "\"");
 		values.put("max_age", "\"" + policy.maxAge().toSeconds() + "\"");
-		flag(values, "expose", !policy.exposedHeaders().isEmpty(), policy.exposedHeaders().isEmpty() ? ""
-				: NginxSyntax.literal(String.join(", ", policy.exposedHeaders()), what + " exposed-headers", refusals));
+		flag(values, "expose", !policy.exposedHeaders().isEmpty(),
+				NginxSyntax.literal(String.join(", ", policy.exposedHeaders()), what + " exposed-headers", refusals));
 		return values;
 	}
 

@@ -40,7 +40,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 
 	private final CorsDecisionObserver observer;
 
-	private final CorsRouting routing;
+	final CorsRouting routing;
 
 	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer) {
 		this(new CorsPolicyRegistry(engine), observer, CorsRouting.of(CorsRouting.Stack.REACTIVE));

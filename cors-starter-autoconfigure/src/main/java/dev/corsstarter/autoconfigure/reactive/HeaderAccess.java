@@ -16,11 +16,9 @@ import dev.corsstarter.core.internal.CorsHeaderNames;
 import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
 
 /**
- * Headers as a decision reads and writes them, through their {@link MultiValueMap}, whose
- * methods are the same on every supported line: Spring Framework 7's
- * {@code HttpHeaders.asMultiValueMap()}, or the headers themselves on Spring Framework
- * 6.2 (Spring Boot 3.5), where {@code HttpHeaders} is a {@code MultiValueMap}. Looked up
- * once, so the same compiled filter runs on both at the cost of a direct call.
+ * Headers as a decision reads and writes them, through their {@link MultiValueMap}:
+ * {@code HttpHeaders.asMultiValueMap()} on Spring Framework 7, the headers themselves on
+ * 6.2, looked up once so the same compiled filter runs on both.
  *
  * @param headers the headers, case-insensitive
  */

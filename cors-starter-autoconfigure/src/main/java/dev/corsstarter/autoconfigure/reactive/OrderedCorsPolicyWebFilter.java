@@ -12,16 +12,13 @@ import dev.corsstarter.autoconfigure.web.CorsRouting;
  */
 public class OrderedCorsPolicyWebFilter extends CorsPolicyWebFilter implements Ordered {
 
-	private final int order;
-
 	public OrderedCorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, CorsRouting routing) {
 		super(policies, observer, routing);
-		this.order = routing.filterOrder();
 	}
 
 	@Override
 	public int getOrder() {
-		return this.order;
+		return this.routing.filterOrder();
 	}
 
 }

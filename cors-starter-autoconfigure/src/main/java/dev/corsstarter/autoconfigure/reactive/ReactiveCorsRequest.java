@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.CollectionUtils;
 import org.springframework.util.MultiValueMap;
 
 import dev.corsstarter.autoconfigure.web.CorsRouting;
@@ -62,10 +63,7 @@ public final class ReactiveCorsRequest implements CorsRequest {
 	@Override
 	public @Nullable String fieldValue(String name) {
 		List<String> values = this.headers.get(name);
-		if (values == null || values.isEmpty()) {
-			return null;
-		}
-		return (values.size() == 1) ? values.get(0) : String.join(",", values);
+		return CollectionUtils.isEmpty(values) ? null : (values.size() == 1) ? values.get(0) : String.join(",", values);
 	}
 
 	@Override

@@ -15,12 +15,9 @@ import dev.corsstarter.core.decision.CorsDecision.HeaderWriter;
 import dev.corsstarter.core.internal.VaryHeader;
 
 /**
- * Writes a decision's headers on a policy path and keeps them the only CORS headers of
- * the response: later {@code Access-Control-*} writes (from {@code @CrossOrigin}, a
- * {@code CorsConfigurationSource} or Spring Security's {@code http.cors()}) are ignored,
- * {@code Vary} never lists a token twice nor a CORS request header the decision did not
- * list, and a {@link #reset()} keeps them. What is written is the decision's business;
- * this class only routes the servlet API to it.
+ * Writes a decision's headers and keeps them the only CORS headers of the response: later
+ * {@code Access-Control-*} writes are ignored, {@code Vary} never lists a token twice nor
+ * a CORS request header the decision did not list, and a {@link #reset()} keeps them.
  */
 final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implements HeaderWriter {
 
@@ -128,11 +125,9 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 	}
 
 	/**
-	 * An error while the error page renders (Spring Security refusing an unauthenticated
-	 * {@code /error}) cannot have an error page of its own: Jetty then writes a bare
-	 * error response after the filter has returned, and first removes the content
-	 * headers, {@code Vary} among them. Here such an error answers with its status and an
-	 * empty body, the decision's headers kept.
+	 * An error while the error page renders (Spring Security refusing {@code /error})
+	 * answers with its status and an empty body, the decision's headers kept, where Jetty
+	 * would write a bare error response without {@code Vary}.
 	 */
 	@Override
 	public void sendError(int sc, String msg) throws IOException {

@@ -2,7 +2,9 @@ package dev.corsstarter.autoconfigure.servlet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -133,14 +135,10 @@ public final class ServletCorsRequest implements CorsRequest {
 	}
 
 	/**
-	 * The path within the application as Spring MVC parses it. Servlet containers remove
-	 * path parameters before they decode a URI, so a malformed escape inside one
-	 * ({@code /api;x=%zz/y}) reaches the application, where Spring's parser refuses it.
-	 * Path patterns never look at path parameters, so such a path is matched without
-	 * them, and a stray {@code %} as a literal, instead of failing the request. A context
-	 * path Spring refuses altogether (Spring's {@code ForwardedHeaderFilter} reports
-	 * {@code X-Forwarded-Prefix: pfx} as the context path {@code pfx}) is cut off the
-	 * request URI as it is.
+	 * The path within the application as Spring MVC parses it; a path Spring refuses (a
+	 * malformed escape in a path parameter, {@code /api;x=%zz/y}) without its path
+	 * parameters and with a stray {@code %} as a literal, and a context path Spring
+	 * refuses ({@code X-Forwarded-Prefix: pfx}) cut off as it is.
 	 */
 	static PathContainer parsePath(String requestUri, String contextPath) {
 		try {
@@ -176,15 +174,12 @@ public final class ServletCorsRequest implements CorsRequest {
 				continue;
 			}
 			result.append(c);
-			if (c == '%' && !(i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2)))) {
+			if (c == '%' && !(i + 2 < path.length() && HexFormat.isHexDigit(path.charAt(i + 1))
+					&& HexFormat.isHexDigit(path.charAt(i + 2)))) {
 				result.append("25");
 			}
 		}
 		return result.toString();
-	}
-
-	private static boolean isHex(char c) {
-		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	@Override
@@ -199,14 +194,7 @@ public final class ServletCorsRequest implements CorsRequest {
 			return null;
 		}
 		String value = values.nextElement();
-		if (!values.hasMoreElements()) {
-			return value;
-		}
-		StringBuilder joined = new StringBuilder(value);
-		while (values.hasMoreElements()) {
-			joined.append(',').append(values.nextElement());
-		}
-		return joined.toString();
+		return values.hasMoreElements() ? value + "," + String.join(",", Collections.list(values)) : value;
 	}
 
 	@Override

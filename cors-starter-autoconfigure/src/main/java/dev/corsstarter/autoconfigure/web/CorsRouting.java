@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 import dev.corsstarter.core.internal.MethodOverride;
 import dev.corsstarter.core.request.PathMatching;
@@ -55,13 +56,12 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 	 */
 	public static CorsRouting detect(Stack stack, PropertyResolver properties, @Nullable ListableBeanFactory beans,
 			@Nullable Integer filterOrder, Supplier<PathMatching> handlerMappings) {
-		String filter = "org.springframework.web.filter." + ((stack == Stack.SERVLET) ? "" : "reactive.")
-				+ "HiddenHttpMethodFilter";
+		boolean servlet = stack == Stack.SERVLET;
+		String filter = "org.springframework.web.filter." + (servlet ? "" : "reactive.") + "HiddenHttpMethodFilter";
 		ClassLoader classLoader = CorsRouting.class.getClassLoader();
 		boolean hiddenMethod = properties.getProperty(stack.hiddenMethodProperty(), Boolean.class, false)
 				|| (beans != null && ClassUtils.isPresent(filter, classLoader) && beans
 					.getBeanNamesForType(ClassUtils.resolveClassName(filter, classLoader), true, false).length > 0);
-		boolean servlet = stack == Stack.SERVLET;
 		return new CorsRouting(stack, (filterOrder != null) ? filterOrder : DEFAULT_FILTER_ORDER,
 				properties.getProperty(servlet ? "server.servlet.context-path" : "spring.webflux.base-path", ""),
 				servlet ? properties.getProperty("spring.mvc.servlet.path") : null,
@@ -79,10 +79,8 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 	 */
 	private static String prefix(String path) {
 		String prefix = path.strip();
-		prefix = prefix.endsWith("/*") ? prefix.substring(0, prefix.length() - 1) : prefix;
-		while (prefix.endsWith("/")) {
-			prefix = prefix.substring(0, prefix.length() - 1);
-		}
+		prefix = StringUtils
+			.trimTrailingCharacter(prefix.endsWith("/*") ? prefix.substring(0, prefix.length() - 1) : prefix, '/');
 		return (prefix.isEmpty() || prefix.startsWith("/")) ? prefix : "/" + prefix;
 	}
 
