@@ -23,7 +23,6 @@ import org.springframework.web.util.pattern.PathPattern;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
-import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.decision.Reason;
 import dev.corsstarter.core.internal.OriginPattern;
@@ -137,28 +136,29 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 
 	/**
 	 * The enforced policies deciding on a Spring path pattern, each by its first route
-	 * and with a path where it decides: the pattern's own representative path, and each
-	 * route's the Spring pattern matches (so {@code /**} is shadowed by {@code /api/**}).
+	 * and with a path where it decides: the pattern's own sample path, and each route's
+	 * the Spring pattern matches (so {@code /**} is shadowed by {@code /api/**}).
 	 */
 	static Map<CorsEngine.Route, String> decidingRoutes(CorsEngine engine, SpringCorsConfiguration spring) {
 		Set<String> paths = new LinkedHashSet<>();
-		paths.add(representative(String.valueOf(spring.pathPattern())));
+		paths.add(CorsEngine.Route.samplePath(String.valueOf(spring.pathPattern())));
 		PathPattern parsed = spring.parsedPattern();
 		for (CorsEngine.Route route : engine.routes()) {
-			String path = representative(route.pattern().getPatternString());
+			String path = route.samplePath();
 			if (parsed != null && parsed.matches(PathContainer.parsePath(path))) {
 				paths.add(path);
 			}
 		}
 		Map<CorsEngine.Route, String> deciding = new LinkedHashMap<>();
 		for (String path : paths) {
-			CorsDecision decision = engine.evaluate(MapCorsRequest.get(path).build());
-			CorsEngine.Route route = engine.routes()
+			CorsEngine.Route decides = engine.routeFor(path);
+			// named by the policy's first route, the one the engine tries first
+			CorsEngine.Route route = (decides != null) ? engine.routes()
 				.stream()
-				.filter((candidate) -> candidate.policy() == decision.policy())
+				.filter((candidate) -> candidate.policy() == decides.policy())
 				.findFirst()
-				.orElse(null);
-			if (route != null && decision.isEnforced() && !deciding.containsKey(route)) {
+				.orElseThrow() : null;
+			if (route != null && route.mode() == PolicyMode.ENFORCE && !deciding.containsKey(route)) {
 				deciding.put(route, path);
 			}
 		}
@@ -184,16 +184,6 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 			}
 		}
 		return refused;
-	}
-
-	/** A path the pattern matches, each wildcard and variable as {@code x}. */
-	static String representative(String pattern) {
-		String path = pattern.replaceAll("\\{\\*[^}]*}", "x")
-			.replaceAll("\\{[^}]*}", "x")
-			.replace("**", "x")
-			.replace("*", "x")
-			.replace("?", "x");
-		return path.startsWith("/") ? path : "/" + path;
 	}
 
 }

@@ -8,12 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.server.PathContainer;
 
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange.Difference;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -27,8 +22,6 @@ import dev.corsstarter.core.policy.PolicyMode;
  * added tightens, unless it takes paths from a policy that allowed less.
  */
 final class PolicyDiff {
-
-	private static final Pattern PATTERN_SEGMENT = Pattern.compile("\\{[^/]*}|\\*\\*|\\*|\\?");
 
 	private PolicyDiff() {
 	}
@@ -70,34 +63,21 @@ final class PolicyDiff {
 			if (!route.policy().name().equals(policy.name()) || !patterns.contains(pattern)) {
 				continue;
 			}
-			PathContainer probe = PathContainer.parsePath(PATTERN_SEGMENT.matcher(pattern).replaceAll("x"));
-			CorsPolicy now = decider(candidate, probe);
+			String probe = route.samplePath();
+			CorsEngine.Route now = candidate.routeFor(probe);
 			// another deciding there: no plain path stands for the pattern, nothing to
 			// compare
-			CorsPolicy previous = (now != null && now.name().equals(policy.name())) ? decider(serving, probe) : null;
-			if (previous != null && !previous.name().equals(policy.name())) {
+			CorsEngine.Route previous = (now != null && now.policy().name().equals(policy.name()))
+					? serving.routeFor(probe) : null;
+			if (previous != null && !previous.policy().name().equals(policy.name())) {
 				List<Difference> allowances = new ArrayList<>();
-				compare(previous, policy, allowances);
+				compare(previous.policy(), policy, allowances);
 				if (allowances.stream().anyMatch(Difference::loosens)) {
 					return true;
 				}
 			}
 		}
 		return false;
-	}
-
-	/** The policy of the first enforced route matching a path, else of the first. */
-	private static @Nullable CorsPolicy decider(CorsEngine engine, PathContainer path) {
-		CorsPolicy first = null;
-		for (CorsEngine.Route route : engine.routes()) {
-			if (route.pattern().matches(path)) {
-				if (route.mode() == PolicyMode.ENFORCE) {
-					return route.policy();
-				}
-				first = (first != null) ? first : route.policy();
-			}
-		}
-		return first;
 	}
 
 	/** What changed in what a policy allows: all but its path patterns. */

@@ -26,13 +26,6 @@ class ShadowedSpringCorsTests {
 						.build()));
 
 	@ParameterizedTest
-	@CsvSource({ "/api/**, /api/x", "/api/{id}/items, /api/x/items", "/files/{*rest}, /files/x",
-			"api/*.json, /api/x.json", "/**, /x" })
-	void representativePaths(String pattern, String path) {
-		assertThat(ShadowedSpringCors.representative(pattern)).isEqualTo(path);
-	}
-
-	@ParameterizedTest
 	@CsvSource(value = { "/api/orders | api", "/api/** | api", "/** | api", "/beta/** | ''", "/other/** | ''" },
 			delimiter = '|')
 	void enforcedPoliciesDecidingOnASpringPattern(String pattern, String policies) {

@@ -3,6 +3,7 @@ package dev.corsstarter.core.decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,9 @@ public final class CorsEngine {
 	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
 
 	private static final String OPTIONS = "OPTIONS";
+
+	/** A variable ({@code {id}}, {@code {*rest}}) or a wildcard in a path pattern. */
+	private static final Pattern SAMPLE_SEGMENT = Pattern.compile("\\{[^}]*}|\\*\\*|\\*|\\?");
 
 	/** Parses the patterns again for applications that match paths ignoring case. */
 	private static final PathPatternParser CASE_INSENSITIVE_PARSER = caseInsensitiveParser();
@@ -126,6 +130,23 @@ public final class CorsEngine {
 	/** The policy for a path (most specific pattern wins), or {@code null}. */
 	@Nullable CompiledPolicy policyFor(PathContainer path) {
 		return this.routes.policyFor(path);
+	}
+
+	/**
+	 * The route whose policy decides a plain path, as {@link #evaluate} chooses it: the
+	 * first matching route, or when that one only reports, the first enforced route
+	 * behind it that matches too.
+	 * @param path a path within the application, normalised
+	 * @return the deciding route, or {@code null} when no pattern matches the path
+	 */
+	public @Nullable Route routeFor(String path) {
+		PathContainer parsed = PathContainer.parsePath(path);
+		int first = this.routes.firstMatch(parsed, 0, false);
+		if (first == PolicyRoutes.NONE) {
+			return null;
+		}
+		int enforced = this.routes.firstMatch(parsed, first, true);
+		return routes().get((enforced != PolicyRoutes.NONE) ? enforced : first);
 	}
 
 	/**
@@ -242,6 +263,22 @@ public final class CorsEngine {
 		/** Whether the policy is enforced or only reported. */
 		public PolicyMode mode() {
 			return this.policy.mode();
+		}
+
+		/**
+		 * A concrete path the route's pattern matches: see {@link #samplePath(String)}.
+		 */
+		public String samplePath() {
+			return samplePath(this.pattern.getPatternString());
+		}
+
+		/**
+		 * A concrete path a path pattern matches, for asking an engine which route
+		 * decides there: each variable and wildcard written as the segment {@code x}.
+		 */
+		public static String samplePath(String pattern) {
+			String path = SAMPLE_SEGMENT.matcher(pattern).replaceAll("x");
+			return path.startsWith("/") ? path : "/" + path;
 		}
 
 	}

@@ -3,8 +3,11 @@ package dev.corsstarter.core.decision;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.policy.CorsPolicy;
@@ -27,6 +30,32 @@ class EngineRoutesTest {
 				.allowedOrigins("https://*.example.com", "https://admin.example.org:8443")
 				.build(),
 			CorsPolicy.builder("any").pathPatterns("/**").allowedOrigins("*").build());
+
+	@ParameterizedTest
+	@CsvSource({ "/api/**, /api/x", "/api/{id}/items, /api/x/items", "/files/{*rest}, /files/x",
+			"api/*.json, /api/x.json", "/**, /x", "/{name}.{ext}, /x.x", "/a?c, /axc" })
+	void samplePathsAreMatchedByTheirPattern(String pattern, String path) {
+		assertThat(CorsEngine.Route.samplePath(pattern)).isEqualTo(path);
+		// handler mappings match a pattern without its leading slash as if it had one
+		String rooted = pattern.startsWith("/") ? pattern : "/" + pattern;
+		assertThat(PathPatternParser.defaultInstance.parse(rooted).matches(PathContainer.parsePath(path))).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource(value = { "/me | /**", "/api/account/x | /api/**", "/api/x | /api/**", "/other | /**" }, delimiter = '|')
+	void theRouteForAPathIsTheOneThatDecidesIt(String path, String pattern) {
+		// a report-only route never decides where an enforced one behind it matches too
+		CorsEngine.Route route = CorsEngine.create(POLICIES).routeFor(path);
+		assertThat(route).isNotNull();
+		assertThat(route.pattern().getPatternString()).isEqualTo(pattern);
+	}
+
+	@Test
+	void aReportOnlyRouteDecidesWhereNoEnforcedOneMatches() {
+		CorsEngine engine = CorsEngine.create(POLICIES.subList(0, 2));
+		assertThat(engine.routeFor("/me").mode()).isEqualTo(PolicyMode.REPORT_ONLY);
+		assertThat(engine.routeFor("/other")).isNull();
+	}
 
 	@Test
 	void routesAreListedInDecisionOrderWithParsedOrigins() {
