@@ -17,6 +17,7 @@ import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.internal.OriginSyntaxException;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
@@ -46,15 +47,12 @@ public final class CorsPolicyValidator {
 			parsed.add(parsedPolicy);
 			byPolicy.add(report.out());
 		}
-		Map<CorsPolicy, Violation> shadowed = PolicyShadowing.find(parsed);
-		Map<CorsPolicy, Violation> reportOnly = ReportOnlyPolicies.find(parsed);
+		List<PolicyShadowing.Route> routes = PolicyShadowing.routes(parsed);
 		for (int i = 0; i < parsed.size(); i++) {
 			violations.addAll(byPolicy.get(i));
-			for (Map<CorsPolicy, Violation> found : List.of(shadowed, reportOnly)) {
-				Violation violation = found.get(parsed.get(i).policy());
-				if (violation != null) {
-					violations.add(violation);
-				}
+			PolicyShadowing.check(parsed.get(i), routes, violations);
+			if (parsed.get(i).policy().mode() == PolicyMode.REPORT_ONLY) {
+				violations.add(ReportOnlyPolicies.warning(parsed.get(i), routes));
 			}
 		}
 		violations.sort(Comparator.comparing(Violation::severity)); // stable: errors
@@ -77,21 +75,16 @@ public final class CorsPolicyValidator {
 
 	/** A policy with its valid origins and path patterns parsed, in configured order. */
 	public record ParsedPolicy(CorsPolicy policy, List<Entry<OriginPattern>> originEntries,
-			List<Entry<PathPattern>> pathPatternEntries) {
+			List<PathPattern> pathPatterns) {
 
 		public ParsedPolicy {
 			originEntries = List.copyOf(originEntries);
-			pathPatternEntries = List.copyOf(pathPatternEntries);
+			pathPatterns = List.copyOf(pathPatterns);
 		}
 
 		/** The valid origins, parsed, in configured order. */
 		public List<OriginPattern> origins() {
 			return this.originEntries.stream().map(Entry::value).toList();
-		}
-
-		/** The valid path patterns, parsed, in configured order. */
-		public List<PathPattern> pathPatterns() {
-			return this.pathPatternEntries.stream().map(Entry::value).toList();
 		}
 
 	}
@@ -131,7 +124,7 @@ public final class CorsPolicyValidator {
 
 	/** Parse the patterns and origins, reporting invalid ones and duplicated patterns. */
 	private static ParsedPolicy parse(CorsPolicy policy, Map<String, String> patternOwners, Report report) {
-		List<Entry<PathPattern>> patterns = new ArrayList<>();
+		List<PathPattern> patterns = new ArrayList<>();
 		if (policy.pathPatterns().isEmpty()) {
 			report.error(Message.NO_PATH_PATTERN, "path-patterns", "");
 		}
@@ -143,7 +136,7 @@ public final class CorsPolicyValidator {
 				continue;
 			}
 			try {
-				patterns.add(new Entry<>(key, parsePathPattern(pattern)));
+				patterns.add(parsePathPattern(pattern));
 			}
 			catch (PatternParseException ex) {
 				report.error(Message.PATH_PATTERN_SYNTAX, key, pattern, "error", ex.getMessage());

@@ -1,9 +1,7 @@
 package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -42,29 +40,23 @@ final class PolicyShadowing {
 		return RouteOrder.sorted(routes, Route::pattern, (route) -> route.policy().name());
 	}
 
-	/** A warning per entirely shadowed policy, keyed by that policy (identity). */
-	static Map<CorsPolicy, Violation> find(List<CorsPolicyValidator.ParsedPolicy> policies) {
-		List<Route> routes = routes(policies);
-		Map<CorsPolicy, Violation> result = new IdentityHashMap<>();
-		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			if (parsed.pathPatterns().isEmpty()
-					|| parsed.pathPatterns().size() != parsed.policy().pathPatterns().size()) {
-				continue;
-			}
-			List<String> explanations = new ArrayList<>();
-			for (PathPattern pattern : parsed.pathPatterns()) {
-				Route shadow = shadowOf(new Route(pattern, parsed.policy()), routes);
-				if (shadow == null) {
-					break;
-				}
-				explanations.add(pattern.getPatternString() + " by " + shadow.pattern().getPatternString()
-						+ " of policy '" + shadow.policy().name() + "'");
-			}
-			if (explanations.size() == parsed.pathPatterns().size()) {
-				result.put(parsed.policy(), warning(parsed.policy(), explanations));
-			}
+	/**
+	 * Adds a warning to {@code out} when every path pattern of the policy is shadowed.
+	 */
+	static void check(CorsPolicyValidator.ParsedPolicy parsed, List<Route> routes, List<Violation> out) {
+		if (parsed.pathPatterns().isEmpty() || parsed.pathPatterns().size() != parsed.policy().pathPatterns().size()) {
+			return;
 		}
-		return result;
+		List<String> explanations = new ArrayList<>();
+		for (PathPattern pattern : parsed.pathPatterns()) {
+			Route shadow = shadowOf(new Route(pattern, parsed.policy()), routes);
+			if (shadow == null) {
+				return;
+			}
+			explanations.add(pattern.getPatternString() + " by " + shadow.pattern().getPatternString() + " of policy '"
+					+ shadow.policy().name() + "'");
+		}
+		out.add(warning(parsed.policy(), explanations));
 	}
 
 	/** The first route before this one in the engine's order that takes all its paths. */

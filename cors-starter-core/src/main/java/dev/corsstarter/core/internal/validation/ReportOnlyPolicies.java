@@ -1,7 +1,6 @@
 package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,36 +34,22 @@ final class ReportOnlyPolicies {
 	private ReportOnlyPolicies() {
 	}
 
-	/** A warning per report-only policy, keyed by that policy (identity). */
-	static Map<CorsPolicy, Violation> find(List<CorsPolicyValidator.ParsedPolicy> policies) {
-		List<Route> enforced = PolicyShadowing.routes(policies)
-			.stream()
-			.filter((route) -> route.policy().mode() == PolicyMode.ENFORCE)
-			.toList();
-		Map<CorsPolicy, Violation> result = new IdentityHashMap<>();
-		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			if (parsed.policy().mode() == PolicyMode.REPORT_ONLY) {
-				result.put(parsed.policy(), warning(parsed, enforced));
-			}
-		}
-		return result;
-	}
-
-	private static Violation warning(CorsPolicyValidator.ParsedPolicy parsed, List<Route> enforced) {
+	/** The warning for a report-only policy, given the routes in the engine's order. */
+	static Violation warning(CorsPolicyValidator.ParsedPolicy parsed, List<Route> routes) {
 		CorsPolicy policy = parsed.policy();
 		Map<String, String> deciding = new LinkedHashMap<>();
 		Set<String> named = new LinkedHashSet<>();
 		for (PathPattern pattern : parsed.pathPatterns()) {
-			if (pattern == null) {
-				continue;
-			}
 			String text = pattern.getPatternString();
 			PathContainer sample = sample(pattern);
 			if (sample == null) {
 				deciding.put(text, "which enforced policy decides could not be determined");
 				continue;
 			}
-			Route route = enforced.stream().filter(r -> r.pattern().matches(sample)).findFirst().orElse(null);
+			Route route = routes.stream()
+				.filter(r -> r.policy().mode() == PolicyMode.ENFORCE && r.pattern().matches(sample))
+				.findFirst()
+				.orElse(null);
 			if (route != null) {
 				String name = "the enforced policy '" + route.policy().name() + "' ("
 						+ route.pattern().getPatternString() + ")";
