@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -109,6 +110,13 @@ public final class CorsPolicyValidator {
 			this.out.add(message.violation(severity, this.prefix, key, value, suggested, vars));
 		}
 
+		/** Checks each value with its key, e.g. {@code allowed-origins[0]}. */
+		void each(List<String> values, String list, BiConsumer<String, String> check) {
+			for (int i = 0; i < values.size(); i++) {
+				check.accept(list + "[" + i + "]", values.get(i));
+			}
+		}
+
 	}
 
 	/** Parse a path pattern; every path pattern the engine uses is parsed here, once. */
@@ -128,32 +136,28 @@ public final class CorsPolicyValidator {
 		if (policy.pathPatterns().isEmpty()) {
 			report.error(Message.NO_PATH_PATTERN, "path-patterns", "");
 		}
-		for (int i = 0; i < policy.pathPatterns().size(); i++) {
-			String pattern = policy.pathPatterns().get(i);
-			String key = "path-patterns[" + i + "]";
+		report.each(policy.pathPatterns(), "path-patterns", (key, pattern) -> {
 			if (!pattern.startsWith("/")) {
 				report.error(Message.PATH_PATTERN_WITHOUT_SLASH, key, pattern);
-				continue;
+				return;
 			}
 			try {
 				patterns.add(parsePathPattern(pattern));
 			}
 			catch (PatternParseException ex) {
 				report.error(Message.PATH_PATTERN_SYNTAX, key, pattern, "error", ex.getMessage());
-				continue;
+				return;
 			}
 			String owner = patternOwners.putIfAbsent(pattern, policy.name());
 			if (owner != null) {
 				report.error(Message.DUPLICATE_PATH_PATTERN, key, pattern, "owner", owner);
 			}
-		}
+		});
 		List<Entry<OriginPattern>> origins = new ArrayList<>();
 		if (policy.allowedOrigins().isEmpty()) {
 			report.error(Message.NO_ORIGIN, "allowed-origins", "");
 		}
-		for (int i = 0; i < policy.allowedOrigins().size(); i++) {
-			String key = "allowed-origins[" + i + "]";
-			String value = policy.allowedOrigins().get(i);
+		report.each(policy.allowedOrigins(), "allowed-origins", (key, value) -> {
 			try {
 				origins.add(new Entry<>(key, OriginPatternParser.parse(value)));
 			}
@@ -162,7 +166,7 @@ public final class CorsPolicyValidator {
 					.add(new Violation(rule(ex.getFault()), Severity.ERROR, report.prefix() + "." + key, value,
 							ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
 			}
-		}
+		});
 		return new ParsedPolicy(policy, origins, patterns);
 	}
 

@@ -38,9 +38,7 @@ final class DevOrigins {
 	/** Parse {@code cors.dev-origins}, leaving out (and reporting) unsafe entries. */
 	static DevOrigins of(ValidationContext context, Report report) {
 		List<Entry<OriginPattern>> entries = new ArrayList<>();
-		for (int i = 0; i < context.devOrigins().size(); i++) {
-			String value = context.devOrigins().get(i);
-			String key = "dev-origins[" + i + "]";
+		report.each(context.devOrigins(), "dev-origins", (key, value) -> {
 			try {
 				OriginPattern pattern = OriginPatternParser.parse(value);
 				if (pattern.kind() == OriginPattern.Kind.ANY) {
@@ -54,7 +52,7 @@ final class DevOrigins {
 				report.add(Severity.ERROR, Message.INVALID_DEV_ORIGIN, key, value, ex.getSuggestedValue(), "reason",
 						ex.getReason(), "fix", ex.getFix());
 			}
-		}
+		});
 		return new DevOrigins(entries);
 	}
 
