@@ -101,13 +101,6 @@ final class DevOrigins {
 				return name;
 			}
 		}
-		String service = service(host);
-		if (service != null) {
-			return "a name under " + service + (WILDCARD_DNS.contains(service)
-					? ", a wildcard-DNS service that resolves names to any address written into them (the visitor's "
-							+ "own machine included), for anyone"
-					: ", a tunnel service that forwards to a developer's machine and gives anyone a name there");
-		}
 		if (host.startsWith("[")) {
 			int[] pieces = Ipv6Address.parse(host.substring(1, host.length() - 1));
 			return (pieces != null) ? ipv6(pieces) : null;
@@ -129,7 +122,12 @@ final class DevOrigins {
 			case "internal" ->
 				"a name under .internal, which is reserved for private networks and never resolves on the internet";
 			case "home.arpa" -> "a name under .home.arpa, reserved for home networks";
-			default -> null;
+			default -> WILDCARD_DNS.contains(domain) ? "a name under " + domain
+					+ ", a wildcard-DNS service that resolves names to any address written into them (the visitor's "
+					+ "own machine included), for anyone"
+					: TUNNELS.contains(domain) ? "a name under " + domain
+							+ ", a tunnel service that forwards to a developer's machine and gives anyone a name there"
+							: null;
 		};
 	}
 
