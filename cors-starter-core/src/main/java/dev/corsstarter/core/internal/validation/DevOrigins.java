@@ -72,17 +72,12 @@ final class DevOrigins {
 
 	/** The wildcard-DNS or tunnel service a host lies under, described, or null. */
 	static @Nullable String sharedService(String host) {
-		String service = service(host);
-		return (service == null) ? null
-				: service + (WILDCARD_DNS.contains(service)
-						? ", a wildcard-DNS service (any name resolves to the address written into it)"
-						: ", a tunnel service (anyone gets a name there forwarding to their own machine)");
-	}
-
-	private static @Nullable String service(String host) {
 		for (String domain = host; domain != null; domain = PublicSuffixes.parent(domain)) {
-			if (WILDCARD_DNS.contains(domain) || TUNNELS.contains(domain)) {
-				return domain;
+			if (WILDCARD_DNS.contains(domain)) {
+				return domain + ", a wildcard-DNS service (any name resolves to the address written into it)";
+			}
+			if (TUNNELS.contains(domain)) {
+				return domain + ", a tunnel service (anyone gets a name there forwarding to their own machine)";
 			}
 		}
 		return null;

@@ -2,10 +2,8 @@ package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +27,8 @@ import dev.corsstarter.core.validation.ViolationRule;
  */
 final class ReportOnlyPolicies {
 
+	private static final String NONE = "no enforced policy";
+
 	private static final List<String> SAMPLE_SEGMENTS = List.of("x", "1", "a", "0");
 
 	private ReportOnlyPolicies() {
@@ -38,34 +38,15 @@ final class ReportOnlyPolicies {
 	static Violation warning(CorsPolicyValidator.ParsedPolicy parsed, List<Route> routes) {
 		CorsPolicy policy = parsed.policy();
 		Map<String, String> deciding = new LinkedHashMap<>();
-		Set<String> named = new LinkedHashSet<>();
-		for (PathPattern pattern : parsed.pathPatterns()) {
-			String text = pattern.getPatternString();
-			PathContainer sample = sample(pattern);
-			if (sample == null) {
-				deciding.put(text, "which enforced policy decides could not be determined");
-				continue;
-			}
-			Route route = routes.stream()
-				.filter(r -> r.policy().mode() == PolicyMode.ENFORCE && r.pattern().matches(sample))
-				.findFirst()
-				.orElse(null);
-			if (route != null) {
-				String name = "the enforced policy '" + route.policy().name() + "' ("
-						+ route.pattern().getPatternString() + ")";
-				named.add(name);
-				deciding.put(text, name + " keeps deciding");
-			}
-			else {
-				deciding.put(text, "no enforced policy");
-			}
-		}
+		parsed.pathPatterns().forEach((pattern) -> deciding.put(pattern.getPatternString(), decider(pattern, routes)));
+		List<String> decided = deciding.values().stream().distinct().toList();
+		String only = (decided.size() == 1) ? decided.get(0) : "";
 		String who;
-		if (!deciding.isEmpty() && deciding.values().stream().allMatch(d -> d.equals("no enforced policy"))) {
+		if (only.equals(NONE)) {
 			who = "no enforced policy matches its paths, so requests it would refuse reach the application.";
 		}
-		else if (named.size() == 1 && deciding.values().stream().allMatch(d -> d.endsWith("keeps deciding"))) {
-			who = named.iterator().next() + " keeps deciding on its paths; this policy's decisions are only observed.";
+		else if (only.endsWith(" keeps deciding")) {
+			who = only + " on its paths; this policy's decisions are only observed.";
 		}
 		else {
 			List<String> parts = new ArrayList<>();
@@ -80,6 +61,20 @@ final class ReportOnlyPolicies {
 				"Once cors_requests_total{mode=\"report-only\",outcome=\"rejected\"} shows only traffic you mean to "
 						+ "refuse, enforce it: " + prefix + ".mode=enforce",
 				"enforce");
+	}
+
+	/** What decides on a pattern's paths: the first enforced route matching a sample. */
+	private static String decider(PathPattern pattern, List<Route> routes) {
+		PathContainer sample = sample(pattern);
+		if (sample == null) {
+			return "which enforced policy decides could not be determined";
+		}
+		return routes.stream()
+			.filter((route) -> route.policy().mode() == PolicyMode.ENFORCE && route.pattern().matches(sample))
+			.findFirst()
+			.map((route) -> "the enforced policy '" + route.policy().name() + "' (" + route.pattern().getPatternString()
+					+ ") keeps deciding")
+			.orElse(NONE);
 	}
 
 	/**
