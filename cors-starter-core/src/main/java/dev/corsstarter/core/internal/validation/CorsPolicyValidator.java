@@ -164,7 +164,7 @@ public final class CorsPolicyValidator {
 			catch (OriginSyntaxException ex) {
 				report.out()
 					.add(new Violation(rule(ex.getFault()), Severity.ERROR, report.prefix() + "." + key, value,
-							ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
+							ex.getReason(), ex.getFix(), ex.getSuggestedValue(), ""));
 			}
 		});
 		return new ParsedPolicy(policy, origins, patterns);

@@ -178,7 +178,7 @@ enum Message {
 			.concat(Stream.of("prefix", prefix, "value", value, "suggested", suggested), Stream.of(vars))
 			.toArray(String[]::new);
 		return new Violation(this.rule, severity, prefix + "." + key, value, fill(this.reason, all),
-				fill(this.fix, all), suggested);
+				fill(this.fix, all), suggested, "");
 	}
 
 	private static String fill(String text, @Nullable String[] vars) {

@@ -60,7 +60,7 @@ final class ReportOnlyPolicies {
 						+ who,
 				"Once cors_requests_total{mode=\"report-only\",outcome=\"rejected\"} shows only traffic you mean to "
 						+ "refuse, enforce it: " + prefix + ".mode=enforce",
-				"enforce");
+				"enforce", "");
 	}
 
 	/** What decides on a pattern's paths: the first enforced route matching a sample. */
