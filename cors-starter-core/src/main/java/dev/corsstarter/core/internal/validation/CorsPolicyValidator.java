@@ -56,8 +56,8 @@ public final class CorsPolicyValidator {
 				violations.add(ReportOnlyPolicies.warning(parsed.get(i), routes));
 			}
 		}
-		violations.sort(Comparator.comparing(Violation::severity)); // stable: errors
-																	// first, in order
+		// stable: errors first, each group in order
+		violations.sort(Comparator.comparing(Violation::severity));
 		return new Result(List.copyOf(violations), List.copyOf(parsed));
 	}
 

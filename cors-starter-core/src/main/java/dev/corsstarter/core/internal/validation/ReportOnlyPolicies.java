@@ -19,11 +19,7 @@ import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * The warning for each report-only policy, said on every start and change so it is not
- * forgotten, naming what protects its paths meanwhile: per path pattern, the first
- * enforced route in {@link dev.corsstarter.core.internal.RouteOrder} that matches a
- * sample path of the pattern ({@code x} for each wildcard and capture, or another plain
- * candidate), as the engine falls back, or "could not be determined" when no sample
- * matches.
+ * forgotten, naming what protects its paths meanwhile.
  */
 final class ReportOnlyPolicies {
 
@@ -63,7 +59,7 @@ final class ReportOnlyPolicies {
 				"enforce", "");
 	}
 
-	/** What decides on a pattern's paths: the first enforced route matching a sample. */
+	/** The first enforced route matching a sample path, as the engine falls back. */
 	private static String decider(PathPattern pattern, List<Route> routes) {
 		PathContainer sample = sample(pattern);
 		if (sample == null) {
@@ -78,9 +74,9 @@ final class ReportOnlyPolicies {
 	}
 
 	/**
-	 * A path the pattern matches, with {@code x} (or another candidate) for what varies.
+	 * A path the pattern matches, with {@code x} or another candidate for what varies.
 	 */
-	static @Nullable PathContainer sample(PathPattern pattern) {
+	private static @Nullable PathContainer sample(PathPattern pattern) {
 		for (String segment : SAMPLE_SEGMENTS) {
 			PathContainer path = PathContainer
 				.parsePath(PolicyShadowing.replaceCaptures(pattern.getPatternString(), (capture) -> segment)
