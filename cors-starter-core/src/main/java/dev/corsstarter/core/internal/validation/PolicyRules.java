@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -61,8 +62,13 @@ final class PolicyRules {
 				report.add(Severity.ERROR, Message.METHOD_CASE, key, method, upper);
 			}
 		});
-		headerNames(policy.allowedHeaders(), "allowed-headers", report);
-		headerNames(policy.exposedHeaders(), "exposed-headers", report);
+		BiConsumer<String, String> headerName = (key, header) -> {
+			if (!HttpTokens.isToken(header)) {
+				report.error(Message.INVALID_HEADER, key, header);
+			}
+		};
+		report.each(policy.allowedHeaders(), "allowed-headers", headerName);
+		report.each(policy.exposedHeaders(), "exposed-headers", headerName);
 		if (policy.maxAge().isNegative()) {
 			report.error(Message.NEGATIVE_MAX_AGE, "max-age", policy.maxAge().toString());
 		}
@@ -74,14 +80,6 @@ final class PolicyRules {
 				report.error(Message.WILDCARD_WITH_PRIVATE_NETWORK, origin.key(), "*");
 			}
 		}
-	}
-
-	private static void headerNames(List<String> headers, String list, Report report) {
-		report.each(headers, list, (key, header) -> {
-			if (!HttpTokens.isToken(header)) {
-				report.error(Message.INVALID_HEADER, key, header);
-			}
-		});
 	}
 
 	/** Each origin: null, public suffix, shared service, then production rules. */
