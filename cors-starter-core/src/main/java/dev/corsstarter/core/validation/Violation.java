@@ -31,20 +31,9 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 		origin = (origin != null) ? origin : "";
 	}
 
-	/** A violation whose origin is not known (yet). */
-	public Violation(ViolationRule rule, Severity severity, String property, String value, String reason, String action,
-			@Nullable String suggestedValue) {
-		this(rule, severity, property, value, reason, action, suggestedValue, "");
-	}
-
 	/** An error without a suggested value, not yet located. */
 	public static Violation error(ViolationRule rule, String property, String value, String reason, String action) {
-		return new Violation(rule, Severity.ERROR, property, value, reason, action, null);
-	}
-
-	/** A warning without a suggested value, not yet located. */
-	public static Violation warn(ViolationRule rule, String property, String value, String reason, String action) {
-		return new Violation(rule, Severity.WARN, property, value, reason, action, null);
+		return new Violation(rule, Severity.ERROR, property, value, reason, action, null, "");
 	}
 
 	public boolean isError() {

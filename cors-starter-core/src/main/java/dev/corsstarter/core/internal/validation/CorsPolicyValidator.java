@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ import dev.corsstarter.core.internal.OriginPattern;
 import dev.corsstarter.core.internal.OriginPatternParser;
 import dev.corsstarter.core.internal.OriginSyntaxException;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.ValidationContext;
 import dev.corsstarter.core.validation.Violation;
@@ -46,19 +48,16 @@ public final class CorsPolicyValidator {
 			parsed.add(parsedPolicy);
 			byPolicy.add(report.out());
 		}
-		Map<CorsPolicy, Violation> shadowed = PolicyShadowing.find(parsed);
-		Map<CorsPolicy, Violation> reportOnly = ReportOnlyPolicies.find(parsed);
+		List<PolicyShadowing.Route> routes = PolicyShadowing.routes(parsed);
 		for (int i = 0; i < parsed.size(); i++) {
 			violations.addAll(byPolicy.get(i));
-			for (Map<CorsPolicy, Violation> found : List.of(shadowed, reportOnly)) {
-				Violation violation = found.get(parsed.get(i).policy());
-				if (violation != null) {
-					violations.add(violation);
-				}
+			PolicyShadowing.check(parsed.get(i), routes, violations);
+			if (parsed.get(i).policy().mode() == PolicyMode.REPORT_ONLY) {
+				violations.add(ReportOnlyPolicies.warning(parsed.get(i), routes));
 			}
 		}
-		violations.sort(Comparator.comparing(Violation::severity)); // stable: errors
-																	// first, in order
+		// stable: errors first, each group in order
+		violations.sort(Comparator.comparing(Violation::severity));
 		return new Result(List.copyOf(violations), List.copyOf(parsed));
 	}
 
@@ -77,21 +76,16 @@ public final class CorsPolicyValidator {
 
 	/** A policy with its valid origins and path patterns parsed, in configured order. */
 	public record ParsedPolicy(CorsPolicy policy, List<Entry<OriginPattern>> originEntries,
-			List<Entry<PathPattern>> pathPatternEntries) {
+			List<PathPattern> pathPatterns) {
 
 		public ParsedPolicy {
 			originEntries = List.copyOf(originEntries);
-			pathPatternEntries = List.copyOf(pathPatternEntries);
+			pathPatterns = List.copyOf(pathPatterns);
 		}
 
 		/** The valid origins, parsed, in configured order. */
 		public List<OriginPattern> origins() {
 			return this.originEntries.stream().map(Entry::value).toList();
-		}
-
-		/** The valid path patterns, parsed, in configured order. */
-		public List<PathPattern> pathPatterns() {
-			return this.pathPatternEntries.stream().map(Entry::value).toList();
 		}
 
 	}
@@ -116,6 +110,13 @@ public final class CorsPolicyValidator {
 			this.out.add(message.violation(severity, this.prefix, key, value, suggested, vars));
 		}
 
+		/** Checks each value with its key, e.g. {@code allowed-origins[0]}. */
+		void each(List<String> values, String list, BiConsumer<String, String> check) {
+			for (int i = 0; i < values.size(); i++) {
+				check.accept(list + "[" + i + "]", values.get(i));
+			}
+		}
+
 	}
 
 	/** Parse a path pattern; every path pattern the engine uses is parsed here, once. */
@@ -131,45 +132,41 @@ public final class CorsPolicyValidator {
 
 	/** Parse the patterns and origins, reporting invalid ones and duplicated patterns. */
 	private static ParsedPolicy parse(CorsPolicy policy, Map<String, String> patternOwners, Report report) {
-		List<Entry<PathPattern>> patterns = new ArrayList<>();
+		List<PathPattern> patterns = new ArrayList<>();
 		if (policy.pathPatterns().isEmpty()) {
 			report.error(Message.NO_PATH_PATTERN, "path-patterns", "");
 		}
-		for (int i = 0; i < policy.pathPatterns().size(); i++) {
-			String pattern = policy.pathPatterns().get(i);
-			String key = "path-patterns[" + i + "]";
+		report.each(policy.pathPatterns(), "path-patterns", (key, pattern) -> {
 			if (!pattern.startsWith("/")) {
 				report.error(Message.PATH_PATTERN_WITHOUT_SLASH, key, pattern);
-				continue;
+				return;
 			}
 			try {
-				patterns.add(new Entry<>(key, parsePathPattern(pattern)));
+				patterns.add(parsePathPattern(pattern));
 			}
 			catch (PatternParseException ex) {
 				report.error(Message.PATH_PATTERN_SYNTAX, key, pattern, "error", ex.getMessage());
-				continue;
+				return;
 			}
 			String owner = patternOwners.putIfAbsent(pattern, policy.name());
 			if (owner != null) {
 				report.error(Message.DUPLICATE_PATH_PATTERN, key, pattern, "owner", owner);
 			}
-		}
+		});
 		List<Entry<OriginPattern>> origins = new ArrayList<>();
 		if (policy.allowedOrigins().isEmpty()) {
 			report.error(Message.NO_ORIGIN, "allowed-origins", "");
 		}
-		for (int i = 0; i < policy.allowedOrigins().size(); i++) {
-			String key = "allowed-origins[" + i + "]";
-			String value = policy.allowedOrigins().get(i);
+		report.each(policy.allowedOrigins(), "allowed-origins", (key, value) -> {
 			try {
 				origins.add(new Entry<>(key, OriginPatternParser.parse(value)));
 			}
 			catch (OriginSyntaxException ex) {
 				report.out()
 					.add(new Violation(rule(ex.getFault()), Severity.ERROR, report.prefix() + "." + key, value,
-							ex.getReason(), ex.getFix(), ex.getSuggestedValue()));
+							ex.getReason(), ex.getFix(), ex.getSuggestedValue(), ""));
 			}
-		}
+		});
 		return new ParsedPolicy(policy, origins, patterns);
 	}
 

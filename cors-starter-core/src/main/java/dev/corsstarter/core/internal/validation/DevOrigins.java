@@ -38,9 +38,7 @@ final class DevOrigins {
 	/** Parse {@code cors.dev-origins}, leaving out (and reporting) unsafe entries. */
 	static DevOrigins of(ValidationContext context, Report report) {
 		List<Entry<OriginPattern>> entries = new ArrayList<>();
-		for (int i = 0; i < context.devOrigins().size(); i++) {
-			String value = context.devOrigins().get(i);
-			String key = "dev-origins[" + i + "]";
+		report.each(context.devOrigins(), "dev-origins", (key, value) -> {
 			try {
 				OriginPattern pattern = OriginPatternParser.parse(value);
 				if (pattern.kind() == OriginPattern.Kind.ANY) {
@@ -54,7 +52,7 @@ final class DevOrigins {
 				report.add(Severity.ERROR, Message.INVALID_DEV_ORIGIN, key, value, ex.getSuggestedValue(), "reason",
 						ex.getReason(), "fix", ex.getFix());
 			}
-		}
+		});
 		return new DevOrigins(entries);
 	}
 
@@ -74,17 +72,12 @@ final class DevOrigins {
 
 	/** The wildcard-DNS or tunnel service a host lies under, described, or null. */
 	static @Nullable String sharedService(String host) {
-		String service = service(host);
-		return (service == null) ? null
-				: service + (WILDCARD_DNS.contains(service)
-						? ", a wildcard-DNS service (any name resolves to the address written into it)"
-						: ", a tunnel service (anyone gets a name there forwarding to their own machine)");
-	}
-
-	private static @Nullable String service(String host) {
 		for (String domain = host; domain != null; domain = PublicSuffixes.parent(domain)) {
-			if (WILDCARD_DNS.contains(domain) || TUNNELS.contains(domain)) {
-				return domain;
+			if (WILDCARD_DNS.contains(domain)) {
+				return domain + ", a wildcard-DNS service (any name resolves to the address written into it)";
+			}
+			if (TUNNELS.contains(domain)) {
+				return domain + ", a tunnel service (anyone gets a name there forwarding to their own machine)";
 			}
 		}
 		return null;
@@ -102,13 +95,6 @@ final class DevOrigins {
 			if (name != null) {
 				return name;
 			}
-		}
-		String service = service(host);
-		if (service != null) {
-			return "a name under " + service + (WILDCARD_DNS.contains(service)
-					? ", a wildcard-DNS service that resolves names to any address written into them (the visitor's "
-							+ "own machine included), for anyone"
-					: ", a tunnel service that forwards to a developer's machine and gives anyone a name there");
 		}
 		if (host.startsWith("[")) {
 			int[] pieces = Ipv6Address.parse(host.substring(1, host.length() - 1));
@@ -131,7 +117,12 @@ final class DevOrigins {
 			case "internal" ->
 				"a name under .internal, which is reserved for private networks and never resolves on the internet";
 			case "home.arpa" -> "a name under .home.arpa, reserved for home networks";
-			default -> null;
+			default -> WILDCARD_DNS.contains(domain) ? "a name under " + domain
+					+ ", a wildcard-DNS service that resolves names to any address written into them (the visitor's "
+					+ "own machine included), for anyone"
+					: TUNNELS.contains(domain) ? "a name under " + domain
+							+ ", a tunnel service that forwards to a developer's machine and gives anyone a name there"
+							: null;
 		};
 	}
 

@@ -1,5 +1,7 @@
 package dev.corsstarter.core.internal.validation;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -155,6 +157,8 @@ enum Message {
 					+ "never expose it to scripts, whatever Access-Control-Expose-Headers says.",
 			"Remove {value} from {prefix}.exposed-headers.");
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+
 	private final ViolationRule rule;
 
 	private final String reason;
@@ -174,23 +178,18 @@ enum Message {
 			.concat(Stream.of("prefix", prefix, "value", value, "suggested", suggested), Stream.of(vars))
 			.toArray(String[]::new);
 		return new Violation(this.rule, severity, prefix + "." + key, value, fill(this.reason, all),
-				fill(this.fix, all), suggested);
+				fill(this.fix, all), suggested, "");
 	}
 
 	private static String fill(String text, @Nullable String[] vars) {
-		StringBuilder out = new StringBuilder(text.length() + 64);
-		int start = 0;
-		for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', start)) {
-			int close = text.indexOf('}', open);
-			String name = text.substring(open + 1, close);
-			String replacement = null;
-			for (int i = 0; i < vars.length && replacement == null; i += 2) {
-				replacement = name.equals(vars[i]) ? vars[i + 1] : null;
+		return PLACEHOLDER.matcher(text).replaceAll((placeholder) -> {
+			for (int i = 0; i < vars.length; i += 2) {
+				if (placeholder.group(1).equals(vars[i]) && vars[i + 1] != null) {
+					return Matcher.quoteReplacement(vars[i + 1]);
+				}
 			}
-			out.append(text, start, open).append((replacement != null) ? replacement : text.substring(open, close + 1));
-			start = close + 1;
-		}
-		return out.append(text, start, text.length()).toString();
+			return Matcher.quoteReplacement(placeholder.group());
+		});
 	}
 
 	/** Texts several messages share. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,13 +50,8 @@ final class PolicyRules {
 		if (methods.isEmpty()) {
 			report.error(Message.NO_METHOD, "allowed-methods", "");
 		}
-		for (int i = 0; i < methods.size(); i++) {
-			String method = methods.get(i);
-			String key = "allowed-methods[" + i + "]";
+		report.each(methods, "allowed-methods", (key, method) -> {
 			String upper = method.toUpperCase(Locale.ROOT);
-			if (method.equals("*")) {
-				continue;
-			}
 			if (!HttpTokens.isToken(method)) {
 				report.error(Message.INVALID_METHOD, key, method);
 			}
@@ -65,9 +61,14 @@ final class PolicyRules {
 			else if (!method.equals(upper) && STANDARD_METHODS.contains(upper)) {
 				report.add(Severity.ERROR, Message.METHOD_CASE, key, method, upper);
 			}
-		}
-		headerNames(policy.allowedHeaders(), "allowed-headers", report);
-		headerNames(policy.exposedHeaders(), "exposed-headers", report);
+		});
+		BiConsumer<String, String> headerName = (key, header) -> {
+			if (!HttpTokens.isToken(header)) {
+				report.error(Message.INVALID_HEADER, key, header);
+			}
+		};
+		report.each(policy.allowedHeaders(), "allowed-headers", headerName);
+		report.each(policy.exposedHeaders(), "exposed-headers", headerName);
 		if (policy.maxAge().isNegative()) {
 			report.error(Message.NEGATIVE_MAX_AGE, "max-age", policy.maxAge().toString());
 		}
@@ -77,15 +78,6 @@ final class PolicyRules {
 			}
 			if (origin.value().kind() == OriginPattern.Kind.ANY && policy.allowPrivateNetwork()) {
 				report.error(Message.WILDCARD_WITH_PRIVATE_NETWORK, origin.key(), "*");
-			}
-		}
-	}
-
-	private static void headerNames(List<String> headers, String list, Report report) {
-		for (int i = 0; i < headers.size(); i++) {
-			String header = headers.get(i);
-			if (!header.equals("*") && !HttpTokens.isToken(header)) {
-				report.error(Message.INVALID_HEADER, list + "[" + i + "]", header);
 			}
 		}
 	}
@@ -167,22 +159,20 @@ final class PolicyRules {
 			wildcard(policy.exposedHeaders(), "exposed-headers", Message.WILDCARD_EXPOSED_HEADER_WITH_CREDENTIALS,
 					report);
 		}
-		for (int i = 0; i < policy.allowedHeaders().size(); i++) {
-			String header = policy.allowedHeaders().get(i);
+		report.each(policy.allowedHeaders(), "allowed-headers", (key, header) -> {
 			String lower = header.toLowerCase(Locale.ROOT);
 			if (FORBIDDEN_REQUEST_HEADERS.contains(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-")) {
 				boolean cookie = lower.equals("cookie") || lower.equals("cookie2");
 				Message message = !cookie ? Message.FORBIDDEN_REQUEST_HEADER : credentials
 						? Message.FORBIDDEN_COOKIE_HEADER_WITH_CREDENTIALS : Message.FORBIDDEN_COOKIE_HEADER;
-				report.warn(message, "allowed-headers[" + i + "]", header);
+				report.warn(message, key, header);
 			}
-		}
-		for (int i = 0; i < policy.exposedHeaders().size(); i++) {
-			String header = policy.exposedHeaders().get(i);
+		});
+		report.each(policy.exposedHeaders(), "exposed-headers", (key, header) -> {
 			if (FORBIDDEN_RESPONSE_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
-				report.warn(Message.FORBIDDEN_RESPONSE_HEADER, "exposed-headers[" + i + "]", header);
+				report.warn(Message.FORBIDDEN_RESPONSE_HEADER, key, header);
 			}
-		}
+		});
 	}
 
 	private static void wildcard(List<String> values, String list, Message message, Report report) {

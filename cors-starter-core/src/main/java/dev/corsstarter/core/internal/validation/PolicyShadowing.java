@@ -1,9 +1,7 @@
 package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +11,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 import dev.corsstarter.core.internal.RouteOrder;
 import dev.corsstarter.core.policy.CorsPolicy;
+import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
 
@@ -37,34 +36,37 @@ final class PolicyShadowing {
 	static List<Route> routes(List<CorsPolicyValidator.ParsedPolicy> policies) {
 		List<Route> routes = new ArrayList<>();
 		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			parsed.pathPatterns().stream().forEach((pattern) -> routes.add(new Route(pattern, parsed.policy())));
+			parsed.pathPatterns().forEach((pattern) -> routes.add(new Route(pattern, parsed.policy())));
 		}
 		return RouteOrder.sorted(routes, Route::pattern, (route) -> route.policy().name());
 	}
 
-	/** A warning per entirely shadowed policy, keyed by that policy (identity). */
-	static Map<CorsPolicy, Violation> find(List<CorsPolicyValidator.ParsedPolicy> policies) {
-		List<Route> routes = routes(policies);
-		Map<CorsPolicy, Violation> result = new IdentityHashMap<>();
-		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			if (parsed.pathPatterns().isEmpty()
-					|| parsed.pathPatterns().size() != parsed.policy().pathPatterns().size()) {
-				continue;
-			}
-			List<String> explanations = new ArrayList<>();
-			for (PathPattern pattern : parsed.pathPatterns()) {
-				Route shadow = shadowOf(new Route(pattern, parsed.policy()), routes);
-				if (shadow == null) {
-					break;
-				}
-				explanations.add(pattern.getPatternString() + " by " + shadow.pattern().getPatternString()
-						+ " of policy '" + shadow.policy().name() + "'");
-			}
-			if (explanations.size() == parsed.pathPatterns().size()) {
-				result.put(parsed.policy(), warning(parsed.policy(), explanations));
-			}
+	/** Adds a warning when every path pattern of the policy is shadowed. */
+	static void check(CorsPolicyValidator.ParsedPolicy parsed, List<Route> routes, List<Violation> out) {
+		CorsPolicy policy = parsed.policy();
+		if (parsed.pathPatterns().isEmpty() || parsed.pathPatterns().size() != policy.pathPatterns().size()) {
+			return;
 		}
-		return result;
+		List<String> explanations = new ArrayList<>();
+		for (PathPattern pattern : parsed.pathPatterns()) {
+			Route shadow = shadowOf(new Route(pattern, policy), routes);
+			if (shadow == null) {
+				return;
+			}
+			explanations.add(pattern.getPatternString() + " by " + shadow.pattern().getPatternString() + " of policy '"
+					+ shadow.policy().name() + "'");
+		}
+		String prefix = policy.propertyPrefix();
+		out.add(new Violation(ViolationRule.SHADOWED_POLICY, Severity.WARN, prefix + ".path-patterns",
+				String.join(", ", policy.pathPatterns()),
+				"Policy '" + policy.name()
+						+ "' never applies: every path it matches goes to another policy whose pattern is tried first "
+						+ "(the most specific pattern wins, ties go to the alphabetically first): "
+						+ String.join("; ", explanations) + ".",
+				"Remove policy '" + policy.name()
+						+ "' or merge its settings into the policy that serves these paths, or change " + prefix
+						+ ".path-patterns to paths no other policy's pattern takes first.",
+				null, ""));
 	}
 
 	/** The first route before this one in the engine's order that takes all its paths. */
@@ -82,19 +84,6 @@ final class PolicyShadowing {
 			}
 		}
 		return null;
-	}
-
-	private static Violation warning(CorsPolicy policy, List<String> explanations) {
-		String prefix = policy.propertyPrefix();
-		return Violation.warn(ViolationRule.SHADOWED_POLICY, prefix + ".path-patterns",
-				String.join(", ", policy.pathPatterns()),
-				"Policy '" + policy.name()
-						+ "' never applies: every path it matches goes to another policy whose pattern is tried first "
-						+ "(the most specific pattern wins, ties go to the alphabetically first): "
-						+ String.join("; ", explanations) + ".",
-				"Remove policy '" + policy.name()
-						+ "' or merge its settings into the policy that serves these paths, or change " + prefix
-						+ ".path-patterns to paths no other policy's pattern takes first.");
 	}
 
 	/**

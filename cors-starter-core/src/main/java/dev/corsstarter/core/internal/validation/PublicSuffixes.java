@@ -97,13 +97,11 @@ final class PublicSuffixes {
 	/** The public suffix {@code *.domain} spans, or {@code null}. */
 	@Nullable String suffixSpannedBySubdomainsOf(String domain) {
 		String suffix = spanned(domain);
-		String unicode = (suffix == null && domain.contains("xn--")) ? IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED)
-				: domain;
-		if (!unicode.equals(domain)) {
-			suffix = spanned(unicode);
-			if (suffix != null) {
-				suffix = suffix.startsWith("*.") ? "*." + toAscii(suffix.substring(2)) : toAscii(suffix);
-			}
+		if (suffix == null && domain.contains("xn--")) {
+			// rules are written in Unicode; IDN leaves the '*' label of a wildcard as it
+			// is
+			suffix = spanned(IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED));
+			return (suffix != null) ? toAscii(suffix) : null;
 		}
 		return suffix;
 	}

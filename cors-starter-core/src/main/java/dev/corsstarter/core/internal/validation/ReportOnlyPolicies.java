@@ -1,12 +1,9 @@
 package dev.corsstarter.core.internal.validation;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,65 +19,30 @@ import dev.corsstarter.core.validation.ViolationRule;
 
 /**
  * The warning for each report-only policy, said on every start and change so it is not
- * forgotten, naming what protects its paths meanwhile: per path pattern, the first
- * enforced route in {@link dev.corsstarter.core.internal.RouteOrder} that matches a
- * sample path of the pattern ({@code x} for each wildcard and capture, or another plain
- * candidate), as the engine falls back, or "could not be determined" when no sample
- * matches.
+ * forgotten, naming what protects its paths meanwhile.
  */
 final class ReportOnlyPolicies {
+
+	private static final String NONE = "no enforced policy";
 
 	private static final List<String> SAMPLE_SEGMENTS = List.of("x", "1", "a", "0");
 
 	private ReportOnlyPolicies() {
 	}
 
-	/** A warning per report-only policy, keyed by that policy (identity). */
-	static Map<CorsPolicy, Violation> find(List<CorsPolicyValidator.ParsedPolicy> policies) {
-		List<Route> enforced = PolicyShadowing.routes(policies)
-			.stream()
-			.filter((route) -> route.policy().mode() == PolicyMode.ENFORCE)
-			.toList();
-		Map<CorsPolicy, Violation> result = new IdentityHashMap<>();
-		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			if (parsed.policy().mode() == PolicyMode.REPORT_ONLY) {
-				result.put(parsed.policy(), warning(parsed, enforced));
-			}
-		}
-		return result;
-	}
-
-	private static Violation warning(CorsPolicyValidator.ParsedPolicy parsed, List<Route> enforced) {
+	/** The warning for a report-only policy, given the routes in the engine's order. */
+	static Violation warning(CorsPolicyValidator.ParsedPolicy parsed, List<Route> routes) {
 		CorsPolicy policy = parsed.policy();
 		Map<String, String> deciding = new LinkedHashMap<>();
-		Set<String> named = new LinkedHashSet<>();
-		for (PathPattern pattern : parsed.pathPatterns()) {
-			if (pattern == null) {
-				continue;
-			}
-			String text = pattern.getPatternString();
-			PathContainer sample = sample(pattern);
-			if (sample == null) {
-				deciding.put(text, "which enforced policy decides could not be determined");
-				continue;
-			}
-			Route route = enforced.stream().filter(r -> r.pattern().matches(sample)).findFirst().orElse(null);
-			if (route != null) {
-				String name = "the enforced policy '" + route.policy().name() + "' ("
-						+ route.pattern().getPatternString() + ")";
-				named.add(name);
-				deciding.put(text, name + " keeps deciding");
-			}
-			else {
-				deciding.put(text, "no enforced policy");
-			}
-		}
+		parsed.pathPatterns().forEach((pattern) -> deciding.put(pattern.getPatternString(), decider(pattern, routes)));
+		List<String> decided = deciding.values().stream().distinct().toList();
+		String only = (decided.size() == 1) ? decided.get(0) : "";
 		String who;
-		if (!deciding.isEmpty() && deciding.values().stream().allMatch(d -> d.equals("no enforced policy"))) {
+		if (only.equals(NONE)) {
 			who = "no enforced policy matches its paths, so requests it would refuse reach the application.";
 		}
-		else if (named.size() == 1 && deciding.values().stream().allMatch(d -> d.endsWith("keeps deciding"))) {
-			who = named.iterator().next() + " keeps deciding on its paths; this policy's decisions are only observed.";
+		else if (only.endsWith(" keeps deciding")) {
+			who = only + " on its paths; this policy's decisions are only observed.";
 		}
 		else {
 			List<String> parts = new ArrayList<>();
@@ -94,13 +56,27 @@ final class ReportOnlyPolicies {
 						+ who,
 				"Once cors_requests_total{mode=\"report-only\",outcome=\"rejected\"} shows only traffic you mean to "
 						+ "refuse, enforce it: " + prefix + ".mode=enforce",
-				"enforce");
+				"enforce", "");
+	}
+
+	/** The first enforced route matching a sample path, as the engine falls back. */
+	private static String decider(PathPattern pattern, List<Route> routes) {
+		PathContainer sample = sample(pattern);
+		if (sample == null) {
+			return "which enforced policy decides could not be determined";
+		}
+		return routes.stream()
+			.filter((route) -> route.policy().mode() == PolicyMode.ENFORCE && route.pattern().matches(sample))
+			.findFirst()
+			.map((route) -> "the enforced policy '" + route.policy().name() + "' (" + route.pattern().getPatternString()
+					+ ") keeps deciding")
+			.orElse(NONE);
 	}
 
 	/**
-	 * A path the pattern matches, with {@code x} (or another candidate) for what varies.
+	 * A path the pattern matches, with {@code x} or another candidate for what varies.
 	 */
-	static @Nullable PathContainer sample(PathPattern pattern) {
+	private static @Nullable PathContainer sample(PathPattern pattern) {
 		for (String segment : SAMPLE_SEGMENTS) {
 			PathContainer path = PathContainer
 				.parsePath(PolicyShadowing.replaceCaptures(pattern.getPatternString(), (capture) -> segment)
