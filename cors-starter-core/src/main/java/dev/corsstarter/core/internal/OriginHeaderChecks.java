@@ -4,11 +4,21 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/** Checks of the {@code Origin} header before any policy sees it; never allocates. */
+/**
+ * The grammar of a serialised origin, and checks of the {@code Origin} header that never
+ * allocate.
+ */
 public final class OriginHeaderChecks {
 
 	/** Longer values cannot be a serialised origin. */
-	public static final int MAX_LENGTH = OriginGrammar.MAX_LENGTH;
+	public static final int MAX_LENGTH = 300;
+
+	/** Longer schemes are not looked for: {@code "://"} starts within 40 characters. */
+	public static final int MAX_SCHEME_LENGTH = 39;
+
+	static final int MAX_HOST_LENGTH = 253;
+
+	static final int MAX_LABEL_LENGTH = 63;
 
 	private OriginHeaderChecks() {
 	}
@@ -53,12 +63,12 @@ public final class OriginHeaderChecks {
 	/** Index of {@code "://"} after a valid lower-case scheme, or -1. */
 	static int schemeEnd(String origin) {
 		int length = origin.length();
-		for (int i = 0; i < length && i <= OriginGrammar.MAX_SCHEME_LENGTH; i++) {
+		for (int i = 0; i < length && i <= MAX_SCHEME_LENGTH; i++) {
 			char c = origin.charAt(i);
 			if (c == ':') {
 				return (i > 0 && i + 2 < length && origin.charAt(i + 1) == '/' && origin.charAt(i + 2) == '/') ? i : -1;
 			}
-			if (!OriginGrammar.isSchemeChar(c, i == 0)) {
+			if (!isSchemeChar(c, i == 0)) {
 				return -1;
 			}
 		}
@@ -77,7 +87,7 @@ public final class OriginHeaderChecks {
 				if (c == ']') {
 					return (i > hostStart + 1 && (i + 1 == length || origin.charAt(i + 1) == ':')) ? i + 1 : -1;
 				}
-				if (!OriginGrammar.isIpv6LiteralChar(c)) {
+				if (!isIpv6LiteralChar(c)) {
 					return -1;
 				}
 			}
@@ -96,8 +106,8 @@ public final class OriginHeaderChecks {
 				}
 				labelLength = 0;
 			}
-			else if (OriginGrammar.isHostChar(c)) {
-				if (++labelLength > OriginGrammar.MAX_LABEL_LENGTH) {
+			else if (isHostChar(c)) {
+				if (++labelLength > MAX_LABEL_LENGTH) {
 					return -1;
 				}
 			}
@@ -109,8 +119,7 @@ public final class OriginHeaderChecks {
 		// browsers send it as typed, so it is well-formed, though no configured origin
 		// has one
 		boolean trailingDot = labelLength == 0 && i > hostStart;
-		if ((labelLength == 0 && !trailingDot)
-				|| i - hostStart - (trailingDot ? 1 : 0) > OriginGrammar.MAX_HOST_LENGTH) {
+		if ((labelLength == 0 && !trailingDot) || i - hostStart - (trailingDot ? 1 : 0) > MAX_HOST_LENGTH) {
 			return -1;
 		}
 		return i;
@@ -133,10 +142,39 @@ public final class OriginHeaderChecks {
 			return false;
 		}
 		int originPort = (hostEnd == origin.length()) ? -1 : parsePort(origin, hostEnd + 1);
-		int defaultPort = OriginGrammar.defaultPort(lower(scheme));
+		int defaultPort = defaultPort(lower(scheme));
 		int effectiveOriginPort = (originPort == -1) ? defaultPort : originPort;
 		int effectiveRequestPort = (port <= 0) ? defaultPort : port;
 		return effectiveOriginPort == effectiveRequestPort;
+	}
+
+	/** A lower-case letter first, then also digits, {@code +-.}. */
+	private static boolean isSchemeChar(char c, boolean first) {
+		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+	}
+
+	static boolean isValidScheme(String scheme) {
+		return scheme.matches("[a-z][a-z0-9+.-]*");
+	}
+
+	/** A host label character as browsers serialise it. */
+	static boolean isHostChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+	}
+
+	/** A character inside the brackets of an IPv6 literal as browsers serialise it. */
+	static boolean isIpv6LiteralChar(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.';
+	}
+
+	/** The default port of a special scheme, or -1. */
+	public static int defaultPort(String scheme) {
+		return switch (scheme) {
+			case "http", "ws" -> 80;
+			case "https", "wss" -> 443;
+			case "ftp" -> 21;
+			default -> -1;
+		};
 	}
 
 	private static String lower(String scheme) {

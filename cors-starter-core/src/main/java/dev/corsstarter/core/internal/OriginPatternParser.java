@@ -8,11 +8,14 @@ import java.util.stream.IntStream;
 import dev.corsstarter.core.internal.OriginPattern.Kind;
 import dev.corsstarter.core.internal.OriginSyntaxException.Fault;
 
-import static dev.corsstarter.core.internal.OriginGrammar.MAX_HOST_LENGTH;
-import static dev.corsstarter.core.internal.OriginGrammar.MAX_LABEL_LENGTH;
-import static dev.corsstarter.core.internal.OriginGrammar.defaultPort;
-import static dev.corsstarter.core.internal.OriginGrammar.isHostChar;
-import static dev.corsstarter.core.internal.OriginGrammar.isValidScheme;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_HOST_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_LABEL_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_SCHEME_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.defaultPort;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.isHostChar;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.isIpv6LiteralChar;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.isValidScheme;
 
 /** Parses configured origins strictly, refusing what no browser could send. */
 public final class OriginPatternParser {
@@ -118,12 +121,11 @@ public final class OriginPatternParser {
 							+ ":// origin, so this never matches.",
 					"List the origin of the page that opens the WebSocket: ", page + value.substring(schemeEnd));
 		}
-		if (scheme.length() > OriginGrammar.MAX_SCHEME_LENGTH) {
+		if (scheme.length() > MAX_SCHEME_LENGTH) {
 			throw fault(Fault.INVALID, value,
-					"An Origin with a scheme longer than " + OriginGrammar.MAX_SCHEME_LENGTH
+					"An Origin with a scheme longer than " + MAX_SCHEME_LENGTH
 							+ " characters is rejected as malformed, so this never matches.",
-					"Use the scheme the client actually sends, at most " + OriginGrammar.MAX_SCHEME_LENGTH
-							+ " characters.");
+					"Use the scheme the client actually sends, at most " + MAX_SCHEME_LENGTH + " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
 		int pathStart = IntStream.range(0, rest.length())
@@ -206,10 +208,9 @@ public final class OriginPatternParser {
 					"List the exact origin instead.");
 		}
 		// the shortest match: "*." stands for at least two characters, ":*" for none
-		if (value.length() - (anyPort ? 2 : 0) > OriginGrammar.MAX_LENGTH
-				|| (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
+		if (value.length() - (anyPort ? 2 : 0) > MAX_LENGTH || (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
 			throw fault(Fault.NEVER_MATCHES, value,
-					"Every origin this could match is longer than an Origin header may be (" + OriginGrammar.MAX_LENGTH
+					"Every origin this could match is longer than an Origin header may be (" + MAX_LENGTH
 							+ " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
 					"Use a shorter host, or a subdomain wildcard such as " + scheme + "://*.example.com");
 		}
@@ -245,7 +246,7 @@ public final class OriginPatternParser {
 		String prefix = scheme + "://" + (anySubdomain ? "*." : "");
 		if (host.startsWith("[")) {
 			String inner = host.substring(1, host.length() - 1);
-			if (inner.isEmpty() || !inner.chars().allMatch((c) -> OriginGrammar.isIpv6LiteralChar((char) c))) {
+			if (inner.isEmpty() || !inner.chars().allMatch((c) -> isIpv6LiteralChar((char) c))) {
 				String lower = host.toLowerCase(Locale.ROOT);
 				String reason = "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).";
 				String action = "Write it as a lower-case IPv6 address, e.g. ";
