@@ -41,23 +41,10 @@ public final class OriginHeaderChecks {
 		if (hostEnd <= hostStart) {
 			return false;
 		}
-		if (hostEnd < length) {
-			// ":" then 1-5 digits, no leading zero, 1..65535
-			int digits = length - hostEnd - 1;
-			if (origin.charAt(hostEnd) != ':' || digits < 1 || digits > 5 || origin.charAt(hostEnd + 1) == '0') {
-				return false;
-			}
-			int port = 0;
-			for (int i = hostEnd + 1; i < length; i++) {
-				char c = origin.charAt(i);
-				if (c < '0' || c > '9') {
-					return false;
-				}
-				port = port * 10 + (c - '0');
-			}
-			return port <= 65535;
-		}
-		return true;
+		// none, or ":" then 1-5 digits, no leading zero, 1..65535
+		int digits = length - hostEnd - 1;
+		return hostEnd == length || (origin.charAt(hostEnd) == ':' && digits >= 1 && digits <= 5
+				&& origin.charAt(hostEnd + 1) != '0' && parsePort(origin, hostEnd + 1) <= 65535);
 	}
 
 	/** Index of {@code "://"} after a valid lower-case scheme, or -1. */
@@ -184,10 +171,18 @@ public final class OriginHeaderChecks {
 		};
 	}
 
+	/**
+	 * The number the digits from {@code start} to the end make, or
+	 * {@link Integer#MAX_VALUE} at a non-digit.
+	 */
 	private static int parsePort(String origin, int start) {
 		int port = 0;
 		for (int i = start; i < origin.length(); i++) {
-			port = port * 10 + (origin.charAt(i) - '0');
+			char c = origin.charAt(i);
+			if (c < '0' || c > '9') {
+				return Integer.MAX_VALUE;
+			}
+			port = port * 10 + (c - '0');
 		}
 		return port;
 	}
