@@ -23,18 +23,11 @@ public record OriginPattern(String value, Kind kind, @Nullable String scheme, @N
 
 	}
 
-	/** Whether a well-formed origin matches, given where its scheme and host end. */
+	/**
+	 * Whether a well-formed origin matches this wildcard, given where its scheme and host
+	 * end.
+	 */
 	boolean matches(String origin, int schemeEnd, int hostEnd) {
-		switch (this.kind) {
-			case ANY:
-				return true;
-			case NULL:
-				return origin.equals("null");
-			case EXACT:
-				return origin.equals(this.value);
-			default:
-				break;
-		}
 		String scheme = this.scheme;
 		String host = this.host;
 		String port = this.port;
