@@ -310,13 +310,8 @@ public final class OriginPatternParser {
 
 	/** With a special scheme, a numeric last label makes an IPv4 address. */
 	private static void checkIpv4(String scheme, String host, boolean anySubdomain, String portSuffix) {
-		if (defaultPort(scheme) < 0) {
-			return; // non-special schemes have opaque hosts: no IPv4 rewriting
-		}
-		String last = host.substring(host.lastIndexOf('.') + 1);
-		boolean numeric = !last.isEmpty() && (last.chars().allMatch(c -> c >= '0' && c <= '9')
-				|| (last.startsWith("0x") && last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)));
-		if (!numeric) {
+		// a non-special scheme's host is opaque; a special one's is [a-z0-9_.-] by now
+		if (defaultPort(scheme) < 0 || !host.substring(host.lastIndexOf('.') + 1).matches("[0-9]+|0x[0-9a-f]*")) {
 			return;
 		}
 		if (anySubdomain) {
