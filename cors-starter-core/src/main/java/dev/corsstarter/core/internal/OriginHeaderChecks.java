@@ -150,7 +150,7 @@ public final class OriginHeaderChecks {
 	}
 
 	/** A character inside the brackets of an IPv6 literal as browsers serialise it. */
-	static boolean isIpv6LiteralChar(char c) {
+	private static boolean isIpv6LiteralChar(char c) {
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.';
 	}
 

@@ -12,8 +12,8 @@ import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_LABEL_LENGTH;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_LENGTH;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_SCHEME_LENGTH;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.defaultPort;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.hostEnd;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.isHostChar;
-import static dev.corsstarter.core.internal.OriginHeaderChecks.isIpv6LiteralChar;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.isValidScheme;
 
 /** Parses configured origins strictly, refusing what no browser could send. */
@@ -85,11 +85,8 @@ public final class OriginPatternParser {
 			throw corrected(Fault.NEVER_MATCHES, "Surrounding whitespace means the origin can never match.",
 					"Remove the whitespace: ", value.strip());
 		}
-		if (value.equals("*")) {
-			return new OriginPattern(value, Kind.ANY, null, null, false, null, false);
-		}
-		if (value.equals("null")) {
-			return new OriginPattern(value, Kind.NULL, null, null, false, null, false);
+		if (value.equals("*") || value.equals("null")) {
+			return new OriginPattern(value, value.equals("*") ? Kind.ANY : Kind.NULL, null, null, false, null, false);
 		}
 		if (value.equalsIgnoreCase("null")) {
 			throw corrected(Fault.NEVER_MATCHES, "The opaque origin is sent as lower-case 'null'.", "Write: ", "null");
@@ -145,7 +142,7 @@ public final class OriginPatternParser {
 		}
 		// split host and port (IPv6 literals are bracketed)
 		String hostPart;
-		String portPart = null;
+		String portPart;
 		if (authority.startsWith("[")) {
 			int close = authority.indexOf(']');
 			if (close < 0) {
@@ -153,49 +150,34 @@ public final class OriginPatternParser {
 						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 			}
 			hostPart = authority.substring(0, close + 1);
-			String after = authority.substring(close + 1);
-			if (!after.isEmpty()) {
-				if (after.charAt(0) != ':') {
-					throw fault(Fault.INVALID, "Unexpected characters after the IPv6 literal.",
-							"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
-				}
-				portPart = after.substring(1);
+			boolean hasPort = close + 1 < authority.length();
+			if (hasPort && authority.charAt(close + 1) != ':') {
+				throw fault(Fault.INVALID, "Unexpected characters after the IPv6 literal.",
+						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 			}
+			portPart = hasPort ? authority.substring(close + 2) : null;
 		}
 		else {
 			int colon = authority.lastIndexOf(':');
 			hostPart = (colon >= 0) ? authority.substring(0, colon) : authority;
 			portPart = (colon >= 0) ? authority.substring(colon + 1) : null;
 		}
-		boolean anyPort = false;
-		if (portPart != null) {
-			if (portPart.equals("*")) {
-				anyPort = true;
-				portPart = null;
-			}
-			else {
-				checkPort(scheme, hostPart, portPart);
-			}
+		boolean anyPort = "*".equals(portPart);
+		if (portPart != null && !anyPort) {
+			checkPort(scheme, hostPart, portPart);
 		}
-		boolean anySubdomain = false;
-		String host = hostPart;
-		if (host.equals("*")) {
+		if (hostPart.equals("*")) {
 			throw fault(Fault.INVALID_WILDCARD, "A wildcard host matches every site; it is '*' in disguise.",
 					"Use a subdomain wildcard under a domain you control, e.g. " + scheme + "://*.example.com");
 		}
-		if (host.startsWith("*.")) {
-			anySubdomain = true;
-			host = host.substring(2);
-		}
+		boolean anySubdomain = hostPart.startsWith("*.");
+		String host = anySubdomain ? hostPart.substring(2) : hostPart;
 		if (host.indexOf('*') >= 0) {
 			throw fault(Fault.INVALID_WILDCARD,
 					"A wildcard may only stand for whole leading labels ('*.') or the port (':*').",
 					"Use a form such as " + scheme + "://*.example.com or " + scheme + "://example.com:*");
 		}
 		checkHost(scheme, host, anySubdomain, authority.substring(hostPart.length()));
-		if (anySubdomain && host.startsWith("[")) {
-			throw fault(Fault.INVALID_WILDCARD, "An IP literal has no subdomains.", "List the exact origin instead.");
-		}
 		// the shortest match: "*." stands for at least two characters, ":*" for none
 		if (value.length() - (anyPort ? 2 : 0) > MAX_LENGTH || (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
 			throw fault(Fault.NEVER_MATCHES,
@@ -203,9 +185,8 @@ public final class OriginPatternParser {
 							+ " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
 					"Use a shorter host, or a subdomain wildcard such as " + scheme + "://*.example.com");
 		}
-		boolean wildcard = anySubdomain || anyPort;
-		return new OriginPattern(value, wildcard ? Kind.WILDCARD : Kind.EXACT, scheme, host, anySubdomain, portPart,
-				anyPort);
+		return new OriginPattern(value, (anySubdomain || anyPort) ? Kind.WILDCARD : Kind.EXACT, scheme, host,
+				anySubdomain, anyPort ? null : portPart, anyPort);
 	}
 
 	private static void checkPort(String scheme, String host, String port) {
@@ -234,7 +215,7 @@ public final class OriginPatternParser {
 		String prefix = scheme + "://" + (anySubdomain ? "*." : "");
 		if (host.startsWith("[")) {
 			String inner = host.substring(1, host.length() - 1);
-			if (inner.isEmpty() || !inner.chars().allMatch((c) -> isIpv6LiteralChar((char) c))) {
+			if (hostEnd(host, 0) != host.length()) {
 				String lower = host.toLowerCase(Locale.ROOT);
 				String reason = "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).";
 				String action = "Write it as a lower-case IPv6 address, e.g. ";
