@@ -54,18 +54,11 @@ public final class Ipv6Address {
 	public static String serialize(int[] pieces) {
 		int compressStart = -1;
 		int compressLength = 1;
-		for (int i = 0; i < 8;) {
-			if (pieces[i] != 0) {
-				i++;
-				continue;
-			}
-			int start = i;
-			while (i < 8 && pieces[i] == 0) {
-				i++;
-			}
-			if (i - start > compressLength) {
-				compressStart = start;
-				compressLength = i - start;
+		for (int i = 0, run = 0; i < 8; i++) {
+			run = (pieces[i] == 0) ? run + 1 : 0;
+			if (run > compressLength) {
+				compressStart = i - run + 1;
+				compressLength = run;
 			}
 		}
 		StringBuilder result = new StringBuilder(39);
