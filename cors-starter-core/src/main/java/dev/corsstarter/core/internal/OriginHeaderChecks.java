@@ -4,10 +4,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The grammar of a serialised origin, and checks of the {@code Origin} header that never
- * allocate.
- */
+/** The origin grammar and the {@code Origin} header checks, which never allocate. */
 public final class OriginHeaderChecks {
 
 	/** Longer values cannot be a serialised origin. */
@@ -26,19 +23,15 @@ public final class OriginHeaderChecks {
 	/** Whether it is {@code null} or a lower-case ASCII {@code scheme://host[:port]}. */
 	public static boolean isWellFormed(String origin) {
 		int length = origin.length();
-		if (length == 0 || length > MAX_LENGTH) {
+		if (length > MAX_LENGTH) {
 			return false;
 		}
 		if (origin.equals("null")) {
 			return true;
 		}
 		int schemeEnd = schemeEnd(origin);
-		if (schemeEnd <= 0) {
-			return false;
-		}
-		int hostStart = schemeEnd + 3;
-		int hostEnd = hostEnd(origin, hostStart);
-		if (hostEnd <= hostStart) {
+		int hostEnd = (schemeEnd < 0) ? -1 : hostEnd(origin, schemeEnd + 3);
+		if (hostEnd < 0) {
 			return false;
 		}
 		// none, or ":" then 1-5 digits, no leading zero, 1..65535
@@ -105,11 +98,7 @@ public final class OriginHeaderChecks {
 		// a trailing dot names the same host fully qualified (http://localhost.:8080):
 		// browsers send it as typed, so it is well-formed, though no configured origin
 		// has one
-		boolean trailingDot = labelLength == 0 && i > hostStart;
-		if ((labelLength == 0 && !trailingDot) || i - hostStart - (trailingDot ? 1 : 0) > MAX_HOST_LENGTH) {
-			return -1;
-		}
-		return i;
+		return (i == hostStart || i - hostStart - ((labelLength == 0) ? 1 : 0) > MAX_HOST_LENGTH) ? -1 : i;
 	}
 
 	/** Whether a well-formed origin is the request's own (port -1 for the default). */
@@ -128,20 +117,14 @@ public final class OriginHeaderChecks {
 				|| !HttpTokens.regionMatchesIgnoreAsciiCase(origin, hostStart, host, 0, host.length())) {
 			return false;
 		}
-		int originPort = (hostEnd == origin.length()) ? -1 : parsePort(origin, hostEnd + 1);
 		int defaultPort = defaultPort(lower(scheme));
-		int effectiveOriginPort = (originPort == -1) ? defaultPort : originPort;
-		int effectiveRequestPort = (port <= 0) ? defaultPort : port;
-		return effectiveOriginPort == effectiveRequestPort;
+		int originPort = (hostEnd == origin.length()) ? defaultPort : parsePort(origin, hostEnd + 1);
+		return originPort == ((port <= 0) ? defaultPort : port);
 	}
 
 	/** A lower-case letter first, then also digits, {@code +-.}. */
 	private static boolean isSchemeChar(char c, boolean first) {
 		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-	}
-
-	static boolean isValidScheme(String scheme) {
-		return scheme.matches("[a-z][a-z0-9+.-]*");
 	}
 
 	/** A host label character as browsers serialise it. */
@@ -171,10 +154,7 @@ public final class OriginHeaderChecks {
 		};
 	}
 
-	/**
-	 * The number the digits from {@code start} to the end make, or
-	 * {@link Integer#MAX_VALUE} at a non-digit.
-	 */
+	/** The digits from {@code start} on as a number, MAX_VALUE at a non-digit. */
 	private static int parsePort(String origin, int start) {
 		int port = 0;
 		for (int i = start; i < origin.length(); i++) {

@@ -14,7 +14,6 @@ import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_SCHEME_LENGTH
 import static dev.corsstarter.core.internal.OriginHeaderChecks.defaultPort;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.hostEnd;
 import static dev.corsstarter.core.internal.OriginHeaderChecks.isHostChar;
-import static dev.corsstarter.core.internal.OriginHeaderChecks.isValidScheme;
 
 /** Parses configured origins strictly, refusing what no browser could send. */
 public final class OriginPatternParser {
@@ -99,7 +98,7 @@ public final class OriginPatternParser {
 			throw corrected(Fault.NEVER_MATCHES, what, "Add the scheme, e.g. ", "https://" + value);
 		}
 		String scheme = value.substring(0, schemeEnd);
-		if (!isValidScheme(scheme.toLowerCase(Locale.ROOT))) {
+		if (!scheme.toLowerCase(Locale.ROOT).matches("[a-z][a-z0-9+.-]*")) {
 			throw fault(Fault.INVALID, "'" + scheme + "' is not a valid URI scheme.",
 					"Use a scheme such as https, e.g. https://app.example.com");
 		}
