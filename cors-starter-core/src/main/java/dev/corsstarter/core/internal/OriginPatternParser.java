@@ -42,15 +42,12 @@ public final class OriginPatternParser {
 	/** Follow the corrections of several faults until one parses. */
 	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
 		String candidate = first.getSuggestedValue();
-		if (candidate == null) {
-			return first;
-		}
 		StringBuilder fix = new StringBuilder(first.getFix());
-		boolean parses = false;
-		for (int i = 0; candidate != null && !parses && i < 5; i++) {
+		for (int i = 0; candidate != null && i < 5; i++) {
 			try {
 				parseOnce(candidate);
-				parses = true;
+				return (i == 0) ? first
+						: new OriginSyntaxException(first.getFault(), first.getReason(), fix.toString(), candidate);
 			}
 			catch (OriginSyntaxException next) {
 				String step = next.getFix();
@@ -58,11 +55,8 @@ public final class OriginPatternParser {
 				candidate = next.getSuggestedValue();
 			}
 		}
-		if (parses && candidate == first.getSuggestedValue()) {
-			return first;
-		}
-		return new OriginSyntaxException(first.getFault(), first.getReason(), fix.toString(),
-				parses ? candidate : null);
+		return (first.getSuggestedValue() == null) ? first
+				: new OriginSyntaxException(first.getFault(), first.getReason(), fix.toString(), null);
 	}
 
 	/** A fault with no single correction: the fix is advice. */
