@@ -231,8 +231,7 @@ public final class OriginPatternParser {
 			}
 			return;
 		}
-		boolean ascii = host.chars().allMatch(c -> c < 0x80);
-		if (!ascii) {
+		if (!host.chars().allMatch((c) -> c < 0x80)) {
 			String reason = "Browsers send internationalised hosts in punycode, so this never matches.";
 			String punycode;
 			try {
@@ -330,12 +329,12 @@ public final class OriginPatternParser {
 			catch (NumberFormatException ex) {
 				return -1;
 			}
-			boolean lastPart = i == parts.length - 1;
-			long limit = lastPart ? (1L << (8 * (5 - parts.length))) : 256;
-			if (number < 0 || number >= limit) {
+			// the last part fills the bytes left
+			int bits = (i == parts.length - 1) ? 8 * (5 - parts.length) : 8;
+			if (number < 0 || number >= (1L << bits)) {
 				return -1;
 			}
-			result = lastPart ? (result << (8 * (5 - parts.length))) | number : (result << 8) | number;
+			result = (result << bits) | number;
 		}
 		return result;
 	}
