@@ -59,10 +59,6 @@ public record MapCorsRequest(String method, PathContainer path, List<Field> fiel
 		return values.isEmpty() ? null : (values.size() == 1) ? values.get(0) : String.join(",", values);
 	}
 
-	public int headerCount(String name) {
-		return headerValues(name).size();
-	}
-
 	/** All values of a header, in order, empty when absent; never allocates. */
 	public List<String> headerValues(String name) {
 		for (int i = 0; i < this.fields.size(); i++) {
