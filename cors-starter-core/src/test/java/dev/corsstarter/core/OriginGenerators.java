@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.corsstarter.core.internal.OriginGrammar;
 import dev.corsstarter.core.internal.OriginHeaderChecks;
 
 /**
@@ -56,7 +55,7 @@ public final class OriginGenerators {
 	public static GeneratedOrigin validOrigin(Random random) {
 		while (true) {
 			GeneratedOrigin origin = originShaped(random);
-			if (origin.scheme().length() <= OriginGrammar.MAX_SCHEME_LENGTH && origin.host().length() <= 253
+			if (origin.scheme().length() <= OriginHeaderChecks.MAX_SCHEME_LENGTH && origin.host().length() <= 253
 					&& origin.serialized().length() <= OriginHeaderChecks.MAX_LENGTH) {
 				return origin;
 			}
@@ -158,7 +157,7 @@ public final class OriginGenerators {
 				case 1 -> 10000 + random.nextInt(55536);
 				default -> 1 + random.nextInt(65535);
 			};
-			if (port != OriginGrammar.defaultPort(scheme)) {
+			if (port != OriginHeaderChecks.defaultPort(scheme)) {
 				return port;
 			}
 		}

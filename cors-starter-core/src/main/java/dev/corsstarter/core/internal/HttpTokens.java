@@ -3,41 +3,27 @@ package dev.corsstarter.core.internal;
 /** RFC 9110 tokens (method and header names) and HTTP's ASCII-only case folding. */
 public final class HttpTokens {
 
-	private static final boolean[] TCHAR = new boolean[128];
-
-	static {
-		for (char c = '0'; c <= '9'; c++) {
-			TCHAR[c] = true;
-		}
-		for (char c = 'a'; c <= 'z'; c++) {
-			TCHAR[c] = true;
-			TCHAR[c - 32] = true;
-		}
-		for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
-			TCHAR[c] = true;
-		}
-	}
-
 	private HttpTokens() {
 	}
 
 	/** Whether {@code value} is a non-empty RFC 9110 token. */
 	public static boolean isToken(String value) {
-		return value != null && !value.isEmpty() && isToken(value, 0, value.length());
+		return value != null && isToken(value, 0, value.length());
 	}
 
 	/** Whether {@code value[start, end)} is a non-empty token. */
 	public static boolean isToken(CharSequence value, int start, int end) {
-		if (start >= end) {
-			return false;
-		}
 		for (int i = start; i < end; i++) {
-			char c = value.charAt(i);
-			if (c >= 128 || !TCHAR[c]) {
+			if (!isTchar(value.charAt(i))) {
 				return false;
 			}
 		}
-		return true;
+		return start < end;
+	}
+
+	private static boolean isTchar(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+				|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
 	}
 
 	/** Whether two regions are equal ignoring ASCII case only ('ſ' is not 's'). */

@@ -2,6 +2,8 @@ package dev.corsstarter.core.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +18,8 @@ public final class Ipv6Address {
 		// the JDK also takes 5-digit pieces and leading zeros in an embedded IPv4 address
 		String[] parts = address.split(":", -1);
 		String last = parts[parts.length - 1];
-		for (int i = 0; i < parts.length - 1; i++) {
-			if (parts[i].length() > 4) {
-				return null;
-			}
-		}
-		if ((last.indexOf('.') >= 0) ? parseIpv4(last) == null : last.length() > 4) {
+		if (Stream.of(parts).limit(parts.length - 1).anyMatch((part) -> part.length() > 4)
+				|| ((last.indexOf('.') >= 0) ? parseIpv4(last) == null : last.length() > 4)) {
 			return null;
 		}
 		byte[] bytes;
@@ -45,41 +43,22 @@ public final class Ipv6Address {
 
 	/** Octets of a dotted-decimal IPv4 address without leading zeros, or null. */
 	public static int @Nullable [] parseIpv4(String text) {
-		String[] parts = text.split("\\.", -1);
-		if (parts.length != 4) {
+		if (!text.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
 			return null;
 		}
-		int[] octets = new int[4];
-		for (int p = 0; p < 4; p++) {
-			String part = parts[p];
-			if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
-					|| !part.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-				return null;
-			}
-			octets[p] = Integer.parseInt(part);
-			if (octets[p] > 255) {
-				return null;
-			}
-		}
-		return octets;
+		int[] octets = Stream.of(text.split("\\.")).mapToInt(Integer::parseInt).toArray();
+		return IntStream.of(octets).allMatch((octet) -> octet <= 255) ? octets : null;
 	}
 
 	/** Lower-case hex, no leading zeros, the first longest zero run as {@code ::}. */
 	public static String serialize(int[] pieces) {
 		int compressStart = -1;
 		int compressLength = 1;
-		for (int i = 0; i < 8;) {
-			if (pieces[i] != 0) {
-				i++;
-				continue;
-			}
-			int start = i;
-			while (i < 8 && pieces[i] == 0) {
-				i++;
-			}
-			if (i - start > compressLength) {
-				compressStart = start;
-				compressLength = i - start;
+		for (int i = 0, run = 0; i < 8; i++) {
+			run = (pieces[i] == 0) ? run + 1 : 0;
+			if (run > compressLength) {
+				compressStart = i - run + 1;
+				compressLength = run;
 			}
 		}
 		StringBuilder result = new StringBuilder(39);

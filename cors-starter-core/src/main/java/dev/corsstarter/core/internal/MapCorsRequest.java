@@ -59,10 +59,6 @@ public record MapCorsRequest(String method, PathContainer path, List<Field> fiel
 		return values.isEmpty() ? null : (values.size() == 1) ? values.get(0) : String.join(",", values);
 	}
 
-	public int headerCount(String name) {
-		return headerValues(name).size();
-	}
-
 	/** All values of a header, in order, empty when absent; never allocates. */
 	public List<String> headerValues(String name) {
 		for (int i = 0; i < this.fields.size(); i++) {
@@ -180,25 +176,12 @@ public record MapCorsRequest(String method, PathContainer path, List<Field> fiel
 			return header(HttpHeaders.UPGRADE, "websocket");
 		}
 
-		public Builder scheme(@Nullable String scheme) {
-			this.scheme = scheme;
-			return this;
-		}
-
-		public Builder host(@Nullable String host) {
-			this.host = host;
-			return this;
-		}
-
-		/** The port the application sees, or -1 for the scheme's default. */
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
 		/** As the application sees them; {@code null}s for no origin of its own. */
 		public Builder server(@Nullable String scheme, @Nullable String host, int port) {
-			return scheme(scheme).host(host).port(port);
+			this.scheme = scheme;
+			this.host = host;
+			this.port = port;
+			return this;
 		}
 
 		public MapCorsRequest build() {

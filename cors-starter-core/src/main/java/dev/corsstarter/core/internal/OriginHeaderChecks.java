@@ -4,11 +4,18 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/** Checks of the {@code Origin} header before any policy sees it; never allocates. */
+/** The origin grammar and the {@code Origin} header checks, which never allocate. */
 public final class OriginHeaderChecks {
 
 	/** Longer values cannot be a serialised origin. */
-	public static final int MAX_LENGTH = OriginGrammar.MAX_LENGTH;
+	public static final int MAX_LENGTH = 300;
+
+	/** Longer schemes are not looked for: {@code "://"} starts within 40 characters. */
+	public static final int MAX_SCHEME_LENGTH = 39;
+
+	static final int MAX_HOST_LENGTH = 253;
+
+	static final int MAX_LABEL_LENGTH = 63;
 
 	private OriginHeaderChecks() {
 	}
@@ -16,49 +23,32 @@ public final class OriginHeaderChecks {
 	/** Whether it is {@code null} or a lower-case ASCII {@code scheme://host[:port]}. */
 	public static boolean isWellFormed(String origin) {
 		int length = origin.length();
-		if (length == 0 || length > MAX_LENGTH) {
+		if (length > MAX_LENGTH) {
 			return false;
 		}
 		if (origin.equals("null")) {
 			return true;
 		}
 		int schemeEnd = schemeEnd(origin);
-		if (schemeEnd <= 0) {
+		int hostEnd = (schemeEnd < 0) ? -1 : hostEnd(origin, schemeEnd + 3);
+		if (hostEnd < 0) {
 			return false;
 		}
-		int hostStart = schemeEnd + 3;
-		int hostEnd = hostEnd(origin, hostStart);
-		if (hostEnd <= hostStart) {
-			return false;
-		}
-		if (hostEnd < length) {
-			// ":" then 1-5 digits, no leading zero, 1..65535
-			int digits = length - hostEnd - 1;
-			if (origin.charAt(hostEnd) != ':' || digits < 1 || digits > 5 || origin.charAt(hostEnd + 1) == '0') {
-				return false;
-			}
-			int port = 0;
-			for (int i = hostEnd + 1; i < length; i++) {
-				char c = origin.charAt(i);
-				if (c < '0' || c > '9') {
-					return false;
-				}
-				port = port * 10 + (c - '0');
-			}
-			return port <= 65535;
-		}
-		return true;
+		// none, or ":" then 1-5 digits, no leading zero, 1..65535
+		int digits = length - hostEnd - 1;
+		return hostEnd == length || (origin.charAt(hostEnd) == ':' && digits >= 1 && digits <= 5
+				&& origin.charAt(hostEnd + 1) != '0' && parsePort(origin, hostEnd + 1) <= 65535);
 	}
 
 	/** Index of {@code "://"} after a valid lower-case scheme, or -1. */
 	static int schemeEnd(String origin) {
 		int length = origin.length();
-		for (int i = 0; i < length && i <= OriginGrammar.MAX_SCHEME_LENGTH; i++) {
+		for (int i = 0; i < length && i <= MAX_SCHEME_LENGTH; i++) {
 			char c = origin.charAt(i);
 			if (c == ':') {
 				return (i > 0 && i + 2 < length && origin.charAt(i + 1) == '/' && origin.charAt(i + 2) == '/') ? i : -1;
 			}
-			if (!OriginGrammar.isSchemeChar(c, i == 0)) {
+			if (!isSchemeChar(c, i == 0)) {
 				return -1;
 			}
 		}
@@ -77,7 +67,7 @@ public final class OriginHeaderChecks {
 				if (c == ']') {
 					return (i > hostStart + 1 && (i + 1 == length || origin.charAt(i + 1) == ':')) ? i + 1 : -1;
 				}
-				if (!OriginGrammar.isIpv6LiteralChar(c)) {
+				if (!isIpv6LiteralChar(c)) {
 					return -1;
 				}
 			}
@@ -96,8 +86,8 @@ public final class OriginHeaderChecks {
 				}
 				labelLength = 0;
 			}
-			else if (OriginGrammar.isHostChar(c)) {
-				if (++labelLength > OriginGrammar.MAX_LABEL_LENGTH) {
+			else if (isHostChar(c)) {
+				if (++labelLength > MAX_LABEL_LENGTH) {
 					return -1;
 				}
 			}
@@ -108,12 +98,7 @@ public final class OriginHeaderChecks {
 		// a trailing dot names the same host fully qualified (http://localhost.:8080):
 		// browsers send it as typed, so it is well-formed, though no configured origin
 		// has one
-		boolean trailingDot = labelLength == 0 && i > hostStart;
-		if ((labelLength == 0 && !trailingDot)
-				|| i - hostStart - (trailingDot ? 1 : 0) > OriginGrammar.MAX_HOST_LENGTH) {
-			return -1;
-		}
-		return i;
+		return (i == hostStart || i - hostStart - ((labelLength == 0) ? 1 : 0) > MAX_HOST_LENGTH) ? -1 : i;
 	}
 
 	/** Whether a well-formed origin is the request's own (port -1 for the default). */
@@ -132,11 +117,34 @@ public final class OriginHeaderChecks {
 				|| !HttpTokens.regionMatchesIgnoreAsciiCase(origin, hostStart, host, 0, host.length())) {
 			return false;
 		}
-		int originPort = (hostEnd == origin.length()) ? -1 : parsePort(origin, hostEnd + 1);
-		int defaultPort = OriginGrammar.defaultPort(lower(scheme));
-		int effectiveOriginPort = (originPort == -1) ? defaultPort : originPort;
-		int effectiveRequestPort = (port <= 0) ? defaultPort : port;
-		return effectiveOriginPort == effectiveRequestPort;
+		int defaultPort = defaultPort(lower(scheme));
+		int originPort = (hostEnd == origin.length()) ? defaultPort : parsePort(origin, hostEnd + 1);
+		return originPort == ((port <= 0) ? defaultPort : port);
+	}
+
+	/** A lower-case letter first, then also digits, {@code +-.}. */
+	private static boolean isSchemeChar(char c, boolean first) {
+		return (c >= 'a' && c <= 'z') || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+	}
+
+	/** A host label character as browsers serialise it. */
+	static boolean isHostChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+	}
+
+	/** A character inside the brackets of an IPv6 literal as browsers serialise it. */
+	private static boolean isIpv6LiteralChar(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.';
+	}
+
+	/** The default port of a special scheme, or -1. */
+	public static int defaultPort(String scheme) {
+		return switch (scheme) {
+			case "http", "ws" -> 80;
+			case "https", "wss" -> 443;
+			case "ftp" -> 21;
+			default -> -1;
+		};
 	}
 
 	private static String lower(String scheme) {
@@ -146,10 +154,15 @@ public final class OriginHeaderChecks {
 		};
 	}
 
+	/** The digits from {@code start} on as a number, MAX_VALUE at a non-digit. */
 	private static int parsePort(String origin, int start) {
 		int port = 0;
 		for (int i = start; i < origin.length(); i++) {
-			port = port * 10 + (origin.charAt(i) - '0');
+			char c = origin.charAt(i);
+			if (c < '0' || c > '9') {
+				return Integer.MAX_VALUE;
+			}
+			port = port * 10 + (c - '0');
 		}
 		return port;
 	}

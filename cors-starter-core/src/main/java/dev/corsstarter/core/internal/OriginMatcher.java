@@ -1,11 +1,13 @@
 package dev.corsstarter.core.internal;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.corsstarter.core.internal.OriginPattern.Kind;
 
 /** The compiled {@code allowed-origins} of one policy. Immutable and thread-safe. */
 public final class OriginMatcher {
@@ -20,24 +22,16 @@ public final class OriginMatcher {
 
 	private OriginMatcher(List<OriginPattern> patterns) {
 		this.patterns = List.copyOf(patterns);
-		boolean any = false;
-		Set<String> exact = new HashSet<>();
-		List<OriginPattern> wildcards = new ArrayList<>();
-		for (OriginPattern pattern : patterns) {
-			switch (pattern.kind()) {
-				case ANY -> any = true;
-				case NULL, EXACT -> {
-					// only as a browser can send it: a hit implies a well-formed origin
-					if (OriginHeaderChecks.isWellFormed(pattern.value())) {
-						exact.add(pattern.value());
-					}
-				}
-				case WILDCARD -> wildcards.add(pattern);
-			}
-		}
-		this.any = any;
-		this.exact = Set.copyOf(exact);
-		this.wildcards = wildcards.toArray(new OriginPattern[0]);
+		this.any = patterns.stream().anyMatch((pattern) -> pattern.kind() == Kind.ANY);
+		// only as a browser can send it: a hit implies a well-formed origin
+		this.exact = patterns.stream()
+			.filter((pattern) -> pattern.kind() == Kind.NULL || pattern.kind() == Kind.EXACT)
+			.map(OriginPattern::value)
+			.filter(OriginHeaderChecks::isWellFormed)
+			.collect(Collectors.toUnmodifiableSet());
+		this.wildcards = patterns.stream()
+			.filter((pattern) -> pattern.kind() == Kind.WILDCARD)
+			.toArray(OriginPattern[]::new);
 	}
 
 	/** Compile already-parsed patterns. */
@@ -47,11 +41,7 @@ public final class OriginMatcher {
 
 	/** Parse and compile, or throw {@link OriginSyntaxException}. */
 	public static OriginMatcher parse(String... origins) {
-		List<OriginPattern> patterns = new ArrayList<>();
-		for (String origin : origins) {
-			patterns.add(OriginPatternParser.parse(origin));
-		}
-		return new OriginMatcher(patterns);
+		return new OriginMatcher(Stream.of(origins).map(OriginPatternParser::parse).toList());
 	}
 
 	/** Whether {@code *} is listed, so any origin matches. */
@@ -65,10 +55,7 @@ public final class OriginMatcher {
 
 	/** Whether the request origin is allowed; a malformed one never is. */
 	public boolean matches(@Nullable String origin) {
-		if (origin == null || !OriginHeaderChecks.isWellFormed(origin)) {
-			return false;
-		}
-		return matchesWellFormed(origin);
+		return origin != null && OriginHeaderChecks.isWellFormed(origin) && matchesWellFormed(origin);
 	}
 
 	/** Whether the origin is listed exactly, which implies it is well-formed. */

@@ -23,18 +23,8 @@ public record OriginPattern(String value, Kind kind, @Nullable String scheme, @N
 
 	}
 
-	/** Whether a well-formed origin matches, given where its scheme and host end. */
+	/** Whether this wildcard matches a well-formed origin, split at the given ends. */
 	boolean matches(String origin, int schemeEnd, int hostEnd) {
-		switch (this.kind) {
-			case ANY:
-				return true;
-			case NULL:
-				return origin.equals("null");
-			case EXACT:
-				return origin.equals(this.value);
-			default:
-				break;
-		}
 		String scheme = this.scheme;
 		String host = this.host;
 		String port = this.port;
@@ -42,16 +32,11 @@ public record OriginPattern(String value, Kind kind, @Nullable String scheme, @N
 			return false;
 		}
 		int length = origin.length();
-		if (!this.anyPort) {
-			if (port == null) {
-				if (hostEnd != length) {
-					return false;
-				}
-			}
-			else if (length - hostEnd - 1 != port.length() || origin.charAt(hostEnd) != ':'
-					|| !origin.regionMatches(hostEnd + 1, port, 0, port.length())) {
-				return false;
-			}
+		boolean portMatches = this.anyPort
+				|| ((port == null) ? hostEnd == length : (length - hostEnd - 1 == port.length()
+						&& origin.charAt(hostEnd) == ':' && origin.regionMatches(hostEnd + 1, port, 0, port.length())));
+		if (!portMatches) {
+			return false;
 		}
 		int hostStart = schemeEnd + 3;
 		int hostLength = hostEnd - hostStart;

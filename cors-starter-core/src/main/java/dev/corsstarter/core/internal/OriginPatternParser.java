@@ -3,16 +3,17 @@ package dev.corsstarter.core.internal;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.IntStream;
 
 import dev.corsstarter.core.internal.OriginPattern.Kind;
 import dev.corsstarter.core.internal.OriginSyntaxException.Fault;
 
-import static dev.corsstarter.core.internal.OriginGrammar.MAX_HOST_LENGTH;
-import static dev.corsstarter.core.internal.OriginGrammar.MAX_LABEL_LENGTH;
-import static dev.corsstarter.core.internal.OriginGrammar.defaultPort;
-import static dev.corsstarter.core.internal.OriginGrammar.isHostChar;
-import static dev.corsstarter.core.internal.OriginGrammar.isValidScheme;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_HOST_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_LABEL_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.MAX_SCHEME_LENGTH;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.defaultPort;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.hostEnd;
+import static dev.corsstarter.core.internal.OriginHeaderChecks.isHostChar;
 
 /** Parses configured origins strictly, refusing what no browser could send. */
 public final class OriginPatternParser {
@@ -41,15 +42,12 @@ public final class OriginPatternParser {
 	/** Follow the corrections of several faults until one parses. */
 	private static OriginSyntaxException withCompleteFix(OriginSyntaxException first) {
 		String candidate = first.getSuggestedValue();
-		if (candidate == null) {
-			return first;
-		}
 		StringBuilder fix = new StringBuilder(first.getFix());
-		boolean parses = false;
-		for (int i = 0; candidate != null && !parses && i < 5; i++) {
+		for (int i = 0; candidate != null && i < 5; i++) {
 			try {
 				parseOnce(candidate);
-				parses = true;
+				return (i == 0) ? first
+						: new OriginSyntaxException(first.getFault(), first.getReason(), fix.toString(), candidate);
 			}
 			catch (OriginSyntaxException next) {
 				String step = next.getFix();
@@ -57,267 +55,224 @@ public final class OriginPatternParser {
 				candidate = next.getSuggestedValue();
 			}
 		}
-		if (parses && candidate == first.getSuggestedValue()) {
-			return first;
-		}
-		return new OriginSyntaxException(first.getFault(), first.getValue(), first.getReason(), fix.toString(),
-				parses ? candidate : null);
+		return (first.getSuggestedValue() == null) ? first
+				: new OriginSyntaxException(first.getFault(), first.getReason(), fix.toString(), null);
 	}
 
 	/** A fault with no single correction: the fix is advice. */
-	private static OriginSyntaxException fault(Fault fault, String value, String reason, String fix) {
-		return new OriginSyntaxException(fault, value, reason, fix, null);
+	private static OriginSyntaxException fault(Fault fault, String reason, String fix) {
+		return new OriginSyntaxException(fault, reason, fix, null);
 	}
 
 	/** A fault with one certain correction, which the fix ends with. */
-	private static OriginSyntaxException corrected(Fault fault, String value, String reason, String action,
-			String suggested) {
-		return new OriginSyntaxException(fault, value, reason, action + suggested, suggested);
+	private static OriginSyntaxException corrected(Fault fault, String reason, String action, String suggested) {
+		return new OriginSyntaxException(fault, reason, action + suggested, suggested);
 	}
 
 	private static OriginPattern parseOnce(String value) {
 		if (value == null || value.isBlank()) {
-			throw fault(Fault.INVALID, (value != null) ? value : "", "An empty origin can never match.",
+			throw fault(Fault.INVALID, "An empty origin can never match.",
 					"Remove the entry or write an origin such as https://app.example.com.");
 		}
 		if (!value.equals(value.strip())) {
-			throw corrected(Fault.NEVER_MATCHES, value, "Surrounding whitespace means the origin can never match.",
+			throw corrected(Fault.NEVER_MATCHES, "Surrounding whitespace means the origin can never match.",
 					"Remove the whitespace: ", value.strip());
 		}
-		if (value.equals("*")) {
-			return new OriginPattern(value, Kind.ANY, null, null, false, null, false);
-		}
-		if (value.equals("null")) {
-			return new OriginPattern(value, Kind.NULL, null, null, false, null, false);
+		if (value.equals("*") || value.equals("null")) {
+			return new OriginPattern(value, value.equals("*") ? Kind.ANY : Kind.NULL, null, null, false, null, false);
 		}
 		if (value.equalsIgnoreCase("null")) {
-			throw corrected(Fault.NEVER_MATCHES, value, "The opaque origin is sent as lower-case 'null'.", "Write: ",
-					"null");
+			throw corrected(Fault.NEVER_MATCHES, "The opaque origin is sent as lower-case 'null'.", "Write: ", "null");
 		}
 		int schemeEnd = value.indexOf("://");
 		if (schemeEnd < 0) {
 			String what = value.startsWith("*.")
 					? "A wildcard without a scheme can never match: an Origin always has one."
 					: "An origin without a scheme can never match: an Origin is scheme://host[:port].";
-			throw corrected(Fault.NEVER_MATCHES, value, what, "Add the scheme, e.g. ", "https://" + value);
+			throw corrected(Fault.NEVER_MATCHES, what, "Add the scheme, e.g. ", "https://" + value);
 		}
 		String scheme = value.substring(0, schemeEnd);
-		if (!isValidScheme(scheme.toLowerCase(Locale.ROOT))) {
-			throw fault(Fault.INVALID, value, "'" + scheme + "' is not a valid URI scheme.",
+		if (!scheme.toLowerCase(Locale.ROOT).matches("[a-z][a-z0-9+.-]*")) {
+			throw fault(Fault.INVALID, "'" + scheme + "' is not a valid URI scheme.",
 					"Use a scheme such as https, e.g. https://app.example.com");
 		}
 		if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
-			throw corrected(Fault.NEVER_MATCHES, value,
-					"Browsers send the scheme in lower case, so this never matches.", "Write it in lower case: ",
-					scheme.toLowerCase(Locale.ROOT) + value.substring(schemeEnd));
+			throw corrected(Fault.NEVER_MATCHES, "Browsers send the scheme in lower case, so this never matches.",
+					"Write it in lower case: ", scheme.toLowerCase(Locale.ROOT) + value.substring(schemeEnd));
 		}
 		if (scheme.equals("ws") || scheme.equals("wss")) {
 			String page = scheme.equals("ws") ? "http" : "https";
-			throw corrected(Fault.WEBSOCKET_SCHEME, value,
+			throw corrected(Fault.WEBSOCKET_SCHEME,
 					"Browsers send the http(s) origin of the page on a WebSocket handshake, never a " + scheme
 							+ ":// origin, so this never matches.",
 					"List the origin of the page that opens the WebSocket: ", page + value.substring(schemeEnd));
 		}
-		if (scheme.length() > OriginGrammar.MAX_SCHEME_LENGTH) {
-			throw fault(Fault.INVALID, value,
-					"An Origin with a scheme longer than " + OriginGrammar.MAX_SCHEME_LENGTH
+		if (scheme.length() > MAX_SCHEME_LENGTH) {
+			throw fault(Fault.INVALID,
+					"An Origin with a scheme longer than " + MAX_SCHEME_LENGTH
 							+ " characters is rejected as malformed, so this never matches.",
-					"Use the scheme the client actually sends, at most " + OriginGrammar.MAX_SCHEME_LENGTH
-							+ " characters.");
+					"Use the scheme the client actually sends, at most " + MAX_SCHEME_LENGTH + " characters.");
 		}
 		String rest = value.substring(schemeEnd + 3);
-		int pathStart = IntStream.range(0, rest.length())
-			.filter((i) -> "/?#".indexOf(rest.charAt(i)) >= 0)
-			.findFirst()
-			.orElse(-1);
-		String authority = (pathStart >= 0) ? rest.substring(0, pathStart) : rest;
-		if (pathStart >= 0) {
-			String tail = rest.substring(pathStart);
+		String authority = rest.split("[/?#]", 2)[0];
+		if (authority.length() < rest.length()) {
+			String tail = rest.substring(authority.length());
 			String reason = tail.equals("/") ? "An origin has no trailing slash, so this never matches."
 					: "An origin has no path, query or fragment, so this never matches.";
 			String action = tail.equals("/") ? "Remove the trailing slash: " : "Keep only scheme://host[:port]: ";
-			throw corrected(Fault.NEVER_MATCHES, value, reason, action, scheme + "://" + authority);
+			throw corrected(Fault.NEVER_MATCHES, reason, action, scheme + "://" + authority);
 		}
 		if (authority.indexOf('@') >= 0) {
-			throw corrected(Fault.NEVER_MATCHES, value,
-					"An origin never contains user info (user@), so this never matches.", "Remove the user info: ",
-					scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
+			throw corrected(Fault.NEVER_MATCHES, "An origin never contains user info (user@), so this never matches.",
+					"Remove the user info: ", scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1));
 		}
 		if (authority.isEmpty()) {
-			throw fault(Fault.INVALID, value, "The origin has no host.",
-					"Write scheme://host, e.g. https://app.example.com");
+			throw fault(Fault.INVALID, "The origin has no host.", "Write scheme://host, e.g. https://app.example.com");
 		}
 		if (authority.startsWith("*.[")) {
-			throw corrected(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.",
+			throw corrected(Fault.INVALID_WILDCARD, "An IP literal has no subdomains.",
 					"List the exact origin instead, e.g. ", scheme + "://" + authority.substring(2));
 		}
 		// split host and port (IPv6 literals are bracketed)
 		String hostPart;
-		String portPart = null;
+		String portPart;
 		if (authority.startsWith("[")) {
 			int close = authority.indexOf(']');
 			if (close < 0) {
-				throw fault(Fault.INVALID, value, "Unterminated IPv6 literal.",
+				throw fault(Fault.INVALID, "Unterminated IPv6 literal.",
 						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 			}
 			hostPart = authority.substring(0, close + 1);
-			String after = authority.substring(close + 1);
-			if (!after.isEmpty()) {
-				if (after.charAt(0) != ':') {
-					throw fault(Fault.INVALID, value, "Unexpected characters after the IPv6 literal.",
-							"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
-				}
-				portPart = after.substring(1);
+			boolean hasPort = close + 1 < authority.length();
+			if (hasPort && authority.charAt(close + 1) != ':') {
+				throw fault(Fault.INVALID, "Unexpected characters after the IPv6 literal.",
+						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 			}
+			portPart = hasPort ? authority.substring(close + 2) : null;
 		}
 		else {
 			int colon = authority.lastIndexOf(':');
 			hostPart = (colon >= 0) ? authority.substring(0, colon) : authority;
 			portPart = (colon >= 0) ? authority.substring(colon + 1) : null;
 		}
-		boolean anyPort = false;
-		if (portPart != null) {
-			if (portPart.equals("*")) {
-				anyPort = true;
-				portPart = null;
-			}
-			else {
-				checkPort(value, scheme, hostPart, portPart);
-			}
+		boolean anyPort = "*".equals(portPart);
+		if (portPart != null && !anyPort) {
+			checkPort(scheme, hostPart, portPart);
 		}
-		boolean anySubdomain = false;
-		String host = hostPart;
-		if (host.equals("*")) {
-			throw fault(Fault.INVALID_WILDCARD, value, "A wildcard host matches every site; it is '*' in disguise.",
+		if (hostPart.equals("*")) {
+			throw fault(Fault.INVALID_WILDCARD, "A wildcard host matches every site; it is '*' in disguise.",
 					"Use a subdomain wildcard under a domain you control, e.g. " + scheme + "://*.example.com");
 		}
-		if (host.startsWith("*.")) {
-			anySubdomain = true;
-			host = host.substring(2);
-		}
+		boolean anySubdomain = hostPart.startsWith("*.");
+		String host = anySubdomain ? hostPart.substring(2) : hostPart;
 		if (host.indexOf('*') >= 0) {
-			throw fault(Fault.INVALID_WILDCARD, value,
+			throw fault(Fault.INVALID_WILDCARD,
 					"A wildcard may only stand for whole leading labels ('*.') or the port (':*').",
 					"Use a form such as " + scheme + "://*.example.com or " + scheme + "://example.com:*");
 		}
-		checkHost(value, scheme, host, anySubdomain, authority.substring(hostPart.length()));
-		if (anySubdomain && host.startsWith("[")) {
-			throw fault(Fault.INVALID_WILDCARD, value, "An IP literal has no subdomains.",
-					"List the exact origin instead.");
-		}
+		checkHost(scheme, host, anySubdomain, authority.substring(hostPart.length()));
 		// the shortest match: "*." stands for at least two characters, ":*" for none
-		if (value.length() - (anyPort ? 2 : 0) > OriginGrammar.MAX_LENGTH
-				|| (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
-			throw fault(Fault.NEVER_MATCHES, value,
-					"Every origin this could match is longer than an Origin header may be (" + OriginGrammar.MAX_LENGTH
+		if (value.length() - (anyPort ? 2 : 0) > MAX_LENGTH || (anySubdomain && host.length() + 2 > MAX_HOST_LENGTH)) {
+			throw fault(Fault.NEVER_MATCHES,
+					"Every origin this could match is longer than an Origin header may be (" + MAX_LENGTH
 							+ " characters, host " + MAX_HOST_LENGTH + "), so this never matches.",
 					"Use a shorter host, or a subdomain wildcard such as " + scheme + "://*.example.com");
 		}
-		boolean wildcard = anySubdomain || anyPort;
-		return new OriginPattern(value, wildcard ? Kind.WILDCARD : Kind.EXACT, scheme, host, anySubdomain, portPart,
-				anyPort);
+		return new OriginPattern(value, (anySubdomain || anyPort) ? Kind.WILDCARD : Kind.EXACT, scheme, host,
+				anySubdomain, anyPort ? null : portPart, anyPort);
 	}
 
-	private static void checkPort(String value, String scheme, String host, String port) {
+	private static void checkPort(String scheme, String host, String port) {
 		String without = scheme + "://" + host;
 		if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 5) {
-			throw fault(Fault.INVALID, value, "'" + port + "' is not a valid port.",
+			throw fault(Fault.INVALID, "'" + port + "' is not a valid port.",
 					"Use a port between 1 and 65535, ':*' for any port, or none: " + without);
 		}
 		int number = Integer.parseInt(port);
 		if (number < 1 || number > 65535) {
-			throw fault(Fault.INVALID, value, "Port " + port + " is outside 1-65535.",
+			throw fault(Fault.INVALID, "Port " + port + " is outside 1-65535.",
 					"Use a port between 1 and 65535, or none: " + without);
 		}
 		if (port.charAt(0) == '0') {
-			throw corrected(Fault.NEVER_MATCHES, value,
-					"Browsers send ports without leading zeros, so this never matches.", "Write: ",
-					without + ":" + number);
+			throw corrected(Fault.NEVER_MATCHES, "Browsers send ports without leading zeros, so this never matches.",
+					"Write: ", without + ":" + number);
 		}
 		if (number == defaultPort(scheme)) {
-			throw corrected(Fault.NEVER_MATCHES, value,
+			throw corrected(Fault.NEVER_MATCHES,
 					"Browsers omit the default port " + number + " for " + scheme + ", so this never matches.",
 					"Remove the port: ", without);
 		}
 	}
 
-	private static void checkHost(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
+	private static void checkHost(String scheme, String host, boolean anySubdomain, String portSuffix) {
 		String prefix = scheme + "://" + (anySubdomain ? "*." : "");
 		if (host.startsWith("[")) {
 			String inner = host.substring(1, host.length() - 1);
-			if (inner.isEmpty() || !inner.chars().allMatch((c) -> OriginGrammar.isIpv6LiteralChar((char) c))) {
+			if (hostEnd(host, 0) != host.length()) {
 				String lower = host.toLowerCase(Locale.ROOT);
 				String reason = "'" + host + "' is not an IPv6 literal as browsers serialise it (lower-case hex).";
 				String action = "Write it as a lower-case IPv6 address, e.g. ";
 				if (lower.equals(host)) {
-					throw fault(Fault.INVALID, value, reason, action + prefix + "[::1]" + portSuffix);
+					throw fault(Fault.INVALID, reason, action + prefix + "[::1]" + portSuffix);
 				}
-				throw corrected(Fault.NEVER_MATCHES, value, reason, action, prefix + lower + portSuffix);
+				throw corrected(Fault.NEVER_MATCHES, reason, action, prefix + lower + portSuffix);
 			}
 			int[] pieces = Ipv6Address.parse(inner);
 			if (pieces == null) {
-				throw fault(Fault.INVALID, value, "'" + host + "' is not a valid IPv6 address.",
+				throw fault(Fault.INVALID, "'" + host + "' is not a valid IPv6 address.",
 						"Write a valid IPv6 address in brackets, e.g. " + prefix + "[::1]" + portSuffix);
 			}
 			String canonical = Ipv6Address.serialize(pieces);
 			if (!canonical.equals(inner)) {
-				throw corrected(Fault.NEVER_MATCHES, value,
+				throw corrected(Fault.NEVER_MATCHES,
 						"Browsers send an IPv6 address in its one shortest form (zeros compressed, no leading "
 								+ "zeros, an embedded IPv4 address in hex), so this never matches.",
 						"Write: ", prefix + "[" + canonical + "]" + portSuffix);
 			}
 			return;
 		}
-		boolean ascii = host.chars().allMatch(c -> c < 0x80);
-		if (!ascii) {
+		if (!host.chars().allMatch((c) -> c < 0x80)) {
 			String reason = "Browsers send internationalised hosts in punycode, so this never matches.";
 			String punycode;
 			try {
 				punycode = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
 			}
 			catch (IllegalArgumentException ex) {
-				throw fault(Fault.NEVER_MATCHES, value, reason, "Write the host in its punycode (IDNA) form.");
+				throw fault(Fault.NEVER_MATCHES, reason, "Write the host in its punycode (IDNA) form.");
 			}
-			throw corrected(Fault.NEVER_MATCHES, value, reason, "Write the punycode form: ",
-					prefix + punycode + portSuffix);
+			throw corrected(Fault.NEVER_MATCHES, reason, "Write the punycode form: ", prefix + punycode + portSuffix);
 		}
 		if (!host.equals(host.toLowerCase(Locale.ROOT))) {
-			throw corrected(Fault.NEVER_MATCHES, value, "Browsers send the host in lower case, so this never matches.",
+			throw corrected(Fault.NEVER_MATCHES, "Browsers send the host in lower case, so this never matches.",
 					"Write it in lower case: ", prefix + host.toLowerCase(Locale.ROOT) + portSuffix);
 		}
 		if (host.isEmpty() || host.length() > MAX_HOST_LENGTH) {
-			throw fault(Fault.INVALID, value, "A host must have 1 to " + MAX_HOST_LENGTH + " characters.",
+			throw fault(Fault.INVALID, "A host must have 1 to " + MAX_HOST_LENGTH + " characters.",
 					"Write a valid host name.");
 		}
-		int labelStart = 0;
-		for (int i = 0; i <= host.length(); i++) {
-			if (i == host.length() || host.charAt(i) == '.') {
-				int length = i - labelStart;
-				if (length == 0) {
-					throw fault(Fault.INVALID, value, "The host has an empty label (leading, trailing or double dot).",
-							"Remove the extra dot.");
-				}
-				if (length > MAX_LABEL_LENGTH) {
-					throw fault(Fault.INVALID, value,
-							"A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
-							"Write a valid host name.");
-				}
-				String label = host.substring(labelStart, i);
-				if (defaultPort(scheme) >= 0 && label.startsWith("xn--") && !isPunycode(label)) {
-					throw fault(Fault.NEVER_MATCHES, value, "The label '" + label
-							+ "' starts with xn-- but is not valid punycode (RFC 3492, IDNA): browsers refuse such a "
-							+ "host, so this never matches.",
-							"Write the host as registered: the punycode form of its Unicode name (e.g. xn--bcher-kva "
-									+ "for bücher), or an ASCII label without xn--.");
-				}
-				labelStart = i + 1;
-			}
-			else if (!isHostChar(host.charAt(i))) {
-				throw fault(Fault.INVALID, value, "'" + host.charAt(i) + "' is not allowed in a host name.",
+		for (String label : host.split("\\.", -1)) {
+			int bad = label.chars().filter((c) -> !isHostChar((char) c)).findFirst().orElse(-1);
+			if (bad >= 0) {
+				throw fault(Fault.INVALID, "'" + (char) bad + "' is not allowed in a host name.",
 						"Use letters, digits, '-', '_' and '.' only.");
 			}
+			if (label.isEmpty()) {
+				throw fault(Fault.INVALID, "The host has an empty label (leading, trailing or double dot).",
+						"Remove the extra dot.");
+			}
+			if (label.length() > MAX_LABEL_LENGTH) {
+				throw fault(Fault.INVALID, "A host label is longer than " + MAX_LABEL_LENGTH + " characters.",
+						"Write a valid host name.");
+			}
+			if (defaultPort(scheme) >= 0 && label.startsWith("xn--") && !isPunycode(label)) {
+				throw fault(Fault.NEVER_MATCHES, "The label '" + label
+						+ "' starts with xn-- but is not valid punycode (RFC 3492, IDNA): browsers refuse such a "
+						+ "host, so this never matches.",
+						"Write the host as registered: the punycode form of its Unicode name (e.g. xn--bcher-kva "
+								+ "for bücher), or an ASCII label without xn--.");
+			}
 		}
-		checkIpv4(value, scheme, host, anySubdomain, portSuffix);
+		checkIpv4(scheme, host, anySubdomain, portSuffix);
 	}
 
 	/** Whether an {@code xn--} label decodes (IDNA) to one that is not plain ASCII. */
@@ -327,29 +282,23 @@ public final class OriginPatternParser {
 	}
 
 	/** With a special scheme, a numeric last label makes an IPv4 address. */
-	private static void checkIpv4(String value, String scheme, String host, boolean anySubdomain, String portSuffix) {
-		if (defaultPort(scheme) < 0) {
-			return; // non-special schemes have opaque hosts: no IPv4 rewriting
-		}
-		String last = host.substring(host.lastIndexOf('.') + 1);
-		boolean numeric = !last.isEmpty() && (last.chars().allMatch(c -> c >= '0' && c <= '9')
-				|| (last.startsWith("0x") && last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)));
-		if (!numeric) {
+	private static void checkIpv4(String scheme, String host, boolean anySubdomain, String portSuffix) {
+		// a non-special scheme's host is opaque; a special one's is [a-z0-9_.-] by now
+		if (defaultPort(scheme) < 0 || !host.substring(host.lastIndexOf('.') + 1).matches("[0-9]+|0x[0-9a-f]*")) {
 			return;
 		}
 		if (anySubdomain) {
-			throw fault(Fault.INVALID_WILDCARD, value, "An IP address has no subdomains.",
-					"List the exact origin instead.");
+			throw fault(Fault.INVALID_WILDCARD, "An IP address has no subdomains.", "List the exact origin instead.");
 		}
 		long address = parseIpv4(host);
 		if (address < 0) {
-			throw fault(Fault.INVALID, value, "'" + host + "' is not a valid IPv4 address.",
+			throw fault(Fault.INVALID, "'" + host + "' is not a valid IPv4 address.",
 					"Write a dotted-decimal address such as " + scheme + "://127.0.0.1" + portSuffix);
 		}
 		String canonical = (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
 				+ (address & 0xff);
 		if (!canonical.equals(host)) {
-			throw corrected(Fault.NEVER_MATCHES, value,
+			throw corrected(Fault.NEVER_MATCHES,
 					"Browsers rewrite this IPv4 address to dotted-decimal form, so this never matches.", "Write: ",
 					scheme + "://" + canonical + portSuffix);
 		}
@@ -380,12 +329,12 @@ public final class OriginPatternParser {
 			catch (NumberFormatException ex) {
 				return -1;
 			}
-			boolean lastPart = i == parts.length - 1;
-			long limit = lastPart ? (1L << (8 * (5 - parts.length))) : 256;
-			if (number < 0 || number >= limit) {
+			// the last part fills the bytes left
+			int bits = (i == parts.length - 1) ? 8 * (5 - parts.length) : 8;
+			if (number < 0 || number >= (1L << bits)) {
 				return -1;
 			}
-			result = lastPart ? (result << (8 * (5 - parts.length))) | number : (result << 8) | number;
+			result = (result << bits) | number;
 		}
 		return result;
 	}

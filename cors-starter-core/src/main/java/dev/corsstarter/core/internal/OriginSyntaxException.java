@@ -26,26 +26,19 @@ public final class OriginSyntaxException extends IllegalArgumentException {
 
 	private final Fault fault;
 
-	private final String value;
-
 	private final String fix;
 
 	private final @Nullable String suggestedValue;
 
-	OriginSyntaxException(Fault fault, String value, String reason, String fix, @Nullable String suggestedValue) {
+	OriginSyntaxException(Fault fault, String reason, String fix, @Nullable String suggestedValue) {
 		super(reason);
 		this.fault = fault;
-		this.value = value;
 		this.fix = fix;
 		this.suggestedValue = suggestedValue;
 	}
 
 	public Fault getFault() {
 		return this.fault;
-	}
-
-	public String getValue() {
-		return this.value;
 	}
 
 	public String getReason() {

@@ -102,7 +102,7 @@ class CorsDecisionTableTest {
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("same origin, request port is the explicit default",
-						get("/api/orders").origin("https://api.example.com").port(443))
+						get("/api/orders").origin("https://api.example.com").server("https", "api.example.com", 443))
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("same origin on a non-default port, not in the policy",
@@ -116,7 +116,7 @@ class CorsDecisionTableTest {
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("same origin, request host in another case",
-						get("/api/orders").origin("https://api.example.com").host("API.Example.com"))
+						get("/api/orders").origin("https://api.example.com").server("https", "API.Example.com", -1))
 					.notCors(Reason.SAME_ORIGIN, "api")
 					.headers("Vary", VARY_ORIGIN),
 				row("request host that only Unicode case folding makes the origin's is cross-origin",

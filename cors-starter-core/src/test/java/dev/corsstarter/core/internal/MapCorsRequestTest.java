@@ -19,7 +19,7 @@ class MapCorsRequestTest {
 			.build();
 
 		assertThat(request.header("Origin")).isEqualTo("https://a.example");
-		assertThat(request.headerCount("oRiGiN")).isEqualTo(2);
+		assertThat(request.headerValues("oRiGiN").size()).isEqualTo(2);
 		assertThat(request.headerValues("Origin")).containsExactly("https://a.example", "https://b.example");
 		assertThat(request.headerValues("access-control-request-headers")).containsExactly("x-one", "x-two");
 		assertThat(request.fieldValue("origin")).isEqualTo("https://a.example,https://b.example");
@@ -27,7 +27,7 @@ class MapCorsRequestTest {
 		assertThat(request.headers().keySet()).containsExactly("origin", "Access-Control-Request-Headers");
 		assertThat(request.header("Sec-Fetch-Site")).isNull();
 		assertThat(request.fieldValue("Sec-Fetch-Site")).isNull();
-		assertThat(request.headerCount("Sec-Fetch-Site")).isZero();
+		assertThat(request.headerValues("Sec-Fetch-Site").size()).isZero();
 		assertThat(request.headerValues("Sec-Fetch-Site")).isEmpty();
 	}
 
