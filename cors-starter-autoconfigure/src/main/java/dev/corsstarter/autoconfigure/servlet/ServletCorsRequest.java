@@ -27,6 +27,8 @@ import dev.corsstarter.core.request.PathMatching;
  */
 public final class ServletCorsRequest implements CorsRequest {
 
+	private static final CorsRouting DEFAULT_ROUTING = CorsRouting.of(CorsRouting.Stack.SERVLET);
+
 	private final HttpServletRequest request;
 
 	private final CorsRouting routing;
@@ -39,7 +41,7 @@ public final class ServletCorsRequest implements CorsRequest {
 
 	/** A request of an application that routes as Spring does by default. */
 	public ServletCorsRequest(HttpServletRequest request) {
-		this(request, CorsRouting.of(CorsRouting.Stack.SERVLET));
+		this(request, DEFAULT_ROUTING);
 	}
 
 	public ServletCorsRequest(HttpServletRequest request, CorsRouting routing) {
