@@ -1,11 +1,13 @@
 package dev.corsstarter.autoconfigure;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -28,6 +30,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.DryRunDescriptor;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
+import dev.corsstarter.autoconfigure.interop.ShadowedSpringCors;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
@@ -48,16 +51,24 @@ public final class CorsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ApplicationContext context) {
+	CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ApplicationContext context,
+			ObjectProvider<ShadowedSpringCors> springCors) {
 		boolean servlet = context instanceof WebApplicationContext;
 		Supplier<PathMatching> pathMatching = () -> context.getBeanProvider(CorsRouting.class)
 			.stream()
 			.findFirst()
 			.map(CorsRouting::pathMatching)
 			.orElse(PathMatching.DEFAULT);
-		return new CorsEndpoint(policies, servlet ? "servlet" : "reactive",
+		CorsEndpoint endpoint = new CorsEndpoint(policies, servlet ? "servlet" : "reactive",
 				servlet ? () -> ServletFilterOrder.of(context) : () -> orderOf(context, CorsPolicyWebFilter.class),
 				(violation) -> CorsPolicyLoader.locate(violation, environment), pathMatching);
+		// asked on each description, so an application's own ShadowedSpringCors is listed
+		// too
+		endpoint.setShadowedSpringCors(() -> {
+			ShadowedSpringCors shadowed = springCors.getIfAvailable();
+			return (shadowed != null) ? shadowed.shadowed() : List.of();
+		});
+		return endpoint;
 	}
 
 	/** Declared after the endpoint, for {@code @ConditionalOnBean}. */

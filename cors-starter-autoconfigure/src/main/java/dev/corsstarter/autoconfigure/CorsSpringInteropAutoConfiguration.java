@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsMigrationEndpoint;
 import dev.corsstarter.autoconfigure.interop.ShadowedSpringCors;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
@@ -35,11 +34,8 @@ public final class CorsSpringInteropAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ShadowedSpringCors shadowedSpringCors(CorsRouting routing, CorsPolicyRegistry policies, ListableBeanFactory beans,
-			ObjectProvider<CorsEndpoint> endpoint) {
-		ShadowedSpringCors shadowed = ShadowedSpringCors.of(routing.stack(), policies, beans);
-		endpoint.ifAvailable((cors) -> cors.setShadowedSpringCors(shadowed::shadowed));
-		return shadowed;
+	ShadowedSpringCors shadowedSpringCors(CorsRouting routing, CorsPolicyRegistry policies, ListableBeanFactory beans) {
+		return ShadowedSpringCors.of(routing.stack(), policies, beans);
 	}
 
 	@Configuration(proxyBeanMethods = false)
