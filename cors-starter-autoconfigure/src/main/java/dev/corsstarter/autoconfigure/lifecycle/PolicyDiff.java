@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.http.server.PathContainer;
+
 import dev.corsstarter.autoconfigure.lifecycle.PolicyChange.Difference;
 import dev.corsstarter.core.decision.CorsEngine;
 import dev.corsstarter.core.policy.CorsPolicy;
@@ -64,6 +66,12 @@ final class PolicyDiff {
 				continue;
 			}
 			String probe = route.samplePath();
+			if (!route.pattern().matches(PathContainer.parsePath(probe))) {
+				// a pattern no sample path stands for ({id:[0-9]+}): a take-over cannot
+				// be
+				// ruled out, so it is reported as one
+				return true;
+			}
 			CorsEngine.Route now = candidate.routeFor(probe);
 			// another deciding there: no plain path stands for the pattern, nothing to
 			// compare

@@ -217,6 +217,15 @@ class PolicyDiffTests {
 							.build(), narrow),
 						List.of(new Difference("wide", "cors.policies.wide.path-patterns", List.of("/narrow/x/**"),
 								List.of(), true))),
+				arguments(
+						"a path pattern added that no sample path stands for loosens: a take-over cannot be ruled out",
+						List.of(wide, narrow),
+						List.of(CorsPolicy.builder("wide")
+							.pathPatterns("/wide/**", "/other/{id:[0-9]+}")
+							.allowedOrigins(wide.allowedOrigins())
+							.build(), narrow),
+						List.of(new Difference("wide", "cors.policies.wide.path-patterns",
+								List.of("/other/{id:[0-9]+}"), List.of(), true))),
 				arguments("a path pattern added that takes paths from a more permissive policy tightens",
 						List.of(wide, narrow),
 						List.of(wide,
