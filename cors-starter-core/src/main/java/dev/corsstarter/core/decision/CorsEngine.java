@@ -142,11 +142,9 @@ public final class CorsEngine {
 	public @Nullable Route routeFor(String path) {
 		PathContainer parsed = PathContainer.parsePath(path);
 		int first = this.routes.firstMatch(parsed, 0, false);
-		if (first == PolicyRoutes.NONE) {
-			return null;
-		}
-		int enforced = this.routes.firstMatch(parsed, first, true);
-		return routes().get((enforced != PolicyRoutes.NONE) ? enforced : first);
+		int enforced = this.routes.enforcedFrom(parsed, first);
+		int deciding = (enforced != PolicyRoutes.NONE) ? enforced : first;
+		return (deciding != PolicyRoutes.NONE) ? routes().get(deciding) : null;
 	}
 
 	/**
@@ -170,13 +168,11 @@ public final class CorsEngine {
 			return CorsDecision.NO_POLICY;
 		}
 		CompiledPolicy policy = this.routes.policy(first);
-		if (policy.mode() == PolicyMode.ENFORCE) {
-			return decide(request, policy);
-		}
-		int fallback = this.routes.firstMatchPlain(rawPath, request, first + 1, true);
-		CorsDecision reported = decide(request, policy);
-		return (fallback != PolicyRoutes.NONE) ? decide(request, this.routes.policy(fallback)).observing(reported)
-				: reported;
+		CorsDecision decision = decide(request, policy);
+		int fallback = (policy.mode() == PolicyMode.ENFORCE) ? PolicyRoutes.NONE
+				: this.routes.firstMatchPlain(rawPath, request, first + 1, true);
+		return (fallback != PolicyRoutes.NONE) ? decide(request, this.routes.policy(fallback)).observing(decision)
+				: decision;
 	}
 
 	/** Decide by every policy the paths select; the first enforced rejection wins. */
@@ -232,18 +228,12 @@ public final class CorsEngine {
 	private static void select(PolicyRoutes routes, PathContainer path, List<CompiledPolicy> enforced,
 			List<CompiledPolicy> reportOnly) {
 		int first = routes.firstMatch(path, 0, false);
-		if (first == PolicyRoutes.NONE) {
-			return;
+		int enforcedMatch = routes.enforcedFrom(path, first);
+		if (enforcedMatch != first) { // the first match only reports
+			addOnce(reportOnly, routes.policy(first));
 		}
-		CompiledPolicy policy = routes.policy(first);
-		if (policy.mode() == PolicyMode.ENFORCE) {
-			addOnce(enforced, policy);
-			return;
-		}
-		addOnce(reportOnly, policy);
-		int fallback = routes.firstMatch(path, first + 1, true);
-		if (fallback != PolicyRoutes.NONE) {
-			addOnce(enforced, routes.policy(fallback));
+		if (enforcedMatch != PolicyRoutes.NONE) {
+			addOnce(enforced, routes.policy(enforcedMatch));
 		}
 	}
 
@@ -370,7 +360,7 @@ public final class CorsEngine {
 			@Nullable StringBuilder names) {
 		int length = value.length();
 		int start = 0;
-		while (start <= length) {
+		while (start < length) {
 			int comma = value.indexOf(',', start);
 			int end = (comma < 0) ? length : comma;
 			int s = start;
@@ -392,10 +382,7 @@ public final class CorsEngine {
 					names.append(names.isEmpty() ? "" : ", ").append(value.substring(s, e).toLowerCase(Locale.ROOT));
 				}
 			}
-			if (comma < 0) {
-				break;
-			}
-			start = comma + 1;
+			start = end + 1;
 		}
 		return null;
 	}

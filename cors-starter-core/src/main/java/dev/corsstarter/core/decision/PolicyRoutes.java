@@ -85,6 +85,14 @@ final class PolicyRoutes {
 		return enforcedOnly ? this.nextEnforced[index + 1] : index + 1;
 	}
 
+	/**
+	 * The first enforced match from the first match {@code first} on, or {@link #NONE}.
+	 */
+	int enforcedFrom(PathContainer path, int first) {
+		return (first == NONE || policy(first).mode() == PolicyMode.ENFORCE) ? first
+				: firstMatch(path, first + 1, true);
+	}
+
 	/** The policy of the first pattern matching a parsed path, or {@code null}. */
 	@Nullable CompiledPolicy policyFor(PathContainer path) {
 		int index = firstMatch(path, 0, false);
