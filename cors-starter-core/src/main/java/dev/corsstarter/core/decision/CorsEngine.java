@@ -1,7 +1,9 @@
 package dev.corsstarter.core.decision;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -34,8 +36,6 @@ public final class CorsEngine {
 
 	/** A longer {@code Access-Control-Request-Headers} value is malformed. */
 	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
-
-	private static final String OPTIONS = "OPTIONS";
 
 	/** A variable ({@code {id}}, {@code {*rest}}) or a wildcard in a path pattern. */
 	private static final Pattern SAMPLE_SEGMENT = Pattern.compile("\\{[^}]*}|\\*\\*|\\*|\\?");
@@ -178,8 +178,8 @@ public final class CorsEngine {
 	/** Decide by every policy the paths select; the first enforced rejection wins. */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
-		List<CompiledPolicy> enforced = new ArrayList<>(routed.size() + 2);
-		List<CompiledPolicy> reportOnly = new ArrayList<>(2);
+		Set<CompiledPolicy> enforced = new LinkedHashSet<>();
+		Set<CompiledPolicy> reportOnly = new LinkedHashSet<>();
 		for (PathContainer path : routed) {
 			selectAsRouted(path, matching, enforced, reportOnly);
 		}
@@ -198,7 +198,7 @@ public final class CorsEngine {
 	}
 
 	/** The policies' first rejection, else their first decision; null for none. */
-	private static @Nullable CorsDecision strictest(CorsRequest request, List<CompiledPolicy> policies) {
+	private static @Nullable CorsDecision strictest(CorsRequest request, Set<CompiledPolicy> policies) {
 		@Nullable CorsDecision first = null;
 		for (CompiledPolicy policy : policies) {
 			CorsDecision candidate = decide(request, policy);
@@ -211,8 +211,8 @@ public final class CorsEngine {
 	}
 
 	/** Add the policies one path selects, as it is and as widened matching sees it. */
-	private void selectAsRouted(PathContainer path, PathMatching matching, List<CompiledPolicy> enforced,
-			List<CompiledPolicy> reportOnly) {
+	private void selectAsRouted(PathContainer path, PathMatching matching, Set<CompiledPolicy> enforced,
+			Set<CompiledPolicy> reportOnly) {
 		select(this.routes, path, enforced, reportOnly);
 		if (matching.caseInsensitive()) {
 			select(this.caseInsensitiveRoutes, path, enforced, reportOnly);
@@ -225,15 +225,15 @@ public final class CorsEngine {
 	}
 
 	/** Add the policies one path selects, each once: enforced and report-only. */
-	private static void select(PolicyRoutes routes, PathContainer path, List<CompiledPolicy> enforced,
-			List<CompiledPolicy> reportOnly) {
+	private static void select(PolicyRoutes routes, PathContainer path, Set<CompiledPolicy> enforced,
+			Set<CompiledPolicy> reportOnly) {
 		int first = routes.firstMatch(path, 0, false);
 		int enforcedMatch = routes.enforcedFrom(path, first);
 		if (enforcedMatch != first) { // the first match only reports
-			addOnce(reportOnly, routes.policy(first));
+			reportOnly.add(routes.policy(first));
 		}
 		if (enforcedMatch != PolicyRoutes.NONE) {
-			addOnce(enforced, routes.policy(enforcedMatch));
+			enforced.add(routes.policy(enforcedMatch));
 		}
 	}
 
@@ -279,19 +279,13 @@ public final class CorsEngine {
 		return parser;
 	}
 
-	private static void addOnce(List<CompiledPolicy> policies, CompiledPolicy policy) {
-		if (!policies.contains(policy)) {
-			policies.add(policy);
-		}
-	}
-
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
 		String origin = request.fieldValue(HttpHeaders.ORIGIN);
 		if (origin == null) {
 			return policy.decision(null, Reason.NO_ORIGIN);
 		}
 		String method = request.method();
-		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+		String requestMethod = "OPTIONS".equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
 				: null;
 		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
 				: ("GET".equals(method)

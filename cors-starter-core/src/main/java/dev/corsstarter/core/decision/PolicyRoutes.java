@@ -143,16 +143,10 @@ final class PolicyRoutes {
 					: new Route(pattern, policy, null, false);
 		}
 
-		/**
-		 * Literal segments that a plain path would spell identically: no wildcard,
-		 * variable, escape or dot segment.
-		 */
+		/** Text a plain path would spell the same: no wildcard, variable, escape, dot. */
 		private static boolean isLiteral(String text, boolean prefix) {
-			if (text.isEmpty()) {
-				return prefix;
-			}
-			return isPlain(text)
-					&& text.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == '\\');
+			return text.isEmpty() ? prefix : (isPlain(text)
+					&& text.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == '\\'));
 		}
 
 		boolean matchesPlain(String rawPath) {
