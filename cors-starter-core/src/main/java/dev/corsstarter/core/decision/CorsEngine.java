@@ -178,31 +178,30 @@ public final class CorsEngine {
 	/** Decide by every policy the paths select; the first enforced rejection wins. */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
-		Set<CompiledPolicy> enforced = new LinkedHashSet<>();
-		Set<CompiledPolicy> reportOnly = new LinkedHashSet<>();
+		Set<CompiledPolicy> selected = new LinkedHashSet<>();
 		for (PathContainer path : routed) {
-			selectAsRouted(path, matching, enforced, reportOnly);
+			selectAsRouted(path, matching, selected);
 		}
 		PathContainer path = request.path();
 		@Nullable PathContainer normalized = PolicyRoutes.isPlain(rawPath) ? null : RequestPaths.normalized(path);
 		if (normalized != null) {
-			selectAsRouted(normalized, matching, enforced, reportOnly);
+			selectAsRouted(normalized, matching, selected);
 		}
-		selectAsRouted(path, matching, enforced, reportOnly);
-		@Nullable CorsDecision decision = strictest(request, enforced);
-		@Nullable CorsDecision reported = strictest(request, reportOnly);
+		selectAsRouted(path, matching, selected);
+		@Nullable CorsDecision decision = strictest(request, selected, PolicyMode.ENFORCE);
+		@Nullable CorsDecision reported = strictest(request, selected, PolicyMode.REPORT_ONLY);
 		if (decision == null) {
 			return (reported != null) ? reported : CorsDecision.NO_POLICY;
 		}
 		return (reported != null) ? decision.observing(reported) : decision;
 	}
 
-	/** The policies' first rejection, else their first decision; null for none. */
-	private static @Nullable CorsDecision strictest(CorsRequest request, Set<CompiledPolicy> policies) {
+	/** The first rejection by the policies in a mode, else their first decision. */
+	private static @Nullable CorsDecision strictest(CorsRequest request, Set<CompiledPolicy> all, PolicyMode mode) {
 		@Nullable CorsDecision first = null;
-		for (CompiledPolicy policy : policies) {
-			CorsDecision candidate = decide(request, policy);
-			if (candidate.isRejected()) {
+		for (CompiledPolicy policy : all) {
+			@Nullable CorsDecision candidate = (policy.mode() == mode) ? decide(request, policy) : null;
+			if (candidate != null && candidate.isRejected()) {
 				return candidate;
 			}
 			first = (first != null) ? first : candidate;
@@ -211,29 +210,26 @@ public final class CorsEngine {
 	}
 
 	/** Add the policies one path selects, as it is and as widened matching sees it. */
-	private void selectAsRouted(PathContainer path, PathMatching matching, Set<CompiledPolicy> enforced,
-			Set<CompiledPolicy> reportOnly) {
-		select(this.routes, path, enforced, reportOnly);
+	private void selectAsRouted(PathContainer path, PathMatching matching, Set<CompiledPolicy> selected) {
+		select(this.routes, path, selected);
 		if (matching.caseInsensitive()) {
-			select(this.caseInsensitiveRoutes, path, enforced, reportOnly);
+			select(this.caseInsensitiveRoutes, path, selected);
 		}
 		int size = path.elements().size();
 		if (matching.trailingSlash() && size > 1 && path.elements().get(size - 1) instanceof PathContainer.Separator) {
-			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), enforced,
-					reportOnly);
+			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), selected);
 		}
 	}
 
-	/** Add the policies one path selects, each once: enforced and report-only. */
-	private static void select(PolicyRoutes routes, PathContainer path, Set<CompiledPolicy> enforced,
-			Set<CompiledPolicy> reportOnly) {
+	/** Add the first match's policy and, behind a report-only one, the first enforced. */
+	private static void select(PolicyRoutes routes, PathContainer path, Set<CompiledPolicy> selected) {
 		int first = routes.firstMatch(path, 0, false);
-		int enforcedMatch = routes.enforcedFrom(path, first);
-		if (enforcedMatch != first) { // the first match only reports
-			reportOnly.add(routes.policy(first));
+		int enforced = routes.enforcedFrom(path, first);
+		if (first != PolicyRoutes.NONE) {
+			selected.add(routes.policy(first));
 		}
-		if (enforcedMatch != PolicyRoutes.NONE) {
-			enforced.add(routes.policy(enforcedMatch));
+		if (enforced != PolicyRoutes.NONE) {
+			selected.add(routes.policy(enforced));
 		}
 	}
 
