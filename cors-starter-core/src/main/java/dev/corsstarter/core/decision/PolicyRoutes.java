@@ -85,9 +85,7 @@ final class PolicyRoutes {
 		return enforcedOnly ? this.nextEnforced[index + 1] : index + 1;
 	}
 
-	/**
-	 * The first enforced match from the first match {@code first} on, or {@link #NONE}.
-	 */
+	/** The first enforced match from the first match on, or {@link #NONE}. */
 	int enforcedFrom(PathContainer path, int first) {
 		return (first == NONE || policy(first).mode() == PolicyMode.ENFORCE) ? first
 				: firstMatch(path, first + 1, true);
