@@ -55,11 +55,12 @@ final class CompiledPolicy {
 		this.exposeHeaders = policy.exposedHeaders().isEmpty() ? null : String.join(", ", policy.exposedHeaders());
 		this.maxAge = Long.toString(policy.maxAge().toSeconds());
 		this.wildcardOrigin = this.origins.allowsAny() && !policy.allowCredentials();
-		this.actualAllowedWildcard = this.wildcardOrigin ? CorsDecision.actualAllowed(this, "*") : null;
-		for (Reason reason : Reason.values()) {
-			this.varyOnly[0][reason.ordinal()] = CorsDecision.varyOnly(this, null, reason);
-			for (RequestType type : RequestType.values()) {
-				this.varyOnly[type.ordinal() + 1][reason.ordinal()] = CorsDecision.varyOnly(this, type, reason);
+		this.actualAllowedWildcard = this.wildcardOrigin ? actualAllowedAs("*") : null;
+		for (int row = 0; row < this.varyOnly.length; row++) {
+			RequestType type = (row > 0) ? RequestType.values()[row - 1] : null;
+			for (Reason reason : Reason.values()) {
+				this.varyOnly[row][reason.ordinal()] = new CorsDecision(type, reason, this, null, null, null, false,
+						null);
 			}
 		}
 	}
@@ -115,18 +116,22 @@ final class CompiledPolicy {
 	}
 
 	CorsDecision actualAllowed(String origin) {
-		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard
-				: CorsDecision.actualAllowed(this, origin);
+		return (this.actualAllowedWildcard != null) ? this.actualAllowedWildcard : actualAllowedAs(origin);
+	}
+
+	private CorsDecision actualAllowedAs(String allowOrigin) {
+		return new CorsDecision(RequestType.ACTUAL, Reason.ALLOWED, this, allowOrigin, null, null, false, null);
 	}
 
 	/** An allowed preflight of {@code method}; no {@code allowHeaders}: none asked. */
 	CorsDecision preflightAllowed(String origin, String method, @Nullable String allowHeaders, boolean privateNetwork) {
-		return CorsDecision.preflightAllowed(this, this.wildcardOrigin ? "*" : origin,
-				this.anyMethod ? method : this.allowMethods, allowHeaders, privateNetwork);
+		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, this, this.wildcardOrigin ? "*" : origin,
+				this.anyMethod ? method : this.allowMethods, allowHeaders, privateNetwork, null);
 	}
 
 	/**
-	 * The decision writing only {@code Vary}; {@code type} null when not cross-origin.
+	 * The decision writing only {@code Vary}: not cross-origin ({@code type} null),
+	 * rejected, or an allowed WebSocket handshake (browsers do not apply CORS to one).
 	 */
 	CorsDecision decision(@Nullable RequestType type, Reason reason) {
 		return this.varyOnly[(type != null) ? type.ordinal() + 1 : 0][reason.ordinal()];

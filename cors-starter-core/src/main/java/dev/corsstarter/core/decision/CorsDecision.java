@@ -61,7 +61,8 @@ public final class CorsDecision {
 
 	private final @Nullable CorsDecision observed;
 
-	private CorsDecision(@Nullable RequestType type, Reason reason, @Nullable CompiledPolicy policy,
+	/** With no {@code allowOrigin}, a decision writing only {@code Vary}. */
+	CorsDecision(@Nullable RequestType type, Reason reason, @Nullable CompiledPolicy policy,
 			@Nullable String allowOrigin, @Nullable String allowMethods, @Nullable String allowHeaders,
 			boolean allowPrivateNetwork, @Nullable CorsDecision observed) {
 		this.type = type;
@@ -72,25 +73,6 @@ public final class CorsDecision {
 		this.allowHeaders = allowHeaders;
 		this.allowPrivateNetwork = allowPrivateNetwork;
 		this.observed = observed;
-	}
-
-	/**
-	 * A decision writing only {@code Vary}: not cross-origin ({@code type} null),
-	 * rejected, or an allowed WebSocket handshake (browsers do not apply CORS to one).
-	 */
-	static CorsDecision varyOnly(CompiledPolicy policy, @Nullable RequestType type, Reason reason) {
-		return new CorsDecision(type, reason, policy, null, null, null, false, null);
-	}
-
-	static CorsDecision actualAllowed(CompiledPolicy policy, String allowOrigin) {
-		return new CorsDecision(RequestType.ACTUAL, Reason.ALLOWED, policy, allowOrigin, null, null, false, null);
-	}
-
-	/** An allowed preflight; {@code allowHeaders} {@code null} when none requested. */
-	static CorsDecision preflightAllowed(CompiledPolicy policy, String allowOrigin, String allowMethods,
-			@Nullable String allowHeaders, boolean allowPrivateNetwork) {
-		return new CorsDecision(RequestType.PREFLIGHT, Reason.ALLOWED, policy, allowOrigin, allowMethods, allowHeaders,
-				allowPrivateNetwork, null);
 	}
 
 	/** This enforced decision, carrying {@code reportOnly} as {@link #observed()}. */

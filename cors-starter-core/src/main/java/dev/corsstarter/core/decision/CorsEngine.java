@@ -1,8 +1,10 @@
 package dev.corsstarter.core.decision;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -34,8 +36,6 @@ public final class CorsEngine {
 
 	/** A longer {@code Access-Control-Request-Headers} value is malformed. */
 	static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
-
-	private static final String OPTIONS = "OPTIONS";
 
 	/** A variable ({@code {id}}, {@code {*rest}}) or a wildcard in a path pattern. */
 	private static final Pattern SAMPLE_SEGMENT = Pattern.compile("\\{[^}]*}|\\*\\*|\\*|\\?");
@@ -142,11 +142,9 @@ public final class CorsEngine {
 	public @Nullable Route routeFor(String path) {
 		PathContainer parsed = PathContainer.parsePath(path);
 		int first = this.routes.firstMatch(parsed, 0, false);
-		if (first == PolicyRoutes.NONE) {
-			return null;
-		}
-		int enforced = this.routes.firstMatch(parsed, first, true);
-		return routes().get((enforced != PolicyRoutes.NONE) ? enforced : first);
+		int enforced = this.routes.enforcedFrom(parsed, first);
+		int deciding = (enforced != PolicyRoutes.NONE) ? enforced : first;
+		return (deciding != PolicyRoutes.NONE) ? routes().get(deciding) : null;
 	}
 
 	/**
@@ -170,43 +168,40 @@ public final class CorsEngine {
 			return CorsDecision.NO_POLICY;
 		}
 		CompiledPolicy policy = this.routes.policy(first);
-		if (policy.mode() == PolicyMode.ENFORCE) {
-			return decide(request, policy);
-		}
-		int fallback = this.routes.firstMatchPlain(rawPath, request, first + 1, true);
-		CorsDecision reported = decide(request, policy);
-		return (fallback != PolicyRoutes.NONE) ? decide(request, this.routes.policy(fallback)).observing(reported)
-				: reported;
+		CorsDecision decision = decide(request, policy);
+		int fallback = (policy.mode() == PolicyMode.ENFORCE) ? PolicyRoutes.NONE
+				: this.routes.firstMatchPlain(rawPath, request, first + 1, true);
+		return (fallback != PolicyRoutes.NONE) ? decide(request, this.routes.policy(fallback)).observing(decision)
+				: decision;
 	}
 
 	/** Decide by every policy the paths select; the first enforced rejection wins. */
 	private CorsDecision decideStrictest(CorsRequest request, List<PathContainer> routed, String rawPath,
 			PathMatching matching) {
-		List<CompiledPolicy> enforced = new ArrayList<>(routed.size() + 2);
-		List<CompiledPolicy> reportOnly = new ArrayList<>(2);
+		Set<CompiledPolicy> selected = new LinkedHashSet<>();
 		for (PathContainer path : routed) {
-			selectAsRouted(path, matching, enforced, reportOnly);
+			selectAsRouted(path, matching, selected);
 		}
 		PathContainer path = request.path();
 		@Nullable PathContainer normalized = PolicyRoutes.isPlain(rawPath) ? null : RequestPaths.normalized(path);
 		if (normalized != null) {
-			selectAsRouted(normalized, matching, enforced, reportOnly);
+			selectAsRouted(normalized, matching, selected);
 		}
-		selectAsRouted(path, matching, enforced, reportOnly);
-		@Nullable CorsDecision decision = strictest(request, enforced);
-		@Nullable CorsDecision reported = strictest(request, reportOnly);
+		selectAsRouted(path, matching, selected);
+		@Nullable CorsDecision decision = strictest(request, selected, PolicyMode.ENFORCE);
+		@Nullable CorsDecision reported = strictest(request, selected, PolicyMode.REPORT_ONLY);
 		if (decision == null) {
 			return (reported != null) ? reported : CorsDecision.NO_POLICY;
 		}
 		return (reported != null) ? decision.observing(reported) : decision;
 	}
 
-	/** The policies' first rejection, else their first decision; null for none. */
-	private static @Nullable CorsDecision strictest(CorsRequest request, List<CompiledPolicy> policies) {
+	/** The first rejection by the policies in a mode, else their first decision. */
+	private static @Nullable CorsDecision strictest(CorsRequest request, Set<CompiledPolicy> all, PolicyMode mode) {
 		@Nullable CorsDecision first = null;
-		for (CompiledPolicy policy : policies) {
-			CorsDecision candidate = decide(request, policy);
-			if (candidate.isRejected()) {
+		for (CompiledPolicy policy : all) {
+			@Nullable CorsDecision candidate = (policy.mode() == mode) ? decide(request, policy) : null;
+			if (candidate != null && candidate.isRejected()) {
 				return candidate;
 			}
 			first = (first != null) ? first : candidate;
@@ -215,35 +210,26 @@ public final class CorsEngine {
 	}
 
 	/** Add the policies one path selects, as it is and as widened matching sees it. */
-	private void selectAsRouted(PathContainer path, PathMatching matching, List<CompiledPolicy> enforced,
-			List<CompiledPolicy> reportOnly) {
-		select(this.routes, path, enforced, reportOnly);
+	private void selectAsRouted(PathContainer path, PathMatching matching, Set<CompiledPolicy> selected) {
+		select(this.routes, path, selected);
 		if (matching.caseInsensitive()) {
-			select(this.caseInsensitiveRoutes, path, enforced, reportOnly);
+			select(this.caseInsensitiveRoutes, path, selected);
 		}
 		int size = path.elements().size();
 		if (matching.trailingSlash() && size > 1 && path.elements().get(size - 1) instanceof PathContainer.Separator) {
-			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), enforced,
-					reportOnly);
+			selectAsRouted(path.subPath(0, size - 1), new PathMatching(matching.caseInsensitive(), false), selected);
 		}
 	}
 
-	/** Add the policies one path selects, each once: enforced and report-only. */
-	private static void select(PolicyRoutes routes, PathContainer path, List<CompiledPolicy> enforced,
-			List<CompiledPolicy> reportOnly) {
+	/** Add the first match's policy and, behind a report-only one, the first enforced. */
+	private static void select(PolicyRoutes routes, PathContainer path, Set<CompiledPolicy> selected) {
 		int first = routes.firstMatch(path, 0, false);
-		if (first == PolicyRoutes.NONE) {
-			return;
+		int enforced = routes.enforcedFrom(path, first);
+		if (first != PolicyRoutes.NONE) {
+			selected.add(routes.policy(first));
 		}
-		CompiledPolicy policy = routes.policy(first);
-		if (policy.mode() == PolicyMode.ENFORCE) {
-			addOnce(enforced, policy);
-			return;
-		}
-		addOnce(reportOnly, policy);
-		int fallback = routes.firstMatch(path, first + 1, true);
-		if (fallback != PolicyRoutes.NONE) {
-			addOnce(enforced, routes.policy(fallback));
+		if (enforced != PolicyRoutes.NONE) {
+			selected.add(routes.policy(enforced));
 		}
 	}
 
@@ -289,19 +275,13 @@ public final class CorsEngine {
 		return parser;
 	}
 
-	private static void addOnce(List<CompiledPolicy> policies, CompiledPolicy policy) {
-		if (!policies.contains(policy)) {
-			policies.add(policy);
-		}
-	}
-
 	private static CorsDecision decide(CorsRequest request, CompiledPolicy policy) {
 		String origin = request.fieldValue(HttpHeaders.ORIGIN);
 		if (origin == null) {
 			return policy.decision(null, Reason.NO_ORIGIN);
 		}
 		String method = request.method();
-		String requestMethod = OPTIONS.equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
+		String requestMethod = "OPTIONS".equals(method) ? request.fieldValue(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)
 				: null;
 		RequestType type = (requestMethod != null) ? RequestType.PREFLIGHT
 				: ("GET".equals(method)
@@ -370,7 +350,7 @@ public final class CorsEngine {
 			@Nullable StringBuilder names) {
 		int length = value.length();
 		int start = 0;
-		while (start <= length) {
+		while (start < length) {
 			int comma = value.indexOf(',', start);
 			int end = (comma < 0) ? length : comma;
 			int s = start;
@@ -392,10 +372,7 @@ public final class CorsEngine {
 					names.append(names.isEmpty() ? "" : ", ").append(value.substring(s, e).toLowerCase(Locale.ROOT));
 				}
 			}
-			if (comma < 0) {
-				break;
-			}
-			start = comma + 1;
+			start = end + 1;
 		}
 		return null;
 	}

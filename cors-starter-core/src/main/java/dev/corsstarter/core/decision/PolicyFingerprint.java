@@ -26,11 +26,8 @@ final class PolicyFingerprint {
 				values.stream().sorted().forEach((value) -> append(canonical, value));
 				canonical.append('\n');
 			}
-			canonical.append(policy.allowCredentials())
-				.append(',')
-				.append(policy.allowPrivateNetwork())
-				.append(',')
-				.append(policy.maxAge().toSeconds());
+			canonical.append(
+					policy.allowCredentials() + "," + policy.allowPrivateNetwork() + "," + policy.maxAge().toSeconds());
 			if (policy.mode() != PolicyMode.ENFORCE) {
 				canonical.append(',').append(policy.mode().tag());
 			}

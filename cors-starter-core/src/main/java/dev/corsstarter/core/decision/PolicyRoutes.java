@@ -85,6 +85,12 @@ final class PolicyRoutes {
 		return enforcedOnly ? this.nextEnforced[index + 1] : index + 1;
 	}
 
+	/** The first enforced match from the first match on, or {@link #NONE}. */
+	int enforcedFrom(PathContainer path, int first) {
+		return (first == NONE || policy(first).mode() == PolicyMode.ENFORCE) ? first
+				: firstMatch(path, first + 1, true);
+	}
+
 	/** The policy of the first pattern matching a parsed path, or {@code null}. */
 	@Nullable CompiledPolicy policyFor(PathContainer path) {
 		int index = firstMatch(path, 0, false);
@@ -135,16 +141,10 @@ final class PolicyRoutes {
 					: new Route(pattern, policy, null, false);
 		}
 
-		/**
-		 * Literal segments that a plain path would spell identically: no wildcard,
-		 * variable, escape or dot segment.
-		 */
+		/** Text a plain path would spell the same: no wildcard, variable, escape, dot. */
 		private static boolean isLiteral(String text, boolean prefix) {
-			if (text.isEmpty()) {
-				return prefix;
-			}
-			return isPlain(text)
-					&& text.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == '\\');
+			return text.isEmpty() ? prefix : (isPlain(text)
+					&& text.chars().noneMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == '\\'));
 		}
 
 		boolean matchesPlain(String rawPath) {

@@ -58,14 +58,11 @@ final class RequestPaths {
 				if (value.isEmpty() || value.equals(".") || value.equals("..") || value.indexOf('/') >= 0) {
 					return false;
 				}
-				afterSeparator = false;
 			}
-			else {
-				if (afterSeparator) {
-					return false;
-				}
-				afterSeparator = true;
+			else if (afterSeparator) {
+				return false;
 			}
+			afterSeparator = !(element instanceof PathSegment);
 		}
 		return true;
 	}

@@ -134,27 +134,21 @@ public final class OriginPatternParser {
 					"List the exact origin instead, e.g. ", scheme + "://" + authority.substring(2));
 		}
 		// split host and port (IPv6 literals are bracketed)
-		String hostPart;
-		String portPart;
+		int hostEnd;
 		if (authority.startsWith("[")) {
-			int close = authority.indexOf(']');
-			if (close < 0) {
-				throw fault(Fault.INVALID, "Unterminated IPv6 literal.",
+			hostEnd = authority.indexOf(']') + 1;
+			if (hostEnd == 0 || (hostEnd < authority.length() && authority.charAt(hostEnd) != ':')) {
+				throw fault(Fault.INVALID,
+						(hostEnd == 0) ? "Unterminated IPv6 literal." : "Unexpected characters after the IPv6 literal.",
 						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
 			}
-			hostPart = authority.substring(0, close + 1);
-			boolean hasPort = close + 1 < authority.length();
-			if (hasPort && authority.charAt(close + 1) != ':') {
-				throw fault(Fault.INVALID, "Unexpected characters after the IPv6 literal.",
-						"Write it as scheme://[address]:port, e.g. http://[::1]:8080");
-			}
-			portPart = hasPort ? authority.substring(close + 2) : null;
 		}
 		else {
 			int colon = authority.lastIndexOf(':');
-			hostPart = (colon >= 0) ? authority.substring(0, colon) : authority;
-			portPart = (colon >= 0) ? authority.substring(colon + 1) : null;
+			hostEnd = (colon >= 0) ? colon : authority.length();
 		}
+		String hostPart = authority.substring(0, hostEnd);
+		String portPart = (hostEnd < authority.length()) ? authority.substring(hostEnd + 1) : null;
 		boolean anyPort = "*".equals(portPart);
 		if (portPart != null && !anyPort) {
 			checkPort(scheme, hostPart, portPart);

@@ -19,10 +19,7 @@ public final class RouteOrder {
 	private RouteOrder() {
 	}
 
-	/**
-	 * A new list of the routes in the engine's order, given each one's pattern and policy
-	 * name.
-	 */
+	/** The routes in the engine's order, as a new list, by pattern and policy name. */
 	public static <R> List<R> sorted(Collection<R> routes, Function<R, PathPattern> pattern,
 			Function<R, String> policyName) {
 		List<R> sorted = new ArrayList<>(routes);

@@ -152,10 +152,8 @@ public record CorsPolicy(String name, List<String> pathPatterns, List<String> al
 
 		private Builder replace(List<String> target, Collection<String> values) {
 			target.clear();
-			for (String value : values) {
-				// validation reports a null from YAML ("- ") as an empty value
-				target.add((value != null) ? value : "");
-			}
+			// validation reports a null from YAML ("- ") as an empty value
+			values.forEach((value) -> target.add((value != null) ? value : ""));
 			return this;
 		}
 
