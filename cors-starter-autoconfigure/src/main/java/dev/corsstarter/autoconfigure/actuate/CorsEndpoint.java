@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -55,13 +54,7 @@ public class CorsEndpoint {
 
 	private volatile Supplier<List<ShadowedSpringCorsConfiguration>> shadowedSpringCors = List::of;
 
-	/**
-	 * @param policies the policies the filter decides with, as they change
-	 * @param stack {@code servlet} or {@code reactive}
-	 * @param filterOrder the registered CORS filter's order, {@code null} when none
-	 * @param locator adds to a warning where its value was set
-	 * @param pathMatching how the handler mappings match paths
-	 */
+	/** {@code stack} is servlet or reactive; {@code filterOrder} may give null. */
 	public CorsEndpoint(CorsPolicyRegistry policies, String stack, Supplier<Integer> filterOrder,
 			UnaryOperator<Violation> locator, Supplier<PathMatching> pathMatching) {
 		this.policies = policies;
@@ -98,10 +91,7 @@ public class CorsEndpoint {
 				new DryRunParameters("/" + String.join("/", path), origin, method, headers, privateNetwork, preflight));
 	}
 
-	/**
-	 * {@link #describe()} without parameters, else a dry run.
-	 * @throws InvalidEndpointRequestException when a parameter is missing or invalid
-	 */
+	/** {@link #describe()} without parameters, else a dry run; a 400 if invalid. */
 	public OperationResponseBody cors(@Nullable String path, @Nullable String origin, @Nullable String method,
 			@Nullable String headers, @Nullable String privateNetwork, @Nullable String preflight) {
 		DryRunParameters parameters = new DryRunParameters(path, origin, method, headers, privateNetwork, preflight);

@@ -41,13 +41,7 @@ public class CorsExportEndpoint {
 
 	private final List<Refusal> notExportable;
 
-	/**
-	 * @param engine the engine the filter decides with, asked on every export
-	 * @param generation the generation of that engine's policies, asked on every export
-	 * @param pathPrefix the application's context path, {@code ""} for none
-	 * @param notExportable why this application's routing cannot be exported whatever its
-	 * policies (a method override the edge cannot see, say); empty when it can
-	 */
+	/** {@code notExportable}: why the routing cannot be exported at all. */
 	public CorsExportEndpoint(Supplier<CorsEngine> engine, LongSupplier generation, String pathPrefix,
 			List<Refusal> notExportable) {
 		this.engine = engine;
@@ -56,14 +50,7 @@ public class CorsExportEndpoint {
 		this.notExportable = List.copyOf(notExportable);
 	}
 
-	/**
-	 * One part of the export: {@code GET /actuator/corsexport/{format}/{part}}.
-	 * @param format the edge's format, such as {@code nginx}
-	 * @param part the part, such as {@code http} or {@code server}
-	 * @param upstream what each route proxies to; {@value EdgePlan#DEFAULT_UPSTREAM} when
-	 * not given
-	 * @return the configuration text, or why there is none
-	 */
+	/** One part: {@code GET /actuator/corsexport/{format}/{part}?upstream=...}. */
 	@ReadOperation(produces = "text/plain")
 	public WebEndpointResponse<String> export(@Selector String format, @Selector String part,
 			@Nullable String upstream) {

@@ -1,7 +1,4 @@
-/**
- * What stops startup and how it is explained: failure analyzers, the invalid properties
- * failure and the Spring Boot version guard.
- */
+/** What stops startup and how it is explained: failure analyzers and their failures. */
 @NullMarked
 package dev.corsstarter.autoconfigure.diagnostics;
 

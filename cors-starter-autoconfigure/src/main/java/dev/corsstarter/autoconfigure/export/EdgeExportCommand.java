@@ -190,7 +190,6 @@ public final class EdgeExportCommand {
 		return "The configuration cannot be read: " + NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
 	}
 
-	/** How to run it: the options. */
 	static String usage() {
 		return """
 				Usage: java -cp <application classpath> dev.corsstarter.autoconfigure.export.EdgeExportCommand \\

@@ -1,7 +1,4 @@
-/**
- * The edge export outside the actuator: the offline command and the application settings
- * it reads beside the policies. Null-marked: what may be {@code null} says so.
- */
+/** The edge export outside the actuator: the offline command and what it reads. */
 @NullMarked
 package dev.corsstarter.autoconfigure.export;
 

@@ -67,9 +67,8 @@ final class PolicyDiff {
 			}
 			String probe = route.samplePath();
 			if (!route.pattern().matches(PathContainer.parsePath(probe))) {
-				// a pattern no sample path stands for ({id:[0-9]+}): a take-over cannot
-				// be
-				// ruled out, so it is reported as one
+				// a pattern no sample path stands for ({id:[0-9]+}): a take-over
+				// cannot be ruled out, so it is reported as one
 				return true;
 			}
 			CorsEngine.Route now = candidate.routeFor(probe);

@@ -1,7 +1,4 @@
-/**
- * The policies in force and how they change while the application runs: the registry, its
- * changes, and customizers of the configured policies.
- */
+/** The policies in force, how they change while running, and their customizers. */
 @NullMarked
 package dev.corsstarter.autoconfigure.lifecycle;
 

@@ -163,8 +163,7 @@ public final class CorsPolicyLoader {
 		CorsProperties properties = Binder.get(this.environment)
 			.bindOrCreate(ROOT, Bindable.of(CorsProperties.class), handler);
 		List<Violation> problems = new ArrayList<>(handler.unreadable.values());
-		Set<String> explained = new HashSet<>();
-		problems.forEach((problem) -> explained.add(problem.property()));
+		Set<String> explained = new HashSet<>(problems.stream().map(Violation::property).toList());
 		Map<ConfigurationPropertyName, ConfigurationProperty> unknown = new LinkedHashMap<>();
 		for (ConfigurationProperty property : all(sources())) {
 			ConfigurationPropertyName name = property.getName();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -230,20 +231,16 @@ public class CorsProperties {
 
 		CorsPolicy toCorsPolicy(String name) {
 			return CorsPolicy.builder(name)
-				.pathPatterns(nonNull(this.pathPatterns))
-				.allowedOrigins(nonNull(this.allowedOrigins))
-				.allowedMethods(nonNull(this.allowedMethods))
-				.allowedHeaders(nonNull(this.allowedHeaders))
-				.exposedHeaders(nonNull(this.exposedHeaders))
+				.pathPatterns(Objects.requireNonNullElse(this.pathPatterns, List.of()))
+				.allowedOrigins(Objects.requireNonNullElse(this.allowedOrigins, List.of()))
+				.allowedMethods(Objects.requireNonNullElse(this.allowedMethods, List.of()))
+				.allowedHeaders(Objects.requireNonNullElse(this.allowedHeaders, List.of()))
+				.exposedHeaders(Objects.requireNonNullElse(this.exposedHeaders, List.of()))
 				.allowCredentials(this.allowCredentials)
 				.allowPrivateNetwork(this.allowPrivateNetwork)
-				.maxAge((this.maxAge != null) ? this.maxAge : CorsPolicy.DEFAULT_MAX_AGE)
-				.mode((this.mode != null) ? this.mode : PolicyMode.ENFORCE)
+				.maxAge(Objects.requireNonNullElse(this.maxAge, CorsPolicy.DEFAULT_MAX_AGE))
+				.mode(Objects.requireNonNullElse(this.mode, PolicyMode.ENFORCE))
 				.build();
-		}
-
-		private static List<String> nonNull(List<String> values) {
-			return (values != null) ? values : List.of();
 		}
 
 	}

@@ -87,7 +87,6 @@ final class CorsPropertyKeys {
 			.orElse(null);
 	}
 
-	/** Uniform elements without indexes, joined with dots. */
 	private static String joinedUniform(ConfigurationPropertyName name) {
 		return IntStream.range(0, name.getNumberOfElements())
 			.filter((i) -> !name.isNumericIndex(i))

@@ -1,7 +1,4 @@
-/**
- * How policies come in: the {@code cors.*} properties and the one loader that binds,
- * customizes and compiles them.
- */
+/** How policies come in: the {@code cors.*} properties and the one loader of them. */
 @NullMarked
 package dev.corsstarter.autoconfigure.properties;
 
