@@ -63,8 +63,7 @@ public final class CorsEndpointAutoConfiguration {
 				(stack == Stack.SERVLET) ? () -> ServletFilterOrder.of(context)
 						: () -> orderOf(context, CorsPolicyWebFilter.class),
 				(violation) -> CorsPolicyLoader.locate(violation, environment), pathMatching);
-		// asked on each description, so an application's own ShadowedSpringCors is listed
-		// too
+		// asked per description: an application's own ShadowedSpringCors is listed too
 		endpoint.setShadowedSpringCors(() -> {
 			ShadowedSpringCors shadowed = springCors.getIfAvailable();
 			return (shadowed != null) ? shadowed.shadowed() : List.of();

@@ -57,8 +57,7 @@ public class CorsPolicyFilter extends CorsPolicyFilterSupport<HttpServletRequest
 		}
 		CorsDecision decision = (CorsDecision) request.getAttribute(DECISION_ATTRIBUTE);
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
-			// a later dispatch of a request already decided (or never seen): restore,
-			// never re-decide
+			// a later dispatch of a decided or unseen request: restore, never re-decide
 			chain.doFilter(request, (decision != null && decision.hasPolicy()) ? CorsHeaderGuardResponse.guard(response,
 					decision, request.getDispatcherType() == DispatcherType.ERROR) : response);
 			return;

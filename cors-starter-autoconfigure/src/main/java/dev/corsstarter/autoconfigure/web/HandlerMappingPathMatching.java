@@ -110,7 +110,7 @@ public final class HandlerMappingPathMatching
 
 	private static @Nullable Object invoke(Object target, String name) {
 		Method method = ReflectionUtils.findMethod(target.getClass(), name);
-		if (method == null || method.getParameterCount() != 0) {
+		if (method == null) {
 			return null;
 		}
 		ReflectionUtils.makeAccessible(method);
