@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.OrderUtils;
 import org.springframework.core.env.Environment;
-import org.springframework.web.context.WebApplicationContext;
 
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpoint.CorsDescriptor;
@@ -32,6 +31,7 @@ import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension;
 import dev.corsstarter.autoconfigure.actuate.CorsEndpointWebExtension.BadRequestDescriptor;
 import dev.corsstarter.autoconfigure.interop.ShadowedSpringCors;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
+import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.properties.CorsPolicyLoader;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
@@ -53,17 +53,17 @@ public final class CorsEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	CorsEndpoint corsEndpoint(CorsPolicyRegistry policies, Environment environment, ApplicationContext context,
 			ObjectProvider<ShadowedSpringCors> springCors) {
-		boolean servlet = context instanceof WebApplicationContext;
+		Stack stack = Stack.of(context);
 		Supplier<PathMatching> pathMatching = () -> context.getBeanProvider(CorsRouting.class)
 			.stream()
 			.findFirst()
 			.map(CorsRouting::pathMatching)
 			.orElse(PathMatching.DEFAULT);
-		CorsEndpoint endpoint = new CorsEndpoint(policies, servlet ? "servlet" : "reactive",
-				servlet ? () -> ServletFilterOrder.of(context) : () -> orderOf(context, CorsPolicyWebFilter.class),
+		CorsEndpoint endpoint = new CorsEndpoint(policies, stack.tag(),
+				(stack == Stack.SERVLET) ? () -> ServletFilterOrder.of(context)
+						: () -> orderOf(context, CorsPolicyWebFilter.class),
 				(violation) -> CorsPolicyLoader.locate(violation, environment), pathMatching);
-		// asked on each description, so an application's own ShadowedSpringCors is listed
-		// too
+		// asked per description: an application's own ShadowedSpringCors is listed too
 		endpoint.setShadowedSpringCors(() -> {
 			ShadowedSpringCors shadowed = springCors.getIfAvailable();
 			return (shadowed != null) ? shadowed.shadowed() : List.of();

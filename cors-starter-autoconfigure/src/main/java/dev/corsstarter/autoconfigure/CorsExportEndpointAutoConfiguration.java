@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.web.context.WebApplicationContext;
 
 import dev.corsstarter.autoconfigure.actuate.CorsExportEndpoint;
 import dev.corsstarter.autoconfigure.export.EdgeExportSettings;
@@ -34,9 +33,9 @@ public final class CorsExportEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	CorsExportEndpoint corsExportEndpoint(CorsPolicyRegistry policies, Environment environment,
 			ApplicationContext context) {
-		Stack stack = (context instanceof WebApplicationContext) ? Stack.SERVLET : Stack.REACTIVE;
 		CorsRouting routing = context.getBeanProvider(CorsRouting.class)
-			.getIfAvailable(() -> CorsRouting.detect(stack, environment, context, null, () -> PathMatching.DEFAULT));
+			.getIfAvailable(() -> CorsRouting.detect(Stack.of(context), environment, context, null,
+					() -> PathMatching.DEFAULT));
 		return new CorsExportEndpoint(policies::current, policies::generation, routing.contextPath(),
 				EdgeExportSettings.notExportable(routing));
 	}

@@ -1,6 +1,5 @@
 package dev.corsstarter.autoconfigure;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
@@ -21,8 +21,6 @@ import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
 import dev.corsstarter.autoconfigure.reactive.CorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.reactive.OrderedCorsPolicyWebFilter;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
-import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
-import dev.corsstarter.autoconfigure.web.HandlerMappingPathMatching;
 
 /**
  * Installs the CORS web filter in reactive applications, ahead of Spring Security's
@@ -35,20 +33,8 @@ import dev.corsstarter.autoconfigure.web.HandlerMappingPathMatching;
 @ConditionalOnClass(WebFilter.class)
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+@Import(CorsRoutingConfiguration.class)
 public final class CorsReactiveAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	HandlerMappingPathMatching corsHandlerMappingPathMatching(ListableBeanFactory beans) {
-		return new HandlerMappingPathMatching(beans, Stack.REACTIVE);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CorsRouting corsRouting(CorsProperties properties, Environment environment, ListableBeanFactory beans,
-			HandlerMappingPathMatching pathMatching) {
-		return CorsRouting.detect(Stack.REACTIVE, environment, beans, properties.getFilterOrder(), pathMatching);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean(CorsPolicyWebFilter.class)

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
@@ -24,8 +24,6 @@ import dev.corsstarter.autoconfigure.properties.CorsProperties;
 import dev.corsstarter.autoconfigure.properties.CorsStartupLog;
 import dev.corsstarter.autoconfigure.servlet.CorsPolicyFilter;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
-import dev.corsstarter.autoconfigure.web.CorsRouting.Stack;
-import dev.corsstarter.autoconfigure.web.HandlerMappingPathMatching;
 
 /**
  * Installs the CORS filter in servlet applications, for REQUEST, ERROR and ASYNC
@@ -36,20 +34,8 @@ import dev.corsstarter.autoconfigure.web.HandlerMappingPathMatching;
 @ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
 @ConditionalOnBean(CorsPolicyRegistry.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+@Import(CorsRoutingConfiguration.class)
 public final class CorsServletAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	HandlerMappingPathMatching corsHandlerMappingPathMatching(ListableBeanFactory beans) {
-		return new HandlerMappingPathMatching(beans, Stack.SERVLET);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CorsRouting corsRouting(CorsProperties properties, Environment environment, ListableBeanFactory beans,
-			HandlerMappingPathMatching pathMatching) {
-		return CorsRouting.detect(Stack.SERVLET, environment, beans, properties.getFilterOrder(), pathMatching);
-	}
 
 	// @ConditionalOnMissingFilterBean spelled out: it lives in another package on Spring
 	// Boot 3.5, and an annotation missing at run time is ignored silently

@@ -108,8 +108,7 @@ public abstract class PolicyCorsConfigurations {
 
 		/** A decision made just before a change has a policy of the engine before. */
 		@Nullable CorsConfiguration get(CorsPolicy policy) {
-			CorsConfiguration configuration = this.configurations.get(policy);
-			return (configuration != null) ? configuration : this.before.get(policy);
+			return this.configurations.getOrDefault(policy, this.before.get(policy));
 		}
 
 	}

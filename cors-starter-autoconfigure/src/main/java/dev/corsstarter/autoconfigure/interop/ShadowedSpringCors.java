@@ -158,8 +158,8 @@ public final class ShadowedSpringCors implements SmartInitializingSingleton {
 				.filter((candidate) -> candidate.policy() == decides.policy())
 				.findFirst()
 				.orElseThrow() : null;
-			if (route != null && route.mode() == PolicyMode.ENFORCE && !deciding.containsKey(route)) {
-				deciding.put(route, path);
+			if (route != null && route.mode() == PolicyMode.ENFORCE) {
+				deciding.putIfAbsent(route, path);
 			}
 		}
 		return deciding;

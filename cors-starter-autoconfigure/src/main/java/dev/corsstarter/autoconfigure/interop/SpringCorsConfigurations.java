@@ -61,12 +61,11 @@ final class SpringCorsConfigurations {
 
 	/** What the application configured on the stack, each registration once. */
 	static List<SpringCorsConfiguration> find(ListableBeanFactory beans, Stack stack) {
-		String mappingType = "org.springframework.web." + stack.tag() + ".handler.AbstractHandlerMapping";
-		ClassLoader classLoader = SpringCorsConfigurations.class.getClassLoader();
-		if (!ClassUtils.isPresent(mappingType, classLoader)) {
+		Class<?> mapping = stack.handlerMappingType();
+		if (mapping == null) {
 			return List.of();
 		}
-		Class<?> mapping = ClassUtils.resolveClassName(mappingType, classLoader);
+		ClassLoader classLoader = SpringCorsConfigurations.class.getClassLoader();
 		String cors = (stack == Stack.SERVLET) ? "org.springframework.web.cors"
 				: "org.springframework.web.cors.reactive";
 		SpringCorsConfigurations finder = new SpringCorsConfigurations(mapping, cors, (stack == Stack.SERVLET)
@@ -77,9 +76,9 @@ final class SpringCorsConfigurations {
 		return List.copyOf(finder.found.values());
 	}
 
-	private void add(SpringCorsConfiguration configuration) {
-		this.found.putIfAbsent(configuration.kind() + "|" + configuration.name() + "|" + configuration.pathPattern(),
-				configuration);
+	private void add(String kind, String name, @Nullable Object pattern, @Nullable CorsConfiguration configuration) {
+		SpringCorsConfiguration found = new SpringCorsConfiguration(kind, name, pattern, configuration);
+		this.found.putIfAbsent(kind + "|" + name + "|" + found.pathPattern(), found);
 	}
 
 	private void mapping(String name, Object mapping) {
@@ -87,13 +86,9 @@ final class SpringCorsConfigurations {
 			handlerMethods.forEach((info, handler) -> handlerMethod(mapping, info, (HandlerMethod) handler));
 		}
 		Object source = (this.mappingSource != null) ? ReflectionUtils.getField(this.mappingSource, mapping) : null;
-		Map<?, ?> configurations = configurations(source);
 		boolean own = OWN_MAPPINGS.contains(name);
-		String kind = own ? SpringCorsConfiguration.CORS_MAPPINGS : SpringCorsConfiguration.HANDLER_MAPPING;
-		if (configurations != null) {
-			configurations.forEach((pattern, configuration) -> add(new SpringCorsConfiguration(kind,
-					own ? "handler mappings" : name, pattern, (CorsConfiguration) configuration)));
-		}
+		addAll(own ? SpringCorsConfiguration.CORS_MAPPINGS : SpringCorsConfiguration.HANDLER_MAPPING,
+				own ? "handler mappings" : name, source);
 	}
 
 	private void source(String name, Object source) {
@@ -101,14 +96,9 @@ final class SpringCorsConfigurations {
 				|| source.getClass().getName().endsWith(".HandlerMappingIntrospector")) {
 			return;
 		}
-		Map<?, ?> configurations = configurations(source);
-		if (configurations == null) {
-			add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN, name, null, null, null));
-			return;
+		if (!addAll(SpringCorsConfiguration.SOURCE_BEAN, name, source)) {
+			add(SpringCorsConfiguration.SOURCE_BEAN, name, null, null);
 		}
-		configurations
-			.forEach((pattern, configuration) -> add(new SpringCorsConfiguration(SpringCorsConfiguration.SOURCE_BEAN,
-					name, pattern, (CorsConfiguration) configuration)));
 	}
 
 	private void handlerMethod(Object mapping, Object info, HandlerMethod handler) {
@@ -129,15 +119,19 @@ final class SpringCorsConfigurations {
 		String handlerName = ClassUtils.getShortName(handler.getBeanType()) + "#" + handler.getMethod().getName()
 				+ "()";
 		if (patterns instanceof Collection<?> values) {
-			values.forEach((pattern) -> add(new SpringCorsConfiguration(SpringCorsConfiguration.CROSS_ORIGIN,
-					handlerName, pattern, configuration)));
+			values.forEach((pattern) -> add(SpringCorsConfiguration.CROSS_ORIGIN, handlerName, pattern, configuration));
 		}
 	}
 
-	/** A URL-based source's configurations by path pattern, {@code null} for another. */
-	private @Nullable Map<?, ?> configurations(@Nullable Object source) {
-		return (this.urlBasedSource.isInstance(source) && this.urlConfigurations != null)
+	/** A URL-based source's configurations by path pattern; whether it is one. */
+	private boolean addAll(String kind, String name, @Nullable Object source) {
+		Map<?, ?> configurations = (this.urlBasedSource.isInstance(source) && this.urlConfigurations != null)
 				? (Map<?, ?>) ReflectionUtils.getField(this.urlConfigurations, source) : null;
+		if (configurations == null) {
+			return false;
+		}
+		configurations.forEach((pattern, configuration) -> add(kind, name, pattern, (CorsConfiguration) configuration));
+		return true;
 	}
 
 	private static @Nullable Object invoke(@Nullable Object target, String name) {

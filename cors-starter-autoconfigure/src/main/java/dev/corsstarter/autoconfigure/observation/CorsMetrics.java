@@ -79,8 +79,7 @@ public class CorsMetrics implements CorsDecisionObserver, MeterBinder {
 				* MODES.length + decision.mode().ordinal();
 		Counter counter = counters.get(index);
 		if (counter == null) {
-			// the registry answers the same counter for the same id, so a race registers
-			// it once
+			// the registry returns one counter per id: a race registers it once
 			counter = Counter.builder(REQUESTS)
 				.description("CORS decisions on policy paths")
 				.tag("policy", policy)

@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.autoconfigure.web.CorsPolicyFilterSupport;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -27,7 +28,7 @@ import dev.corsstarter.core.internal.MethodOverride;
  * {@code cors()}. Decisions of a report-only policy are observed and nothing else: the
  * request continues untouched.
  */
-public class CorsPolicyWebFilter implements WebFilter {
+public class CorsPolicyWebFilter extends CorsPolicyFilterSupport<ServerWebExchange> implements WebFilter {
 
 	/**
 	 * Exchange attribute holding the {@link CorsDecision} of every request a policy
@@ -36,26 +37,12 @@ public class CorsPolicyWebFilter implements WebFilter {
 	 */
 	public static final String DECISION_ATTRIBUTE = CorsPolicyWebFilter.class.getName() + ".decision";
 
-	private final CorsPolicyRegistry policies;
-
-	private final CorsDecisionObserver observer;
-
-	final CorsRouting routing;
-
 	public CorsPolicyWebFilter(CorsEngine engine, CorsDecisionObserver observer) {
 		this(new CorsPolicyRegistry(engine), observer, CorsRouting.of(CorsRouting.Stack.REACTIVE));
 	}
 
-	/**
-	 * @param policies the policies in force, read once per request, so a change applies
-	 * to the requests that start after it
-	 * @param observer told of every decision on a policy path
-	 * @param routing how the application routes requests
-	 */
 	public CorsPolicyWebFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, CorsRouting routing) {
-		this.policies = policies;
-		this.observer = observer;
-		this.routing = routing;
+		super(policies, observer, routing);
 	}
 
 	@Override
@@ -91,13 +78,7 @@ public class CorsPolicyWebFilter implements WebFilter {
 
 	private Mono<Void> apply(ServerWebExchange exchange, WebFilterChain chain, ReactiveCorsRequest request,
 			CorsDecision decision) {
-		if (!decision.hasPolicy()) {
-			return chain.filter(exchange);
-		}
-		this.observer.observe(request, decision);
-		exchange.getAttributes().put(DECISION_ATTRIBUTE, decision);
-		if (!decision.isEnforced()) {
-			// report-only: the request goes on as if no policy covered it
+		if (!enforces(request, decision, exchange)) {
 			return chain.filter(exchange);
 		}
 		ServerHttpResponse response = exchange.getResponse();
@@ -119,6 +100,11 @@ public class CorsPolicyWebFilter implements WebFilter {
 			return Mono.empty();
 		});
 		return chain.filter(exchange);
+	}
+
+	@Override
+	protected void keep(ServerWebExchange exchange, CorsDecision decision) {
+		exchange.getAttributes().put(DECISION_ATTRIBUTE, decision);
 	}
 
 }

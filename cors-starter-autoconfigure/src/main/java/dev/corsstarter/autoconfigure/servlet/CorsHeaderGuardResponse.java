@@ -72,8 +72,7 @@ final class CorsHeaderGuardResponse extends HttpServletResponseWrapper implement
 			return;
 		}
 		if (HttpHeaders.VARY.equalsIgnoreCase(name)) {
-			// a servlet response cannot remove a header: replace it with the
-			// application's tokens
+			// a servlet response cannot remove a header: set the application's tokens
 			List<String> kept = VaryHeader.foreignTokens(Collections.singletonList(value));
 			if (!kept.isEmpty()) {
 				super.setHeader(name, String.join(", ", kept));

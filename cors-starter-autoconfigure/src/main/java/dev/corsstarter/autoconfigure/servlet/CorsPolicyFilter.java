@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 
 import dev.corsstarter.autoconfigure.lifecycle.CorsPolicyRegistry;
 import dev.corsstarter.autoconfigure.observation.CorsDecisionObserver;
+import dev.corsstarter.autoconfigure.web.CorsPolicyFilterSupport;
 import dev.corsstarter.autoconfigure.web.CorsRouting;
 import dev.corsstarter.core.decision.CorsDecision;
 import dev.corsstarter.core.decision.CorsEngine;
@@ -26,7 +27,7 @@ import dev.corsstarter.core.decision.CorsEngine;
  * ERROR and ASYNC dispatches put the same headers back on the final response. Decisions
  * of a report-only policy are observed and nothing else: the request continues untouched.
  */
-public class CorsPolicyFilter implements Filter {
+public class CorsPolicyFilter extends CorsPolicyFilterSupport<HttpServletRequest> implements Filter {
 
 	/** Request attribute holding the {@link CorsDecision} of the current request. */
 	public static final String DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".decision";
@@ -39,26 +40,12 @@ public class CorsPolicyFilter implements Filter {
 	 */
 	public static final String POLICY_DECISION_ATTRIBUTE = CorsPolicyFilter.class.getName() + ".policyDecision";
 
-	private final CorsPolicyRegistry policies;
-
-	private final CorsDecisionObserver observer;
-
-	private final CorsRouting routing;
-
 	public CorsPolicyFilter(CorsEngine engine, CorsDecisionObserver observer) {
 		this(new CorsPolicyRegistry(engine), observer, CorsRouting.of(CorsRouting.Stack.SERVLET));
 	}
 
-	/**
-	 * @param policies the policies in force, read once per request, so a change applies
-	 * to the requests that start after it
-	 * @param observer told of every decision on a policy path
-	 * @param routing how the application routes requests
-	 */
 	public CorsPolicyFilter(CorsPolicyRegistry policies, CorsDecisionObserver observer, CorsRouting routing) {
-		this.policies = policies;
-		this.observer = observer;
-		this.routing = routing;
+		super(policies, observer, routing);
 	}
 
 	@Override
@@ -70,22 +57,14 @@ public class CorsPolicyFilter implements Filter {
 		}
 		CorsDecision decision = (CorsDecision) request.getAttribute(DECISION_ATTRIBUTE);
 		if (decision != null || request.getDispatcherType() != DispatcherType.REQUEST) {
-			// a later dispatch of a request already decided (or never seen): restore,
-			// never re-decide
+			// a later dispatch of a decided or unseen request: restore, never re-decide
 			chain.doFilter(request, (decision != null && decision.hasPolicy()) ? CorsHeaderGuardResponse.guard(response,
 					decision, request.getDispatcherType() == DispatcherType.ERROR) : response);
 			return;
 		}
 		ServletCorsRequest corsRequest = new ServletCorsRequest(request, this.routing);
 		decision = this.policies.current().evaluate(corsRequest);
-		if (!decision.hasPolicy()) {
-			chain.doFilter(request, response);
-			return;
-		}
-		this.observer.observe(corsRequest, decision);
-		request.setAttribute(POLICY_DECISION_ATTRIBUTE, decision);
-		if (!decision.isEnforced()) {
-			// report-only: the request goes on as if no policy covered it
+		if (!enforces(corsRequest, decision, request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -105,6 +84,11 @@ public class CorsPolicyFilter implements Filter {
 		// only a request that continues the chain can see ERROR or ASYNC dispatches
 		request.setAttribute(DECISION_ATTRIBUTE, decision);
 		chain.doFilter(request, CorsHeaderGuardResponse.guard(response, decision, false));
+	}
+
+	@Override
+	protected void keep(HttpServletRequest request, CorsDecision decision) {
+		request.setAttribute(POLICY_DECISION_ATTRIBUTE, decision);
 	}
 
 }

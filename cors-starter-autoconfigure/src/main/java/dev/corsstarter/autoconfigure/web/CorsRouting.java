@@ -6,10 +6,12 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 import dev.corsstarter.core.internal.MethodOverride;
 import dev.corsstarter.core.request.PathMatching;
@@ -93,6 +95,11 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 		/** Spring WebFlux. */
 		REACTIVE;
 
+		/** The stack of a web application: servlet when its context is a servlet one. */
+		public static Stack of(ApplicationContext context) {
+			return (context instanceof WebApplicationContext) ? SERVLET : REACTIVE;
+		}
+
 		/** {@code servlet} or {@code reactive}. */
 		public String tag() {
 			return name().toLowerCase(Locale.ROOT);
@@ -101,6 +108,13 @@ public record CorsRouting(Stack stack, int filterOrder, String contextPath, @Nul
 		/** The property that turns on Spring Boot's {@code HiddenHttpMethodFilter}. */
 		public String hiddenMethodProperty() {
 			return "spring." + ((this == SERVLET) ? "mvc" : "webflux") + ".hiddenmethod.filter.enabled";
+		}
+
+		/** The stack's {@code AbstractHandlerMapping}, {@code null} when absent. */
+		public @Nullable Class<?> handlerMappingType() {
+			String type = "org.springframework.web." + tag() + ".handler.AbstractHandlerMapping";
+			ClassLoader classLoader = CorsRouting.class.getClassLoader();
+			return ClassUtils.isPresent(type, classLoader) ? ClassUtils.resolveClassName(type, classLoader) : null;
 		}
 
 	}

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.PathMatcher;
 import org.springframework.util.ReflectionUtils;
 
@@ -77,23 +76,22 @@ public final class HandlerMappingPathMatching
 			}
 			this.resolved = matching;
 		}
-		catch (ClassNotFoundException | RuntimeException | LinkageError ex) {
+		catch (RuntimeException | LinkageError ex) {
 			logger.warn("Could not read how the application's handler mappings match paths; CORS policies match "
 					+ "paths ignoring case and a trailing slash, which may refuse more than needed: " + ex);
 		}
 	}
 
 	/** Any handler mapping that matches more widely widens the policies. */
-	private PathMatching read() throws ClassNotFoundException {
-		String type = "org.springframework.web." + this.stack.tag() + ".handler.AbstractHandlerMapping";
-		ClassLoader classLoader = getClass().getClassLoader();
-		if (!ClassUtils.isPresent(type, classLoader)) {
+	private PathMatching read() {
+		Class<?> type = this.stack.handlerMappingType();
+		if (type == null) {
 			return PathMatching.DEFAULT;
 		}
 		boolean caseInsensitive = false;
 		boolean trailingSlash = false;
 		// including lazy ones: the dispatcher creates them on its first request anyway
-		for (Object mapping : this.beans.getBeansOfType(ClassUtils.forName(type, classLoader), false, true).values()) {
+		for (Object mapping : this.beans.getBeansOfType(type, false, true).values()) {
 			Object parser = invoke(mapping,
 					(this.stack == Stack.REACTIVE) ? "getPathPatternParser" : "getPatternParser");
 			if (parser != null) {
@@ -112,7 +110,7 @@ public final class HandlerMappingPathMatching
 
 	private static @Nullable Object invoke(Object target, String name) {
 		Method method = ReflectionUtils.findMethod(target.getClass(), name);
-		if (method == null || method.getParameterCount() != 0) {
+		if (method == null) {
 			return null;
 		}
 		ReflectionUtils.makeAccessible(method);

@@ -1,5 +1,5 @@
 /**
- * What both web stacks share: how the application routes requests, read once.
+ * What both web stacks share: how the application routes requests, and filter state.
  */
 @NullMarked
 package dev.corsstarter.autoconfigure.web;
