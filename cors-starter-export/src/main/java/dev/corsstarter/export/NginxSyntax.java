@@ -1,6 +1,7 @@
 package dev.corsstarter.export;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,15 +58,7 @@ final class NginxSyntax {
 
 	/** {@code text} as a PCRE literal: every regex metacharacter escaped. */
 	static String regexQuote(String text) {
-		StringBuilder out = new StringBuilder(text.length() * 2);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
-				out.append('\\');
-			}
-			out.append(c);
-		}
-		return out.toString();
+		return text.replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0");
 	}
 
 	/**
@@ -73,17 +66,11 @@ final class NginxSyntax {
 	 * ASCII, anything else as {@code \\uXXXX}, so no value can end the comment line.
 	 */
 	static String printable(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length() && i < 200; i++) {
-			char c = text.charAt(i);
-			if (c < 0x20 || c >= 0x7f || c == '\\') {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
+		return text.chars()
+			.limit(200)
+			.mapToObj((c) -> (c < 0x20 || c >= 0x7f || c == '\\') ? String.format("\\u%04x", c)
+					: String.valueOf((char) c))
+			.collect(Collectors.joining());
 	}
 
 }
