@@ -97,8 +97,14 @@ final class PolicyRules {
 			if (origin.kind() == OriginPattern.Kind.ANY) {
 				continue;
 			}
-			if (origin.anySubdomain() && !publicSuffix(origin, entry.key(), "allowed-origins", report)) {
-				sharedService(origin, entry.key(), credentials, report);
+			// a wildcard over a wildcard-DNS or tunnel service, where anyone can get a
+			// name
+			String service = (origin.anySubdomain() && !publicSuffix(origin, entry.key(), "allowed-origins", report))
+					? DevOrigins.sharedService(origin.host()) : null;
+			if (service != null) {
+				report.add(credentials ? Severity.ERROR : Severity.WARN,
+						credentials ? Message.SHARED_SERVICE_WITH_CREDENTIALS : Message.SHARED_SERVICE, entry.key(),
+						value, null, "service", service, "scheme", origin.scheme(), "host", origin.host());
 			}
 			String dev = devOrigins.describe(origin);
 			if (dev != null && production) {
@@ -130,16 +136,6 @@ final class PolicyRules {
 					key, origin.value(), "suffix", suffix, "host", host, "list", property);
 		}
 		return true;
-	}
-
-	/** A wildcard over a wildcard-DNS or tunnel service, where anyone can get a name. */
-	private static void sharedService(OriginPattern origin, String key, boolean credentials, Report report) {
-		String service = DevOrigins.sharedService(origin.host());
-		if (service != null) {
-			report.add(credentials ? Severity.ERROR : Severity.WARN,
-					credentials ? Message.SHARED_SERVICE_WITH_CREDENTIALS : Message.SHARED_SERVICE, key, origin.value(),
-					null, "service", service, "scheme", origin.scheme(), "host", origin.host());
-		}
 	}
 
 	/** Warnings in every profile: what browsers cap, ignore or never send. */
