@@ -183,7 +183,7 @@ final class NginxRenderer implements EdgeRenderer {
 			if (origin.kind() == OriginPattern.Kind.WILDCARD) {
 				origins.add(NginxSyntax.regex("~", wildcard(origin)) + " $1");
 			}
-			else if (origin.kind() != OriginPattern.Kind.ANY && OriginHeaderChecks.isWellFormed(origin.value())) {
+			else if (OriginHeaderChecks.isWellFormed(origin.value())) {
 				origins.add(NginxSyntax.regex("~", "^" + NginxSyntax.regexQuote(origin.value()) + "$") + " "
 						+ NginxSyntax.literal(origin.value(), what + " origin", refusals));
 			}

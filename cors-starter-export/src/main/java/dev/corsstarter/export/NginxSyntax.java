@@ -37,23 +37,15 @@ final class NginxSyntax {
 	}
 
 	private static String quoted(String value, String what, @Nullable Set<Refusal> refusals) {
-		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x20 || c >= 0x7f) {
-				if (refusals == null) {
-					throw new IllegalArgumentException("not printable ASCII: " + printable(value));
-				}
-				refusals.add(new Refusal(Code.UNWRITABLE_VALUE, what + " '" + printable(value)
-						+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration"));
-				return "\"\"";
+		if (value.chars().anyMatch((c) -> c < 0x20 || c >= 0x7f)) {
+			if (refusals == null) {
+				throw new IllegalArgumentException("not printable ASCII: " + printable(value));
 			}
-			if (c == '\\' || c == '"') {
-				out.append('\\');
-			}
-			out.append(c);
+			refusals.add(new Refusal(Code.UNWRITABLE_VALUE, what + " '" + printable(value)
+					+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration"));
+			return "\"\"";
 		}
-		return out.append('"').toString();
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 	/** {@code text} as a PCRE literal: every regex metacharacter escaped. */
