@@ -32,8 +32,7 @@ import static dev.corsstarter.export.NginxSyntax.printable;
  * @param upstream what each route proxies to
  * @param policies the policies in declaration order, each with its parsed origins
  * @param routes the routes to export, in the engine's order
- * @param refusals why the policies cannot be exported whatever the format; empty when
- * they can
+ * @param refusals why the policies cannot be exported in any format; empty if they can
  */
 public record EdgePlan(String fingerprint, long generation, String upstream, List<Policy> policies, List<Route> routes,
 		List<Refusal> refusals) {
@@ -62,8 +61,7 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 	 * @param pathPrefix the context path every route starts with: {@code ""} for none,
 	 * else {@code /segment...} without a trailing slash
 	 * @param upstream what each route proxies to, such as {@value #DEFAULT_UPSTREAM}
-	 * @param refused what the application's routing already refuses (a method override,
-	 * say)
+	 * @param refused what the application's routing already refuses (a method override)
 	 * @return the plan, with every refusal found
 	 */
 	public static EdgePlan of(CorsEngine engine, long generation, String pathPrefix, @Nullable String upstream,
