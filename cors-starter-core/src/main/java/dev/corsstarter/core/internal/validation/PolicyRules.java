@@ -125,16 +125,13 @@ final class PolicyRules {
 		if (suffix == null) {
 			return false;
 		}
-		String property = report.prefix() + "." + list;
-		if (suffix.equals(host)) {
-			String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
-			report.error(Message.PUBLIC_SUFFIX, key, origin.value(), "host", host, "scheme", origin.scheme(), "port",
-					port, "list", property);
-		}
-		else {
-			report.error(suffix.startsWith("*.") ? Message.PUBLIC_SUFFIXES_BY_WILDCARD : Message.PUBLIC_SUFFIX_BELOW,
-					key, origin.value(), "suffix", suffix, "host", host, "list", property);
-		}
+		// each message fills the placeholders it has
+		String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
+		report.error(
+				suffix.equals(host) ? Message.PUBLIC_SUFFIX
+						: suffix.startsWith("*.") ? Message.PUBLIC_SUFFIXES_BY_WILDCARD : Message.PUBLIC_SUFFIX_BELOW,
+				key, origin.value(), "suffix", suffix, "host", host, "scheme", origin.scheme(), "port", port, "list",
+				report.prefix() + "." + list);
 		return true;
 	}
 

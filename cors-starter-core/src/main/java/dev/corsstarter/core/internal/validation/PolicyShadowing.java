@@ -73,15 +73,12 @@ final class PolicyShadowing {
 		// a literal stands for the one path it spells only if it matches that path itself
 		// (not so with encoded characters or ';' in the pattern)
 		boolean literal = !route.pattern().hasPatternSyntax() && route.pattern().matches(PathContainer.parsePath(text));
-		for (Route other : routes.subList(0, routes.indexOf(route))) {
+		return routes.subList(0, routes.indexOf(route)).stream().filter((other) -> {
 			String otherText = other.pattern().getPatternString();
-			if (other.policy() != route.policy() && !otherText.equals(text)
+			return other.policy() != route.policy() && !otherText.equals(text)
 					&& (literal ? other.pattern().matches(PathContainer.parsePath(text))
-							: withoutCaptureNames(otherText).equals(withoutCaptureNames(text)))) {
-				return other;
-			}
-		}
-		return null;
+							: withoutCaptureNames(otherText).equals(withoutCaptureNames(text)));
+		}).findFirst().orElse(null);
 	}
 
 	/**

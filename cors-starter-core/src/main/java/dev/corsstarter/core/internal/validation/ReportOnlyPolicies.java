@@ -77,16 +77,14 @@ final class ReportOnlyPolicies {
 	 * A path the pattern matches, with {@code x} or another candidate for what varies.
 	 */
 	private static @Nullable PathContainer sample(PathPattern pattern) {
-		for (String segment : SAMPLE_SEGMENTS) {
-			PathContainer path = PathContainer
+		return SAMPLE_SEGMENTS.stream()
+			.map((segment) -> PathContainer
 				.parsePath(PolicyShadowing.replaceCaptures(pattern.getPatternString(), (capture) -> segment)
 					.replaceAll("\\*+", segment)
-					.replace("?", segment.substring(0, 1)));
-			if (pattern.matches(path)) {
-				return path;
-			}
-		}
-		return null;
+					.replace("?", segment.substring(0, 1))))
+			.filter(pattern::matches)
+			.findFirst()
+			.orElse(null);
 	}
 
 }
