@@ -171,10 +171,8 @@ final class NginxRenderer implements EdgeRenderer {
 	private static Map<String, String> values(EdgePlan.Policy planned, String id, Set<Refusal> refusals) {
 		CorsPolicy policy = planned.policy();
 		String what = "policy '" + printable(policy.name()) + "'";
-		Map<String, String> values = new HashMap<>();
-		values.put("id", id);
-		values.put("name", printable(policy.name()));
-		values.put("patterns", printable(String.join(", ", policy.pathPatterns())));
+		Map<String, String> values = new HashMap<>(Map.of("id", id, "name", printable(policy.name()), "patterns",
+				printable(String.join(", ", policy.pathPatterns()))));
 		// the value to answer with, set only by a listed origin or a pattern's capture
 		boolean any = planned.origins().stream().anyMatch((origin) -> origin.kind() == OriginPattern.Kind.ANY);
 		values.put("origin_default", any ? "\"*\"" : "\"\"");
