@@ -32,8 +32,7 @@ import static dev.corsstarter.export.NginxSyntax.printable;
  * @param upstream what each route proxies to
  * @param policies the policies in declaration order, each with its parsed origins
  * @param routes the routes to export, in the engine's order
- * @param refusals why the policies cannot be exported whatever the format; empty when
- * they can
+ * @param refusals why the policies cannot be exported in any format; empty if they can
  */
 public record EdgePlan(String fingerprint, long generation, String upstream, List<Policy> policies, List<Route> routes,
 		List<Refusal> refusals) {
@@ -62,8 +61,7 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 	 * @param pathPrefix the context path every route starts with: {@code ""} for none,
 	 * else {@code /segment...} without a trailing slash
 	 * @param upstream what each route proxies to, such as {@value #DEFAULT_UPSTREAM}
-	 * @param refused what the application's routing already refuses (a method override,
-	 * say)
+	 * @param refused what the application's routing already refuses (a method override)
 	 * @return the plan, with every refusal found
 	 */
 	public static EdgePlan of(CorsEngine engine, long generation, String pathPrefix, @Nullable String upstream,
@@ -78,28 +76,26 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 					+ "' is not an http(s) URL of a host or upstream name and optional port, such as http://app or "
 					+ "http://127.0.0.1:8080"));
 		}
-		for (CorsPolicy policy : engine.policies()) {
-			if (policy.mode() != PolicyMode.ENFORCE) {
-				refusals.add(new Refusal(Code.REPORT_ONLY_POLICY,
-						"policy '" + printable(policy.name()) + "' is " + policy.mode().tag()
-								+ ": the edge would enforce what the policy only reports; export it once it enforces"));
-			}
-		}
+		engine.policies()
+			.stream()
+			.filter((policy) -> policy.mode() != PolicyMode.ENFORCE)
+			.forEach((policy) -> refusals.add(new Refusal(Code.REPORT_ONLY_POLICY,
+					"policy '" + printable(policy.name()) + "' is " + policy.mode().tag()
+							+ ": the edge would enforce what the policy only reports; export it once it enforces")));
 		List<Route> routes = new ArrayList<>();
 		Map<CorsPolicy, List<OriginPattern>> origins = new IdentityHashMap<>();
 		for (CorsEngine.Route route : engine.routes()) {
 			origins.putIfAbsent(route.policy(), route.origins());
-			Route planned = route(engine.policies().indexOf(route.policy()), route, pathPrefix, refusals);
-			if (planned != null) {
-				routes.add(planned);
-			}
+			route(engine.policies().indexOf(route.policy()), route, pathPrefix, routes, refusals);
 		}
 		List<Policy> policies = engine.policies().stream().map((p) -> new Policy(p, origins.get(p))).toList();
 		return new EdgePlan(engine.fingerprint(), generation, String.valueOf(upstream), policies, routes,
 				new ArrayList<>(refusals));
 	}
 
-	private static @Nullable Route route(int policy, CorsEngine.Route route, String pathPrefix, Set<Refusal> refusals) {
+	/** Adds the route, or the reason it cannot be exported. */
+	private static void route(int policy, CorsEngine.Route route, String pathPrefix, List<Route> routes,
+			Set<Refusal> refusals) {
 		String text = route.pattern().getPatternString();
 		String where = "path pattern '" + printable(text) + "' of policy '" + printable(route.policy().name()) + "'";
 		Matcher captureTheRest = CAPTURE_THE_REST.matcher(text);
@@ -124,9 +120,8 @@ public record EdgePlan(String fingerprint, long generation, String upstream, Lis
 		}
 		else {
 			String path = pathPrefix + literal;
-			return new Route(policy, text, path.isEmpty() ? "/" : path, prefix);
+			routes.add(new Route(policy, text, path.isEmpty() ? "/" : path, prefix));
 		}
-		return null;
 	}
 
 	private static boolean hasDotSegment(String path) {

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,20 +111,17 @@ final class NginxRenderer implements EdgeRenderer {
 		return Map.of("http", http.toString(), "server", server.toString());
 	}
 
-	/**
-	 * Refuse two policies' overlapping patterns where nginx's exact-then-longest-prefix
-	 * match picks another policy than the engine's order (the plan's).
-	 */
+	/** Refuse overlaps where nginx's location match picks another policy. */
 	private static void checkOverlaps(EdgePlan plan, Set<Refusal> refusals) {
 		List<EdgePlan.Route> routes = plan.routes();
 		for (int a = 0; a < routes.size(); a++) {
 			for (int b = a + 1; b < routes.size(); b++) {
 				EdgePlan.Route engine = routes.get(a);
 				EdgePlan.Route other = routes.get(b);
+				// the same prefix written twice is one location: the engine's pick
 				if (engine.policy() == other.policy() || !overlap(engine, other)
 						|| (engine.prefix() == other.prefix() && engine.path().equals(other.path()))) {
-					continue; // the same prefix written twice is one location: the
-								// engine's pick
+					continue;
 				}
 				boolean nginxPicksOther = other.prefix()
 						? engine.prefix() && other.path().length() > engine.path().length() : engine.prefix();
@@ -152,15 +149,12 @@ final class NginxRenderer implements EdgeRenderer {
 		return printable(plan.policies().get(route.policy()).policy().name());
 	}
 
-	/**
-	 * Exact locations, then prefix ones, each by path and each path once: the engine's
-	 * pick, a literal path before the same path of a prefix.
-	 */
+	/** Exact, then prefix locations by path, each once, as the engine picks it. */
 	private static List<EdgePlan.Route> locations(EdgePlan plan) {
+		Map<String, EdgePlan.Route> exact = new TreeMap<>();
+		Map<String, EdgePlan.Route> prefixes = new TreeMap<>();
 		List<EdgePlan.Route> routes = new ArrayList<>(plan.routes());
 		routes.sort(Comparator.comparing(EdgePlan.Route::prefix));
-		Map<String, EdgePlan.Route> exact = new LinkedHashMap<>();
-		Map<String, EdgePlan.Route> prefixes = new LinkedHashMap<>();
 		for (EdgePlan.Route route : routes) {
 			exact.putIfAbsent(route.path(), new EdgePlan.Route(route.policy(), route.pattern(), route.path(), false));
 			String prefix = route.path().endsWith("/") ? route.path() : route.path() + "/";
@@ -169,8 +163,7 @@ final class NginxRenderer implements EdgeRenderer {
 			}
 		}
 		List<EdgePlan.Route> locations = new ArrayList<>(exact.values());
-		locations.sort(Comparator.comparing(EdgePlan.Route::path));
-		prefixes.values().stream().sorted(Comparator.comparing(EdgePlan.Route::path)).forEach(locations::add);
+		locations.addAll(prefixes.values());
 		return locations;
 	}
 
@@ -178,10 +171,8 @@ final class NginxRenderer implements EdgeRenderer {
 	private static Map<String, String> values(EdgePlan.Policy planned, String id, Set<Refusal> refusals) {
 		CorsPolicy policy = planned.policy();
 		String what = "policy '" + printable(policy.name()) + "'";
-		Map<String, String> values = new HashMap<>();
-		values.put("id", id);
-		values.put("name", printable(policy.name()));
-		values.put("patterns", printable(String.join(", ", policy.pathPatterns())));
+		Map<String, String> values = new HashMap<>(Map.of("id", id, "name", printable(policy.name()), "patterns",
+				printable(String.join(", ", policy.pathPatterns()))));
 		// the value to answer with, set only by a listed origin or a pattern's capture
 		boolean any = planned.origins().stream().anyMatch((origin) -> origin.kind() == OriginPattern.Kind.ANY);
 		values.put("origin_default", any ? "\"*\"" : "\"\"");
@@ -190,7 +181,7 @@ final class NginxRenderer implements EdgeRenderer {
 			if (origin.kind() == OriginPattern.Kind.WILDCARD) {
 				origins.add(NginxSyntax.regex("~", wildcard(origin)) + " $1");
 			}
-			else if (origin.kind() != OriginPattern.Kind.ANY && OriginHeaderChecks.isWellFormed(origin.value())) {
+			else if (OriginHeaderChecks.isWellFormed(origin.value())) {
 				origins.add(NginxSyntax.regex("~", "^" + NginxSyntax.regexQuote(origin.value()) + "$") + " "
 						+ NginxSyntax.literal(origin.value(), what + " origin", refusals));
 			}
@@ -234,24 +225,14 @@ final class NginxRenderer implements EdgeRenderer {
 
 	/** A subdomain and/or port pattern, capturing the whole origin. */
 	private static String wildcard(OriginPattern origin) {
-		StringBuilder regex = new StringBuilder("^(").append(NginxSyntax.regexQuote(origin.scheme())).append("://");
-		if (origin.anySubdomain()) {
-			regex.append("(?:[a-z0-9_-]+\\.)+");
-		}
-		regex.append(NginxSyntax.regexQuote(origin.host()));
-		if (origin.anyPort()) {
-			regex.append("(?::[0-9]{1,5})?");
-		}
-		else if (origin.port() != null) {
-			regex.append(':').append(NginxSyntax.regexQuote(origin.port()));
-		}
-		return regex.append(")$").toString();
+		String port = origin.anyPort() ? "(?::[0-9]{1,5})?"
+				: (origin.port() != null) ? ":" + NginxSyntax.regexQuote(origin.port()) : "";
+		return "^(" + NginxSyntax.regexQuote(origin.scheme()) + "://"
+				+ (origin.anySubdomain() ? "(?:[a-z0-9_-]+\\.)+" : "") + NginxSyntax.regexQuote(origin.host()) + port
+				+ ")$";
 	}
 
-	/**
-	 * A template with each {@code @name@} replaced by its value and each line that starts
-	 * with {@code ?flag } kept (without that) only when the flag is set.
-	 */
+	/** The template with {@code @name@} filled, {@code ?flag } lines only when set. */
 	private static String fill(String template, Map<String, String> values) {
 		StringBuilder out = new StringBuilder(template.length() * 2);
 		for (String line : template.split("(?<=\n)")) {

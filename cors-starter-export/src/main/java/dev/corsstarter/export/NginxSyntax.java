@@ -1,6 +1,7 @@
 package dev.corsstarter.export;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,36 +37,20 @@ final class NginxSyntax {
 	}
 
 	private static String quoted(String value, String what, @Nullable Set<Refusal> refusals) {
-		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x20 || c >= 0x7f) {
-				if (refusals == null) {
-					throw new IllegalArgumentException("not printable ASCII: " + printable(value));
-				}
-				refusals.add(new Refusal(Code.UNWRITABLE_VALUE, what + " '" + printable(value)
-						+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration"));
-				return "\"\"";
+		if (value.chars().anyMatch((c) -> c < 0x20 || c >= 0x7f)) {
+			if (refusals == null) {
+				throw new IllegalArgumentException("not printable ASCII: " + printable(value));
 			}
-			if (c == '\\' || c == '"') {
-				out.append('\\');
-			}
-			out.append(c);
+			refusals.add(new Refusal(Code.UNWRITABLE_VALUE, what + " '" + printable(value)
+					+ "' contains a control or non-ASCII character, which cannot be written into nginx configuration"));
+			return "\"\"";
 		}
-		return out.append('"').toString();
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 	/** {@code text} as a PCRE literal: every regex metacharacter escaped. */
 	static String regexQuote(String text) {
-		StringBuilder out = new StringBuilder(text.length() * 2);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
-				out.append('\\');
-			}
-			out.append(c);
-		}
-		return out.toString();
+		return text.replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0");
 	}
 
 	/**
@@ -73,17 +58,11 @@ final class NginxSyntax {
 	 * ASCII, anything else as {@code \\uXXXX}, so no value can end the comment line.
 	 */
 	static String printable(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length() && i < 200; i++) {
-			char c = text.charAt(i);
-			if (c < 0x20 || c >= 0x7f || c == '\\') {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
+		return text.chars()
+			.limit(200)
+			.mapToObj((c) -> (c < 0x20 || c >= 0x7f || c == '\\') ? String.format("\\u%04x", c)
+					: String.valueOf((char) c))
+			.collect(Collectors.joining());
 	}
 
 }

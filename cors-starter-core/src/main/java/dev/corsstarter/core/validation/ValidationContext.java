@@ -6,8 +6,7 @@ import java.util.List;
  * What the validator needs to know beyond the policies themselves.
  *
  * @param production whether a production profile is active, so production rules apply
- * @param devOrigins extra origins or patterns the user calls "dev"
- * ({@code cors.dev-origins})
+ * @param devOrigins extra dev origins or patterns ({@code cors.dev-origins})
  */
 public record ValidationContext(boolean production, List<String> devOrigins) {
 

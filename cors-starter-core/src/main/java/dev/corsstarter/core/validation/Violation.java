@@ -50,10 +50,7 @@ public record Violation(ViolationRule rule, Severity severity, String property, 
 				origin);
 	}
 
-	/**
-	 * One line without the severity:
-	 * {@code property='value' (origin): reason Fix: action}.
-	 */
+	/** One line, no severity: {@code property='value' (origin): reason Fix: action}. */
 	public String describe() {
 		return this.property + "='" + this.value + "'" + (this.origin.isEmpty() ? "" : " (" + this.origin + ")") + ": "
 				+ this.reason + " Fix: " + this.action;

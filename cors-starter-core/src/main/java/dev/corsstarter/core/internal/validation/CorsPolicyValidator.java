@@ -143,14 +143,13 @@ public final class CorsPolicyValidator {
 			}
 			try {
 				patterns.add(parsePathPattern(pattern));
+				String owner = patternOwners.putIfAbsent(pattern, policy.name());
+				if (owner != null) {
+					report.error(Message.DUPLICATE_PATH_PATTERN, key, pattern, "owner", owner);
+				}
 			}
 			catch (PatternParseException ex) {
 				report.error(Message.PATH_PATTERN_SYNTAX, key, pattern, "error", ex.getMessage());
-				return;
-			}
-			String owner = patternOwners.putIfAbsent(pattern, policy.name());
-			if (owner != null) {
-				report.error(Message.DUPLICATE_PATH_PATTERN, key, pattern, "owner", owner);
 			}
 		});
 		List<Entry<OriginPattern>> origins = new ArrayList<>();

@@ -59,15 +59,13 @@ final class DevOrigins {
 	/** Why an origin is a dev origin, completing "'x' is ...", or {@code null}. */
 	@Nullable String describe(OriginPattern origin) {
 		String builtIn = builtIn(origin);
-		if (builtIn != null) {
-			return builtIn;
-		}
-		for (Entry<OriginPattern> entry : this.entries) {
-			if (entry.value().value().equals(origin.value()) || covers(entry.value(), origin)) {
-				return "listed as a development origin by cors." + entry.key() + "='" + entry.value().value() + "'";
-			}
-		}
-		return null;
+		return (builtIn != null) ? builtIn
+				: this.entries.stream()
+					.filter((entry) -> entry.value().value().equals(origin.value()) || covers(entry.value(), origin))
+					.findFirst()
+					.map((entry) -> "listed as a development origin by cors." + entry.key() + "='"
+							+ entry.value().value() + "'")
+					.orElse(null);
 	}
 
 	/** The wildcard-DNS or tunnel service a host lies under, described, or null. */

@@ -97,8 +97,14 @@ final class PolicyRules {
 			if (origin.kind() == OriginPattern.Kind.ANY) {
 				continue;
 			}
-			if (origin.anySubdomain() && !publicSuffix(origin, entry.key(), "allowed-origins", report)) {
-				sharedService(origin, entry.key(), credentials, report);
+			// a wildcard over a wildcard-DNS or tunnel service, where anyone can get a
+			// name
+			String service = (origin.anySubdomain() && !publicSuffix(origin, entry.key(), "allowed-origins", report))
+					? DevOrigins.sharedService(origin.host()) : null;
+			if (service != null) {
+				report.add(credentials ? Severity.ERROR : Severity.WARN,
+						credentials ? Message.SHARED_SERVICE_WITH_CREDENTIALS : Message.SHARED_SERVICE, entry.key(),
+						value, null, "service", service, "scheme", origin.scheme(), "host", origin.host());
 			}
 			String dev = devOrigins.describe(origin);
 			if (dev != null && production) {
@@ -119,27 +125,14 @@ final class PolicyRules {
 		if (suffix == null) {
 			return false;
 		}
-		String property = report.prefix() + "." + list;
-		if (suffix.equals(host)) {
-			String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
-			report.error(Message.PUBLIC_SUFFIX, key, origin.value(), "host", host, "scheme", origin.scheme(), "port",
-					port, "list", property);
-		}
-		else {
-			report.error(suffix.startsWith("*.") ? Message.PUBLIC_SUFFIXES_BY_WILDCARD : Message.PUBLIC_SUFFIX_BELOW,
-					key, origin.value(), "suffix", suffix, "host", host, "list", property);
-		}
+		// each message fills the placeholders it has
+		String port = origin.anyPort() ? ":*" : (origin.port() != null) ? ":" + origin.port() : "";
+		report.error(
+				suffix.equals(host) ? Message.PUBLIC_SUFFIX
+						: suffix.startsWith("*.") ? Message.PUBLIC_SUFFIXES_BY_WILDCARD : Message.PUBLIC_SUFFIX_BELOW,
+				key, origin.value(), "suffix", suffix, "host", host, "scheme", origin.scheme(), "port", port, "list",
+				report.prefix() + "." + list);
 		return true;
-	}
-
-	/** A wildcard over a wildcard-DNS or tunnel service, where anyone can get a name. */
-	private static void sharedService(OriginPattern origin, String key, boolean credentials, Report report) {
-		String service = DevOrigins.sharedService(origin.host());
-		if (service != null) {
-			report.add(credentials ? Severity.ERROR : Severity.WARN,
-					credentials ? Message.SHARED_SERVICE_WITH_CREDENTIALS : Message.SHARED_SERVICE, key, origin.value(),
-					null, "service", service, "scheme", origin.scheme(), "host", origin.host());
-		}
 	}
 
 	/** Warnings in every profile: what browsers cap, ignore or never send. */

@@ -34,11 +34,9 @@ final class PolicyShadowing {
 
 	/** The valid routes of the policies, in the engine's order. */
 	static List<Route> routes(List<CorsPolicyValidator.ParsedPolicy> policies) {
-		List<Route> routes = new ArrayList<>();
-		for (CorsPolicyValidator.ParsedPolicy parsed : policies) {
-			parsed.pathPatterns().forEach((pattern) -> routes.add(new Route(pattern, parsed.policy())));
-		}
-		return RouteOrder.sorted(routes, Route::pattern, (route) -> route.policy().name());
+		return RouteOrder.sorted(policies.stream()
+			.flatMap((parsed) -> parsed.pathPatterns().stream().map((pattern) -> new Route(pattern, parsed.policy())))
+			.toList(), Route::pattern, (route) -> route.policy().name());
 	}
 
 	/** Adds a warning when every path pattern of the policy is shadowed. */
@@ -75,15 +73,12 @@ final class PolicyShadowing {
 		// a literal stands for the one path it spells only if it matches that path itself
 		// (not so with encoded characters or ';' in the pattern)
 		boolean literal = !route.pattern().hasPatternSyntax() && route.pattern().matches(PathContainer.parsePath(text));
-		for (Route other : routes.subList(0, routes.indexOf(route))) {
+		return routes.subList(0, routes.indexOf(route)).stream().filter((other) -> {
 			String otherText = other.pattern().getPatternString();
-			if (other.policy() != route.policy() && !otherText.equals(text)
+			return other.policy() != route.policy() && !otherText.equals(text)
 					&& (literal ? other.pattern().matches(PathContainer.parsePath(text))
-							: withoutCaptureNames(otherText).equals(withoutCaptureNames(text)))) {
-				return other;
-			}
-		}
-		return null;
+							: withoutCaptureNames(otherText).equals(withoutCaptureNames(text)));
+		}).findFirst().orElse(null);
 	}
 
 	/**
@@ -95,10 +90,7 @@ final class PolicyShadowing {
 				+ ((capture.indexOf(':') >= 0) ? capture.substring(capture.indexOf(':')) : "}"));
 	}
 
-	/**
-	 * The pattern with each capture, {@code {...}} with the balanced braces of its
-	 * regular expression, replaced.
-	 */
+	/** The pattern with each capture, braces of its regex balanced, replaced. */
 	static String replaceCaptures(String pattern, UnaryOperator<String> replacement) {
 		StringBuilder out = new StringBuilder(pattern.length());
 		int i = 0;

@@ -70,25 +70,23 @@ final class PublicSuffixes {
 			throw new IllegalStateException("The Public Suffix List " + BUNDLED
 					+ " is missing from the class path; it is part of the cors-starter-core jar.");
 		}
-		PublicSuffixes suffixes;
 		try (Reader reader = new InputStreamReader(resource.openStream(), StandardCharsets.UTF_8)) {
-			suffixes = parse(reader);
+			PublicSuffixes suffixes = parse(reader);
+			if (suffixes.rules.stream().allMatch(rule -> rule.startsWith("!"))) {
+				throw new IllegalStateException("The Public Suffix List " + resource
+						+ " has no rule; use the file published at https://publicsuffix.org/list/public_suffix_list.dat");
+			}
+			suffixes.source = resource.toString();
+			return suffixes;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the Public Suffix List " + resource, ex);
 		}
-		if (suffixes.rules.stream().allMatch(rule -> rule.startsWith("!"))) {
-			throw new IllegalStateException("The Public Suffix List " + resource
-					+ " has no rule; use the file published at https://publicsuffix.org/list/public_suffix_list.dat");
-		}
-		suffixes.source = resource.toString();
-		return suffixes;
 	}
 
 	/** Whether a lower-case ASCII domain is a public suffix. */
 	boolean isPublicSuffix(String domain) {
-		// no implicit '*' rule: an unlisted single label such as corp is a private
-		// namespace
+		// no implicit '*' rule: an unlisted single label such as corp is private
 		String parent = parent(domain);
 		return this.rules.contains(domain)
 				|| (parent != null && this.rules.contains("*." + parent) && !this.rules.contains("!" + domain));
@@ -98,8 +96,7 @@ final class PublicSuffixes {
 	@Nullable String suffixSpannedBySubdomainsOf(String domain) {
 		String suffix = spanned(domain);
 		if (suffix == null && domain.contains("xn--")) {
-			// rules are written in Unicode; IDN leaves the '*' label of a wildcard as it
-			// is
+			// rules are written in Unicode; IDN leaves a wildcard's '*' label as it is
 			suffix = spanned(IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED));
 			return (suffix != null) ? toAscii(suffix) : null;
 		}

@@ -1,6 +1,5 @@
 package dev.corsstarter.core.internal.validation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,8 @@ import dev.corsstarter.core.policy.PolicyMode;
 import dev.corsstarter.core.validation.Severity;
 import dev.corsstarter.core.validation.Violation;
 import dev.corsstarter.core.validation.ViolationRule;
+
+import static java.util.stream.Collectors.joining;
 
 /**
  * The warning for each report-only policy, said on every start and change so it is not
@@ -45,9 +46,8 @@ final class ReportOnlyPolicies {
 			who = only + " on its paths; this policy's decisions are only observed.";
 		}
 		else {
-			List<String> parts = new ArrayList<>();
-			deciding.forEach((pattern, d) -> parts.add(pattern + ": " + d));
-			who = "per path pattern, " + String.join("; ", parts)
+			who = "per path pattern, "
+					+ deciding.entrySet().stream().map((e) -> e.getKey() + ": " + e.getValue()).collect(joining("; "))
 					+ " (where no enforced policy matches, requests it would refuse reach the application).";
 		}
 		String prefix = policy.propertyPrefix();
@@ -77,16 +77,14 @@ final class ReportOnlyPolicies {
 	 * A path the pattern matches, with {@code x} or another candidate for what varies.
 	 */
 	private static @Nullable PathContainer sample(PathPattern pattern) {
-		for (String segment : SAMPLE_SEGMENTS) {
-			PathContainer path = PathContainer
+		return SAMPLE_SEGMENTS.stream()
+			.map((segment) -> PathContainer
 				.parsePath(PolicyShadowing.replaceCaptures(pattern.getPatternString(), (capture) -> segment)
 					.replaceAll("\\*+", segment)
-					.replace("?", segment.substring(0, 1)));
-			if (pattern.matches(path)) {
-				return path;
-			}
-		}
-		return null;
+					.replace("?", segment.substring(0, 1))))
+			.filter(pattern::matches)
+			.findFirst()
+			.orElse(null);
 	}
 
 }
